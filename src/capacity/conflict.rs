@@ -1,0 +1,126 @@
+//! A capacity conflict: what kind, how serious, where, and one Dutch sentence saying why.
+
+use std::cmp::Ordering;
+
+use serde::{Serialize, Serializer};
+
+use crate::domain::Week;
+
+/// The kinds of conflict; their names are part of the output contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictSoort {
+    AfwezigIngezet,
+    DeadlineVerlopen,
+    EenheidOverbelast,
+    KaartenBovenInzet,
+    NietToegezegd,
+    Overboekt,
+    SpanOfAttention,
+    WipOverschreden,
+}
+
+impl ConflictSoort {
+    /// Every kind, in alphabetical order of their names.
+    pub const ALLE: [ConflictSoort; 8] = [
+        ConflictSoort::AfwezigIngezet,
+        ConflictSoort::DeadlineVerlopen,
+        ConflictSoort::EenheidOverbelast,
+        ConflictSoort::KaartenBovenInzet,
+        ConflictSoort::NietToegezegd,
+        ConflictSoort::Overboekt,
+        ConflictSoort::SpanOfAttention,
+        ConflictSoort::WipOverschreden,
+    ];
+
+    /// The contract name, e.g. `eenheid_overbelast`.
+    pub fn naam(self) -> &'static str {
+        match self {
+            ConflictSoort::AfwezigIngezet => "afwezig_ingezet",
+            ConflictSoort::DeadlineVerlopen => "deadline_verlopen",
+            ConflictSoort::EenheidOverbelast => "eenheid_overbelast",
+            ConflictSoort::KaartenBovenInzet => "kaarten_boven_inzet",
+            ConflictSoort::NietToegezegd => "niet_toegezegd",
+            ConflictSoort::Overboekt => "overboekt",
+            ConflictSoort::SpanOfAttention => "span_of_attention",
+            ConflictSoort::WipOverschreden => "wip_overschreden",
+        }
+    }
+}
+
+/// How serious a conflict is. Ordered most serious first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ernst {
+    Hoog,
+    Midden,
+    Laag,
+}
+
+impl Ernst {
+    /// The contract name, e.g. `hoog`.
+    pub fn naam(self) -> &'static str {
+        match self {
+            Ernst::Hoog => "hoog",
+            Ernst::Midden => "midden",
+            Ernst::Laag => "laag",
+        }
+    }
+}
+
+fn hours<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(h) => s.serialize_f64((h * 100.0).round() / 100.0),
+        None => s.serialize_none(),
+    }
+}
+
+/// One conflict. Fields a rule has no value for are `None` (JSON `null`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conflict {
+    pub soort: ConflictSoort,
+    pub ernst: Ernst,
+    pub week: Option<Week>,
+    pub persoon: Option<String>,
+    pub eenheid: Option<String>,
+    pub bord: Option<String>,
+    /// A board column id.
+    pub kolom: Option<String>,
+    pub kaart: Option<String>,
+    #[serde(serialize_with = "hours")]
+    pub beschikbaar: Option<f64>,
+    #[serde(serialize_with = "hours")]
+    pub gepland: Option<f64>,
+    pub uitleg: String,
+}
+
+impl Conflict {
+    pub(crate) fn new(soort: ConflictSoort, ernst: Ernst, uitleg: String) -> Conflict {
+        Conflict {
+            soort,
+            ernst,
+            week: None,
+            persoon: None,
+            eenheid: None,
+            bord: None,
+            kolom: None,
+            kaart: None,
+            beschikbaar: None,
+            gepland: None,
+            uitleg,
+        }
+    }
+
+    /// The order of DESIGN.md section 3: ernst, week, soort, then the ids; `None` first.
+    pub fn order(&self, o: &Conflict) -> Ordering {
+        self.ernst
+            .cmp(&o.ernst)
+            .then(self.week.cmp(&o.week))
+            .then(self.soort.naam().cmp(o.soort.naam()))
+            .then(self.persoon.cmp(&o.persoon))
+            .then(self.eenheid.cmp(&o.eenheid))
+            .then(self.bord.cmp(&o.bord))
+            .then(self.kolom.cmp(&o.kolom))
+            .then(self.kaart.cmp(&o.kaart))
+    }
+}

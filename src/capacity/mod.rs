@@ -1,0 +1,53 @@
+//! Capacity: availability, planned load and the conflict rules of DESIGN.md section 3.
+//! Pure functions of the werkmap, the horizon and "today".
+
+pub mod conflict;
+pub mod load;
+pub mod rules;
+
+use chrono::NaiveDate;
+
+pub use conflict::{Conflict, ConflictSoort, Ernst};
+pub use load::{Claim, Engine, WeekLoad};
+
+use crate::domain::{Week, Werkmap};
+
+/// Hours closer together than this are equal (DESIGN.md section 3).
+pub const TOLERANTIE: f64 = 0.05;
+
+/// "`a` is more than `b`", with the tolerance.
+pub fn meer_dan(a: f64, b: f64) -> bool {
+    a > b + TOLERANTIE
+}
+
+/// The weeks a capacity question looks at: `weken` weeks from `vanaf`.
+pub fn horizon(vanaf: Week, weken: u32) -> Vec<Week> {
+    (0..i64::from(weken)).map(|n| vanaf.plus(n)).collect()
+}
+
+/// The default horizon: the current week and the 11 after it.
+pub fn default_horizon(vandaag: NaiveDate) -> Vec<Week> {
+    horizon(Week::of(vandaag), 12)
+}
+
+/// Every conflict of the werkmap, sorted as DESIGN.md section 3 says. Without an organisation
+/// only the rules that need none run (WIP and deadlines).
+pub fn conflicts(werkmap: &Werkmap, horizon: &[Week], vandaag: NaiveDate) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    rules::wip(&werkmap.borden, &mut out);
+    match &werkmap.organisatie {
+        Some(org) => {
+            let engine = Engine::new(org, &werkmap.borden);
+            let naam = |id: &str| org.persoon(id).map_or(id.to_string(), |p| p.naam.clone());
+            rules::deadlines(&werkmap.borden, naam, vandaag, &mut out);
+            rules::persons(&engine, horizon, &mut out);
+            rules::units(&engine, horizon, &mut out);
+            rules::niet_toegezegd(&engine, vandaag, &mut out);
+            rules::kaarten_boven_inzet(&engine, vandaag, &mut out);
+            rules::span_of_attention(&engine, &mut out);
+        }
+        None => rules::deadlines(&werkmap.borden, str::to_string, vandaag, &mut out),
+    }
+    out.sort_by(Conflict::order);
+    out
+}

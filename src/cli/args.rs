@@ -1,0 +1,207 @@
+//! Argument parsing with clap, in Dutch.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+use crate::domain::{Datum, Week};
+
+const TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+{usage-heading} {usage}
+
+{all-args}{after-help}";
+
+/// The parsed command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "planbord",
+    about = "Planborden van clusterkamers en opgaveteams, met de capaciteitsconflicten tussen opgaven en regulier werk.",
+    help_template = TEMPLATE,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    args_conflicts_with_subcommands = true,
+    subcommand_help_heading = "Opdrachten",
+    subcommand_value_name = "OPDRACHT",
+    next_help_heading = "Opties",
+    override_usage = "planbord [WERKMAP|BORD.ron] [--vandaag DATUM]\n       planbord <OPDRACHT> [WERKMAP] [OPTIES]"
+)]
+pub struct Cli {
+    /// De werkmap (een map) of één bord (een .ron-bestand). Standaard: ./boards als die er is,
+    /// anders de werkmap in je gebruikersmap (met een demo bij de eerste start).
+    #[arg(value_name = "WERKMAP|BORD.ron", help_heading = "Argumenten")]
+    pub pad: Option<PathBuf>,
+
+    /// Zet "vandaag" vast (bijvoorbeeld 2026-03-02 of 02-03-2026), voor tests en demo's.
+    #[arg(long, global = true, value_name = "DATUM", value_parser = datum)]
+    pub vandaag: Option<NaiveDate>,
+
+    /// Toon deze hulp.
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
+    help: Option<bool>,
+
+    #[command(subcommand)]
+    pub opdracht: Option<Opdracht>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Opdracht {
+    /// Controleer de bestanden en toon de capaciteitsconflicten.
+    /// Exitcode 0: alles in orde; 1: conflicten gevonden; 2: een bestand is onleesbaar of ongeldig.
+    #[command(alias = "check", help_template = TEMPLATE, next_help_heading = "Opties",
+              override_usage = "planbord controleer [WERKMAP] [--format text|json] [--vandaag DATUM] [--vanaf WEEK] [--weken N]")]
+    Controleer(ControleerArgs),
+    /// Toon de belasting per eenheid en week (of per persoon met --eenheid).
+    #[command(alias = "capacity", help_template = TEMPLATE, next_help_heading = "Opties",
+              override_usage = "planbord capaciteit [WERKMAP] [--eenheid ID] [--format text|csv|json] [--vandaag DATUM] [--vanaf WEEK] [--weken N]")]
+    Capaciteit(CapaciteitArgs),
+    /// Schrijf een gegenereerde demo-werkmap (altijd dezelfde voor dezelfde opties).
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties",
+              override_usage = "planbord demo MAP [--vandaag DATUM] [--schaal N]")]
+    Demo(DemoArgs),
+}
+
+/// The weeks a command looks at.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct HorizonArgs {
+    /// De eerste week, bijvoorbeeld 2026-W12 (standaard: de week van vandaag).
+    #[arg(long, value_name = "WEEK", value_parser = week)]
+    pub vanaf: Option<Week>,
+    /// Het aantal weken (standaard 12).
+    #[arg(long, value_name = "N", default_value_t = 12, hide_default_value = true, value_parser = clap::value_parser!(u32).range(1..=520))]
+    pub weken: u32,
+}
+
+/// `planbord controleer`.
+#[derive(Debug, Args)]
+pub struct ControleerArgs {
+    /// De werkmap of één bord.
+    #[arg(value_name = "WERKMAP", help_heading = "Argumenten")]
+    pub werkmap: Option<PathBuf>,
+    /// Uitvoer: text (leesbaar, standaard) of json.
+    #[arg(long, value_enum, default_value_t = ControleerFormaat::Text, hide_default_value = true, hide_possible_values = true)]
+    pub format: ControleerFormaat,
+    #[command(flatten)]
+    pub horizon: HorizonArgs,
+}
+
+/// `planbord capaciteit`.
+#[derive(Debug, Args)]
+pub struct CapaciteitArgs {
+    /// De werkmap.
+    #[arg(value_name = "WERKMAP", help_heading = "Argumenten")]
+    pub werkmap: Option<PathBuf>,
+    /// Toon de mensen van deze eenheid (een eenheid-id) in plaats van alle eenheden.
+    #[arg(long, value_name = "ID")]
+    pub eenheid: Option<String>,
+    /// Uitvoer: text (tabel, standaard), csv (voor Excel) of json.
+    #[arg(long, value_enum, default_value_t = CapaciteitFormaat::Text, hide_default_value = true, hide_possible_values = true)]
+    pub format: CapaciteitFormaat,
+    #[command(flatten)]
+    pub horizon: HorizonArgs,
+}
+
+/// `planbord demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// De map waarin de demo-werkmap komt.
+    #[arg(value_name = "MAP", help_heading = "Argumenten")]
+    pub map: PathBuf,
+    /// Schaal: N keer zoveel mensen, eenheden, borden en kaarten (standaard 1).
+    #[arg(long, value_name = "N", default_value_t = 1, hide_default_value = true, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub schaal: u32,
+}
+
+/// Output formats of `controleer`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ControleerFormaat {
+    Text,
+    Json,
+}
+
+/// Output formats of `capaciteit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CapaciteitFormaat {
+    Text,
+    Csv,
+    Json,
+}
+
+fn datum(s: &str) -> Result<NaiveDate, String> {
+    s.parse::<Datum>().map(|d| d.0)
+}
+
+fn week(s: &str) -> Result<Week, String> {
+    s.parse()
+}
+
+/// Parses the arguments; help is printed and errors are explained in Dutch.
+pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Cli, ExitCode> {
+    match Cli::try_parse_from(argv) {
+        Ok(cli) => Ok(cli),
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let help = e.render().to_string().replace("Usage:", "Gebruik:");
+            println!("{}", help.trim_end());
+            Err(ExitCode::SUCCESS)
+        }
+        Err(e) if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!("{}", e.render().to_string().replace("Usage:", "Gebruik:"));
+            Err(ExitCode::from(2))
+        }
+        Err(e) => {
+            eprintln!("planbord: {}\nZie `planbord --help`.", dutch(&e));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+fn context(e: &clap::Error, kind: ContextKind) -> String {
+    match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+/// clap's error kinds in Dutch.
+fn dutch(e: &clap::Error) -> String {
+    let arg = context(e, ContextKind::InvalidArg);
+    let value = context(e, ContextKind::InvalidValue);
+    match e.kind() {
+        ErrorKind::UnknownArgument => format!("onbekende optie of argument `{arg}`"),
+        ErrorKind::InvalidSubcommand => format!(
+            "onbekende opdracht `{}`",
+            context(e, ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue => {
+            let valid = context(e, ContextKind::ValidValue);
+            if valid.is_empty() {
+                format!("ongeldige waarde `{value}` voor {arg}")
+            } else {
+                format!("ongeldige waarde `{value}` voor {arg}; mogelijk: {valid}")
+            }
+        }
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            format!("ongeldige waarde `{value}` voor {arg}: {why}")
+        }
+        ErrorKind::MissingRequiredArgument => format!("verplicht argument ontbreekt: {arg}"),
+        ErrorKind::ArgumentConflict => format!(
+            "{arg} gaat niet samen met {}",
+            context(e, ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("te veel waarden: `{value}`")
+        }
+        _ => format!("ongeldige opdrachtregel ({})", e.kind()),
+    }
+}

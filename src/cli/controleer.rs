@@ -1,0 +1,111 @@
+//! `planbord controleer`: the files' errors and warnings and the werkmap's conflicts.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::args::{ControleerArgs, ControleerFormaat as Formaat, HorizonArgs};
+use crate::capacity::{self, Conflict, Ernst};
+use crate::domain::Week;
+use crate::storage::{self, Diagnostic};
+use crate::text;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    fouten: &'a [Diagnostic],
+    waarschuwingen: &'a [Diagnostic],
+    conflicten: &'a [Conflict],
+}
+
+/// The weeks of a command's horizon options.
+pub fn horizon(h: &HorizonArgs, vandaag: NaiveDate) -> Vec<Week> {
+    capacity::horizon(h.vanaf.unwrap_or_else(|| Week::of(vandaag)), h.weken)
+}
+
+pub fn run(
+    a: &ControleerArgs,
+    vandaag: NaiveDate,
+    out: &mut impl Write,
+) -> Result<ExitCode, String> {
+    let (map, _) = super::locations::werkmap(a.werkmap.as_deref(), vandaag)?;
+    let loaded = storage::load(&map);
+    let conflicten = capacity::conflicts(&loaded.werkmap, &horizon(&a.horizon, vandaag), vandaag);
+    let w = |r: std::io::Result<()>| r.map_err(|e| e.to_string());
+    match a.format {
+        Formaat::Json => {
+            let report = Report {
+                fouten: &loaded.fouten,
+                waarschuwingen: &loaded.waarschuwingen,
+                conflicten: &conflicten,
+            };
+            let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+            w(writeln!(out, "{json}"))?;
+        }
+        Formaat::Text => {
+            // Positions with the werkmap's path in front, so terminals and editors can jump there.
+            let shown = |d: &Diagnostic| {
+                let full = if loaded.root.as_os_str().is_empty() {
+                    d.bestand.clone()
+                } else {
+                    loaded.root.join(&d.bestand).display().to_string()
+                };
+                format!("{full}:{}:{}: {}", d.regel, d.kolom, d.melding)
+            };
+            w(writeln!(
+                out,
+                "{}",
+                text::werkmap_kop(&map, loaded.werkmap.borden.len())
+            ))?;
+            if let Some(why) = &loaded.capaciteit_uit {
+                w(writeln!(out, "{why}"))?;
+            }
+            if !loaded.fouten.is_empty() {
+                w(writeln!(out, "\n{}", text::kop_fouten(loaded.fouten.len())))?;
+                for d in &loaded.fouten {
+                    w(writeln!(out, "  {}", shown(d)))?;
+                }
+            }
+            if !loaded.waarschuwingen.is_empty() {
+                w(writeln!(
+                    out,
+                    "\n{}",
+                    text::kop_waarschuwingen(loaded.waarschuwingen.len())
+                ))?;
+                for d in &loaded.waarschuwingen {
+                    w(writeln!(out, "  {}", shown(d)))?;
+                }
+            }
+            let count = |e| conflicten.iter().filter(|c| c.ernst == e).count();
+            w(writeln!(
+                out,
+                "\n{}",
+                text::kop_conflicten(
+                    conflicten.len(),
+                    count(Ernst::Hoog),
+                    count(Ernst::Midden),
+                    count(Ernst::Laag)
+                )
+            ))?;
+            for c in &conflicten {
+                let week = c.week.map(|w| w.to_string()).unwrap_or_default();
+                w(writeln!(
+                    out,
+                    "  {:<6} {:<8} {:<19} {}",
+                    c.ernst.naam(),
+                    week,
+                    c.soort.naam(),
+                    c.uitleg
+                ))?;
+            }
+        }
+    }
+    Ok(if !loaded.fouten.is_empty() {
+        ExitCode::from(2)
+    } else if !conflicten.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

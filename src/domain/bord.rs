@@ -1,0 +1,182 @@
+//! A board file: columns, inzet (claims on people's hours) and cards.
+
+use serde::{Deserialize, Serialize};
+
+use super::week::{Datum, Moment, Week};
+
+/// A planbord of a clusterkamer or an opgaveteam.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bord {
+    pub versie: u32,
+    pub id: String,
+    pub titel: String,
+    pub soort: BordSoort,
+    pub kolommen: Vec<Kolom>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inzet: Vec<Inzet>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kaarten: Vec<Kaart>,
+}
+
+impl Bord {
+    /// The column that holds finished work, if the board has one.
+    pub fn klaar_kolom(&self) -> Option<&Kolom> {
+        self.kolommen.iter().find(|k| k.klaar)
+    }
+
+    /// Whether the card lies outside the `klaar` column.
+    pub fn is_open(&self, kaart: &Kaart) -> bool {
+        self.klaar_kolom().is_none_or(|k| k.id != kaart.kolom)
+    }
+
+    /// The opgave id of an opgaveteam board.
+    pub fn opgave(&self) -> Option<&str> {
+        match &self.soort {
+            BordSoort::Opgaveteam { opgave } => Some(opgave),
+            BordSoort::Clusterkamer { .. } => None,
+        }
+    }
+}
+
+/// Which room or team a board belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum BordSoort {
+    Opgaveteam { opgave: String },
+    Clusterkamer { cluster: String },
+}
+
+/// A column of the board.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kolom {
+    pub id: String,
+    pub naam: String,
+    /// Work-in-progress limit: the most cards this column should hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wip: Option<u32>,
+    /// This column holds finished work.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub klaar: bool,
+}
+
+/// Whether an inzet is asked, agreed or declined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum InzetStatus {
+    /// Asked by the opgave, not yet agreed by the CoCo.
+    Gevraagd,
+    /// Agreed by the CoCo.
+    #[default]
+    Toegezegd,
+    /// Declined: kept for the record, counts nowhere.
+    Afgewezen,
+}
+
+/// Whether an inzet is work for the opgave or a peak of regular work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum InzetSoort {
+    #[default]
+    Opgave,
+    Regulier,
+}
+
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
+}
+
+/// Hours per week claimed from a person, from week `van` to week `tot` (both included).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inzet {
+    /// Empty when read without an id; one is assigned at the first save.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    pub persoon: String,
+    pub uren_per_week: f64,
+    pub van: Week,
+    pub tot: Week,
+    /// Always written, so a reader never has to know the default.
+    #[serde(default)]
+    pub status: InzetStatus,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub soort: InzetSoort,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub besluit: Option<Besluit>,
+}
+
+impl Inzet {
+    /// Whether the inzet runs in `week`.
+    pub fn is_active_in(&self, week: Week) -> bool {
+        self.van <= week && week <= self.tot
+    }
+}
+
+/// Who decided on an inzet, when and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Besluit {
+    /// Persoon id or name.
+    pub wie: String,
+    pub wanneer: Moment,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toelichting: Option<String>,
+}
+
+/// How a card is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum KaartStatus {
+    #[default]
+    OpKoers,
+    Risico,
+    Vertraagd,
+    Geblokkeerd,
+}
+
+fn is_zero(v: &u32) -> bool {
+    *v == 0
+}
+
+/// A piece of work with at most one owner (dossierhouder).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kaart {
+    /// Empty when read without an id; one is assigned at the first save.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    pub titel: String,
+    pub kolom: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eigenaar: Option<String>,
+    /// Total effort estimate in hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uren: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Datum>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Datum>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub status: KaartStatus,
+    /// Progress in percent, 0–100.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub voortgang: u32,
+    /// Case number in the document system, e.g. `Z/26/001234`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zaak: Option<String>,
+    /// Decision moment on the lange termijn agenda.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lta: Option<Datum>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notities: Vec<Notitie>,
+}
+
+/// A signed note on a card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notitie {
+    pub wie: String,
+    pub wanneer: Moment,
+    pub tekst: String,
+}

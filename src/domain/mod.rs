@@ -1,0 +1,20 @@
+//! The domain model: the types of the file format (DESIGN.md section 2), pure and without I/O.
+
+pub mod bord;
+pub mod ids;
+pub mod organisatie;
+pub mod validate;
+pub mod week;
+pub mod werkmap;
+
+pub use bord::{
+    Besluit, Bord, BordSoort, Inzet, InzetSoort, InzetStatus, Kaart, KaartStatus, Kolom, Notitie,
+};
+pub use organisatie::{Afwezigheid, Cluster, Dag, Eenheid, Opgave, Organisatie, Persoon};
+pub use week::{Datum, Moment, Week};
+pub use werkmap::Werkmap;
+
+/// Rounds hours as the user gave them to 0.01, so stored numbers print the same everywhere.
+pub fn round_hours(h: f64) -> f64 {
+    (h * 100.0).round() / 100.0
+}

@@ -1,0 +1,184 @@
+//! The organisation file: clusters, units (eenheden), people, opgaven and holidays.
+
+use serde::{Deserialize, Serialize};
+
+use super::week::Datum;
+
+/// The file format version this program reads and writes.
+pub const VERSIE: u32 = 1;
+
+/// Hours in a full-time week unless the organisation says otherwise.
+pub const UREN_PER_FTE: f64 = 36.0;
+
+/// The span of attention of a CoCo, in fte, unless the organisation says otherwise.
+pub const MAX_FTE_PER_COCO: f64 = 25.0;
+
+/// Share of a person's available hours that goes to regular work when neither the person nor
+/// the unit says otherwise.
+pub const REGULIER_AANDEEL: f64 = 0.7;
+
+fn uren_per_fte() -> f64 {
+    UREN_PER_FTE
+}
+fn is_uren_per_fte(v: &f64) -> bool {
+    *v == UREN_PER_FTE
+}
+fn max_fte_per_coco() -> f64 {
+    MAX_FTE_PER_COCO
+}
+fn is_max_fte_per_coco(v: &f64) -> bool {
+    *v == MAX_FTE_PER_COCO
+}
+
+/// `organisatie.ron`: who works where, and which opgaven exist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisatie {
+    pub versie: u32,
+    pub naam: String,
+    #[serde(default = "uren_per_fte", skip_serializing_if = "is_uren_per_fte")]
+    pub uren_per_fte: f64,
+    #[serde(
+        default = "max_fte_per_coco",
+        skip_serializing_if = "is_max_fte_per_coco"
+    )]
+    pub max_fte_per_coco: f64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feestdagen: Vec<Datum>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clusters: Vec<Cluster>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eenheden: Vec<Eenheid>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mensen: Vec<Persoon>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opgaven: Vec<Opgave>,
+}
+
+impl Organisatie {
+    /// The person with this id.
+    pub fn persoon(&self, id: &str) -> Option<&Persoon> {
+        self.mensen.iter().find(|p| p.id == id)
+    }
+
+    /// The unit with this id.
+    pub fn eenheid(&self, id: &str) -> Option<&Eenheid> {
+        self.eenheden.iter().find(|e| e.id == id)
+    }
+
+    /// The cluster with this id.
+    pub fn cluster(&self, id: &str) -> Option<&Cluster> {
+        self.clusters.iter().find(|c| c.id == id)
+    }
+
+    /// The opgave with this id.
+    pub fn opgave(&self, id: &str) -> Option<&Opgave> {
+        self.opgaven.iter().find(|o| o.id == id)
+    }
+}
+
+/// A thematic cluster of units, with its clusterkamer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    pub id: String,
+    pub naam: String,
+}
+
+/// A line unit, led by one or more coach/coördinatoren (CoCo's).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Eenheid {
+    pub id: String,
+    pub naam: String,
+    pub cluster: String,
+    /// Persoon ids of the CoCo's who lead this unit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cocos: Vec<String>,
+    /// Share (0–1) of available hours spent on regular work, for people who do not set their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulier_aandeel: Option<f64>,
+}
+
+/// A working day in a person's pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Dag {
+    Ma,
+    Di,
+    Wo,
+    Do,
+    Vr,
+    Za,
+    Zo,
+}
+
+impl Dag {
+    /// Monday to Friday: the pattern of a person who does not say otherwise.
+    pub const WERKWEEK: [Dag; 5] = [Dag::Ma, Dag::Di, Dag::Wo, Dag::Do, Dag::Vr];
+
+    /// The chrono weekday.
+    pub fn weekday(self) -> chrono::Weekday {
+        use chrono::Weekday::*;
+        match self {
+            Dag::Ma => Mon,
+            Dag::Di => Tue,
+            Dag::Wo => Wed,
+            Dag::Do => Thu,
+            Dag::Vr => Fri,
+            Dag::Za => Sat,
+            Dag::Zo => Sun,
+        }
+    }
+}
+
+fn werkweek() -> Vec<Dag> {
+    Dag::WERKWEEK.to_vec()
+}
+fn is_werkweek(v: &[Dag]) -> bool {
+    v == Dag::WERKWEEK
+}
+
+/// A colleague.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Persoon {
+    pub id: String,
+    pub naam: String,
+    pub eenheid: String,
+    /// Contract hours per week.
+    pub uren: f64,
+    #[serde(default = "werkweek", skip_serializing_if = "is_werkweek")]
+    pub werkdagen: Vec<Dag>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulier_aandeel: Option<f64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub talenten: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub afwezig: Vec<Afwezigheid>,
+}
+
+/// A period of absence, both dates included. The `reden` is private: never shown on shared screens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Afwezigheid {
+    pub van: Datum,
+    pub tot: Datum,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reden: Option<String>,
+}
+
+/// A societal mission carried by an opgaveteam.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opgave {
+    pub id: String,
+    pub naam: String,
+    /// The cluster whose clusterkamer shows this opgave.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    /// Persoon id of the strategisch adviseur.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adviseur: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portefeuillehouder: Option<String>,
+}

@@ -1,0 +1,291 @@
+//! The checks that run after parsing (DESIGN.md section 2, "Validation"). Pure: each finding
+//! names the path of the offending value (`kaarten[3].eigenaar`); storage turns that into a
+//! line and column.
+
+use std::collections::HashSet;
+
+use super::bord::Bord;
+use super::organisatie::{Organisatie, VERSIE};
+use crate::text;
+
+/// Tolerance for "is 0" on hours (DESIGN.md section 3).
+const NUL: f64 = 0.05;
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Path of the value in the file, e.g. `kaarten[3].eigenaar`.
+    pub path: String,
+    pub melding: String,
+    /// An error makes the file unusable; a warning is worth a look but loses nothing.
+    pub fout: bool,
+}
+
+#[derive(Default)]
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn fout(&mut self, path: String, melding: String) {
+        self.0.push(Finding {
+            path,
+            melding,
+            fout: true,
+        });
+    }
+    fn waarschuwing(&mut self, path: String, melding: String) {
+        self.0.push(Finding {
+            path,
+            melding,
+            fout: false,
+        });
+    }
+    fn duplicates<'a>(&mut self, soort: &str, ids: impl Iterator<Item = (String, &'a str)>) {
+        let mut seen = HashSet::new();
+        for (path, id) in ids {
+            if !id.is_empty() && !seen.insert(id) {
+                self.fout(path, text::dubbel_id(soort, id));
+            }
+        }
+    }
+    fn share(&mut self, path: String, v: Option<f64>) {
+        if let Some(v) = v.filter(|v| !(0.0..=1.0).contains(v)) {
+            self.fout(path, text::aandeel_buiten_bereik(v));
+        }
+    }
+    fn not_negative(&mut self, path: String, veld: &str, v: f64) {
+        if v < 0.0 || v.is_nan() {
+            self.fout(path, text::negatief(veld));
+        }
+    }
+}
+
+fn versie(f: &mut Findings, v: u32) {
+    if v > VERSIE {
+        f.fout("versie".into(), text::versie_te_hoog(v.into(), VERSIE));
+    } else if v < VERSIE {
+        f.fout("versie".into(), text::versie_onbekend(v.into()));
+    }
+}
+
+/// Checks `organisatie.ron` on its own.
+pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
+    let mut f = Findings::default();
+    versie(&mut f, o.versie);
+    if o.uren_per_fte <= 0.0 || o.uren_per_fte.is_nan() {
+        f.fout("uren_per_fte".into(), text::niet_positief("uren_per_fte"));
+    }
+    f.not_negative(
+        "max_fte_per_coco".into(),
+        "max_fte_per_coco",
+        o.max_fte_per_coco,
+    );
+    f.duplicates(
+        "cluster",
+        o.clusters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (format!("clusters[{i}].id"), c.id.as_str())),
+    );
+    f.duplicates(
+        "eenheid",
+        o.eenheden
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (format!("eenheden[{i}].id"), e.id.as_str())),
+    );
+    f.duplicates(
+        "persoon",
+        o.mensen
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("mensen[{i}].id"), p.id.as_str())),
+    );
+    f.duplicates(
+        "opgave",
+        o.opgaven
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("opgaven[{i}].id"), p.id.as_str())),
+    );
+
+    let clusters: HashSet<&str> = o.clusters.iter().map(|c| c.id.as_str()).collect();
+    let eenheden: HashSet<&str> = o.eenheden.iter().map(|e| e.id.as_str()).collect();
+    let mensen: HashSet<&str> = o.mensen.iter().map(|p| p.id.as_str()).collect();
+
+    for (i, e) in o.eenheden.iter().enumerate() {
+        if !clusters.contains(e.cluster.as_str()) {
+            f.fout(
+                format!("eenheden[{i}].cluster"),
+                text::onbekend_id("cluster", &e.cluster),
+            );
+        }
+        for (j, c) in e.cocos.iter().enumerate() {
+            if !mensen.contains(c.as_str()) {
+                f.fout(
+                    format!("eenheden[{i}].cocos[{j}]"),
+                    text::onbekend_id("persoon (coco)", c),
+                );
+            }
+        }
+        f.share(
+            format!("eenheden[{i}].regulier_aandeel"),
+            e.regulier_aandeel,
+        );
+    }
+    for (i, p) in o.mensen.iter().enumerate() {
+        if !eenheden.contains(p.eenheid.as_str()) {
+            f.fout(
+                format!("mensen[{i}].eenheid"),
+                text::onbekend_id("eenheid", &p.eenheid),
+            );
+        }
+        f.not_negative(format!("mensen[{i}].uren"), "uren", p.uren);
+        if p.uren.abs() <= NUL {
+            f.waarschuwing(format!("mensen[{i}].uren"), text::persoon_nul_uren());
+        }
+        f.share(format!("mensen[{i}].regulier_aandeel"), p.regulier_aandeel);
+        for (j, a) in p.afwezig.iter().enumerate() {
+            if a.van > a.tot {
+                f.fout(
+                    format!("mensen[{i}].afwezig[{j}].van"),
+                    text::van_na_tot(&a.van.to_string(), &a.tot.to_string()),
+                );
+            }
+        }
+    }
+    for (i, op) in o.opgaven.iter().enumerate() {
+        if let Some(c) = op.cluster.as_deref().filter(|c| !clusters.contains(c)) {
+            f.fout(
+                format!("opgaven[{i}].cluster"),
+                text::onbekend_id("cluster", c),
+            );
+        }
+        if let Some(a) = op.adviseur.as_deref().filter(|a| !mensen.contains(a)) {
+            f.fout(
+                format!("opgaven[{i}].adviseur"),
+                text::onbekend_id("persoon", a),
+            );
+        }
+    }
+    f.0
+}
+
+/// Checks a board, and its references into the organisation when that is known.
+pub fn bord(b: &Bord, org: Option<&Organisatie>) -> Vec<Finding> {
+    let mut f = Findings::default();
+    versie(&mut f, b.versie);
+    if b.kolommen.is_empty() {
+        f.fout("kolommen".into(), text::geen_kolommen());
+    }
+    if b.kolommen.iter().filter(|k| k.klaar).count() > 1 {
+        let second = b
+            .kolommen
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.klaar)
+            .nth(1)
+            .map_or(0, |(i, _)| i);
+        f.fout(
+            format!("kolommen[{second}].klaar"),
+            text::meer_klaar_kolommen(),
+        );
+    }
+    f.duplicates(
+        "kolom",
+        b.kolommen
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (format!("kolommen[{i}].id"), k.id.as_str())),
+    );
+    f.duplicates(
+        "kaart",
+        b.kaarten
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (format!("kaarten[{i}].id"), k.id.as_str())),
+    );
+    f.duplicates(
+        "inzet",
+        b.inzet
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (format!("inzet[{i}].id"), k.id.as_str())),
+    );
+
+    let kolommen: HashSet<&str> = b.kolommen.iter().map(|k| k.id.as_str()).collect();
+    let mensen: Option<HashSet<&str>> =
+        org.map(|o| o.mensen.iter().map(|p| p.id.as_str()).collect());
+    let known = |id: &str| mensen.as_ref().is_none_or(|m| m.contains(id));
+
+    if let Some(o) = org {
+        match &b.soort {
+            super::BordSoort::Opgaveteam { opgave } if o.opgave(opgave).is_none() => {
+                f.fout("soort.opgave".into(), text::onbekend_id("opgave", opgave));
+            }
+            super::BordSoort::Clusterkamer { cluster } if o.cluster(cluster).is_none() => {
+                f.fout(
+                    "soort.cluster".into(),
+                    text::onbekend_id("cluster", cluster),
+                );
+            }
+            _ => {}
+        }
+    }
+    for (i, inz) in b.inzet.iter().enumerate() {
+        if !known(&inz.persoon) {
+            f.fout(
+                format!("inzet[{i}].persoon"),
+                text::onbekend_id("persoon", &inz.persoon),
+            );
+        }
+        f.not_negative(
+            format!("inzet[{i}].uren_per_week"),
+            "uren_per_week",
+            inz.uren_per_week,
+        );
+        if inz.uren_per_week.abs() <= NUL {
+            f.waarschuwing(format!("inzet[{i}].uren_per_week"), text::inzet_nul_uren());
+        }
+        if inz.van > inz.tot {
+            f.fout(
+                format!("inzet[{i}].van"),
+                text::van_na_tot(&inz.van.to_string(), &inz.tot.to_string()),
+            );
+        }
+    }
+    for (i, k) in b.kaarten.iter().enumerate() {
+        if !kolommen.contains(k.kolom.as_str()) {
+            f.fout(
+                format!("kaarten[{i}].kolom"),
+                text::onbekend_id("kolom", &k.kolom),
+            );
+        }
+        if let Some(e) = k.eigenaar.as_deref().filter(|e| !known(e)) {
+            f.fout(
+                format!("kaarten[{i}].eigenaar"),
+                text::onbekend_id("persoon", e),
+            );
+        }
+        if k.voortgang > 100 {
+            f.fout(
+                format!("kaarten[{i}].voortgang"),
+                text::voortgang_te_hoog(k.voortgang),
+            );
+        }
+        if let Some(u) = k.uren {
+            f.not_negative(format!("kaarten[{i}].uren"), "uren", u);
+            if k.eigenaar.is_none() {
+                f.waarschuwing(
+                    format!("kaarten[{i}].uren"),
+                    text::schatting_zonder_eigenaar(),
+                );
+            }
+        }
+        if let (Some(s), Some(d)) = (k.start, k.deadline)
+            && s > d
+        {
+            f.waarschuwing(format!("kaarten[{i}].start"), text::start_na_deadline());
+        }
+    }
+    f.0
+}

@@ -1,0 +1,363 @@
+//! Loading a werkmap: every file on its own (in parallel), then the checks across files.
+//! One bad file never stops the others; a broken `organisatie.ron` leaves the boards usable.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use super::diagnostic::Diagnostic;
+use super::format;
+use super::hash::ContentHash;
+use super::locate::{Locations, Position};
+use crate::domain::organisatie::VERSIE;
+use crate::domain::validate::{self, Finding};
+use crate::domain::{Bord, Organisatie, Werkmap};
+use crate::text;
+
+/// The organisation's file name inside a werkmap.
+pub const ORGANISATIE: &str = "organisatie.ron";
+
+/// Files above this size are refused before they are read into memory.
+pub const MAX_BYTES: u64 = 20_000_000;
+
+/// What storage knows of a file it loaded: where it is and what it held.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileMeta {
+    pub path: PathBuf,
+    /// The file name relative to the werkmap, as diagnostics name it.
+    pub name: String,
+    /// The hash of the bytes as loaded; a save compares the disk against it first.
+    pub hash: ContentHash,
+}
+
+/// A loaded werkmap: the usable content, where it came from, and what was wrong.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The werkmap folder.
+    pub root: PathBuf,
+    pub werkmap: Werkmap,
+    /// The file of `werkmap.organisatie`, when that loaded.
+    pub organisatie_file: Option<FileMeta>,
+    /// The files of `werkmap.borden`, in the same order.
+    pub board_files: Vec<FileMeta>,
+    /// Why capacity is switched off, when it is.
+    pub capaciteit_uit: Option<String>,
+    pub fouten: Vec<Diagnostic>,
+    pub waarschuwingen: Vec<Diagnostic>,
+}
+
+/// One file read and parsed, before the checks across files.
+struct Parsed<T> {
+    meta: FileMeta,
+    text: String,
+    value: T,
+}
+
+/// Loads a werkmap folder, or one board file with the `organisatie.ron` beside it.
+pub fn load(path: &Path) -> Loaded {
+    let (root, board_paths, mut fouten) = if path.is_file() {
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        (root, vec![path.to_path_buf()], Vec::new())
+    } else {
+        match board_files(path) {
+            Ok(files) => (path.to_path_buf(), files, Vec::new()),
+            Err(e) => (
+                path.to_path_buf(),
+                Vec::new(),
+                vec![Diagnostic {
+                    bestand: path.display().to_string(),
+                    regel: 1,
+                    kolom: 1,
+                    melding: text::werkmap_niet_te_lezen(&e),
+                }],
+            ),
+        }
+    };
+    let org_path = root.join(ORGANISATIE);
+    let (org, boards) = rayon::join(
+        || {
+            org_path
+                .is_file()
+                .then(|| read_file::<Organisatie>(&org_path, &root))
+        },
+        || {
+            board_paths
+                .par_iter()
+                .map(|p| read_file::<Bord>(p, &root))
+                .collect::<Vec<_>>()
+        },
+    );
+    let mut waarschuwingen = Vec::new();
+
+    let mut capaciteit_uit = None;
+    let organisatie = match org {
+        None => {
+            capaciteit_uit = Some(text::organisatie_ontbreekt());
+            None
+        }
+        Some(Err(mut d)) => {
+            fouten.append(&mut d);
+            capaciteit_uit = Some(text::organisatie_ongeldig());
+            None
+        }
+        Some(Ok(p)) => {
+            let findings = validate::organisatie(&p.value);
+            if report(&p, findings, &mut fouten, &mut waarschuwingen) {
+                Some(p)
+            } else {
+                capaciteit_uit = Some(text::organisatie_ongeldig());
+                None
+            }
+        }
+    };
+    let org_value = organisatie.as_ref().map(|p| &p.value);
+
+    let checked: Vec<(Parsed<Bord>, Vec<Finding>)> = boards
+        .into_iter()
+        .filter_map(|r| r.map_err(|mut d| fouten.append(&mut d)).ok())
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|p| {
+            let findings = validate::bord(&p.value, org_value);
+            (p, findings)
+        })
+        .collect();
+    let mut usable: Vec<Parsed<Bord>> = Vec::with_capacity(checked.len());
+    for (p, findings) in checked {
+        if report(&p, findings, &mut fouten, &mut waarschuwingen) {
+            usable.push(p);
+        }
+    }
+    let usable = drop_duplicate_boards(usable, &mut fouten);
+
+    let (board_files, borden) = usable.into_iter().map(|p| (p.meta, p.value)).unzip();
+    let (organisatie_file, organisatie) = match organisatie {
+        Some(p) => (Some(p.meta), Some(p.value)),
+        None => (None, None),
+    };
+    Loaded {
+        root,
+        werkmap: Werkmap {
+            organisatie,
+            borden,
+        },
+        organisatie_file,
+        board_files,
+        capaciteit_uit,
+        fouten,
+        waarschuwingen,
+    }
+}
+
+/// The board files of a werkmap folder, sorted by name: every `*.ron` except the organisation,
+/// hidden files and temporary files.
+pub fn board_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.ends_with(".ron") && name != ORGANISATIE && !name.starts_with('.') && p.is_file()
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Adds the findings of one file to the lists; returns whether the file is usable (no errors).
+fn report<T>(
+    p: &Parsed<T>,
+    findings: Vec<Finding>,
+    fouten: &mut Vec<Diagnostic>,
+    waarschuwingen: &mut Vec<Diagnostic>,
+) -> bool {
+    if findings.is_empty() {
+        return true;
+    }
+    let locations = Locations::of(&p.text);
+    let mut ok = true;
+    for f in findings {
+        let Position { regel, kolom } = locations.find(&f.path);
+        let d = Diagnostic {
+            bestand: p.meta.name.clone(),
+            regel,
+            kolom,
+            melding: f.melding,
+        };
+        if f.fout {
+            ok = false;
+            fouten.push(d);
+        } else {
+            waarschuwingen.push(d);
+        }
+    }
+    ok
+}
+
+/// Two files claiming one board id: the file named after the id wins, else the first by name.
+fn drop_duplicate_boards(
+    boards: Vec<Parsed<Bord>>,
+    fouten: &mut Vec<Diagnostic>,
+) -> Vec<Parsed<Bord>> {
+    let mut winner: HashMap<String, usize> = HashMap::new();
+    for (i, p) in boards.iter().enumerate() {
+        let named = p.meta.name == format!("{}.ron", p.value.id);
+        winner
+            .entry(p.value.id.clone())
+            .and_modify(|w| {
+                if named {
+                    *w = i;
+                }
+            })
+            .or_insert(i);
+    }
+    let names: Vec<String> = boards.iter().map(|p| p.meta.name.clone()).collect();
+    boards
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let w = winner[&p.value.id];
+            if w == i {
+                return Some(p);
+            }
+            let pos = Locations::of(&p.text).find("id");
+            fouten.push(Diagnostic {
+                bestand: p.meta.name.clone(),
+                regel: pos.regel,
+                kolom: pos.kolom,
+                melding: text::bord_id_dubbel(&p.value.id, &names[w]),
+            });
+            None
+        })
+        .collect()
+}
+
+fn diag(name: &str, pos: Position, melding: String) -> Vec<Diagnostic> {
+    vec![Diagnostic {
+        bestand: name.to_string(),
+        regel: pos.regel,
+        kolom: pos.kolom,
+        melding,
+    }]
+}
+
+/// Reads and parses one file; every failure is a positioned Dutch diagnostic.
+fn read_file<T: DeserializeOwned>(path: &Path, root: &Path) -> Result<Parsed<T>, Vec<Diagnostic>> {
+    let name = path
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned();
+    let start = Position { regel: 1, kolom: 1 };
+    let size = fs::metadata(path)
+        .map_err(|e| diag(&name, start, text::niet_te_lezen(&e)))?
+        .len();
+    if size > MAX_BYTES {
+        return Err(diag(&name, start, text::te_groot(size, MAX_BYTES)));
+    }
+    let bytes = fs::read(path).map_err(|e| diag(&name, start, text::niet_te_lezen(&e)))?;
+    let hash = ContentHash::of(&bytes);
+    let text = String::from_utf8(bytes).map_err(|_| diag(&name, start, text::geen_utf8()))?;
+    let body = format::strip_bom(&text);
+    match format::parse::<T>(body) {
+        Ok(value) => Ok(Parsed {
+            meta: FileMeta {
+                path: path.to_path_buf(),
+                name,
+                hash,
+            },
+            text,
+            value,
+        }),
+        Err(e) => {
+            // A newer version explains any other error: say that first.
+            if let Some((v, pos)) = declared_version(body).filter(|(v, _)| *v > u64::from(VERSIE)) {
+                return Err(diag(&name, pos, text::versie_te_hoog(v, VERSIE)));
+            }
+            if let Some((pos, geheel, fractie)) = decimal_comma(body) {
+                return Err(diag(&name, pos, text::decimaalkomma(&geheel, &fractie)));
+            }
+            let pos = Position {
+                regel: e.span.start.line,
+                kolom: e.span.start.col,
+            };
+            Err(diag(&name, pos, text::ron_fout(&e.code)))
+        }
+    }
+}
+
+/// The `versie` a file declares, with its position, read without parsing the rest.
+fn declared_version(text: &str) -> Option<(u64, Position)> {
+    let pos = Locations::of(text).find_exact("versie")?;
+    let line = text.lines().nth(pos.regel - 1)?;
+    let rest: String = line
+        .chars()
+        .skip(pos.kolom - 1)
+        .take_while(char::is_ascii_digit)
+        .collect();
+    rest.parse().ok().map(|v| (v, pos))
+}
+
+/// Finds `field: 80,0` (a Dutch decimal comma) outside strings and comments.
+fn decimal_comma(text: &str) -> Option<(Position, String, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let (mut line, mut col) = (1, 1);
+    let mut i = 0;
+    let mut in_string = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if in_string {
+            if c == '\\' {
+                i += 1;
+                col += 1;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if c == '/' && chars.get(i + 1) == Some(&'/') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+            continue;
+        } else if c == ':' {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            let start = j;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            let comma = j;
+            if comma > start && chars.get(comma) == Some(&',') {
+                let mut k = comma + 1;
+                while k < chars.len() && chars[k].is_ascii_digit() {
+                    k += 1;
+                }
+                if k > comma + 1 {
+                    let pos = Position {
+                        regel: line,
+                        kolom: col + (start - i),
+                    };
+                    return Some((
+                        pos,
+                        chars[start..comma].iter().collect(),
+                        chars[comma + 1..k].iter().collect(),
+                    ));
+                }
+            }
+        }
+        if c == '\n' {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+        i += 1;
+    }
+    None
+}

@@ -1,0 +1,12 @@
+//! Files: reading the werkmap with positioned errors, and writing it atomically and canonically.
+
+pub mod diagnostic;
+pub mod format;
+pub mod hash;
+pub mod load;
+pub mod locate;
+pub mod save;
+
+pub use diagnostic::Diagnostic;
+pub use hash::ContentHash;
+pub use load::{FileMeta, Loaded, load};

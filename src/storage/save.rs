@@ -1,0 +1,135 @@
+//! Atomic saves: a temporary file in the same folder, flushed and synced, then renamed over the
+//! original, so a reader or a crash sees the old file or the new one, never a mix.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use thiserror::Error;
+
+use super::format;
+use super::hash::ContentHash;
+
+/// Why a save did not happen.
+#[derive(Debug, Error)]
+pub enum SaveError {
+    #[error("kan {path} niet opslaan: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("kan {path} niet opslaan: het bestand is intussen door iemand anders gewijzigd")]
+    ChangedOnDisk { path: PathBuf },
+    #[error("kan niet naar RON schrijven: {0}")]
+    Format(#[from] ron::Error),
+}
+
+/// Serialises `value` canonically and writes it atomically. Returns the hash of what was written.
+pub fn save<T: Serialize>(path: &Path, value: &T) -> Result<ContentHash, SaveError> {
+    let text = format::to_canonical(value)?;
+    write_atomic(path, text.as_bytes())?;
+    Ok(ContentHash::of(text.as_bytes()))
+}
+
+/// Like [`save`], but only when the file on disk still has the content `expected` (or, with
+/// `None`, does not exist yet): never overwrite what someone else saved in the meantime.
+pub fn save_if_unchanged<T: Serialize>(
+    path: &Path,
+    value: &T,
+    expected: Option<ContentHash>,
+) -> Result<ContentHash, SaveError> {
+    let on_disk = match fs::read(path) {
+        Ok(bytes) => Some(ContentHash::of(&bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(source) => {
+            return Err(SaveError::Io {
+                path: path.into(),
+                source,
+            });
+        }
+    };
+    if on_disk != expected {
+        return Err(SaveError::ChangedOnDisk { path: path.into() });
+    }
+    save(path, value)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, keeping the
+/// permissions of the file it replaces.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_with(path, bytes, |_| Ok(()))
+}
+
+/// [`write_atomic`] with a hook that runs after the temporary file is complete and before the
+/// rename; tests use it to simulate a failure at the worst moment.
+pub fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    let io_err = |source| SaveError::Io {
+        path: path.into(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("bestand");
+    // Hidden and not ending in .ron, so a werkmap scan never mistakes it for a board.
+    let tmp = dir.join(format!(".{name}.{}.{}.tmp", std::process::id(), unique()));
+    let result = (|| {
+        let mut file = File::create(&tmp)?;
+        if let Ok(meta) = fs::metadata(path) {
+            file.set_permissions(meta.permissions())?;
+        }
+        file.write_all(bytes)?;
+        file.flush()?;
+        file.sync_all()?;
+        drop(file);
+        before_rename(&tmp)?;
+        fs::rename(&tmp, path)?;
+        sync_dir(dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.map_err(io_err)
+}
+
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos() as u64);
+    nanos ^ (COUNTER.fetch_add(1, Ordering::Relaxed) << 32)
+}
+
+/// Makes the rename durable where the platform allows syncing a folder.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Writes a whole werkmap into `dir` (created if needed): `organisatie.ron` and one file per
+/// board named after its id.
+pub fn write_werkmap(dir: &Path, werkmap: &crate::domain::Werkmap) -> Result<(), SaveError> {
+    fs::create_dir_all(dir).map_err(|source| SaveError::Io {
+        path: dir.into(),
+        source,
+    })?;
+    if let Some(org) = &werkmap.organisatie {
+        save(&dir.join(super::load::ORGANISATIE), org)?;
+    }
+    for bord in &werkmap.borden {
+        save(&dir.join(format!("{}.ron", bord.id)), bord)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,441 @@
+//! Every Dutch sentence the user sees, in one place so the wording stays consistent.
+
+use std::fmt::Write as _;
+
+/// Formats hours or any figure the Dutch way with one decimal: `27,5`.
+pub fn getal(v: f64) -> String {
+    format!("{v:.1}").replace('.', ",")
+}
+
+/// Formats a figure with up to two decimals, Dutch style, for CSV: `27,25`, `36`.
+pub fn getal2(v: f64) -> String {
+    let r = (v * 100.0).round() / 100.0;
+    let s = format!("{r:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.replace('.', ",")
+    }
+}
+
+/// Formats a ratio as a whole percentage: `112%`.
+pub fn procent(ratio: f64) -> String {
+    format!("{:.0}%", ratio * 100.0)
+}
+
+// ---- reading files -------------------------------------------------------------------------
+
+pub fn niet_te_lezen(err: &std::io::Error) -> String {
+    format!("kan het bestand niet lezen: {err}")
+}
+pub fn te_groot(bytes: u64, max: u64) -> String {
+    format!(
+        "bestand is te groot ({} MB; de grens is {} MB)",
+        bytes / 1_000_000,
+        max / 1_000_000
+    )
+}
+pub fn geen_utf8() -> String {
+    "bestand is geen UTF-8-tekst".into()
+}
+pub fn versie_te_hoog(versie: u64, bekend: u32) -> String {
+    format!(
+        "versie {versie} is nieuwer dan deze planbord kent (versie {bekend}); werk planbord bij. \
+         Het bestand wordt niet gebruikt en niet overschreven"
+    )
+}
+pub fn versie_onbekend(versie: u64) -> String {
+    format!("onbekende versie {versie}; verwacht versie 1")
+}
+pub fn decimaalkomma(geheel: &str, fractie: &str) -> String {
+    format!("decimaalkomma in een getal: gebruik een punt: {geheel}.{fractie}")
+}
+pub fn werkmap_niet_te_lezen(err: &std::io::Error) -> String {
+    format!("kan de werkmap niet lezen: {err}")
+}
+
+fn lijst(namen: &[&str]) -> String {
+    namen
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Translates a ron parse error into Dutch.
+pub fn ron_fout(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::Message(m) => m.clone(),
+        E::Eof => "onverwacht einde van het bestand (ontbreekt er een `)` of `]`?)".into(),
+        E::ExpectedArray => "verwacht een lijst `[ ... ]`".into(),
+        E::ExpectedArrayEnd => "verwacht `]` of een komma".into(),
+        E::ExpectedAttribute | E::ExpectedAttributeEnd => {
+            "ongeldige regel `#![enable(...)]`".into()
+        }
+        E::ExpectedBoolean => "verwacht `true` of `false`".into(),
+        E::ExpectedComma => "verwacht een komma".into(),
+        E::ExpectedFloat | E::ExpectedInteger => "verwacht een getal".into(),
+        E::ExpectedOption => "verwacht een waarde of `None`".into(),
+        E::ExpectedMap | E::ExpectedMapColon | E::ExpectedMapEnd => "ongeldige map".into(),
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("verwacht `{expected}(...)`, gevonden `{found}(...)`")
+        }
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            "verwacht een structuur `Naam( ... )`".into()
+        }
+        E::ExpectedStructLikeEnd => "verwacht `)` of een komma".into(),
+        E::ExpectedString | E::ExpectedStringEnd => "verwacht tekst tussen aanhalingstekens".into(),
+        E::ExpectedIdentifier => "verwacht een veldnaam".into(),
+        E::IntegerOutOfBounds => "getal buiten het toegestane bereik".into(),
+        E::InvalidIntegerDigit { digit, .. } => format!("ongeldig cijfer `{digit}` in een getal"),
+        E::InvalidEscape(_) => "ongeldige escape in tekst".into(),
+        E::UnclosedBlockComment | E::UnclosedLineComment => {
+            "commentaar wordt niet afgesloten".into()
+        }
+        E::UnexpectedChar(c) => format!("onverwacht teken `{c}`"),
+        E::Utf8Error(_) => geen_utf8(),
+        E::TrailingCharacters => "tekst na het einde van het bestand".into(),
+        E::InvalidValueForType { expected, found } => {
+            format!("ongeldige waarde {found}: verwacht {expected}")
+        }
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "onbekende waarde `{found}`; mogelijk zijn: {}",
+            lijst(expected)
+        ),
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "onbekend veld `{found}`{}; bekende velden zijn: {}",
+            outer
+                .as_ref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default(),
+            lijst(expected)
+        ),
+        E::MissingStructField { field, outer } => format!(
+            "verplicht veld `{field}` ontbreekt{}",
+            outer
+                .as_ref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default()
+        ),
+        E::DuplicateStructField { field, .. } => format!("veld `{field}` staat er twee keer"),
+        E::ExceededRecursionLimit => "te diep genest voor dit bestandsformaat".into(),
+        E::ExpectedStructName(name) => format!("verwacht de naam van de structuur `{name}`"),
+        other => format!("ongeldige RON: {other}"),
+    }
+}
+
+// ---- validation ----------------------------------------------------------------------------
+
+pub fn dubbel_id(soort: &str, id: &str) -> String {
+    format!("{soort} `{id}` komt twee keer voor")
+}
+pub fn onbekend_id(soort: &str, id: &str) -> String {
+    format!("onbekende {soort} `{id}`")
+}
+pub fn negatief(veld: &str) -> String {
+    format!("`{veld}` mag niet negatief zijn")
+}
+pub fn niet_positief(veld: &str) -> String {
+    format!("`{veld}` moet groter dan 0 zijn")
+}
+pub fn aandeel_buiten_bereik(v: f64) -> String {
+    format!("`regulier_aandeel` moet tussen 0 en 1 liggen, niet {v}")
+}
+pub fn voortgang_te_hoog(v: u32) -> String {
+    format!("`voortgang` is een percentage van 0 tot 100, niet {v}")
+}
+pub fn van_na_tot(van: &str, tot: &str) -> String {
+    format!("`van` ({van}) ligt na `tot` ({tot})")
+}
+pub fn geen_kolommen() -> String {
+    "een bord heeft minstens één kolom nodig".into()
+}
+pub fn meer_klaar_kolommen() -> String {
+    "meer dan één kolom met `klaar: true`; een bord heeft er hoogstens één".into()
+}
+pub fn bord_id_dubbel(id: &str, ander: &str) -> String {
+    format!(
+        "bord-id `{id}` wordt ook gebruikt door {ander} (een conflictkopie van een synchronisatieprogramma?); dit bestand wordt niet gebruikt"
+    )
+}
+pub fn start_na_deadline() -> String {
+    "de kaart begint na haar deadline".into()
+}
+pub fn inzet_nul_uren() -> String {
+    "inzet van 0 uur per week".into()
+}
+pub fn persoon_nul_uren() -> String {
+    "persoon met 0 uur per week".into()
+}
+pub fn schatting_zonder_eigenaar() -> String {
+    "kaart heeft een schatting in uren maar geen eigenaar".into()
+}
+pub fn organisatie_ontbreekt() -> String {
+    "organisatie.ron ontbreekt: capaciteit staat uit".into()
+}
+pub fn organisatie_ongeldig() -> String {
+    "organisatie.ron bevat fouten: capaciteit staat uit".into()
+}
+
+// ---- conflicts -----------------------------------------------------------------------------
+
+/// Writes `strand 8,0, omgevingswet 9,0` from (source, hours) pairs.
+pub fn bronnen(delen: &[(String, f64)]) -> String {
+    let mut s = String::new();
+    for (i, (bron, uren)) in delen.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        let _ = write!(s, "{bron} {}", getal(*uren));
+    }
+    s
+}
+
+/// A date the Dutch way: `23-11-2026`.
+pub fn datum(d: crate::domain::Datum) -> String {
+    d.0.format("%d-%m-%Y").to_string()
+}
+
+fn week_nr(w: crate::domain::Week) -> String {
+    format!("week {}", w.number())
+}
+
+fn wie(naam: &str, eenheid: &str) -> String {
+    if eenheid.is_empty() {
+        naam.to_string()
+    } else {
+        format!("{naam} ({eenheid})")
+    }
+}
+
+pub fn uitleg_overboekt(
+    naam: &str,
+    eenheid: &str,
+    week: crate::domain::Week,
+    load: &crate::capacity::WeekLoad,
+    delen: &[(String, f64)],
+    alleen_gevraagd: bool,
+) -> String {
+    let opgave = if delen.is_empty() {
+        String::new()
+    } else {
+        format!(" + {} opgave: {}", getal(load.opgave()), bronnen(delen))
+    };
+    let mut s = format!(
+        "{} {}: {} u gepland ({} regulier{opgave}) bij {} u beschikbaar.",
+        wie(naam, eenheid),
+        week_nr(week),
+        getal(load.gepland()),
+        getal(load.regulier),
+        getal(load.beschikbaar),
+    );
+    if alleen_gevraagd {
+        let _ = write!(
+            s,
+            " Alleen door nog niet toegezegde inzet ({} u gevraagd).",
+            getal(load.gevraagd)
+        );
+    }
+    s
+}
+
+pub fn uitleg_afwezig_ingezet(
+    naam: &str,
+    eenheid: &str,
+    week: crate::domain::Week,
+    load: &crate::capacity::WeekLoad,
+    delen: &[(String, f64)],
+) -> String {
+    let mut s = format!(
+        "{} is {} afwezig of vrij (0,0 u beschikbaar), maar er staat {} u gepland",
+        wie(naam, eenheid),
+        week_nr(week),
+        getal(load.gepland()),
+    );
+    if !delen.is_empty() {
+        let _ = write!(s, " (opgave: {})", bronnen(delen));
+    }
+    s.push('.');
+    s
+}
+
+pub fn uitleg_eenheid_overbelast(
+    naam: &str,
+    week: crate::domain::Week,
+    load: &crate::capacity::WeekLoad,
+) -> String {
+    format!(
+        "Eenheid {naam} {}: {} u gepland ({} regulier + {} opgave, waarvan {} gevraagd) bij {} u beschikbaar; ook schuiven binnen de eenheid vangt dat niet op.",
+        week_nr(week),
+        getal(load.gepland()),
+        getal(load.regulier),
+        getal(load.opgave()),
+        getal(load.gevraagd),
+        getal(load.beschikbaar),
+    )
+}
+
+pub fn uitleg_niet_toegezegd(
+    naam: &str,
+    eenheid: &str,
+    bord: &str,
+    inzet: &crate::domain::Inzet,
+    cocos: &[&str],
+    weken_tot_start: i64,
+) -> String {
+    let wanneer = if weken_tot_start <= 0 {
+        "is al begonnen".to_string()
+    } else if weken_tot_start == 1 {
+        "begint volgende week".to_string()
+    } else {
+        format!("begint over {weken_tot_start} weken")
+    };
+    let door = if cocos.is_empty() {
+        String::new()
+    } else {
+        format!(" door {}", cocos.join(" of "))
+    };
+    format!(
+        "{}: {} u/week voor {bord} ({} t/m {}) is nog niet toegezegd{door} en {wanneer}.",
+        wie(naam, eenheid),
+        getal(inzet.uren_per_week),
+        week_nr(inzet.van),
+        week_nr(inzet.tot),
+    )
+}
+
+pub fn uitleg_kaarten_boven_inzet(
+    naam: &str,
+    bord: &str,
+    kaarten: usize,
+    geschat: f64,
+    inzet: f64,
+    van: crate::domain::Week,
+    tot: crate::domain::Week,
+) -> String {
+    let kaart = if kaarten == 1 {
+        "open kaart"
+    } else {
+        "open kaarten"
+    };
+    format!(
+        "{naam} heeft op {bord} {kaarten} {kaart} met samen {} u geschat, maar de inzet op dit bord geeft {} u in {} t/m {}.",
+        getal(geschat),
+        getal(inzet),
+        week_nr(van),
+        week_nr(tot),
+    )
+}
+
+pub fn uitleg_wip(kolom: &str, bord: &str, n: usize, wip: u32) -> String {
+    format!("Kolom {kolom} op {bord} heeft {n} kaarten bij een WIP-limiet van {wip}.")
+}
+
+pub fn uitleg_deadline(
+    titel: &str,
+    bord: &str,
+    deadline: crate::domain::Datum,
+    kolom: &str,
+    eigenaar: Option<&str>,
+) -> String {
+    let eigenaar = eigenaar
+        .map(|e| format!(" (eigenaar {e})"))
+        .unwrap_or_default();
+    format!(
+        "Kaart \"{titel}\" op {bord}{eigenaar} had deadline {} en staat nog in {kolom}.",
+        datum(deadline)
+    )
+}
+
+pub fn uitleg_span(naam: &str, eenheden: &[&str], fte: f64, max: f64) -> String {
+    format!(
+        "{naam} is CoCo van {} met samen {} fte, meer dan de spanwijdte van {} fte.",
+        eenheden.join(" en "),
+        getal(fte),
+        getal(max),
+    )
+}
+
+// ---- command line --------------------------------------------------------------------------
+
+pub const KOP_CLUSTERKAMERS: &str = "Clusterkamers";
+pub const KOP_OPGAVETEAMS: &str = "Opgaveteams";
+
+/// Formats a figure with `n` decimals, Dutch style.
+pub fn getal_n(v: f64, n: usize) -> String {
+    format!("{v:.n$}").replace('.', ",")
+}
+
+pub fn werkmap_kop(map: &std::path::Path, borden: usize) -> String {
+    format!("Werkmap {} ({borden} borden)", map.display())
+}
+pub fn kop_fouten(n: usize) -> String {
+    format!("Fouten ({n}): deze bestanden worden niet gebruikt")
+}
+pub fn kop_waarschuwingen(n: usize) -> String {
+    format!("Waarschuwingen ({n})")
+}
+pub fn kop_conflicten(n: usize, hoog: usize, midden: usize, laag: usize) -> String {
+    if n == 0 {
+        "Geen conflicten.".into()
+    } else {
+        format!("Conflicten ({n}): {hoog} hoog, {midden} midden, {laag} laag")
+    }
+}
+pub fn conflict_telling(hoog: usize, midden: usize, laag: usize) -> String {
+    if hoog + midden + laag == 0 {
+        "geen conflicten".into()
+    } else {
+        format!("conflicten: {hoog} hoog, {midden} midden, {laag} laag")
+    }
+}
+pub fn onbekende_eenheid(id: &str) -> String {
+    format!("onbekende eenheid `{id}`")
+}
+pub fn geen_gebruikersmap() -> String {
+    "geen gebruikersmap gevonden; geef een werkmap op".into()
+}
+pub fn demo_geschreven(map: &std::path::Path, w: &crate::domain::Werkmap) -> String {
+    let mensen = w.organisatie.as_ref().map_or(0, |o| o.mensen.len());
+    let kaarten: usize = w.borden.iter().map(|b| b.kaarten.len()).sum();
+    format!(
+        "Demo-werkmap geschreven in {}: {mensen} mensen, {} borden, {kaarten} kaarten.",
+        map.display(),
+        w.borden.len()
+    )
+}
+pub fn demo_aangemaakt(map: &std::path::Path) -> String {
+    format!(
+        "Eerste start: een demo-werkmap is aangemaakt in {}.",
+        map.display()
+    )
+}
+pub fn overzicht_voet() -> String {
+    "Details: `planbord controleer` (conflicten) en `planbord capaciteit` (belasting per eenheid)."
+        .into()
+}
+pub fn capaciteit_kop(
+    org: &crate::domain::Organisatie,
+    weken: &[crate::domain::Week],
+    eenheid: Option<&crate::domain::Eenheid>,
+) -> String {
+    let (Some(a), Some(b)) = (weken.first(), weken.last()) else {
+        return String::new();
+    };
+    match eenheid {
+        Some(e) => format!("Belasting van {} ({}), {a} t/m {b}", e.naam, org.naam),
+        None => format!("Belasting per eenheid, {}, {a} t/m {b}", org.naam),
+    }
+}
+pub fn capaciteit_legenda() -> String {
+    "Per rij: belasting (gepland / beschikbaar) en daaronder de uren gepland/beschikbaar; ! = meer gepland dan beschikbaar."
+        .into()
+}
