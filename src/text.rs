@@ -208,6 +208,21 @@ fn week_nr(w: crate::domain::Week) -> String {
     format!("week {}", w.number())
 }
 
+/// `week 48 t/m week 16`, with the years when the range crosses one.
+fn weken(van: crate::domain::Week, tot: crate::domain::Week) -> String {
+    if van.year() == tot.year() {
+        format!("{} t/m {}", week_nr(van), week_nr(tot))
+    } else {
+        format!(
+            "{} ({}) t/m {} ({})",
+            week_nr(van),
+            van.year(),
+            week_nr(tot),
+            tot.year()
+        )
+    }
+}
+
 fn wie(naam: &str, eenheid: &str) -> String {
     if eenheid.is_empty() {
         naam.to_string()
@@ -304,11 +319,10 @@ pub fn uitleg_niet_toegezegd(
         format!(" door {}", cocos.join(" of "))
     };
     format!(
-        "{}: {} u/week voor {bord} ({} t/m {}) is nog niet toegezegd{door} en {wanneer}.",
+        "{}: {} u/week voor {bord} ({}) is nog niet toegezegd{door} en {wanneer}.",
         wie(naam, eenheid),
         getal(inzet.uren_per_week),
-        week_nr(inzet.van),
-        week_nr(inzet.tot),
+        weken(inzet.van, inzet.tot),
     )
 }
 
@@ -327,11 +341,10 @@ pub fn uitleg_kaarten_boven_inzet(
         "open kaarten"
     };
     format!(
-        "{naam} heeft op {bord} {kaarten} {kaart} met samen {} u geschat, maar de inzet op dit bord geeft {} u in {} t/m {}.",
+        "{naam} heeft op {bord} {kaarten} {kaart} met samen {} u geschat, maar de inzet op dit bord geeft {} u in {}.",
         getal(geschat),
         getal(inzet),
-        week_nr(van),
-        week_nr(tot),
+        weken(van, tot),
     )
 }
 

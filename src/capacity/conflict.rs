@@ -70,7 +70,7 @@ impl Ernst {
 
 fn hours<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
-        Some(h) => s.serialize_f64((h * 100.0).round() / 100.0),
+        Some(h) => s.serialize_f64((h * 100.0).round() / 100.0 + 0.0),
         None => s.serialize_none(),
     }
 }

@@ -209,7 +209,8 @@ fn inzet_hours(bord: &Bord, persoon: &str, from: Week, to: Week) -> f64 {
             let weeks = (a.weeks_until(b) + 1).max(0);
             i.uren_per_week * weeks as f64
         })
-        .sum()
+        // fold from +0.0: an empty f64 sum is -0.0, which would print as "-0,0".
+        .fold(0.0, |a, b| a + b)
 }
 
 /// `wip_overschreden`: a column holding more cards than its limit. Needs no organisation.

@@ -71,11 +71,7 @@ struct Row<'a> {
     weken: Vec<WeekLoad>,
 }
 
-pub fn run(
-    a: &CapaciteitArgs,
-    vandaag: NaiveDate,
-    out: &mut impl Write,
-) -> Result<ExitCode, String> {
+pub fn run(a: &CapaciteitArgs, vandaag: NaiveDate, out: &mut impl Write) -> super::CliResult {
     let (map, _) = super::locations::werkmap(a.werkmap.as_deref(), vandaag)?;
     let loaded = storage::load(&map);
     for d in &loaded.fouten {
@@ -84,7 +80,8 @@ pub fn run(
     let Some(org) = loaded.werkmap.organisatie.as_ref() else {
         return Err(loaded
             .capaciteit_uit
-            .unwrap_or_else(text::organisatie_ongeldig));
+            .unwrap_or_else(text::organisatie_ongeldig)
+            .into());
     };
     let weken = super::controleer::horizon(&a.horizon, vandaag);
     let engine = Engine::new(org, &loaded.werkmap.borden);
@@ -119,7 +116,6 @@ pub fn run(
             })
             .collect()
     });
-    let w = |r: std::io::Result<()>| r.map_err(|e| e.to_string());
     match a.format {
         Formaat::Json => {
             let weeks = |r: &Row| {
@@ -151,8 +147,8 @@ pub fn run(
                         .collect()
                 }),
             };
-            let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-            w(writeln!(out, "{json}"))?;
+            let json = serde_json::to_string_pretty(&report)?;
+            writeln!(out, "{json}")?;
         }
         Formaat::Csv => {
             let rows = people.as_ref().unwrap_or(&units);
@@ -161,13 +157,13 @@ pub fn run(
             } else {
                 "eenheid;naam;cluster"
             };
-            w(write!(
+            write!(
                 out,
                 "\u{feff}{kop};week;beschikbaar;regulier;opgave;gevraagd;belasting\r\n"
-            ))?;
+            )?;
             for r in rows {
                 for (l, wk) in r.weken.iter().zip(&weken) {
-                    w(write!(
+                    write!(
                         out,
                         "{};{};{};{wk};{};{};{};{};{}\r\n",
                         csv(r.id),
@@ -180,22 +176,22 @@ pub fn run(
                         l.belasting()
                             .map(|b| text::getal_n(b, 3))
                             .unwrap_or_default(),
-                    ))?;
+                    )?;
                 }
             }
         }
         Formaat::Text => {
-            w(writeln!(
+            writeln!(
                 out,
                 "{}",
                 text::capaciteit_kop(org, &weken, unit.map(|u| &org.eenheden[u]))
-            ))?;
-            table(out, &weken, &units).map_err(|e| e.to_string())?;
+            )?;
+            table(out, &weken, &units)?;
             if let Some(ps) = &people {
-                w(writeln!(out))?;
-                table(out, &weken, ps).map_err(|e| e.to_string())?;
+                writeln!(out)?;
+                table(out, &weken, ps)?;
             }
-            w(writeln!(out, "\n{}", text::capaciteit_legenda()))?;
+            writeln!(out, "\n{}", text::capaciteit_legenda())?;
         }
     }
     Ok(ExitCode::SUCCESS)

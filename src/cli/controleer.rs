@@ -24,15 +24,10 @@ pub fn horizon(h: &HorizonArgs, vandaag: NaiveDate) -> Vec<Week> {
     capacity::horizon(h.vanaf.unwrap_or_else(|| Week::of(vandaag)), h.weken)
 }
 
-pub fn run(
-    a: &ControleerArgs,
-    vandaag: NaiveDate,
-    out: &mut impl Write,
-) -> Result<ExitCode, String> {
+pub fn run(a: &ControleerArgs, vandaag: NaiveDate, out: &mut impl Write) -> super::CliResult {
     let (map, _) = super::locations::werkmap(a.werkmap.as_deref(), vandaag)?;
     let loaded = storage::load(&map);
     let conflicten = capacity::conflicts(&loaded.werkmap, &horizon(&a.horizon, vandaag), vandaag);
-    let w = |r: std::io::Result<()>| r.map_err(|e| e.to_string());
     match a.format {
         Formaat::Json => {
             let report = Report {
@@ -40,8 +35,8 @@ pub fn run(
                 waarschuwingen: &loaded.waarschuwingen,
                 conflicten: &conflicten,
             };
-            let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-            w(writeln!(out, "{json}"))?;
+            let json = serde_json::to_string_pretty(&report)?;
+            writeln!(out, "{json}")?;
         }
         Formaat::Text => {
             // Positions with the werkmap's path in front, so terminals and editors can jump there.
@@ -53,32 +48,32 @@ pub fn run(
                 };
                 format!("{full}:{}:{}: {}", d.regel, d.kolom, d.melding)
             };
-            w(writeln!(
+            writeln!(
                 out,
                 "{}",
                 text::werkmap_kop(&map, loaded.werkmap.borden.len())
-            ))?;
+            )?;
             if let Some(why) = &loaded.capaciteit_uit {
-                w(writeln!(out, "{why}"))?;
+                writeln!(out, "{why}")?;
             }
             if !loaded.fouten.is_empty() {
-                w(writeln!(out, "\n{}", text::kop_fouten(loaded.fouten.len())))?;
+                writeln!(out, "\n{}", text::kop_fouten(loaded.fouten.len()))?;
                 for d in &loaded.fouten {
-                    w(writeln!(out, "  {}", shown(d)))?;
+                    writeln!(out, "  {}", shown(d))?;
                 }
             }
             if !loaded.waarschuwingen.is_empty() {
-                w(writeln!(
+                writeln!(
                     out,
                     "\n{}",
                     text::kop_waarschuwingen(loaded.waarschuwingen.len())
-                ))?;
+                )?;
                 for d in &loaded.waarschuwingen {
-                    w(writeln!(out, "  {}", shown(d)))?;
+                    writeln!(out, "  {}", shown(d))?;
                 }
             }
             let count = |e| conflicten.iter().filter(|c| c.ernst == e).count();
-            w(writeln!(
+            writeln!(
                 out,
                 "\n{}",
                 text::kop_conflicten(
@@ -87,17 +82,17 @@ pub fn run(
                     count(Ernst::Midden),
                     count(Ernst::Laag)
                 )
-            ))?;
+            )?;
             for c in &conflicten {
                 let week = c.week.map(|w| w.to_string()).unwrap_or_default();
-                w(writeln!(
+                writeln!(
                     out,
                     "  {:<6} {:<8} {:<19} {}",
                     c.ernst.naam(),
                     week,
                     c.soort.naam(),
                     c.uitleg
-                ))?;
+                )?;
             }
         }
     }

@@ -28,9 +28,11 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Some(Opdracht::Capaciteit(a)) => capaciteit::run(&a, vandaag, &mut out),
         Some(Opdracht::Demo(a)) => demo(&a, vandaag, &mut out),
     };
-    let _ = out.flush();
+    let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));
     match result {
         Ok(code) => code,
+        // A reader that stops early (`| head`) is not an error.
+        Err(CliError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("planbord: {e}");
             ExitCode::from(2)
@@ -38,15 +40,44 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     }
 }
 
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Message(String),
+}
+
+impl From<String> for CliError {
+    fn from(s: String) -> CliError {
+        CliError::Message(s)
+    }
+}
+
+impl From<crate::storage::save::SaveError> for CliError {
+    fn from(e: crate::storage::save::SaveError) -> CliError {
+        CliError::Message(e.to_string())
+    }
+}
+
+impl From<serde_json::Error> for CliError {
+    fn from(e: serde_json::Error) -> CliError {
+        CliError::Message(e.to_string())
+    }
+}
+
+/// What a command returns.
+pub type CliResult = Result<ExitCode, CliError>;
+
 /// Today by the local clock.
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn demo(a: &args::DemoArgs, vandaag: NaiveDate, out: &mut impl Write) -> Result<ExitCode, String> {
+fn demo(a: &args::DemoArgs, vandaag: NaiveDate, out: &mut impl Write) -> CliResult {
     let werkmap = crate::demo::generate(vandaag, a.schaal);
-    crate::storage::save::write_werkmap(&a.map, &werkmap).map_err(|e| e.to_string())?;
-    writeln!(out, "{}", crate::text::demo_geschreven(&a.map, &werkmap))
-        .map_err(|e| e.to_string())?;
+    crate::storage::save::write_werkmap(&a.map, &werkmap)?;
+    writeln!(out, "{}", crate::text::demo_geschreven(&a.map, &werkmap))?;
     Ok(ExitCode::SUCCESS)
 }

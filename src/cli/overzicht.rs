@@ -12,11 +12,7 @@ use crate::domain::BordSoort;
 use crate::storage;
 use crate::text;
 
-pub fn run(
-    pad: Option<&Path>,
-    vandaag: NaiveDate,
-    out: &mut impl Write,
-) -> Result<ExitCode, String> {
+pub fn run(pad: Option<&Path>, vandaag: NaiveDate, out: &mut impl Write) -> super::CliResult {
     let (map, created) = super::locations::werkmap(pad, vandaag)?;
     let loaded = storage::load(&map);
     let conflicten = capacity::conflicts(
@@ -24,20 +20,19 @@ pub fn run(
         &capacity::default_horizon(vandaag),
         vandaag,
     );
-    let w = |r: std::io::Result<()>| r.map_err(|e| e.to_string());
     if created {
-        w(writeln!(out, "{}", text::demo_aangemaakt(&map)))?;
+        writeln!(out, "{}", text::demo_aangemaakt(&map))?;
     }
-    w(writeln!(
+    writeln!(
         out,
         "{}",
         text::werkmap_kop(&map, loaded.werkmap.borden.len())
-    ))?;
+    )?;
     for (kop, clusterkamer) in [
         (text::KOP_CLUSTERKAMERS, true),
         (text::KOP_OPGAVETEAMS, false),
     ] {
-        w(writeln!(out, "\n{kop}"))?;
+        writeln!(out, "\n{kop}")?;
         for (bord, file) in loaded.werkmap.borden.iter().zip(&loaded.board_files) {
             if matches!(bord.soort, BordSoort::Clusterkamer { .. }) != clusterkamer {
                 continue;
@@ -47,19 +42,19 @@ pub fn run(
                 .filter(|c| c.bord.as_deref() == Some(bord.id.as_str()))
                 .collect();
             let n = |e| mine.iter().filter(|c| c.ernst == e).count();
-            w(writeln!(
+            writeln!(
                 out,
                 "  {:<44} {:>4} kaarten  {}  ({})",
                 bord.titel,
                 bord.kaarten.len(),
                 text::conflict_telling(n(Ernst::Hoog), n(Ernst::Midden), n(Ernst::Laag)),
                 file.name
-            ))?;
+            )?;
         }
     }
     for d in &loaded.fouten {
-        w(writeln!(out, "{d}"))?;
+        writeln!(out, "{d}")?;
     }
-    w(writeln!(out, "\n{}", text::overzicht_voet()))?;
+    writeln!(out, "\n{}", text::overzicht_voet())?;
     Ok(ExitCode::SUCCESS)
 }
