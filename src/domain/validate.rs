@@ -170,8 +170,26 @@ pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
     f.0
 }
 
+/// The ids a board may refer to, collected once for all boards of a werkmap.
+pub struct Refs<'a> {
+    mensen: HashSet<&'a str>,
+    opgaven: HashSet<&'a str>,
+    clusters: HashSet<&'a str>,
+}
+
+impl<'a> Refs<'a> {
+    /// The ids of the organisation.
+    pub fn of(o: &'a Organisatie) -> Refs<'a> {
+        Refs {
+            mensen: o.mensen.iter().map(|p| p.id.as_str()).collect(),
+            opgaven: o.opgaven.iter().map(|p| p.id.as_str()).collect(),
+            clusters: o.clusters.iter().map(|p| p.id.as_str()).collect(),
+        }
+    }
+}
+
 /// Checks a board, and its references into the organisation when that is known.
-pub fn bord(b: &Bord, org: Option<&Organisatie>) -> Vec<Finding> {
+pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
     let mut f = Findings::default();
     versie(&mut f, b.versie);
     if b.kolommen.is_empty() {
@@ -213,16 +231,16 @@ pub fn bord(b: &Bord, org: Option<&Organisatie>) -> Vec<Finding> {
     );
 
     let kolommen: HashSet<&str> = b.kolommen.iter().map(|k| k.id.as_str()).collect();
-    let mensen: Option<HashSet<&str>> =
-        org.map(|o| o.mensen.iter().map(|p| p.id.as_str()).collect());
-    let known = |id: &str| mensen.as_ref().is_none_or(|m| m.contains(id));
+    let known = |id: &str| org.is_none_or(|r| r.mensen.contains(id));
 
     if let Some(o) = org {
         match &b.soort {
-            super::BordSoort::Opgaveteam { opgave } if o.opgave(opgave).is_none() => {
+            super::BordSoort::Opgaveteam { opgave } if !o.opgaven.contains(opgave.as_str()) => {
                 f.fout("soort.opgave".into(), text::onbekend_id("opgave", opgave));
             }
-            super::BordSoort::Clusterkamer { cluster } if o.cluster(cluster).is_none() => {
+            super::BordSoort::Clusterkamer { cluster }
+                if !o.clusters.contains(cluster.as_str()) =>
+            {
                 f.fout(
                     "soort.cluster".into(),
                     text::onbekend_id("cluster", cluster),

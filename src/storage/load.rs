@@ -113,7 +113,7 @@ pub fn load(path: &Path) -> Loaded {
             }
         }
     };
-    let org_value = organisatie.as_ref().map(|p| &p.value);
+    let refs = organisatie.as_ref().map(|p| validate::Refs::of(&p.value));
 
     let checked: Vec<(Parsed<Bord>, Vec<Finding>)> = boards
         .into_iter()
@@ -121,7 +121,7 @@ pub fn load(path: &Path) -> Loaded {
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|p| {
-            let findings = validate::bord(&p.value, org_value);
+            let findings = validate::bord(&p.value, refs.as_ref());
             (p, findings)
         })
         .collect();
