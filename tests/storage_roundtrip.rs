@@ -317,3 +317,139 @@ fn a_save_keeps_the_files_permissions() {
         0o640
     );
 }
+
+#[test]
+fn cards_and_inzet_without_an_id_get_one_at_their_first_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.ron");
+    let text = r#"Bord(versie: 1, id: "b", titel: "B", soort: Clusterkamer(cluster: "c"),
+        kolommen: [Kolom(id: "a", naam: "A")],
+        inzet: [Inzet(persoon: "p", uren_per_week: 4, van: "2026-W01", tot: "2026-W02")],
+        kaarten: [Kaart(titel: "een", kolom: "a"), Kaart(titel: "twee", kolom: "a")])"#;
+    fs::write(&path, text).unwrap();
+    let loaded = storage::load(&path);
+    let mut bord = loaded.werkmap.borden[0].clone();
+    assert!(bord.kaarten[0].id.is_empty());
+    save::save_bord(&path, &mut bord, Some(loaded.board_files[0].hash)).unwrap();
+    let again = storage::load(&path).werkmap.borden.remove(0);
+    let ids: Vec<&str> = again
+        .kaarten
+        .iter()
+        .map(|k| k.id.as_str())
+        .chain([again.inzet[0].id.as_str()])
+        .collect();
+    assert!(ids.iter().all(|id| id.len() == 6), "{ids:?}");
+    assert_ne!(ids[0], ids[1]);
+    let written = fs::read_to_string(&path).unwrap();
+    assert!(
+        written.starts_with("#![enable(implicit_some)]\nBord(\n    versie: 1,\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("status: Toegezegd"),
+        "the status of an inzet is always written"
+    );
+}
+
+fn organisatie() -> impl Strategy<Value = Organisatie> {
+    let persoon = (
+        "[a-z]{1,6}",
+        text(),
+        "[a-z]{1,4}",
+        hours(),
+        proptest::sample::subsequence(
+            vec![Dag::Ma, Dag::Di, Dag::Wo, Dag::Do, Dag::Vr, Dag::Za],
+            0..6,
+        ),
+        proptest::option::of((0u32..=100).prop_map(|p| f64::from(p) / 100.0)),
+        proptest::collection::vec(text(), 0..2),
+        proptest::collection::vec((datum(), datum(), proptest::option::of(text())), 0..2),
+    )
+        .prop_map(
+            |(id, naam, eenheid, uren, werkdagen, regulier_aandeel, talenten, afwezig)| Persoon {
+                id,
+                naam,
+                eenheid,
+                uren,
+                werkdagen,
+                regulier_aandeel,
+                talenten,
+                afwezig: afwezig
+                    .into_iter()
+                    .map(|(van, tot, reden)| Afwezigheid { van, tot, reden })
+                    .collect(),
+            },
+        );
+    (
+        text(),
+        hours(),
+        hours(),
+        proptest::collection::vec(datum(), 0..3),
+        proptest::collection::vec(("[a-z]{1,4}", text()), 0..3),
+        proptest::collection::vec(
+            (
+                "[a-z]{1,4}",
+                text(),
+                "[a-z]{1,4}",
+                proptest::collection::vec("[a-z]{1,4}", 0..3),
+            ),
+            0..3,
+        ),
+        proptest::collection::vec(persoon, 0..4),
+        proptest::collection::vec(
+            (
+                "[a-z]{1,4}",
+                text(),
+                proptest::option::of(text()),
+                proptest::option::of(text()),
+            ),
+            0..3,
+        ),
+    )
+        .prop_map(
+            |(naam, uren_per_fte, max, feestdagen, clusters, eenheden, mensen, opgaven)| {
+                Organisatie {
+                    versie: 1,
+                    naam,
+                    uren_per_fte,
+                    max_fte_per_coco: max,
+                    feestdagen,
+                    clusters: clusters
+                        .into_iter()
+                        .map(|(id, naam)| Cluster { id, naam })
+                        .collect(),
+                    eenheden: eenheden
+                        .into_iter()
+                        .map(|(id, naam, cluster, cocos)| Eenheid {
+                            id,
+                            naam,
+                            cluster,
+                            cocos,
+                            regulier_aandeel: None,
+                        })
+                        .collect(),
+                    mensen,
+                    opgaven: opgaven
+                        .into_iter()
+                        .map(|(id, naam, adviseur, portefeuillehouder)| Opgave {
+                            id,
+                            naam,
+                            cluster: None,
+                            adviseur,
+                            portefeuillehouder,
+                        })
+                        .collect(),
+                }
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn write_then_read_gives_the_same_organisation(o in organisatie()) {
+        let text = format::to_canonical(&o).unwrap();
+        let back: Organisatie = format::parse(&text).unwrap();
+        prop_assert_eq!(&back, &o);
+        prop_assert_eq!(format::to_canonical(&back).unwrap(), text);
+    }
+}

@@ -133,3 +133,30 @@ pub fn write_werkmap(dir: &Path, werkmap: &crate::domain::Werkmap) -> Result<(),
     }
     Ok(())
 }
+
+/// Random bits for new ids: different in every process and every call.
+pub fn random_bits() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    h.finish()
+}
+
+/// Saves a board the program changed: cards and inzet read without an id get one first, then
+/// the board is written if the file still holds what was loaded (`expected`).
+pub fn save_bord(
+    path: &Path,
+    bord: &mut crate::domain::Bord,
+    expected: Option<ContentHash>,
+) -> Result<ContentHash, SaveError> {
+    crate::domain::ids::assign_missing(bord, random_bits);
+    save_if_unchanged(path, bord, expected)
+}
