@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 pub use conflict::{Conflict, ConflictSoort, Ernst};
 pub use load::{Claim, Engine, WeekLoad};
 
-use crate::domain::{Week, Werkmap};
+use crate::domain::{Bord, Organisatie, Week, Werkmap};
 
 /// Hours closer together than this are equal (DESIGN.md section 3).
 pub const TOLERANTIE: f64 = 0.05;
@@ -33,21 +33,43 @@ pub fn default_horizon(vandaag: NaiveDate) -> Vec<Week> {
 /// Every conflict of the werkmap, sorted as DESIGN.md section 3 says. Without an organisation
 /// only the rules that need none run (WIP and deadlines).
 pub fn conflicts(werkmap: &Werkmap, horizon: &[Week], vandaag: NaiveDate) -> Vec<Conflict> {
-    let mut out = Vec::new();
-    rules::wip(&werkmap.borden, &mut out);
-    match &werkmap.organisatie {
-        Some(org) => {
-            let engine = Engine::new(org, &werkmap.borden);
-            let naam = |id: &str| org.persoon(id).map_or(id.to_string(), |p| p.naam.clone());
-            rules::deadlines(&werkmap.borden, naam, vandaag, &mut out);
-            rules::persons(&engine, horizon, &mut out);
-            rules::units(&engine, horizon, &mut out);
-            rules::niet_toegezegd(&engine, vandaag, &mut out);
-            rules::kaarten_boven_inzet(&engine, vandaag, &mut out);
-            rules::span_of_attention(&engine, &mut out);
-        }
-        None => rules::deadlines(&werkmap.borden, str::to_string, vandaag, &mut out),
+    let mut out = people_conflicts(werkmap, horizon, vandaag);
+    for bord in &werkmap.borden {
+        out.extend(board_conflicts(werkmap.organisatie.as_ref(), bord, vandaag));
     }
     out.sort_by(Conflict::order);
+    out
+}
+
+/// The conflicts that depend on people's load: everything but the cards of the boards. Cards
+/// do not change anyone's load, so a card edit needs only [`board_conflicts`] again.
+pub fn people_conflicts(werkmap: &Werkmap, horizon: &[Week], vandaag: NaiveDate) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    if let Some(org) = &werkmap.organisatie {
+        let engine = Engine::new(org, &werkmap.borden);
+        rules::persons(&engine, horizon, &mut out);
+        rules::units(&engine, horizon, &mut out);
+        rules::niet_toegezegd(&engine, vandaag, &mut out);
+        rules::span_of_attention(&engine, &mut out);
+    }
+    out
+}
+
+/// The conflicts of one board's columns and cards: WIP, deadlines, estimates above inzet.
+pub fn board_conflicts(
+    org: Option<&Organisatie>,
+    bord: &Bord,
+    vandaag: NaiveDate,
+) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    rules::wip(bord, &mut out);
+    match org {
+        Some(org) => {
+            let naam = |id: &str| org.persoon(id).map_or(id.to_string(), |p| p.naam.clone());
+            rules::deadlines(bord, naam, vandaag, &mut out);
+            rules::kaarten_boven_inzet(org, bord, vandaag, &mut out);
+        }
+        None => rules::deadlines(bord, str::to_string, vandaag, &mut out),
+    }
     out
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::conflict::{Conflict, ConflictSoort, Ernst};
 use super::load::{Engine, WeekLoad};
 use super::{TOLERANTIE, meer_dan};
-use crate::domain::{Bord, Datum, InzetSoort, InzetStatus, Week};
+use crate::domain::{Bord, Datum, InzetSoort, InzetStatus, Organisatie, Week};
 use crate::text;
 
 /// `overboekt` and `afwezig_ingezet` for every person and week of the horizon.
@@ -138,61 +138,64 @@ pub fn niet_toegezegd(engine: &Engine, vandaag: NaiveDate, out: &mut Vec<Conflic
 
 /// `kaarten_boven_inzet`: open estimated cards on an opgaveteam board that ask more hours of
 /// their owner than the board's inzet gives that owner before the deadlines.
-pub fn kaarten_boven_inzet(engine: &Engine, vandaag: NaiveDate, out: &mut Vec<Conflict>) {
+pub fn kaarten_boven_inzet(
+    org: &Organisatie,
+    bord: &Bord,
+    vandaag: NaiveDate,
+    out: &mut Vec<Conflict>,
+) {
+    if bord.opgave().is_none() {
+        return;
+    }
     let today = Datum(vandaag);
-    for bord in engine.borden.iter().filter(|b| b.opgave().is_some()) {
-        let mut owners: Vec<&str> = Vec::new();
-        for k in &bord.kaarten {
-            if let Some(e) = k.eigenaar.as_deref()
-                && !owners.contains(&e)
-            {
-                owners.push(e);
-            }
+    let mut owners: Vec<&str> = Vec::new();
+    for k in &bord.kaarten {
+        if let Some(e) = k.eigenaar.as_deref()
+            && !owners.contains(&e)
+        {
+            owners.push(e);
         }
-        for owner in owners {
-            let cards: Vec<_> = bord
-                .kaarten
-                .iter()
-                .filter(|k| k.eigenaar.as_deref() == Some(owner) && bord.is_open(k))
-                .filter(|k| k.uren.is_some() && k.deadline.is_some_and(|d| d >= today))
-                .collect();
-            let (Some(first), Some(last)) = (
-                cards.iter().map(|k| k.start.unwrap_or(today)).min(),
-                cards.iter().filter_map(|k| k.deadline).max(),
-            ) else {
-                continue;
-            };
-            let from = first.max(today).week();
-            let to = last.week();
-            let geschat: f64 = cards.iter().filter_map(|k| k.uren).sum();
-            let inzet = inzet_hours(bord, owner, from, to);
-            if meer_dan(geschat, inzet) {
-                let p = engine.person(owner);
-                let eenheid = p
-                    .and_then(|p| engine.unit_of(p))
-                    .map(|u| &engine.org.eenheden[u]);
-                let naam = p.map_or(owner, |p| engine.org.mensen[p].naam.as_str());
-                out.push(Conflict {
-                    persoon: Some(owner.to_string()),
-                    eenheid: eenheid.map(|e| e.id.clone()),
-                    bord: Some(bord.id.clone()),
-                    beschikbaar: Some(inzet),
-                    gepland: Some(geschat),
-                    ..Conflict::new(
-                        ConflictSoort::KaartenBovenInzet,
-                        Ernst::Midden,
-                        text::uitleg_kaarten_boven_inzet(
-                            naam,
-                            &bord.titel,
-                            cards.len(),
-                            geschat,
-                            inzet,
-                            from,
-                            to,
-                        ),
-                    )
-                });
-            }
+    }
+    for owner in owners {
+        let cards: Vec<_> = bord
+            .kaarten
+            .iter()
+            .filter(|k| k.eigenaar.as_deref() == Some(owner) && bord.is_open(k))
+            .filter(|k| k.uren.is_some() && k.deadline.is_some_and(|d| d >= today))
+            .collect();
+        let (Some(first), Some(last)) = (
+            cards.iter().map(|k| k.start.unwrap_or(today)).min(),
+            cards.iter().filter_map(|k| k.deadline).max(),
+        ) else {
+            continue;
+        };
+        let from = first.max(today).week();
+        let to = last.week();
+        let geschat: f64 = cards.iter().filter_map(|k| k.uren).sum();
+        let inzet = inzet_hours(bord, owner, from, to);
+        if meer_dan(geschat, inzet) {
+            let persoon = org.persoon(owner);
+            let eenheid = persoon.and_then(|p| org.eenheid(&p.eenheid));
+            out.push(Conflict {
+                persoon: Some(owner.to_string()),
+                eenheid: eenheid.map(|e| e.id.clone()),
+                bord: Some(bord.id.clone()),
+                beschikbaar: Some(inzet),
+                gepland: Some(geschat),
+                ..Conflict::new(
+                    ConflictSoort::KaartenBovenInzet,
+                    Ernst::Midden,
+                    text::uitleg_kaarten_boven_inzet(
+                        persoon.map_or(owner, |p| p.naam.as_str()),
+                        &bord.titel,
+                        cards.len(),
+                        geschat,
+                        inzet,
+                        from,
+                        to,
+                    ),
+                )
+            });
         }
     }
 }
@@ -214,22 +217,20 @@ fn inzet_hours(bord: &Bord, persoon: &str, from: Week, to: Week) -> f64 {
 }
 
 /// `wip_overschreden`: a column holding more cards than its limit. Needs no organisation.
-pub fn wip(borden: &[Bord], out: &mut Vec<Conflict>) {
-    for bord in borden {
-        for kolom in &bord.kolommen {
-            let Some(wip) = kolom.wip else { continue };
-            let n = bord.kaarten.iter().filter(|k| k.kolom == kolom.id).count();
-            if n > wip as usize {
-                out.push(Conflict {
-                    bord: Some(bord.id.clone()),
-                    kolom: Some(kolom.id.clone()),
-                    ..Conflict::new(
-                        ConflictSoort::WipOverschreden,
-                        Ernst::Laag,
-                        text::uitleg_wip(&kolom.naam, &bord.titel, n, wip),
-                    )
-                });
-            }
+pub fn wip(bord: &Bord, out: &mut Vec<Conflict>) {
+    for kolom in &bord.kolommen {
+        let Some(wip) = kolom.wip else { continue };
+        let n = bord.kaarten.iter().filter(|k| k.kolom == kolom.id).count();
+        if n > wip as usize {
+            out.push(Conflict {
+                bord: Some(bord.id.clone()),
+                kolom: Some(kolom.id.clone()),
+                ..Conflict::new(
+                    ConflictSoort::WipOverschreden,
+                    Ernst::Laag,
+                    text::uitleg_wip(&kolom.naam, &bord.titel, n, wip),
+                )
+            });
         }
     }
 }
@@ -237,38 +238,36 @@ pub fn wip(borden: &[Bord], out: &mut Vec<Conflict>) {
 /// `deadline_verlopen`: an open card whose deadline has passed. Needs no organisation, but uses
 /// it for the owner's name when there is one.
 pub fn deadlines(
-    borden: &[Bord],
+    bord: &Bord,
     naam: impl Fn(&str) -> String,
     vandaag: NaiveDate,
     out: &mut Vec<Conflict>,
 ) {
-    for bord in borden {
-        for k in bord.kaarten.iter().filter(|k| bord.is_open(k)) {
-            let Some(deadline) = k.deadline.filter(|d| d.0 < vandaag) else {
-                continue;
-            };
-            let kolom = bord
-                .kolommen
-                .iter()
-                .find(|c| c.id == k.kolom)
-                .map_or("", |c| c.naam.as_str());
-            out.push(Conflict {
-                bord: Some(bord.id.clone()),
-                kaart: Some(k.id.clone()),
-                persoon: k.eigenaar.clone(),
-                ..Conflict::new(
-                    ConflictSoort::DeadlineVerlopen,
-                    Ernst::Midden,
-                    text::uitleg_deadline(
-                        &k.titel,
-                        &bord.titel,
-                        deadline,
-                        kolom,
-                        k.eigenaar.as_deref().map(&naam).as_deref(),
-                    ),
-                )
-            });
-        }
+    for k in bord.kaarten.iter().filter(|k| bord.is_open(k)) {
+        let Some(deadline) = k.deadline.filter(|d| d.0 < vandaag) else {
+            continue;
+        };
+        let kolom = bord
+            .kolommen
+            .iter()
+            .find(|c| c.id == k.kolom)
+            .map_or("", |c| c.naam.as_str());
+        out.push(Conflict {
+            bord: Some(bord.id.clone()),
+            kaart: Some(k.id.clone()),
+            persoon: k.eigenaar.clone(),
+            ..Conflict::new(
+                ConflictSoort::DeadlineVerlopen,
+                Ernst::Midden,
+                text::uitleg_deadline(
+                    &k.titel,
+                    &bord.titel,
+                    deadline,
+                    kolom,
+                    k.eigenaar.as_deref().map(&naam).as_deref(),
+                ),
+            )
+        });
     }
 }
 
