@@ -14,9 +14,12 @@
 //! - [`cli`]: the headless commands.
 //! - [`text`]: every Dutch sentence the user sees.
 
+pub mod app;
 pub mod capacity;
 pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod storage;
 pub mod text;
+pub mod tui;
+pub mod ui;

@@ -452,3 +452,144 @@ pub fn capaciteit_legenda() -> String {
     "Per rij: belasting (gepland / beschikbaar) en daaronder de uren gepland/beschikbaar; ! = meer gepland dan beschikbaar."
         .into()
 }
+
+// ---- the terminal UI ------------------------------------------------------------------------
+
+pub fn titel_verplicht() -> String {
+    "een kaart heeft een titel nodig".into()
+}
+pub fn ongeldige_uren(s: &str) -> String {
+    format!("ongeldige uren \"{s}\": typ bijvoorbeeld 7,5")
+}
+pub fn opgeslagen(bestand: &str) -> String {
+    format!("opgeslagen: {bestand}")
+}
+pub fn bord_verdwenen(bestand: &str) -> String {
+    format!("{bestand} is verwijderd door iemand anders")
+}
+pub fn kaart_verdwenen(id: &str) -> String {
+    format!("kaart {id} is intussen door iemand anders verwijderd; de wijziging is niet toegepast")
+}
+pub fn wijziging_verloren(ids: &[String]) -> String {
+    format!(
+        "je wijziging aan kaart {} is niet toegepast: die kaart is intussen door iemand anders verwijderd",
+        ids.join(", ")
+    )
+}
+pub fn niets_ongedaan() -> String {
+    "niets om ongedaan te maken".into()
+}
+pub fn ongedaan() -> String {
+    "ongedaan gemaakt".into()
+}
+pub fn herladen(bestand: &str) -> String {
+    format!("herladen: {bestand} is gewijzigd op schijf")
+}
+pub fn herladen_met_eigen(bestand: &str) -> String {
+    format!(
+        "herladen: {bestand} is gewijzigd door iemand anders; je eigen wijziging is opnieuw toegepast"
+    )
+}
+pub fn fouten_in_werkmap(n: usize) -> String {
+    if n == 1 {
+        "1 bestand met een fout (zie `planbord controleer`)".into()
+    } else {
+        format!("{n} fouten in de werkmap (zie `planbord controleer`)")
+    }
+}
+pub fn vandaag_kop(d: chrono::NaiveDate) -> String {
+    format!(
+        "vandaag {} (week {})",
+        d.format("%d-%m-%Y"),
+        crate::domain::Week::of(d).number()
+    )
+}
+pub fn geen_borden() -> String {
+    " Geen borden in deze werkmap.".into()
+}
+pub fn gewijzigd(t: chrono::NaiveDateTime) -> String {
+    format!("gewijzigd {}", t.format("%d-%m %H:%M"))
+}
+pub fn snelfilter(q: crate::app::QuickFilter) -> String {
+    use crate::app::QuickFilter::*;
+    match q {
+        Geen => "alle kaarten",
+        Mijn => "mijn kaarten",
+        Verlopen => "verlopen",
+        InConflict => "in conflict",
+    }
+    .into()
+}
+pub fn lege_kolom() -> String {
+    " (leeg)".into()
+}
+pub fn geen_eigenaar() -> &'static str {
+    "geen eigenaar"
+}
+pub fn strip_titel() -> String {
+    " Belasting komende weken (⚠ = meer gepland dan beschikbaar) ".into()
+}
+pub fn kop_conflicten_kaart() -> String {
+    "Conflicten".into()
+}
+pub fn kop_notities(n: usize) -> String {
+    if n == 0 {
+        "Notities: geen (a = notitie toevoegen)".into()
+    } else {
+        format!("Notities ({n}), nieuwste eerst")
+    }
+}
+pub fn kaart_venster_titel() -> String {
+    " Kaart (e = bewerken, a = notitie, Esc = terug) ".into()
+}
+pub fn notitie_titel(kaart: &str) -> String {
+    format!("Notitie bij \"{kaart}\"")
+}
+pub fn notitie_hint(wie: &str) -> String {
+    format!("Enter bewaart (ondertekend door {wie}), Esc annuleert")
+}
+pub fn verwijderen_titel() -> String {
+    " Kaart verwijderen? ".into()
+}
+pub fn verwijderen_vraag() -> String {
+    "j = ja, verwijderen (u maakt het ongedaan) · andere toets = nee".into()
+}
+pub fn hulp_kop(view: crate::app::View) -> String {
+    use crate::app::View::*;
+    let naam = match view {
+        Overzicht => "Overzicht",
+        Bord => "Bord",
+        Kaart => "Kaart",
+    };
+    format!("Toetsen in {naam}")
+}
+pub fn hulp_voet(muis: bool) -> Vec<String> {
+    let mut v = vec!["  Elke wijziging wordt meteen opgeslagen; een bestand dat een collega opslaat wordt vanzelf herladen.".to_string()];
+    if muis {
+        v.push("  Muis: klik kiest een bord of kaart, het wiel scrolt. Tekst selecteren: houd Shift ingedrukt, of zet `muis: false` in de config.".into());
+    } else {
+        v.push("  De muis staat uit (`muis: false` in de config): de terminal selecteert tekst zoals gewoonlijk.".into());
+    }
+    v.push("  Een toets sluit deze hulp.".into());
+    v
+}
+pub fn nieuwe_kaart() -> String {
+    "Nieuwe kaart".into()
+}
+pub fn kaart_bewerken() -> String {
+    "Kaart bewerken".into()
+}
+pub fn kies_hint(n: usize) -> String {
+    format!("←/→ kiest ({n} mensen), typ om te zoeken")
+}
+pub fn form_datum_hint() -> String {
+    "  Datums als 23-11-2026 of 2026-11-23, uren als 7,5 of 7.5; leeg = niet ingevuld.".into()
+}
+pub fn form_hint() -> String {
+    "  Tab/↓ volgend veld · ↑ vorig · Enter opslaan · Esc annuleren".into()
+}
+pub fn niet_opslaan_onleesbaar(bestand: &str) -> String {
+    format!(
+        "{bestand} is niet op te slaan: het bestand op schijf bevat een fout en wordt niet overschreven"
+    )
+}

@@ -23,6 +23,9 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     let vandaag = cli.vandaag.unwrap_or_else(today);
     let mut out = std::io::stdout().lock();
     let result = match cli.opdracht {
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            tui(cli.pad.as_deref(), vandaag)
+        }
         None => overzicht::run(cli.pad.as_deref(), vandaag, &mut out),
         Some(Opdracht::Controleer(a)) => controleer::run(&a, vandaag, &mut out),
         Some(Opdracht::Capaciteit(a)) => capaciteit::run(&a, vandaag, &mut out),
@@ -69,6 +72,17 @@ impl From<serde_json::Error> for CliError {
 
 /// What a command returns.
 pub type CliResult = Result<ExitCode, CliError>;
+
+/// Opens the terminal UI on the werkmap the user named or the default one.
+fn tui(pad: Option<&std::path::Path>, vandaag: NaiveDate) -> CliResult {
+    let (config, config_error) = crate::storage::config::load();
+    let given = pad
+        .map(std::path::Path::to_path_buf)
+        .or_else(|| config.werkmap.clone());
+    let (map, created) = locations::werkmap(given.as_deref(), vandaag)?;
+    crate::tui::run(&map, vandaag, config, config_error, created)?;
+    Ok(ExitCode::SUCCESS)
+}
 
 /// Today by the local clock.
 fn today() -> NaiveDate {

@@ -31,6 +31,8 @@ pub struct FileMeta {
     pub name: String,
     /// The hash of the bytes as loaded; a save compares the disk against it first.
     pub hash: ContentHash,
+    /// When the file was last changed, in local time.
+    pub gewijzigd: Option<chrono::NaiveDateTime>,
 }
 
 /// A loaded werkmap: the usable content, where it came from, and what was wrong.
@@ -152,6 +154,23 @@ pub fn load(path: &Path) -> Loaded {
     }
 }
 
+/// Reads and checks one board file again (after a colleague saved it), against the organisation.
+pub fn read_board(
+    path: &Path,
+    root: &Path,
+    org: Option<&Organisatie>,
+) -> Result<(Bord, FileMeta), Vec<Diagnostic>> {
+    let p = read_file::<Bord>(path, root)?;
+    let refs = org.map(validate::Refs::of);
+    let findings = validate::bord(&p.value, refs.as_ref());
+    let (mut fouten, mut waarschuwingen) = (Vec::new(), Vec::new());
+    if report(&p, findings, &mut fouten, &mut waarschuwingen) {
+        Ok((p.value, p.meta))
+    } else {
+        Err(fouten)
+    }
+}
+
 /// The board files of a werkmap folder, sorted by name: every `*.ron` except the organisation,
 /// hidden files and temporary files.
 pub fn board_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
@@ -252,9 +271,12 @@ fn read_file<T: DeserializeOwned>(path: &Path, root: &Path) -> Result<Parsed<T>,
         .to_string_lossy()
         .into_owned();
     let start = Position { regel: 1, kolom: 1 };
-    let size = fs::metadata(path)
-        .map_err(|e| diag(&name, start, text::niet_te_lezen(&e)))?
-        .len();
+    let metadata = fs::metadata(path).map_err(|e| diag(&name, start, text::niet_te_lezen(&e)))?;
+    let size = metadata.len();
+    let gewijzigd = metadata
+        .modified()
+        .ok()
+        .map(|t| chrono::DateTime::<chrono::Local>::from(t).naive_local());
     if size > MAX_BYTES {
         return Err(diag(&name, start, text::te_groot(size, MAX_BYTES)));
     }
@@ -268,6 +290,7 @@ fn read_file<T: DeserializeOwned>(path: &Path, root: &Path) -> Result<Parsed<T>,
                 path: path.to_path_buf(),
                 name,
                 hash,
+                gewijzigd,
             },
             text,
             value,

@@ -1,5 +1,6 @@
 //! Files: reading the werkmap with positioned errors, and writing it atomically and canonically.
 
+pub mod config;
 pub mod diagnostic;
 pub mod format;
 pub mod hash;

@@ -1,0 +1,28 @@
+//! The user's settings (DESIGN.md section 5). Every field is optional; no file is fine.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// The config file in the user's config folder.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// A persoon id: who signs notes and decisions, whose cards "mine" means.
+    pub gebruiker: Option<String>,
+    /// The default werkmap, e.g. a network share.
+    pub werkmap: Option<PathBuf>,
+    /// `standaard` or `hoog-contrast`.
+    pub thema: Option<String>,
+    /// Mouse on (default) or off; off lets the terminal select text normally.
+    pub muis: Option<bool>,
+    /// Show people's load on the shared stand-up screen (default on).
+    pub standup_belasting: Option<bool>,
+}
+
+impl Config {
+    /// Whether the mouse is captured.
+    pub fn muis(&self) -> bool {
+        self.muis.unwrap_or(true)
+    }
+}

@@ -1,0 +1,198 @@
+//! Figures derived from the werkmap, computed before drawing (views only format them).
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use crate::capacity::{self, Conflict, ConflictSoort, Engine, Ernst, meer_dan};
+use crate::domain::{Bord, BordSoort, InzetStatus, Week, Werkmap};
+
+/// Conflicts and markers of the whole werkmap.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    /// Conflicts about people's load (not tied to cards).
+    pub people: Vec<Conflict>,
+    /// Per board (aligned with `werkmap.borden`): WIP, deadlines, estimates.
+    pub boards: Vec<Vec<Conflict>>,
+    /// People over-booked or claimed while away in some week of the horizon.
+    pub overbooked: HashSet<String>,
+}
+
+impl Derived {
+    /// Computes everything.
+    pub fn compute(werkmap: &Werkmap, horizon: &[Week], vandaag: NaiveDate) -> Derived {
+        let people = capacity::people_conflicts(werkmap, horizon, vandaag);
+        let overbooked = people
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.soort,
+                    ConflictSoort::Overboekt | ConflictSoort::AfwezigIngezet
+                )
+            })
+            .filter_map(|c| c.persoon.clone())
+            .collect();
+        let boards = werkmap
+            .borden
+            .iter()
+            .map(|b| capacity::board_conflicts(werkmap.organisatie.as_ref(), b, vandaag))
+            .collect();
+        Derived {
+            people,
+            boards,
+            overbooked,
+        }
+    }
+
+    /// Recomputes one board's card conflicts after a card edit (cards change nobody's load).
+    pub fn refresh_board(&mut self, werkmap: &Werkmap, index: usize, vandaag: NaiveDate) {
+        if let Some(b) = werkmap.borden.get(index) {
+            let c = capacity::board_conflicts(werkmap.organisatie.as_ref(), b, vandaag);
+            if let Some(slot) = self.boards.get_mut(index) {
+                *slot = c;
+            }
+        }
+    }
+
+    /// The conflicts that concern a board: its own, and the load of its people.
+    pub fn of_board<'a>(
+        &'a self,
+        index: usize,
+        bord: &'a Bord,
+    ) -> impl Iterator<Item = &'a Conflict> {
+        let people = people_of(bord);
+        self.boards
+            .get(index)
+            .into_iter()
+            .flatten()
+            .chain(self.people.iter().filter(move |c| {
+                c.bord.as_deref() == Some(bord.id.as_str())
+                    || c.persoon
+                        .as_ref()
+                        .is_some_and(|p| people.contains(p.as_str()))
+            }))
+    }
+
+    /// Counts per severity (hoog, midden, laag) of a board's conflicts.
+    pub fn counts(&self, index: usize, bord: &Bord) -> [usize; 3] {
+        let mut n = [0; 3];
+        for c in self.of_board(index, bord) {
+            n[match c.ernst {
+                Ernst::Hoog => 0,
+                Ernst::Midden => 1,
+                Ernst::Laag => 2,
+            }] += 1;
+        }
+        n
+    }
+
+    /// Whether a card carries a conflict marker: overdue, its owner over-booked, or its owner's
+    /// estimates on this board above their inzet.
+    pub fn card_in_conflict(
+        &self,
+        index: usize,
+        bord: &Bord,
+        kaart: &crate::domain::Kaart,
+    ) -> bool {
+        let own = self.boards.get(index).into_iter().flatten().any(|c| {
+            c.kaart.as_deref() == Some(kaart.id.as_str())
+                || (c.soort == ConflictSoort::KaartenBovenInzet
+                    && c.persoon.is_some()
+                    && c.persoon == kaart.eigenaar)
+        });
+        own || (bord.is_open(kaart)
+            && kaart
+                .eigenaar
+                .as_ref()
+                .is_some_and(|e| self.overbooked.contains(e)))
+    }
+
+    /// The WIP conflict of a column, if any.
+    pub fn wip_exceeded(&self, index: usize, kolom: &str) -> bool {
+        self.boards
+            .get(index)
+            .into_iter()
+            .flatten()
+            .any(|c| c.soort == ConflictSoort::WipOverschreden && c.kolom.as_deref() == Some(kolom))
+    }
+}
+
+/// The people a board is about: its inzet and its card owners.
+fn people_of(bord: &Bord) -> HashSet<&str> {
+    bord.inzet
+        .iter()
+        .filter(|i| i.status != InzetStatus::Afgewezen)
+        .map(|i| i.persoon.as_str())
+        .chain(bord.kaarten.iter().filter_map(|k| k.eigenaar.as_deref()))
+        .collect()
+}
+
+/// One row of a board's capacity strip: a person or unit and their belasting per week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StripRow {
+    pub naam: String,
+    /// (belasting, over-booked) per week; `None` when nothing is available that week.
+    pub cells: Vec<(Option<f64>, bool)>,
+}
+
+/// The capacity strip under a board: its people (or a clusterkamer's units) in the coming weeks.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Strip {
+    pub weeks: Vec<Week>,
+    pub rows: Vec<StripRow>,
+}
+
+impl Strip {
+    /// The strip of a board; empty without an organisation.
+    pub fn of(werkmap: &Werkmap, bord: &Bord, horizon: &[Week]) -> Strip {
+        let Some(org) = &werkmap.organisatie else {
+            return Strip::default();
+        };
+        let engine = Engine::new(org, &werkmap.borden);
+        let cell = |l: capacity::WeekLoad| (l.belasting(), meer_dan(l.gepland(), l.beschikbaar));
+        let rows = match &bord.soort {
+            BordSoort::Opgaveteam { .. } => {
+                let mut ids: Vec<&str> = Vec::new();
+                for i in bord
+                    .inzet
+                    .iter()
+                    .filter(|i| i.status != InzetStatus::Afgewezen)
+                {
+                    if !ids.contains(&i.persoon.as_str()) {
+                        ids.push(&i.persoon);
+                    }
+                }
+                let mut rows: Vec<StripRow> = ids
+                    .into_iter()
+                    .filter_map(|id| engine.person(id))
+                    .map(|p| StripRow {
+                        naam: org.mensen[p].naam.clone(),
+                        cells: horizon
+                            .iter()
+                            .map(|&w| cell(engine.person_week(p, w)))
+                            .collect(),
+                    })
+                    .collect();
+                rows.sort_by(|a, b| a.naam.cmp(&b.naam));
+                rows
+            }
+            BordSoort::Clusterkamer { cluster } => org
+                .eenheden
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| &e.cluster == cluster)
+                .map(|(u, e)| StripRow {
+                    naam: e.naam.clone(),
+                    cells: horizon
+                        .iter()
+                        .map(|&w| cell(engine.unit_week(u, w)))
+                        .collect(),
+                })
+                .collect(),
+        };
+        Strip {
+            weeks: horizon.to_vec(),
+            rows,
+        }
+    }
+}

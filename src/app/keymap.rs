@@ -1,0 +1,292 @@
+//! The keymap as data: the one source for dispatching keys and for the `?` help screen.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Command;
+
+/// The views a key can belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Overzicht,
+    Bord,
+    Kaart,
+}
+
+/// A key with its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+const fn shift(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::SHIFT,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+const fn shift_code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::SHIFT,
+    }
+}
+
+/// One line of the keymap: keys, the command, the views it works in, and its help text.
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub command: Command,
+    pub views: &'static [View],
+    pub help: &'static str,
+}
+
+const ALL: &[View] = &[View::Overzicht, View::Bord, View::Kaart];
+const BORD: &[View] = &[View::Bord];
+const BORD_KAART: &[View] = &[View::Bord, View::Kaart];
+
+/// The keymap. Earlier lines win when two bind the same key in one view.
+pub const KEYMAP: &[Binding] = &[
+    Binding {
+        keys: &[k('?')],
+        command: Command::Help,
+        views: ALL,
+        help: "deze hulp",
+    },
+    Binding {
+        keys: &[code(KeyCode::Up), k('k')],
+        command: Command::Up,
+        views: ALL,
+        help: "omhoog",
+    },
+    Binding {
+        keys: &[code(KeyCode::Down), k('j')],
+        command: Command::Down,
+        views: ALL,
+        help: "omlaag",
+    },
+    Binding {
+        keys: &[code(KeyCode::Left), k('h')],
+        command: Command::Left,
+        views: BORD,
+        help: "kolom links",
+    },
+    Binding {
+        keys: &[code(KeyCode::Right), k('l')],
+        command: Command::Right,
+        views: BORD,
+        help: "kolom rechts",
+    },
+    Binding {
+        keys: &[code(KeyCode::PageUp)],
+        command: Command::PageUp,
+        views: ALL,
+        help: "pagina omhoog",
+    },
+    Binding {
+        keys: &[code(KeyCode::PageDown)],
+        command: Command::PageDown,
+        views: ALL,
+        help: "pagina omlaag",
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        command: Command::Open,
+        views: &[View::Overzicht, View::Bord],
+        help: "openen",
+    },
+    Binding {
+        keys: &[shift('H'), shift_code(KeyCode::Left)],
+        command: Command::MoveLeft,
+        views: BORD,
+        help: "kaart naar links",
+    },
+    Binding {
+        keys: &[shift('L'), shift_code(KeyCode::Right)],
+        command: Command::MoveRight,
+        views: BORD,
+        help: "kaart naar rechts",
+    },
+    Binding {
+        keys: &[shift('K'), shift_code(KeyCode::Up)],
+        command: Command::MoveUp,
+        views: BORD,
+        help: "kaart omhoog",
+    },
+    Binding {
+        keys: &[shift('J'), shift_code(KeyCode::Down)],
+        command: Command::MoveDown,
+        views: BORD,
+        help: "kaart omlaag",
+    },
+    Binding {
+        keys: &[k('n')],
+        command: Command::NewCard,
+        views: BORD,
+        help: "nieuwe kaart",
+    },
+    Binding {
+        keys: &[k('e')],
+        command: Command::EditCard,
+        views: BORD_KAART,
+        help: "kaart bewerken",
+    },
+    Binding {
+        keys: &[k('a')],
+        command: Command::AddNote,
+        views: BORD_KAART,
+        help: "notitie toevoegen",
+    },
+    Binding {
+        keys: &[k('d'), code(KeyCode::Delete)],
+        command: Command::DeleteCard,
+        views: BORD_KAART,
+        help: "kaart verwijderen",
+    },
+    Binding {
+        keys: &[k('u')],
+        command: Command::Undo,
+        views: ALL,
+        help: "ongedaan maken",
+    },
+    Binding {
+        keys: &[ctrl('r')],
+        command: Command::Redo,
+        views: ALL,
+        help: "opnieuw doen",
+    },
+    Binding {
+        keys: &[k('/')],
+        command: Command::Filter,
+        views: BORD,
+        help: "filteren op tekst, eigenaar, label of status",
+    },
+    Binding {
+        keys: &[k('f')],
+        command: Command::QuickFilter,
+        views: BORD,
+        help: "snelfilter: mijn kaarten, verlopen, in conflict",
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc), k('q')],
+        command: Command::Back,
+        views: &[View::Bord, View::Kaart],
+        help: "terug",
+    },
+    Binding {
+        keys: &[k('q')],
+        command: Command::Quit,
+        views: &[View::Overzicht],
+        help: "afsluiten",
+    },
+    Binding {
+        keys: &[ctrl('c')],
+        command: Command::Quit,
+        views: ALL,
+        help: "afsluiten (overal)",
+    },
+];
+
+/// The command a key press means in a view.
+pub fn command(view: View, key: KeyEvent) -> Option<Command> {
+    // Terminals report shifted letters with or without SHIFT: compare the character itself.
+    let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    KEYMAP
+        .iter()
+        .filter(|b| b.views.contains(&view))
+        .find(|b| {
+            b.keys.iter().any(|k| match (k.code, key.code) {
+                (KeyCode::Char(a), KeyCode::Char(b)) => {
+                    a == b
+                        && k.mods.contains(KeyModifiers::CONTROL)
+                            == mods.contains(KeyModifiers::CONTROL)
+                }
+                (a, b) => a == b && k.mods == mods,
+            })
+        })
+        .map(|b| b.command)
+}
+
+/// The key names of a binding for the help screen, e.g. `↑ / k`.
+pub fn key_names(b: &Binding) -> String {
+    b.keys.iter().map(key_name).collect::<Vec<_>>().join(" / ")
+}
+
+fn key_name(k: &Key) -> String {
+    let base = match k.code {
+        KeyCode::Char(' ') => "spatie".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        other => format!("{other:?}"),
+    };
+    if k.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else if k.mods.contains(KeyModifiers::SHIFT) && !matches!(k.code, KeyCode::Char(_)) {
+        format!("Shift-{base}")
+    } else {
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn q_quits_the_overview_and_goes_back_elsewhere() {
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(command(View::Overzicht, q), Some(Command::Quit));
+        assert_eq!(command(View::Bord, q), Some(Command::Back));
+    }
+
+    #[test]
+    fn shifted_letters_move_cards_with_or_without_the_shift_flag() {
+        for mods in [KeyModifiers::NONE, KeyModifiers::SHIFT] {
+            assert_eq!(
+                command(View::Bord, KeyEvent::new(KeyCode::Char('L'), mods)),
+                Some(Command::MoveRight)
+            );
+        }
+        let shift_right = KeyEvent::new(KeyCode::Right, KeyModifiers::SHIFT);
+        assert_eq!(command(View::Bord, shift_right), Some(Command::MoveRight));
+        assert_eq!(
+            command(
+                View::Bord,
+                KeyEvent::new(KeyCode::Right, KeyModifiers::NONE)
+            ),
+            Some(Command::Right)
+        );
+        assert_eq!(
+            command(
+                View::Bord,
+                KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL)
+            ),
+            Some(Command::Redo)
+        );
+    }
+}

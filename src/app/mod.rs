@@ -1,0 +1,341 @@
+//! The application: state + `update(Action) -> Vec<Effect>`. No I/O, no clock, no terminal:
+//! the shell (`tui`) feeds actions in and carries effects out, so every behaviour is testable.
+
+pub mod action;
+pub mod config;
+pub mod derived;
+pub mod edit;
+pub mod form;
+pub mod input;
+pub mod keymap;
+mod update;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+pub use action::{Action, Command, Effect, Target};
+pub use config::Config;
+pub use derived::{Derived, Strip};
+pub use edit::{Edit, Placed};
+pub use keymap::View;
+
+use crate::domain::{Bord, Kaart, KaartStatus, Week, Werkmap};
+use crate::storage::{Diagnostic, FileMeta, Loaded};
+use form::CardForm;
+use input::TextInput;
+
+/// What the keyboard is doing besides navigating.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Normal,
+    Help,
+    Filter(TextInput),
+    Note(TextInput),
+    Form(Box<CardForm>),
+    ConfirmDelete,
+}
+
+/// The quick filters that `f` cycles through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QuickFilter {
+    #[default]
+    Geen,
+    Mijn,
+    Verlopen,
+    InConflict,
+}
+
+/// The state of the board view: which board, which column and card, which filter.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BordView {
+    pub bord: String,
+    pub kolom: usize,
+    /// The selected card, by id, so a reload keeps it.
+    pub kaart: Option<String>,
+    pub filter: String,
+    pub quick: QuickFilter,
+    /// The capacity strip of this board.
+    pub strip: Strip,
+}
+
+/// How the files are doing, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum FileState {
+    #[default]
+    Opgeslagen,
+    Opslaan,
+    Herladen(String),
+}
+
+/// The status line: file state, the last message and the last error.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Status {
+    pub file: FileState,
+    pub message: Option<String>,
+    pub error: Option<String>,
+}
+
+/// The whole application state.
+pub struct App {
+    pub werkmap: Werkmap,
+    pub root: PathBuf,
+    pub org_file: Option<FileMeta>,
+    /// Aligned with `werkmap.borden`.
+    pub board_files: Vec<FileMeta>,
+    pub fouten: Vec<Diagnostic>,
+    pub capaciteit_uit: Option<String>,
+    pub vandaag: NaiveDate,
+    pub horizon: Vec<Week>,
+    /// The moment notes are signed with; the shell keeps it current.
+    pub now: NaiveDateTime,
+    pub config: Config,
+    /// Who signs notes: the configured `gebruiker`, else the login name.
+    pub signer: String,
+    pub view: View,
+    pub mode: Mode,
+    /// The selected row of the overview, as an index into [`App::overview_order`].
+    pub overzicht: usize,
+    pub bord: BordView,
+    pub kaart_scroll: u16,
+    pub undo: Vec<Edit>,
+    pub redo: Vec<Edit>,
+    /// Per board id: edits not yet confirmed on disk, re-applied when someone else saved first.
+    pub pending: HashMap<String, Vec<Edit>>,
+    pub status: Status,
+    pub derived: Derived,
+    /// The terminal size, for paging.
+    pub size: (u16, u16),
+    id_state: u64,
+}
+
+impl App {
+    /// A new app on a loaded werkmap. `login` signs notes when no `gebruiker` is configured;
+    /// `seed` makes the ids of new cards (random in the shell, fixed in tests).
+    pub fn new(
+        loaded: Loaded,
+        config: Config,
+        vandaag: NaiveDate,
+        now: NaiveDateTime,
+        login: &str,
+        seed: u64,
+    ) -> App {
+        let signer = config
+            .gebruiker
+            .clone()
+            .filter(|g| {
+                loaded
+                    .werkmap
+                    .organisatie
+                    .as_ref()
+                    .is_none_or(|o| o.persoon(g).is_some())
+            })
+            .unwrap_or_else(|| login.to_string());
+        let horizon = crate::capacity::default_horizon(vandaag);
+        let mut app = App {
+            werkmap: Werkmap::default(),
+            root: PathBuf::new(),
+            org_file: None,
+            board_files: Vec::new(),
+            fouten: Vec::new(),
+            capaciteit_uit: None,
+            vandaag,
+            horizon,
+            now,
+            config,
+            signer,
+            view: View::Overzicht,
+            mode: Mode::Normal,
+            overzicht: 0,
+            bord: BordView::default(),
+            kaart_scroll: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            pending: HashMap::new(),
+            status: Status::default(),
+            derived: Derived::default(),
+            size: (80, 24),
+            id_state: seed,
+        };
+        app.replace_werkmap(loaded);
+        app
+    }
+
+    /// Takes a freshly loaded werkmap, keeping the selection by id.
+    fn replace_werkmap(&mut self, loaded: Loaded) {
+        self.werkmap = loaded.werkmap;
+        self.root = loaded.root;
+        self.org_file = loaded.organisatie_file;
+        self.board_files = loaded.board_files;
+        self.fouten = loaded.fouten;
+        self.capaciteit_uit = loaded.capaciteit_uit;
+        let mut src = self.id_source();
+        for b in &mut self.werkmap.borden {
+            // Cards read without an id get one now; the file gets it at the first save.
+            crate::domain::ids::assign_missing(b, || src.next_bits());
+        }
+        self.id_state = src.state();
+        self.recompute();
+    }
+
+    fn id_source(&self) -> IdSource {
+        IdSource(self.id_state)
+    }
+
+    /// A fresh card id.
+    fn new_id(&mut self) -> String {
+        let mut src = self.id_source();
+        let taken = |id: &str| {
+            self.werkmap
+                .borden
+                .iter()
+                .any(|b| b.kaarten.iter().any(|k| k.id == id))
+        };
+        let mut id = crate::domain::ids::from_bits(src.next_bits());
+        while taken(&id) {
+            id = crate::domain::ids::from_bits(src.next_bits());
+        }
+        self.id_state = src.state();
+        id
+    }
+
+    /// Recomputes every derived figure.
+    pub fn recompute(&mut self) {
+        self.derived = Derived::compute(&self.werkmap, &self.horizon, self.vandaag);
+        self.refresh_strip();
+    }
+
+    fn refresh_strip(&mut self) {
+        self.bord.strip = match self.board_index() {
+            Some(i) => Strip::of(&self.werkmap, &self.werkmap.borden[i], &self.horizon),
+            None => Strip::default(),
+        };
+    }
+
+    /// The boards in overview order: clusterkamers first, then opgaveteams, each by title.
+    pub fn overview_order(&self) -> Vec<usize> {
+        let mut idx: Vec<usize> = (0..self.werkmap.borden.len()).collect();
+        idx.sort_by_key(|&i| {
+            let b = &self.werkmap.borden[i];
+            (
+                matches!(b.soort, crate::domain::BordSoort::Opgaveteam { .. }),
+                b.titel.to_lowercase(),
+            )
+        });
+        idx
+    }
+
+    /// The index of the open board.
+    pub fn board_index(&self) -> Option<usize> {
+        self.werkmap
+            .borden
+            .iter()
+            .position(|b| b.id == self.bord.bord)
+    }
+
+    /// The open board.
+    pub fn board(&self) -> Option<&Bord> {
+        self.board_index().map(|i| &self.werkmap.borden[i])
+    }
+
+    /// The selected card of the open board.
+    pub fn selected_card(&self) -> Option<&Kaart> {
+        let id = self.bord.kaart.as_deref()?;
+        self.board()?.kaarten.iter().find(|k| k.id == id)
+    }
+
+    /// The cards of a column that pass the filters, in board order.
+    pub fn visible_cards<'a>(&'a self, bord: &'a Bord, kolom: usize) -> Vec<&'a Kaart> {
+        let Some(col) = bord.kolommen.get(kolom) else {
+            return Vec::new();
+        };
+        let index = self.board_index();
+        bord.kaarten
+            .iter()
+            .filter(|k| k.kolom == col.id)
+            .filter(|k| self.passes(index, bord, k))
+            .collect()
+    }
+
+    fn passes(&self, index: Option<usize>, bord: &Bord, k: &Kaart) -> bool {
+        let q = self.bord.filter.to_lowercase();
+        if !q.is_empty() {
+            let owner = k
+                .eigenaar
+                .as_deref()
+                .map(|e| self.person_name(e))
+                .unwrap_or_default()
+                .to_lowercase();
+            let status = status_naam(k.status).to_lowercase();
+            let hit = k.titel.to_lowercase().contains(&q)
+                || owner.contains(&q)
+                || k.eigenaar.as_deref().is_some_and(|e| e.contains(&q))
+                || k.labels.iter().any(|l| l.to_lowercase().contains(&q))
+                || status.contains(&q)
+                || k.zaak
+                    .as_deref()
+                    .is_some_and(|z| z.to_lowercase().contains(&q));
+            if !hit {
+                return false;
+            }
+        }
+        match self.bord.quick {
+            QuickFilter::Geen => true,
+            QuickFilter::Mijn => k.eigenaar.as_deref() == Some(self.signer.as_str()),
+            QuickFilter::Verlopen => {
+                bord.is_open(k) && k.deadline.is_some_and(|d| d.0 < self.vandaag)
+            }
+            QuickFilter::InConflict => {
+                index.is_some_and(|i| self.derived.card_in_conflict(i, bord, k))
+            }
+        }
+    }
+
+    /// A person's name, or the id when unknown.
+    pub fn person_name(&self, id: &str) -> String {
+        self.werkmap
+            .organisatie
+            .as_ref()
+            .and_then(|o| o.persoon(id))
+            .map_or_else(|| id.to_string(), |p| p.naam.clone())
+    }
+
+    /// The file name of a board.
+    pub fn file_of(&self, bord: &str) -> Option<&FileMeta> {
+        let i = self.werkmap.borden.iter().position(|b| b.id == bord)?;
+        self.board_files.get(i)
+    }
+
+    /// The view whose keys `?` shows.
+    pub fn help_view(&self) -> View {
+        self.view
+    }
+}
+
+/// The Dutch name of a card status, as shown.
+pub fn status_naam(s: KaartStatus) -> &'static str {
+    match s {
+        KaartStatus::OpKoers => "Op koers",
+        KaartStatus::Risico => "Risico",
+        KaartStatus::Vertraagd => "Vertraagd",
+        KaartStatus::Geblokkeerd => "Geblokkeerd",
+    }
+}
+
+/// Deterministic id bits from a seed (SplitMix64).
+struct IdSource(u64);
+
+impl IdSource {
+    fn next_bits(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn state(&self) -> u64 {
+        self.0
+    }
+}

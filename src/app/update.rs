@@ -1,0 +1,646 @@
+//! `App::update`: every action in, effects out.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Command, Effect, Target};
+use super::edit::{Edit, EditError, Placed};
+use super::form::{self, CardForm};
+use super::input::TextInput;
+use super::keymap::{self, View};
+use super::{App, BordView, FileState, Mode, QuickFilter};
+use crate::domain::{Bord, Kaart, KaartStatus, Notitie};
+use crate::storage::FileMeta;
+use crate::text;
+
+impl App {
+    /// Handles one action and returns what the shell must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Key(key) => self.on_key(key),
+            Action::Command(c) => self.on_command(c),
+            Action::Click(t) => {
+                self.on_click(t);
+                Vec::new()
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                Vec::new()
+            }
+            Action::Saved { bord, hash } => {
+                if let Some(i) = self.werkmap.borden.iter().position(|b| b.id == bord) {
+                    self.board_files[i].hash = hash;
+                    self.status.message = Some(text::opgeslagen(&self.board_files[i].name));
+                }
+                self.pending.remove(&bord);
+                self.status.file = FileState::Opgeslagen;
+                Vec::new()
+            }
+            Action::SaveFailed { bord: _, melding } => {
+                self.status.file = FileState::Opgeslagen;
+                self.status.error = Some(melding);
+                Vec::new()
+            }
+            Action::FileChanged {
+                name,
+                result,
+                during_save,
+            } => self.on_file_changed(name, result, during_save),
+            Action::FileRemoved { name } => {
+                if let Some(i) = self.board_files.iter().position(|f| f.name == name) {
+                    let id = self.werkmap.borden[i].id.clone();
+                    self.werkmap.borden.remove(i);
+                    self.board_files.remove(i);
+                    self.pending.remove(&id);
+                    if self.bord.bord == id && self.view != View::Overzicht {
+                        self.view = View::Overzicht;
+                        self.mode = Mode::Normal;
+                    }
+                    self.status.message = Some(text::bord_verdwenen(&name));
+                    self.recompute();
+                }
+                Vec::new()
+            }
+            Action::WerkmapReloaded(loaded) => {
+                // Only the organisation changed: take it, keep the boards and local edits.
+                self.werkmap.organisatie = loaded.werkmap.organisatie;
+                self.org_file = loaded.organisatie_file;
+                self.capaciteit_uit = loaded.capaciteit_uit;
+                self.fouten
+                    .retain(|d| d.bestand != crate::storage::load::ORGANISATIE);
+                self.fouten.extend(
+                    loaded
+                        .fouten
+                        .into_iter()
+                        .filter(|d| d.bestand == crate::storage::load::ORGANISATIE),
+                );
+                self.status.file = FileState::Herladen(crate::storage::load::ORGANISATIE.into());
+                self.recompute();
+                Vec::new()
+            }
+        }
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return vec![Effect::Quit];
+        }
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Normal => match keymap::command(self.view, key) {
+                Some(c) => self.on_command(c),
+                None => Vec::new(),
+            },
+            Mode::Help => Vec::new(),
+            Mode::Filter(mut input) => {
+                match key.code {
+                    KeyCode::Enter => {}
+                    KeyCode::Esc => self.bord.filter.clear(),
+                    _ => {
+                        input.handle(key);
+                        self.bord.filter = input.text.clone();
+                        self.mode = Mode::Filter(input);
+                    }
+                }
+                self.keep_selection_visible();
+                Vec::new()
+            }
+            Mode::Note(mut input) => match key.code {
+                KeyCode::Enter if !input.text.trim().is_empty() => {
+                    self.add_note(input.text.trim().to_string())
+                }
+                KeyCode::Enter | KeyCode::Esc => Vec::new(),
+                _ => {
+                    input.handle(key);
+                    self.mode = Mode::Note(input);
+                    Vec::new()
+                }
+            },
+            Mode::Form(mut f) => {
+                if key.code == KeyCode::Esc {
+                    return Vec::new();
+                }
+                if f.handle(key) {
+                    match f.result() {
+                        Ok(kaart) => return self.submit_form(&f, kaart),
+                        Err(e) => f.error = Some(e),
+                    }
+                }
+                self.mode = Mode::Form(f);
+                Vec::new()
+            }
+            Mode::ConfirmDelete => match key.code {
+                KeyCode::Char('j') | KeyCode::Char('y') | KeyCode::Enter => self.delete_card(),
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    fn on_command(&mut self, c: Command) -> Vec<Effect> {
+        match (self.view, c) {
+            (_, Command::Quit) => return vec![Effect::Quit],
+            (_, Command::Help) => self.mode = Mode::Help,
+            (_, Command::Undo) => return self.undo(),
+            (_, Command::Redo) => return self.redo(),
+            (View::Overzicht, Command::Up) => self.overzicht = self.overzicht.saturating_sub(1),
+            (View::Overzicht, Command::Down) => {
+                self.overzicht =
+                    (self.overzicht + 1).min(self.werkmap.borden.len().saturating_sub(1))
+            }
+            (View::Overzicht, Command::PageUp) => {
+                self.overzicht = self.overzicht.saturating_sub(10)
+            }
+            (View::Overzicht, Command::PageDown) => {
+                self.overzicht =
+                    (self.overzicht + 10).min(self.werkmap.borden.len().saturating_sub(1))
+            }
+            (View::Overzicht, Command::Open) => {
+                if let Some(&i) = self.overview_order().get(self.overzicht) {
+                    self.open_board(i);
+                }
+            }
+            (View::Bord, Command::Back) => self.view = View::Overzicht,
+            (View::Kaart, Command::Back) => self.view = View::Bord,
+            (View::Bord, Command::Up) => self.step_card(-1),
+            (View::Bord, Command::Down) => self.step_card(1),
+            (View::Bord, Command::PageUp) => self.step_card(-(self.page() as isize)),
+            (View::Bord, Command::PageDown) => self.step_card(self.page() as isize),
+            (View::Bord, Command::Left) => self.step_column(-1),
+            (View::Bord, Command::Right) => self.step_column(1),
+            (View::Bord, Command::Open) if self.selected_card().is_some() => {
+                self.view = View::Kaart;
+                self.kaart_scroll = 0;
+            }
+            (View::Kaart, Command::Up) => self.kaart_scroll = self.kaart_scroll.saturating_sub(1),
+            (View::Kaart, Command::Down) => self.kaart_scroll = self.kaart_scroll.saturating_add(1),
+            (View::Kaart, Command::PageUp) => {
+                self.kaart_scroll = self.kaart_scroll.saturating_sub(10)
+            }
+            (View::Kaart, Command::PageDown) => {
+                self.kaart_scroll = self.kaart_scroll.saturating_add(10)
+            }
+            (View::Bord, Command::MoveLeft) => return self.move_sideways(-1),
+            (View::Bord, Command::MoveRight) => return self.move_sideways(1),
+            (View::Bord, Command::MoveUp) => return self.move_within(-1),
+            (View::Bord, Command::MoveDown) => return self.move_within(1),
+            (View::Bord, Command::NewCard) => self.open_form(true),
+            (View::Bord | View::Kaart, Command::EditCard) => self.open_form(false),
+            (View::Bord | View::Kaart, Command::DeleteCard) if self.selected_card().is_some() => {
+                self.mode = Mode::ConfirmDelete;
+            }
+            (View::Bord | View::Kaart, Command::AddNote) if self.selected_card().is_some() => {
+                self.mode = Mode::Note(TextInput::default());
+            }
+            (View::Bord, Command::Filter) => {
+                self.mode = Mode::Filter(TextInput::new(self.bord.filter.clone()))
+            }
+            (View::Bord, Command::QuickFilter) => {
+                self.bord.quick = match self.bord.quick {
+                    QuickFilter::Geen => QuickFilter::Mijn,
+                    QuickFilter::Mijn => QuickFilter::Verlopen,
+                    QuickFilter::Verlopen => QuickFilter::InConflict,
+                    QuickFilter::InConflict => QuickFilter::Geen,
+                };
+                self.keep_selection_visible();
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn on_click(&mut self, t: Target) {
+        match t {
+            Target::Board(i) => {
+                let pos = self.overview_order().iter().position(|&x| x == i);
+                match pos {
+                    Some(p) if p == self.overzicht => self.open_board(i),
+                    Some(p) => self.overzicht = p,
+                    None => {}
+                }
+            }
+            Target::Card { kolom, kaart } => {
+                self.bord.kolom = kolom;
+                self.bord.kaart = Some(kaart);
+            }
+            Target::Column(kolom) => {
+                self.bord.kolom = kolom;
+                self.keep_selection_visible();
+            }
+        }
+    }
+
+    fn page(&self) -> usize {
+        usize::from(self.size.1 / 5).max(1)
+    }
+
+    fn open_board(&mut self, index: usize) {
+        let id = self.werkmap.borden[index].id.clone();
+        if self.bord.bord != id {
+            self.bord = BordView {
+                bord: id,
+                ..BordView::default()
+            };
+        }
+        self.view = View::Bord;
+        self.refresh_strip();
+        self.keep_selection_visible();
+    }
+
+    /// Makes sure the selection is a visible card of the current column (or nothing).
+    fn keep_selection_visible(&mut self) {
+        let Some(bord) = self.board() else { return };
+        let kolom = self.bord.kolom.min(bord.kolommen.len().saturating_sub(1));
+        let visible = self.visible_cards(bord, kolom);
+        let keep = self
+            .bord
+            .kaart
+            .as_ref()
+            .is_some_and(|id| visible.iter().any(|k| &k.id == id));
+        let first = visible.first().map(|k| k.id.clone());
+        self.bord.kolom = kolom;
+        if !keep {
+            self.bord.kaart = first;
+        }
+    }
+
+    fn step_card(&mut self, delta: isize) {
+        let Some(bord) = self.board() else { return };
+        let visible = self.visible_cards(bord, self.bord.kolom);
+        if visible.is_empty() {
+            return;
+        }
+        let pos = self
+            .bord
+            .kaart
+            .as_ref()
+            .and_then(|id| visible.iter().position(|k| &k.id == id))
+            .unwrap_or(0);
+        let next = (pos as isize + delta).clamp(0, visible.len() as isize - 1) as usize;
+        self.bord.kaart = Some(visible[next].id.clone());
+    }
+
+    fn step_column(&mut self, delta: isize) {
+        let Some(bord) = self.board() else { return };
+        let row = self
+            .bord
+            .kaart
+            .as_ref()
+            .and_then(|id| {
+                self.visible_cards(bord, self.bord.kolom)
+                    .iter()
+                    .position(|k| &k.id == id)
+            })
+            .unwrap_or(0);
+        let kolom =
+            (self.bord.kolom as isize + delta).clamp(0, bord.kolommen.len() as isize - 1) as usize;
+        let visible = self.visible_cards(bord, kolom);
+        let pick = visible
+            .get(row.min(visible.len().saturating_sub(1)))
+            .map(|k| k.id.clone());
+        self.bord.kolom = kolom;
+        self.bord.kaart = pick;
+    }
+
+    /// The selected card with its index in the board's card list.
+    fn selected_placed(&self) -> Option<(usize, Placed)> {
+        let b = self.board_index()?;
+        let id = self.bord.kaart.as_deref()?;
+        let index = self.werkmap.borden[b]
+            .kaarten
+            .iter()
+            .position(|k| k.id == id)?;
+        Some((
+            b,
+            Placed {
+                index,
+                kaart: self.werkmap.borden[b].kaarten[index].clone(),
+            },
+        ))
+    }
+
+    fn move_sideways(&mut self, delta: isize) -> Vec<Effect> {
+        let Some((b, before)) = self.selected_placed() else {
+            return Vec::new();
+        };
+        let bord = &self.werkmap.borden[b];
+        let Some(from) = bord
+            .kolommen
+            .iter()
+            .position(|k| k.id == before.kaart.kolom)
+        else {
+            return Vec::new();
+        };
+        let to = from as isize + delta;
+        if to < 0 || to as usize >= bord.kolommen.len() {
+            return Vec::new();
+        }
+        let target = bord.kolommen[to as usize].id.clone();
+        // At the end of the target column, in the list without the card itself.
+        let rest: Vec<&Kaart> = bord
+            .kaarten
+            .iter()
+            .filter(|k| k.id != before.kaart.id)
+            .collect();
+        let index = rest
+            .iter()
+            .rposition(|k| k.kolom == target)
+            .map_or(rest.len(), |p| p + 1);
+        let mut kaart = before.kaart.clone();
+        kaart.kolom = target;
+        let edit = Edit {
+            bord: bord.id.clone(),
+            before: Some(before),
+            after: Some(Placed { index, kaart }),
+        };
+        self.bord.kolom = to as usize;
+        self.commit(edit)
+    }
+
+    fn move_within(&mut self, delta: isize) -> Vec<Effect> {
+        let Some((b, before)) = self.selected_placed() else {
+            return Vec::new();
+        };
+        let bord = &self.werkmap.borden[b];
+        let visible = self.visible_cards(bord, self.bord.kolom);
+        let Some(pos) = visible.iter().position(|k| k.id == before.kaart.id) else {
+            return Vec::new();
+        };
+        let other = pos as isize + delta;
+        if other < 0 || other as usize >= visible.len() {
+            return Vec::new();
+        }
+        let other_id = &visible[other as usize].id;
+        let Some(index) = bord.kaarten.iter().position(|k| &k.id == other_id) else {
+            return Vec::new();
+        };
+        let edit = Edit {
+            bord: bord.id.clone(),
+            after: Some(Placed {
+                index,
+                kaart: before.kaart.clone(),
+            }),
+            before: Some(before),
+        };
+        self.commit(edit)
+    }
+
+    fn open_form(&mut self, new: bool) {
+        let Some(b) = self.board_index() else { return };
+        let bord = &self.werkmap.borden[b];
+        let candidates = form::candidates(self.werkmap.organisatie.as_ref(), bord);
+        let kaart = if new {
+            let Some(kolom) = bord.kolommen.get(self.bord.kolom).map(|k| k.id.clone()) else {
+                return;
+            };
+            Kaart {
+                id: self.new_id(),
+                titel: String::new(),
+                kolom,
+                eigenaar: None,
+                uren: None,
+                start: None,
+                deadline: None,
+                status: KaartStatus::OpKoers,
+                voortgang: 0,
+                zaak: None,
+                lta: None,
+                labels: Vec::new(),
+                notities: Vec::new(),
+            }
+        } else {
+            match self.selected_card() {
+                Some(k) => k.clone(),
+                None => return,
+            }
+        };
+        self.mode = Mode::Form(Box::new(CardForm::new(kaart, new, candidates)));
+    }
+
+    fn submit_form(&mut self, f: &CardForm, kaart: Kaart) -> Vec<Effect> {
+        let Some(b) = self.board_index() else {
+            return Vec::new();
+        };
+        let bord = &self.werkmap.borden[b];
+        let edit = if f.is_new {
+            let index = bord
+                .kaarten
+                .iter()
+                .rposition(|k| k.kolom == kaart.kolom)
+                .map_or(bord.kaarten.len(), |p| p + 1);
+            Edit {
+                bord: bord.id.clone(),
+                before: None,
+                after: Some(Placed { index, kaart }),
+            }
+        } else {
+            let Some(index) = bord.kaarten.iter().position(|k| k.id == kaart.id) else {
+                return Vec::new();
+            };
+            if bord.kaarten[index] == kaart {
+                return Vec::new();
+            }
+            Edit {
+                bord: bord.id.clone(),
+                before: Some(Placed {
+                    index,
+                    kaart: bord.kaarten[index].clone(),
+                }),
+                after: Some(Placed { index, kaart }),
+            }
+        };
+        self.commit(edit)
+    }
+
+    fn add_note(&mut self, tekst: String) -> Vec<Effect> {
+        let Some((b, before)) = self.selected_placed() else {
+            return Vec::new();
+        };
+        let mut kaart = before.kaart.clone();
+        kaart.notities.push(Notitie {
+            wie: self.signer.clone(),
+            wanneer: crate::domain::Moment(self.now),
+            tekst,
+        });
+        let edit = Edit {
+            bord: self.werkmap.borden[b].id.clone(),
+            after: Some(Placed {
+                index: before.index,
+                kaart,
+            }),
+            before: Some(before),
+        };
+        self.commit(edit)
+    }
+
+    fn delete_card(&mut self) -> Vec<Effect> {
+        let Some((b, before)) = self.selected_placed() else {
+            return Vec::new();
+        };
+        // Select the neighbour that takes the card's place.
+        self.step_card(1);
+        if self.bord.kaart.as_deref() == Some(before.kaart.id.as_str()) {
+            self.step_card(-1);
+        }
+        if self.bord.kaart.as_deref() == Some(before.kaart.id.as_str()) {
+            self.bord.kaart = None;
+        }
+        let edit = Edit {
+            bord: self.werkmap.borden[b].id.clone(),
+            before: Some(before),
+            after: None,
+        };
+        if self.view == View::Kaart {
+            self.view = View::Bord;
+        }
+        self.commit(edit)
+    }
+
+    /// Applies a new edit, records it for undo, and saves.
+    fn commit(&mut self, edit: Edit) -> Vec<Effect> {
+        let effects = self.apply(&edit);
+        if !effects.is_empty() {
+            self.undo.push(edit);
+            self.redo.clear();
+        }
+        effects
+    }
+
+    /// Applies an edit to its board and asks for a save.
+    fn apply(&mut self, edit: &Edit) -> Vec<Effect> {
+        let Some(b) = self.werkmap.borden.iter().position(|x| x.id == edit.bord) else {
+            self.status.error = Some(text::bord_verdwenen(&edit.bord));
+            return Vec::new();
+        };
+        if let Err(EditError::CardGone(id)) = edit.apply(&mut self.werkmap.borden[b]) {
+            self.status.error = Some(text::kaart_verdwenen(&id));
+            return Vec::new();
+        }
+        if let Some(after) = &edit.after
+            && self.board_index() == Some(b)
+        {
+            self.bord.kaart = Some(after.kaart.id.clone());
+            if let Some(k) = self.werkmap.borden[b]
+                .kolommen
+                .iter()
+                .position(|k| k.id == after.kaart.kolom)
+            {
+                self.bord.kolom = k;
+            }
+        }
+        self.pending
+            .entry(edit.bord.clone())
+            .or_default()
+            .push(edit.clone());
+        self.derived.refresh_board(&self.werkmap, b, self.vandaag);
+        self.status.error = None;
+        self.status.file = FileState::Opslaan;
+        vec![Effect::Save(edit.bord.clone())]
+    }
+
+    fn undo(&mut self) -> Vec<Effect> {
+        let Some(edit) = self.undo.pop() else {
+            self.status.message = Some(text::niets_ongedaan());
+            return Vec::new();
+        };
+        let effects = self.apply(&edit.inverted());
+        if effects.is_empty() {
+            return effects;
+        }
+        self.focus_edit(&edit.inverted());
+        self.redo.push(edit);
+        self.status.message = Some(text::ongedaan());
+        effects
+    }
+
+    fn redo(&mut self) -> Vec<Effect> {
+        let Some(edit) = self.redo.pop() else {
+            return Vec::new();
+        };
+        let effects = self.apply(&edit);
+        if !effects.is_empty() {
+            self.focus_edit(&edit);
+            self.undo.push(edit);
+        }
+        effects
+    }
+
+    /// After undo/redo: show the board and card the edit was about.
+    fn focus_edit(&mut self, edit: &Edit) {
+        if self.bord.bord != edit.bord
+            && let Some(i) = self.werkmap.borden.iter().position(|b| b.id == edit.bord)
+        {
+            self.open_board(i);
+        }
+        if edit.after.is_none() {
+            self.keep_selection_visible();
+        }
+    }
+
+    fn on_file_changed(
+        &mut self,
+        name: String,
+        result: Result<Box<(Bord, FileMeta)>, Vec<crate::storage::Diagnostic>>,
+        during_save: bool,
+    ) -> Vec<Effect> {
+        self.fouten.retain(|d| d.bestand != name);
+        let (disk, meta) = match result {
+            Ok(b) => *b,
+            Err(diags) => {
+                // Keep showing what we had; never save over a file we could not read.
+                self.status.error = diags.first().map(|d| d.to_string());
+                self.fouten.extend(diags);
+                self.status.file = FileState::Opgeslagen;
+                return Vec::new();
+            }
+        };
+        let index = self.board_files.iter().position(|f| f.name == name);
+        if let Some(i) = index
+            && self.board_files[i].hash == meta.hash
+        {
+            return Vec::new(); // our own save
+        }
+        let mut disk = disk;
+        let id = disk.id.clone();
+        let mut lost = Vec::new();
+        let pending = self.pending.get(&id).cloned().unwrap_or_default();
+        for e in &pending {
+            if let Err(EditError::CardGone(k)) = e.apply(&mut disk) {
+                lost.push(k);
+            }
+        }
+        match index {
+            Some(i) => {
+                self.werkmap.borden[i] = disk;
+                self.board_files[i] = meta;
+            }
+            None => {
+                self.werkmap.borden.push(disk);
+                self.board_files.push(meta);
+            }
+        }
+        self.recompute();
+        if self.bord.bord == id {
+            self.keep_selection_visible();
+        }
+        self.status.file = FileState::Herladen(name.clone());
+        self.status.message = Some(if lost.is_empty() && !pending.is_empty() {
+            text::herladen_met_eigen(&name)
+        } else {
+            text::herladen(&name)
+        });
+        if !lost.is_empty() {
+            self.status.error = Some(text::wijziging_verloren(&lost));
+            let kept = pending
+                .iter()
+                .filter(|e| !lost.iter().any(|l| l == e.kaart_id()))
+                .cloned()
+                .collect();
+            self.pending.insert(id.clone(), kept);
+        }
+        if (!pending.is_empty() || during_save)
+            && self.pending.get(&id).is_some_and(|p| !p.is_empty())
+        {
+            self.status.file = FileState::Opslaan;
+            return vec![Effect::Save(id)];
+        }
+        Vec::new()
+    }
+}

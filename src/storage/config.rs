@@ -1,0 +1,39 @@
+//! The user's config file: a RON file in the `directories` config folder, all fields optional.
+
+use std::path::PathBuf;
+
+use crate::app::Config;
+
+/// Where the config lives: `$PLANBORD_CONFIG` if set (tests use it), else the user's config
+/// folder (`~/.config/planbord/config.ron` on Linux).
+pub fn path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("PLANBORD_CONFIG") {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("nl", "planbord", "planbord")
+        .map(|d| d.config_dir().join("config.ron"))
+}
+
+/// Reads the config. No file means the defaults; a broken file gives the defaults and a
+/// positioned Dutch message, so the program still starts.
+pub fn load() -> (Config, Option<String>) {
+    let Some(path) = path() else {
+        return (Config::default(), None);
+    };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return (Config::default(), None);
+    };
+    match super::format::parse::<Config>(super::format::strip_bom(&text)) {
+        Ok(c) => (c, None),
+        Err(e) => (
+            Config::default(),
+            Some(format!(
+                "{}:{}:{}: {}",
+                path.display(),
+                e.span.start.line,
+                e.span.start.col,
+                crate::text::ron_fout(&e.code)
+            )),
+        ),
+    }
+}

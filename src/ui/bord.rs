@@ -1,0 +1,413 @@
+//! Bord: the columns side by side, cards with owner, deadline, status and progress, conflict
+//! markers, WIP counts, and the capacity strip of the board's people.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::Theme;
+use super::theme::{CONFLICT, status_symbol};
+use super::widgets::{ellipsis, progress};
+use crate::app::{App, QuickFilter, Target, status_naam};
+use crate::domain::{Bord, BordSoort, Kaart};
+use crate::text;
+
+/// The narrowest a column gets before the board scrolls sideways.
+pub const MIN_COLUMN: u16 = 20;
+/// Lines per card, the gap included.
+pub const CARD_HEIGHT: u16 = 4;
+
+/// Where the parts of the board view go.
+pub struct BoardLayout {
+    pub header: Rect,
+    /// (column index, its area) for the columns on screen.
+    pub columns: Vec<(usize, Rect)>,
+    pub strip: Rect,
+    pub more_left: bool,
+    pub more_right: bool,
+}
+
+/// Lays out the board in `area`; the same function serves drawing and mouse hits.
+pub fn layout(app: &App, bord: &Bord, area: Rect) -> BoardLayout {
+    let header = Rect {
+        height: 2.min(area.height),
+        ..area
+    };
+    let rest_h = area.height.saturating_sub(header.height);
+    let strip_rows = app.bord.strip.rows.len() as u16;
+    let strip_h = if strip_rows == 0 || rest_h < 12 {
+        0
+    } else {
+        (strip_rows + 3).min(rest_h / 3)
+    };
+    let cols_area = Rect {
+        y: area.y + header.height,
+        height: rest_h - strip_h,
+        ..area
+    };
+    let strip = Rect {
+        y: cols_area.y + cols_area.height,
+        height: strip_h,
+        ..area
+    };
+    let n = bord.kolommen.len();
+    let visible = usize::from(area.width / MIN_COLUMN)
+        .clamp(1, n.max(1))
+        .min(n);
+    let first = app
+        .bord
+        .kolom
+        .saturating_sub(visible.saturating_sub(1))
+        .min(n - visible);
+    let mut columns = Vec::with_capacity(visible);
+    let mut x = area.x;
+    for slot in 0..visible {
+        let remaining = area.x + area.width - x;
+        let w = if slot + 1 == visible {
+            remaining
+        } else {
+            area.width / visible as u16
+        };
+        columns.push((
+            first + slot,
+            Rect {
+                x,
+                width: w,
+                ..cols_area
+            },
+        ));
+        x += w;
+    }
+    BoardLayout {
+        header,
+        columns,
+        strip,
+        more_left: first > 0,
+        more_right: first + visible < n,
+    }
+}
+
+/// The first card shown in a column, so that the selected card stays in view.
+fn first_card(app: &App, kolom: usize, cards: &[&Kaart], per_column: usize) -> usize {
+    if kolom != app.bord.kolom {
+        return 0;
+    }
+    let pos = app
+        .bord
+        .kaart
+        .as_ref()
+        .and_then(|id| cards.iter().position(|k| &k.id == id))
+        .unwrap_or(0);
+    pos.saturating_sub(per_column.saturating_sub(1))
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let (Some(index), Some(bord)) = (app.board_index(), app.board()) else {
+        return;
+    };
+    let l = layout(app, bord, area);
+    draw_header(frame, &l, app, bord, theme);
+    for &(kolom, rect) in &l.columns {
+        draw_column(frame, rect, app, index, bord, kolom, theme);
+    }
+    if l.strip.height > 0 {
+        draw_strip(frame, l.strip, app, theme);
+    }
+}
+
+fn draw_header(frame: &mut Frame, l: &BoardLayout, app: &App, bord: &Bord, theme: &Theme) {
+    let w = usize::from(l.header.width);
+    let org = app.werkmap.organisatie.as_ref();
+    let about = match &bord.soort {
+        BordSoort::Opgaveteam { opgave } => {
+            let o = org.and_then(|o| o.opgave(opgave));
+            let naam = o.map_or(opgave.as_str(), |o| o.naam.as_str());
+            let adviseur = o
+                .and_then(|o| o.adviseur.as_deref())
+                .map(|a| format!(" · adviseur {}", app.person_name(a)))
+                .unwrap_or_default();
+            let ph = o
+                .and_then(|o| o.portefeuillehouder.as_deref())
+                .map(|p| format!(" · {p}"))
+                .unwrap_or_default();
+            format!("Opgaveteam · {naam}{adviseur}{ph}")
+        }
+        BordSoort::Clusterkamer { cluster } => {
+            let naam = org
+                .and_then(|o| o.cluster(cluster))
+                .map_or(cluster.as_str(), |c| c.naam.as_str());
+            format!("Clusterkamer · cluster {naam}")
+        }
+    };
+    let mut filter = Vec::new();
+    if !app.bord.filter.is_empty() {
+        filter.push(format!("filter: {}", app.bord.filter));
+    }
+    if app.bord.quick != QuickFilter::Geen {
+        filter.push(text::snelfilter(app.bord.quick));
+    }
+    let arrows = format!(
+        "{}{}",
+        if l.more_left { "◀ " } else { "" },
+        if l.more_right { " ▶" } else { "" }
+    );
+    let lines = vec![
+        Line::from(vec![Span::styled(
+            format!(" {}", ellipsis(&bord.titel, w.saturating_sub(2))),
+            theme.title,
+        )]),
+        Line::from(vec![
+            Span::styled(
+                format!(
+                    " {}",
+                    ellipsis(&about, w.saturating_sub(2 + arrows.len() + 4))
+                ),
+                theme.dim,
+            ),
+            Span::styled(
+                if filter.is_empty() {
+                    String::new()
+                } else {
+                    format!("  [{}]", filter.join(", "))
+                },
+                theme.accent,
+            ),
+            Span::styled(format!("  {arrows}"), theme.accent),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(lines), l.header);
+}
+
+fn draw_column(
+    frame: &mut Frame,
+    rect: Rect,
+    app: &App,
+    index: usize,
+    bord: &Bord,
+    kolom: usize,
+    theme: &Theme,
+) {
+    let col = &bord.kolommen[kolom];
+    let total = bord.kaarten.iter().filter(|k| k.kolom == col.id).count();
+    let cards = app.visible_cards(bord, kolom);
+    let exceeded = app.derived.wip_exceeded(index, &col.id);
+    let focus = kolom == app.bord.kolom;
+    let count = match col.wip {
+        Some(wip) => format!("{total}/{wip}"),
+        None if cards.len() != total => format!("{}/{total}", cards.len()),
+        None => total.to_string(),
+    };
+    let mut title = vec![Span::styled(
+        format!(" {} ", col.naam),
+        if focus { theme.accent } else { theme.title },
+    )];
+    title.push(Span::styled(
+        format!("{count} "),
+        if exceeded { theme.conflict } else { theme.text },
+    ));
+    if exceeded {
+        title.push(Span::styled(format!("{CONFLICT} "), theme.conflict));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if exceeded {
+            theme.conflict
+        } else if focus {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(Line::from(title));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if inner.height == 0 || inner.width < 3 {
+        return;
+    }
+    let per_column = usize::from((inner.height / CARD_HEIGHT).max(1));
+    let first = first_card(app, kolom, &cards, per_column);
+    let w = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    if cards.is_empty() {
+        lines.push(Line::from(Span::styled(text::lege_kolom(), theme.dim)));
+    }
+    if first > 0 {
+        lines.push(Line::from(Span::styled(
+            format!(" ↑ {} meer", first),
+            theme.dim,
+        )));
+    }
+    let room = usize::from(inner.height).saturating_sub(lines.len());
+    let shown = (room / usize::from(CARD_HEIGHT)).max(1);
+    for k in cards.iter().skip(first).take(shown) {
+        let selected = focus && app.bord.kaart.as_deref() == Some(k.id.as_str());
+        lines.extend(card_lines(app, index, bord, k, selected, w, theme));
+    }
+    let below = cards.len().saturating_sub(first + shown);
+    if below > 0 {
+        let at = usize::from(inner.height).saturating_sub(1);
+        lines.truncate(at);
+        while lines.len() < at {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(Span::styled(
+            format!(" ↓ {below} meer"),
+            theme.dim,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn card_lines<'a>(
+    app: &App,
+    index: usize,
+    bord: &Bord,
+    k: &Kaart,
+    selected: bool,
+    w: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let conflict = app.derived.card_in_conflict(index, bord, k);
+    let open = bord.is_open(k);
+    let base = if selected {
+        theme.selected
+    } else if open {
+        theme.text
+    } else {
+        theme.dim
+    };
+    let pick = |s: Style| if selected { theme.selected } else { s };
+    let marker = if conflict { CONFLICT } else { " " };
+    let title = Line::from(vec![
+        Span::styled(if selected { "▶" } else { " " }, pick(theme.accent)),
+        Span::styled(marker, pick(theme.conflict)),
+        Span::styled(
+            format!(
+                "{:<width$}",
+                ellipsis(&k.titel, w.saturating_sub(2)),
+                width = w.saturating_sub(2)
+            ),
+            base.patch(if selected {
+                theme.selected
+            } else {
+                theme.title
+            }),
+        ),
+    ]);
+    let owner = k
+        .eigenaar
+        .as_deref()
+        .map(|e| app.person_name(e))
+        .unwrap_or_else(|| text::geen_eigenaar().into());
+    let overdue = open && k.deadline.is_some_and(|d| d.0 < app.vandaag);
+    let deadline = k.deadline.map(|d| {
+        if overdue {
+            format!("{CONFLICT} verlopen {}", d.0.format("%d-%m"))
+        } else {
+            format!("→ {}", d.0.format("%d-%m"))
+        }
+    });
+    let dl_w = deadline
+        .as_ref()
+        .map_or(0, |d| unicode_width::UnicodeWidthStr::width(d.as_str()) + 1);
+    let second = Line::from(vec![
+        Span::styled(
+            format!("  {}", ellipsis(&owner, w.saturating_sub(3 + dl_w))),
+            pick(theme.text),
+        ),
+        Span::styled(
+            deadline.map(|d| format!(" {d}")).unwrap_or_default(),
+            pick(if overdue { theme.conflict } else { theme.dim }),
+        ),
+    ]);
+    let status = format!("{} {}", status_symbol(k.status), status_naam(k.status));
+    let bar_w = w.saturating_sub(status.chars().count() + 9).min(10);
+    let third = Line::from(vec![
+        Span::styled(format!("  {status}"), pick(theme.status(k.status))),
+        Span::styled(
+            if bar_w >= 3 {
+                format!(" {}", progress(k.voortgang, bar_w))
+            } else {
+                String::new()
+            },
+            pick(theme.accent),
+        ),
+        Span::styled(format!(" {}%", k.voortgang), pick(theme.text)),
+    ]);
+    vec![title, second, third, Line::default()]
+}
+
+fn draw_strip(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.border)
+        .title(Span::styled(text::strip_titel(), theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let strip = &app.bord.strip;
+    let name_w = 24usize.min(usize::from(inner.width) / 3);
+    let cell_w = 7usize;
+    let weeks =
+        (usize::from(inner.width).saturating_sub(name_w + 1) / cell_w).min(strip.weeks.len());
+    let mut header = vec![Span::styled(format!(" {:<name_w$}", ""), theme.dim)];
+    for w in strip.weeks.iter().take(weeks) {
+        header.push(Span::styled(
+            format!("{:>cell_w$}", format!("W{:02}", w.number())),
+            theme.dim,
+        ));
+    }
+    let mut lines = vec![Line::from(header)];
+    let rows = usize::from(inner.height).saturating_sub(1);
+    for (n, row) in strip.rows.iter().enumerate() {
+        if n + 1 == rows && strip.rows.len() > rows {
+            lines.push(Line::from(Span::styled(
+                format!(" … en nog {}", strip.rows.len() - n),
+                theme.dim,
+            )));
+            break;
+        }
+        let mut spans = vec![Span::styled(
+            format!(" {:<name_w$}", ellipsis(&row.naam, name_w)),
+            theme.text,
+        )];
+        for &(b, over) in row.cells.iter().take(weeks) {
+            let t = match b {
+                Some(b) => format!("{}{}", text::procent(b), if over { CONFLICT } else { " " }),
+                None => "– ".into(),
+            };
+            spans.push(Span::styled(format!("{t:>cell_w$}"), theme.load(b, over)));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
+    let bord = app.board()?;
+    let l = layout(app, bord, area);
+    let &(kolom, rect) = l
+        .columns
+        .iter()
+        .find(|(_, r)| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height)?;
+    let inner = Block::default().borders(Borders::ALL).inner(rect);
+    let cards = app.visible_cards(bord, kolom);
+    let per_column = usize::from((inner.height / CARD_HEIGHT).max(1));
+    let first = first_card(app, kolom, &cards, per_column);
+    let offset = usize::from(first > 0);
+    if y < inner.y {
+        return Some(Target::Column(kolom));
+    }
+    let line = usize::from(y - inner.y);
+    if line < offset {
+        return Some(Target::Column(kolom));
+    }
+    let slot = (line - offset) / usize::from(CARD_HEIGHT);
+    match cards.get(first + slot) {
+        Some(k) => Some(Target::Card {
+            kolom,
+            kaart: k.id.clone(),
+        }),
+        None => Some(Target::Column(kolom)),
+    }
+}

@@ -1,0 +1,136 @@
+//! Kaart: every field of the selected card and its notes, scrollable.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::Theme;
+use super::theme::{CONFLICT, status_symbol};
+use super::widgets::progress;
+use crate::app::{App, status_naam};
+use crate::text;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let (Some(index), Some(bord), Some(k)) = (app.board_index(), app.board(), app.selected_card())
+    else {
+        return;
+    };
+    let kolom = bord
+        .kolommen
+        .iter()
+        .find(|c| c.id == k.kolom)
+        .map_or(k.kolom.as_str(), |c| c.naam.as_str());
+    let conflict = app.derived.card_in_conflict(index, bord, k);
+    let field = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{label:>14}  "), theme.dim),
+            Span::styled(value, theme.text),
+        ])
+    };
+    let opt_date =
+        |d: Option<crate::domain::Datum>| d.map(text::datum).unwrap_or_else(|| "–".into());
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(
+                if conflict {
+                    format!("{CONFLICT} ")
+                } else {
+                    String::new()
+                },
+                theme.conflict,
+            ),
+            Span::styled(k.titel.clone(), theme.title),
+        ]),
+        Line::default(),
+        field("Bord", bord.titel.clone()),
+        field("Kolom", kolom.to_string()),
+        field(
+            "Eigenaar",
+            k.eigenaar.as_deref().map_or_else(
+                || text::geen_eigenaar().to_string(),
+                |e| format!("{} ({e})", app.person_name(e)),
+            ),
+        ),
+        Line::from(vec![
+            Span::styled(format!("{:>14}  ", "Status"), theme.dim),
+            Span::styled(
+                format!("{} {}", status_symbol(k.status), status_naam(k.status)),
+                theme.status(k.status),
+            ),
+        ]),
+        field(
+            "Voortgang",
+            format!("{} {}%", progress(k.voortgang, 10), k.voortgang),
+        ),
+        field(
+            "Uren",
+            k.uren
+                .map(|u| format!("{} u", text::getal(u)))
+                .unwrap_or_else(|| "–".into()),
+        ),
+        field("Start", opt_date(k.start)),
+        field("Deadline", opt_date(k.deadline)),
+        field("Zaaknummer", k.zaak.clone().unwrap_or_else(|| "–".into())),
+        field("LTA", opt_date(k.lta)),
+        field(
+            "Labels",
+            if k.labels.is_empty() {
+                "–".into()
+            } else {
+                k.labels.join(", ")
+            },
+        ),
+        field("Id", k.id.clone()),
+    ];
+    let about: Vec<_> = app
+        .derived
+        .of_board(index, bord)
+        .filter(|c| {
+            c.kaart.as_deref() == Some(k.id.as_str())
+                || (c.persoon.is_some() && c.persoon == k.eigenaar)
+        })
+        .collect();
+    if !about.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            text::kop_conflicten_kaart(),
+            theme.accent,
+        )));
+        for c in about {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {CONFLICT} "), theme.conflict),
+                Span::styled(c.uitleg.clone(), theme.text),
+            ]));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        text::kop_notities(k.notities.len()),
+        theme.accent,
+    )));
+    for n in k.notities.iter().rev() {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {} ", n.wanneer.0.format("%d-%m-%Y %H:%M")),
+                theme.dim,
+            ),
+            Span::styled(app.person_name(&n.wie), theme.title),
+        ]));
+        lines.push(Line::from(Span::styled(
+            format!("    {}", n.tekst),
+            theme.text,
+        )));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(text::kaart_venster_titel(), theme.title));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((app.kaart_scroll, 0)),
+        area,
+    );
+}

@@ -1,0 +1,228 @@
+//! What floats over the views: help, the card form, the note line, the filter line, and the
+//! delete confirmation.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::Theme;
+use super::theme::status_symbol;
+use super::widgets::{centered, ellipsis, progress};
+use crate::app::form::{CardForm, Field};
+use crate::app::input::TextInput;
+use crate::app::keymap::{self, KEYMAP};
+use crate::app::{App, Mode, status_naam};
+use crate::text;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    match &app.mode {
+        Mode::Normal => {}
+        Mode::Help => help(frame, area, app, theme),
+        Mode::Form(f) => form(frame, area, f, theme),
+        Mode::Note(input) => {
+            let titel = app
+                .selected_card()
+                .map_or(String::new(), |k| k.titel.clone());
+            line_popup(
+                frame,
+                area,
+                &text::notitie_titel(&titel),
+                input,
+                &text::notitie_hint(&app.signer),
+                theme,
+            )
+        }
+        Mode::Filter(input) => {
+            let r = Rect {
+                y: area.y + area.height.saturating_sub(1),
+                height: 1.min(area.height),
+                ..area
+            };
+            frame.render_widget(Clear, r);
+            frame.render_widget(Paragraph::new(input_line("/ ", input, theme)), r);
+        }
+        Mode::ConfirmDelete => {
+            let titel = app
+                .selected_card()
+                .map_or(String::new(), |k| k.titel.clone());
+            let r = centered(area, 60, 5);
+            frame.render_widget(Clear, r);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.conflict)
+                .title(text::verwijderen_titel());
+            let lines = vec![
+                Line::from(Span::styled(
+                    ellipsis(&titel, usize::from(r.width).saturating_sub(4)),
+                    theme.title,
+                )),
+                Line::from(Span::styled(text::verwijderen_vraag(), theme.text)),
+            ];
+            frame.render_widget(Paragraph::new(lines).block(block), r);
+        }
+    }
+}
+
+fn input_line<'a>(prompt: &'a str, input: &TextInput, theme: &Theme) -> Line<'a> {
+    let (before, after): (String, String) = (
+        input.text.chars().take(input.cursor).collect(),
+        input.text.chars().skip(input.cursor).collect(),
+    );
+    let mut rest = after.chars();
+    let at = rest.next().map_or(" ".to_string(), |c| c.to_string());
+    Line::from(vec![
+        Span::styled(prompt, theme.accent),
+        Span::styled(before, theme.text),
+        Span::styled(at, theme.selected),
+        Span::styled(rest.collect::<String>(), theme.text),
+    ])
+}
+
+fn line_popup(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    input: &TextInput,
+    hint: &str,
+    theme: &Theme,
+) {
+    let r = centered(area, 70, 5);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(format!(" {title} "), theme.title));
+    let lines = vec![
+        input_line("> ", input, theme),
+        Line::from(Span::styled(hint.to_string(), theme.dim)),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
+}
+
+fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let view = app.help_view();
+    let mut lines = vec![
+        Line::from(Span::styled(text::hulp_kop(view), theme.accent)),
+        Line::default(),
+    ];
+    for b in KEYMAP.iter().filter(|b| b.views.contains(&view)) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<22}", keymap::key_names(b)), theme.title),
+            Span::styled(b.help, theme.text),
+        ]));
+    }
+    lines.push(Line::default());
+    for l in text::hulp_voet(app.config.muis()) {
+        lines.push(Line::from(Span::styled(l, theme.dim)));
+    }
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let r = centered(area, area.width.saturating_sub(4).min(110), h);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(" Hulp ", theme.title));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
+}
+
+fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
+    let r = centered(area, 76, Field::ALL.len() as u16 + 6);
+    frame.render_widget(Clear, r);
+    let title = if f.is_new {
+        text::nieuwe_kaart()
+    } else {
+        text::kaart_bewerken()
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(format!(" {title} "), theme.title));
+    let inner_w = usize::from(r.width).saturating_sub(2 + 20);
+    let mut lines = Vec::new();
+    for (i, field) in Field::ALL.iter().enumerate() {
+        let focus = i == f.focus;
+        let label = Span::styled(
+            format!("{}{:<17} ", if focus { "▶ " } else { "  " }, field.label()),
+            if focus { theme.accent } else { theme.dim },
+        );
+        let value: Line = match field {
+            Field::Eigenaar => {
+                let chosen = f.owner().map_or_else(
+                    || text::geen_eigenaar().to_string(),
+                    |c| format!("{} ({})", c.naam, c.id),
+                );
+                let q = &f.inputs[1].text;
+                let mut spans = vec![label];
+                if !q.is_empty() || focus {
+                    spans.push(Span::styled(format!("[{q}] "), theme.text));
+                }
+                spans.push(Span::styled(
+                    ellipsis(&chosen, inner_w.saturating_sub(q.len() + 3)),
+                    if focus { theme.selected } else { theme.text },
+                ));
+                if focus {
+                    spans.push(Span::styled(
+                        format!("  {}", text::kies_hint(f.owner_matches().len() - 1)),
+                        theme.dim,
+                    ));
+                }
+                Line::from(spans)
+            }
+            Field::Status => Line::from(vec![
+                label,
+                Span::styled(
+                    format!(
+                        "{} {}",
+                        status_symbol(f.kaart.status),
+                        status_naam(f.kaart.status)
+                    ),
+                    theme.status(f.kaart.status),
+                ),
+                Span::styled(if focus { "  ←/→ wisselt" } else { "" }, theme.dim),
+            ]),
+            Field::Voortgang => Line::from(vec![
+                label,
+                Span::styled(
+                    format!("{} {}%", progress(f.kaart.voortgang, 10), f.kaart.voortgang),
+                    theme.text,
+                ),
+                Span::styled(if focus { "  ←/→ per 10%" } else { "" }, theme.dim),
+            ]),
+            _ => {
+                let input = &f.inputs[i];
+                if focus {
+                    let mut l = input_line("", input, theme);
+                    l.spans.insert(0, label);
+                    l
+                } else {
+                    Line::from(vec![
+                        label,
+                        Span::styled(ellipsis(&input.text, inner_w), theme.text),
+                    ])
+                }
+            }
+        };
+        lines.push(value);
+    }
+    lines.push(Line::default());
+    match &f.error {
+        Some(e) => lines.push(Line::from(Span::styled(
+            format!("  {} {e}", super::theme::CONFLICT),
+            theme.conflict,
+        ))),
+        None => lines.push(Line::from(Span::styled(text::form_datum_hint(), theme.dim))),
+    }
+    lines.push(Line::from(Span::styled(text::form_hint(), theme.dim)));
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}

@@ -1,0 +1,158 @@
+//! Overzicht: the boards of the werkmap, grouped by clusterkamer and opgaveteam.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::Theme;
+use super::widgets::ellipsis;
+use crate::app::{App, Target};
+use crate::domain::BordSoort;
+use crate::text;
+
+/// A line of the overview: a group heading or a board (index into `werkmap.borden`).
+enum Row {
+    Heading(&'static str),
+    Board(usize, usize),
+}
+
+fn rows(app: &App) -> Vec<Row> {
+    let order = app.overview_order();
+    let mut rows = Vec::new();
+    let mut last: Option<bool> = None;
+    for (pos, &i) in order.iter().enumerate() {
+        let team = matches!(app.werkmap.borden[i].soort, BordSoort::Opgaveteam { .. });
+        if last != Some(team) {
+            rows.push(Row::Heading(if team {
+                text::KOP_OPGAVETEAMS
+            } else {
+                text::KOP_CLUSTERKAMERS
+            }));
+            last = Some(team);
+        }
+        rows.push(Row::Board(pos, i));
+    }
+    rows
+}
+
+/// The list area inside the frame, and the first row shown so the selection stays visible.
+fn window(app: &App, area: Rect, rows: &[Row]) -> (Rect, usize) {
+    let inner = Block::default().borders(Borders::ALL).inner(Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    });
+    let h = usize::from(inner.height).max(1);
+    let sel = rows
+        .iter()
+        .position(|r| matches!(r, Row::Board(p, _) if *p == app.overzicht))
+        .unwrap_or(0);
+    (inner, sel.saturating_sub(h - 1))
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let org = app
+        .werkmap
+        .organisatie
+        .as_ref()
+        .map_or("", |o| o.naam.as_str());
+    let header = Line::from(vec![
+        Span::styled(" planbord ", theme.accent),
+        Span::styled(format!("· {org} "), theme.title),
+        Span::styled(format!("· {}", text::vandaag_kop(app.vandaag)), theme.dim),
+    ]);
+    frame.render_widget(Paragraph::new(header), Rect { height: 1, ..area });
+    let frame_area = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(" Borden ", theme.title));
+    frame.render_widget(block, frame_area);
+
+    let rows = rows(app);
+    let (inner, first) = window(app, area, &rows);
+    let w = usize::from(inner.width);
+    let mut lines = Vec::new();
+    for row in rows.iter().skip(first).take(usize::from(inner.height)) {
+        lines.push(match row {
+            Row::Heading(h) => Line::from(Span::styled(format!(" {h}"), theme.accent)),
+            Row::Board(pos, i) => board_line(app, theme, *pos, *i, w),
+        });
+    }
+    if app.werkmap.borden.is_empty() {
+        lines.push(Line::from(Span::styled(text::geen_borden(), theme.dim)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usize) -> Line<'a> {
+    let bord = &app.werkmap.borden[i];
+    let selected = pos == app.overzicht;
+    let [hoog, midden, laag] = app.derived.counts(i, bord);
+    let open = bord.kaarten.iter().filter(|k| bord.is_open(k)).count();
+    let changed = app
+        .board_files
+        .get(i)
+        .and_then(|f| f.gewijzigd)
+        .map(text::gewijzigd)
+        .unwrap_or_default();
+    let counts = format!("{:>4} kaarten ({open} open)", bord.kaarten.len());
+    let conflict = |n: usize, label: &str, style| {
+        Span::styled(
+            format!(" {n} {label}"),
+            if n == 0 { theme.dim } else { style },
+        )
+    };
+    let marker = if hoog + midden + laag > 0 {
+        super::theme::CONFLICT
+    } else {
+        " "
+    };
+    // Title gets what is left after the fixed parts.
+    let fixed = 2 + counts.len() + 30 + changed.len() + 2;
+    let title_w = width.saturating_sub(fixed).clamp(10, 60);
+    let mut spans = vec![
+        Span::styled(if selected { "▶ " } else { "  " }, theme.accent),
+        Span::styled(
+            format!("{:<title_w$}", ellipsis(&bord.titel, title_w)),
+            if selected {
+                theme.selected
+            } else {
+                theme.title
+            },
+        ),
+        Span::styled(format!(" {counts} "), theme.text),
+        Span::styled(
+            marker.to_string(),
+            if hoog > 0 {
+                theme.conflict
+            } else {
+                theme.warning
+            },
+        ),
+        conflict(hoog, "hoog", theme.conflict),
+        conflict(midden, "midden", theme.warning),
+        conflict(laag, "laag", theme.text),
+    ];
+    if !changed.is_empty() {
+        spans.push(Span::styled(format!("  {changed}"), theme.dim));
+    }
+    Line::from(spans)
+}
+
+pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
+    let rows = rows(app);
+    let (inner, first) = window(app, area, &rows);
+    if x < inner.x || x >= inner.x + inner.width || y < inner.y || y >= inner.y + inner.height {
+        return None;
+    }
+    match rows.get(first + usize::from(y - inner.y))? {
+        Row::Board(_, i) => Some(Target::Board(*i)),
+        Row::Heading(_) => None,
+    }
+}

@@ -1,0 +1,57 @@
+//! Small shared pieces: truncation with an ellipsis, progress bars, popups.
+
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Cuts `s` to `width` terminal cells, ending in `…` when cut.
+pub fn ellipsis(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// A progress bar of `cells` cells: `▰▰▰▱▱`.
+pub fn progress(pct: u32, cells: usize) -> String {
+    let full = (pct.min(100) as usize * cells + 50) / 100;
+    format!("{}{}", "▰".repeat(full), "▱".repeat(cells - full))
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(h.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [r] = Layout::horizontal([Constraint::Length(w.min(area.width))])
+        .flex(Flex::Center)
+        .areas(v);
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ellipsis_counts_cells() {
+        assert_eq!(ellipsis("Wilhelminaplein", 8), "Wilhelm…");
+        assert_eq!(ellipsis("kort", 8), "kort");
+        assert_eq!(ellipsis("Één café", 4), "Één…");
+        assert_eq!(ellipsis("x", 0), "");
+        assert_eq!(progress(40, 10), "▰▰▰▰▱▱▱▱▱▱");
+    }
+}
