@@ -593,3 +593,6 @@ pub fn niet_opslaan_onleesbaar(bestand: &str) -> String {
         "{bestand} is niet op te slaan: het bestand op schijf bevat een fout en wordt niet overschreven"
     )
 }
+pub fn geen_conflicten_kort() -> &'static str {
+    "geen conflicten"
+}

@@ -281,7 +281,15 @@ fn card_lines<'a>(
     let marker = if conflict { CONFLICT } else { " " };
     let title = Line::from(vec![
         Span::styled(if selected { "▶" } else { " " }, pick(theme.accent)),
-        Span::styled(marker, pick(theme.conflict)),
+        // The marker keeps its colour on the selected card too.
+        Span::styled(
+            marker,
+            if selected {
+                theme.selected.patch(theme.conflict)
+            } else {
+                theme.conflict
+            },
+        ),
         Span::styled(
             format!(
                 "{:<width$}",
@@ -302,8 +310,10 @@ fn card_lines<'a>(
         .unwrap_or_else(|| text::geen_eigenaar().into());
     let overdue = open && k.deadline.is_some_and(|d| d.0 < app.vandaag);
     let deadline = k.deadline.map(|d| {
-        if overdue {
+        if overdue && w >= 30 {
             format!("{CONFLICT} verlopen {}", d.0.format("%d-%m"))
+        } else if overdue {
+            format!("{CONFLICT} {}", d.0.format("%d-%m"))
         } else {
             format!("→ {}", d.0.format("%d-%m"))
         }

@@ -93,7 +93,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usize) -> Line<'a> {
     let bord = &app.werkmap.borden[i];
     let selected = pos == app.overzicht;
-    let [hoog, midden, laag] = app.derived.counts(i, bord);
+    let counts = app.derived.counts(i, bord);
     let open = bord.kaarten.iter().filter(|k| bord.is_open(k)).count();
     let changed = app
         .board_files
@@ -101,21 +101,45 @@ fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usiz
         .and_then(|f| f.gewijzigd)
         .map(text::gewijzigd)
         .unwrap_or_default();
-    let counts = format!("{:>4} kaarten ({open} open)", bord.kaarten.len());
-    let conflict = |n: usize, label: &str, style| {
+    let cards = if width >= 100 {
+        format!("{:>4} kaarten, {open:>3} open", bord.kaarten.len())
+    } else {
+        format!("{open:>3} open")
+    };
+    // Only the severities that occur, each with its word: readable without colour.
+    let mut conflicts: Vec<Span> = Vec::new();
+    for (n, label, style) in [
+        (counts[0], "hoog", theme.conflict),
+        (counts[1], "midden", theme.warning),
+        (counts[2], "laag", theme.text),
+    ] {
+        if n > 0 {
+            conflicts.push(Span::styled(format!(" {n} {label}"), style));
+        }
+    }
+    let marker = if conflicts.is_empty() {
+        Span::styled(format!(" {}", text::geen_conflicten_kort()), theme.dim)
+    } else {
         Span::styled(
-            format!(" {n} {label}"),
-            if n == 0 { theme.dim } else { style },
+            format!(" {}", super::theme::CONFLICT),
+            if counts[0] > 0 {
+                theme.conflict
+            } else {
+                theme.warning
+            },
         )
     };
-    let marker = if hoog + midden + laag > 0 {
-        super::theme::CONFLICT
-    } else {
-        " "
-    };
-    // Title gets what is left after the fixed parts.
-    let fixed = 2 + counts.len() + 30 + changed.len() + 2;
-    let title_w = width.saturating_sub(fixed).clamp(10, 60);
+    // The title gets what is left after the fixed parts.
+    let fixed = 2
+        + cards.len()
+        + 2
+        + 26
+        + if changed.is_empty() {
+            0
+        } else {
+            changed.len() + 2
+        };
+    let title_w = width.saturating_sub(fixed).clamp(12, 56);
     let mut spans = vec![
         Span::styled(if selected { "▶ " } else { "  " }, theme.accent),
         Span::styled(
@@ -126,21 +150,19 @@ fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usiz
                 theme.title
             },
         ),
-        Span::styled(format!(" {counts} "), theme.text),
-        Span::styled(
-            marker.to_string(),
-            if hoog > 0 {
-                theme.conflict
-            } else {
-                theme.warning
-            },
-        ),
-        conflict(hoog, "hoog", theme.conflict),
-        conflict(midden, "midden", theme.warning),
-        conflict(laag, "laag", theme.text),
+        Span::styled(format!(" {cards} "), theme.text),
+        marker,
     ];
+    let conflict_w: usize = conflicts.iter().map(|s| s.width()).sum();
+    spans.extend(conflicts);
     if !changed.is_empty() {
-        spans.push(Span::styled(format!("  {changed}"), theme.dim));
+        spans.push(Span::styled(
+            format!(
+                "{}  {changed}",
+                " ".repeat(24usize.saturating_sub(conflict_w))
+            ),
+            theme.dim,
+        ));
     }
     Line::from(spans)
 }

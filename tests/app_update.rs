@@ -1,0 +1,529 @@
+//! The app without a terminal: every action through `update`, effects checked as values.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use planbord::app::{Action, App, Command, Config, Effect, Mode, QuickFilter, View};
+use planbord::domain::{KaartStatus, Week};
+use planbord::storage;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn vandaag() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn app() -> App {
+    let loaded = storage::load(Path::new("boards"));
+    let now = vandaag().and_hms_opt(10, 15, 0).unwrap();
+    let config = Config {
+        gebruiker: Some("rsluiter".into()),
+        ..Config::default()
+    };
+    App::new(loaded, config, vandaag(), now, "tester", 7)
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn cmd(app: &mut App, c: Command) -> Vec<Effect> {
+    app.update(Action::Command(c))
+}
+
+/// Opens the board with this id.
+fn open(app: &mut App, id: &str) {
+    let pos = app
+        .overview_order()
+        .iter()
+        .position(|&i| app.werkmap.borden[i].id == id)
+        .unwrap();
+    app.overzicht = pos;
+    cmd(app, Command::Open);
+    assert_eq!(app.view, View::Bord);
+}
+
+fn strand(app: &App) -> &planbord::domain::Bord {
+    app.werkmap.bord("opgave-strand").unwrap()
+}
+
+fn column_of<'a>(app: &'a App, id: &str) -> &'a str {
+    &strand(app)
+        .kaarten
+        .iter()
+        .find(|k| k.id == id)
+        .unwrap()
+        .kolom
+}
+
+#[test]
+fn q_quits_the_overview_and_steps_back_elsewhere() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    assert!(key(&mut a, KeyCode::Char('q')).is_empty());
+    assert_eq!(a.view, View::Overzicht);
+    assert_eq!(key(&mut a, KeyCode::Char('q')), vec![Effect::Quit]);
+}
+
+#[test]
+fn moving_a_card_saves_and_undo_and_redo_work_across_saves() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    let id = a.bord.kaart.clone().unwrap();
+    assert_eq!(column_of(&a, &id), "todo");
+    let effects = key(&mut a, KeyCode::Char('L'));
+    assert_eq!(effects, vec![Effect::Save("opgave-strand".into())]);
+    assert_eq!(column_of(&a, &id), "bezig");
+    assert_eq!(a.bord.kolom, 1, "the selection follows the card");
+    // The save succeeds; undo then changes the saved file back.
+    let hash = a.board_files[0].hash;
+    a.update(Action::Saved {
+        bord: "opgave-strand".into(),
+        hash,
+    });
+    assert!(a.pending.is_empty());
+    assert_eq!(
+        key(&mut a, KeyCode::Char('u')),
+        vec![Effect::Save("opgave-strand".into())]
+    );
+    assert_eq!(column_of(&a, &id), "todo");
+    let redo = a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('r'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(redo, vec![Effect::Save("opgave-strand".into())]);
+    assert_eq!(column_of(&a, &id), "bezig");
+}
+
+#[test]
+fn moving_up_and_down_changes_the_order_in_the_column() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    let order = |a: &App| -> Vec<String> {
+        strand(a)
+            .kaarten
+            .iter()
+            .filter(|k| k.kolom == "todo")
+            .map(|k| k.id.clone())
+            .collect()
+    };
+    let before = order(&a);
+    key(&mut a, KeyCode::Char('J'));
+    let after = order(&a);
+    assert_eq!(after[0], before[1]);
+    assert_eq!(after[1], before[0]);
+    key(&mut a, KeyCode::Char('K'));
+    assert_eq!(order(&a), before);
+    // At the top nothing moves and nothing is saved.
+    assert!(key(&mut a, KeyCode::Char('K')).is_empty());
+}
+
+#[test]
+fn a_new_card_through_the_form() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    key(&mut a, KeyCode::Char('n'));
+    assert!(matches!(a.mode, Mode::Form(_)));
+    // Enter without a title is refused with a message.
+    key(&mut a, KeyCode::Enter);
+    match &a.mode {
+        Mode::Form(f) => assert!(f.error.as_deref().unwrap().contains("titel")),
+        m => panic!("{m:?}"),
+    }
+    typ(&mut a, "Strandopgang Noord");
+    key(&mut a, KeyCode::Tab); // owner
+    typ(&mut a, "sluiter");
+    key(&mut a, KeyCode::Tab); // hours
+    typ(&mut a, "7,5");
+    key(&mut a, KeyCode::Tab); // start
+    key(&mut a, KeyCode::Tab); // deadline
+    typ(&mut a, "18-12-2026");
+    let effects = key(&mut a, KeyCode::Enter);
+    assert_eq!(effects, vec![Effect::Save("opgave-strand".into())]);
+    assert_eq!(a.mode, Mode::Normal);
+    let k = a.selected_card().unwrap();
+    assert_eq!(k.titel, "Strandopgang Noord");
+    assert_eq!(k.eigenaar.as_deref(), Some("rsluiter"));
+    assert_eq!(k.uren, Some(7.5));
+    assert_eq!(k.deadline.unwrap().to_string(), "2026-12-18");
+    assert_eq!(k.kolom, "todo");
+    assert_eq!(k.id.len(), 6);
+    // Undo removes it again.
+    key(&mut a, KeyCode::Char('u'));
+    assert!(
+        strand(&a)
+            .kaarten
+            .iter()
+            .all(|c| c.titel != "Strandopgang Noord")
+    );
+}
+
+#[test]
+fn editing_status_progress_and_a_bad_date() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    let id = a.bord.kaart.clone().unwrap();
+    key(&mut a, KeyCode::Char('e'));
+    for _ in 0..5 {
+        key(&mut a, KeyCode::Tab);
+    }
+    key(&mut a, KeyCode::Right); // status: Risico
+    key(&mut a, KeyCode::Tab);
+    for _ in 0..6 {
+        key(&mut a, KeyCode::Right); // voortgang +60
+    }
+    key(&mut a, KeyCode::Up);
+    key(&mut a, KeyCode::Up); // deadline
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    ))); // clears the field
+    typ(&mut a, "31-02-2026");
+    key(&mut a, KeyCode::Enter);
+    match &a.mode {
+        Mode::Form(f) => assert!(
+            f.error.as_deref().unwrap().contains("ongeldige datum"),
+            "{:?}",
+            f.error
+        ),
+        m => panic!("{m:?}"),
+    }
+    for _ in 0..10 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    typ(&mut a, "2027-01-15");
+    key(&mut a, KeyCode::Enter);
+    let k = strand(&a).kaarten.iter().find(|k| k.id == id).unwrap();
+    assert_eq!(k.status, KaartStatus::Risico);
+    assert_eq!(k.voortgang, 60);
+    assert_eq!(k.deadline.unwrap().to_string(), "2027-01-15");
+}
+
+#[test]
+fn a_note_is_signed_by_the_configured_user() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    key(&mut a, KeyCode::Char('a'));
+    typ(&mut a, "Exploitanten akkoord");
+    assert_eq!(key(&mut a, KeyCode::Enter).len(), 1);
+    let n = a.selected_card().unwrap().notities.last().unwrap().clone();
+    assert_eq!(n.tekst, "Exploitanten akkoord");
+    assert_eq!(n.wie, "rsluiter");
+    assert_eq!(n.wanneer.to_string(), "2026-11-23T10:15:00");
+}
+
+#[test]
+fn an_unknown_configured_user_signs_with_the_login_name() {
+    let loaded = storage::load(Path::new("boards"));
+    let config = Config {
+        gebruiker: Some("niemand".into()),
+        ..Config::default()
+    };
+    let a = App::new(
+        loaded,
+        config,
+        vandaag(),
+        vandaag().and_hms_opt(9, 0, 0).unwrap(),
+        "jan",
+        1,
+    );
+    assert_eq!(a.signer, "jan");
+}
+
+#[test]
+fn delete_asks_first() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    let id = a.bord.kaart.clone().unwrap();
+    let n = strand(&a).kaarten.len();
+    key(&mut a, KeyCode::Char('d'));
+    assert_eq!(a.mode, Mode::ConfirmDelete);
+    assert!(key(&mut a, KeyCode::Char('n')).is_empty());
+    assert_eq!(strand(&a).kaarten.len(), n);
+    key(&mut a, KeyCode::Char('d'));
+    assert_eq!(key(&mut a, KeyCode::Char('j')).len(), 1);
+    assert_eq!(strand(&a).kaarten.len(), n - 1);
+    assert_ne!(
+        a.bord.kaart.as_deref(),
+        Some(id.as_str()),
+        "a neighbour is selected"
+    );
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(strand(&a).kaarten.len(), n);
+}
+
+#[test]
+fn filter_by_text_owner_label_or_status_and_quick_filters() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    key(&mut a, KeyCode::Char('/'));
+    typ(&mut a, "boulevard");
+    let bord = strand(&a).clone();
+    let shown: Vec<_> = (0..bord.kolommen.len())
+        .flat_map(|k| a.visible_cards(&bord, k))
+        .collect();
+    assert!(!shown.is_empty());
+    assert!(
+        shown
+            .iter()
+            .all(|k| k.titel.to_lowercase().contains("boulevard"))
+    );
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.bord.filter, "boulevard");
+    key(&mut a, KeyCode::Char('/'));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.bord.filter, "");
+    key(&mut a, KeyCode::Char('/'));
+    typ(&mut a, "risico");
+    let shown: Vec<_> = (0..bord.kolommen.len())
+        .flat_map(|k| a.visible_cards(&bord, k))
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .all(|k| k.status == KaartStatus::Risico || k.titel.to_lowercase().contains("risico"))
+    );
+    key(&mut a, KeyCode::Esc);
+
+    key(&mut a, KeyCode::Char('f'));
+    assert_eq!(a.bord.quick, QuickFilter::Mijn);
+    let mine: Vec<_> = (0..bord.kolommen.len())
+        .flat_map(|k| a.visible_cards(&bord, k))
+        .collect();
+    assert!(
+        !mine.is_empty()
+            && mine
+                .iter()
+                .all(|k| k.eigenaar.as_deref() == Some("rsluiter"))
+    );
+    key(&mut a, KeyCode::Char('f'));
+    let overdue: Vec<_> = (0..bord.kolommen.len())
+        .flat_map(|k| a.visible_cards(&bord, k))
+        .collect();
+    assert!(overdue.iter().all(|k| k.deadline.unwrap().0 < vandaag()));
+    key(&mut a, KeyCode::Char('f'));
+    assert_eq!(a.bord.quick, QuickFilter::InConflict);
+    key(&mut a, KeyCode::Char('f'));
+    assert_eq!(a.bord.quick, QuickFilter::Geen);
+}
+
+#[test]
+fn the_owner_of_the_strand_board_is_over_booked_and_their_cards_are_marked() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    let i = a.board_index().unwrap();
+    let bord = strand(&a);
+    let theirs: Vec<_> = bord
+        .kaarten
+        .iter()
+        .filter(|k| k.eigenaar.as_deref() == Some("rsluiter") && bord.is_open(k))
+        .collect();
+    assert!(!theirs.is_empty());
+    assert!(
+        theirs
+            .iter()
+            .all(|k| a.derived.card_in_conflict(i, bord, k))
+    );
+    assert!(a.derived.overbooked.contains("rsluiter"));
+    let row = a
+        .bord
+        .strip
+        .rows
+        .iter()
+        .find(|r| r.naam == "Rik Sluiter")
+        .unwrap();
+    assert!(row.cells[0].1, "over-booked this week");
+    assert_eq!(a.bord.strip.weeks[0], Week::of(vandaag()));
+}
+
+/// The strand board as a colleague saved it: one other card changed.
+fn colleague_version(a: &App, change: impl Fn(&mut planbord::domain::Bord)) -> Action {
+    let mut disk = strand(a).clone();
+    change(&mut disk);
+    let text = storage::format::to_canonical(&disk).unwrap();
+    let mut meta = a.board_files[a.board_index().unwrap()].clone();
+    meta.hash = storage::ContentHash::of(text.as_bytes());
+    Action::FileChanged {
+        name: meta.name.clone(),
+        result: Ok(Box::new((disk, meta))),
+        during_save: false,
+    }
+}
+
+#[test]
+fn a_reload_keeps_the_selection_and_shows_the_other_change() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    cmd(&mut a, Command::Down);
+    let selected = a.bord.kaart.clone();
+    let other = strand(&a)
+        .kaarten
+        .iter()
+        .rev()
+        .find(|k| k.kolom == "bezig")
+        .unwrap()
+        .id
+        .clone();
+    let action = colleague_version(&a, |b| {
+        b.kaarten.iter_mut().find(|k| k.id == other).unwrap().titel = "Door een collega".into()
+    });
+    assert!(a.update(action).is_empty(), "nothing of ours to save");
+    assert_eq!(a.bord.kaart, selected);
+    assert!(
+        strand(&a)
+            .kaarten
+            .iter()
+            .any(|k| k.titel == "Door een collega")
+    );
+    assert!(a.status.message.as_deref().unwrap().contains("herladen"));
+}
+
+#[test]
+fn a_local_edit_survives_a_concurrent_save_of_another_card() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    let mine = a.bord.kaart.clone().unwrap();
+    key(&mut a, KeyCode::Char('L'));
+    // The save finds the file changed: the shell reports the colleague's version.
+    let other = strand(&a)
+        .kaarten
+        .iter()
+        .rev()
+        .find(|k| k.kolom == "klaar")
+        .unwrap()
+        .id
+        .clone();
+    let mut action = colleague_version(&a, |b| {
+        // The colleague's file does not have our move.
+        b.kaarten.iter_mut().find(|k| k.id == mine).unwrap().kolom = "todo".into();
+        b.kaarten
+            .iter_mut()
+            .find(|k| k.id == other)
+            .unwrap()
+            .voortgang = 99;
+    });
+    if let Action::FileChanged { during_save, .. } = &mut action {
+        *during_save = true;
+    }
+    let effects = a.update(action);
+    assert_eq!(
+        effects,
+        vec![Effect::Save("opgave-strand".into())],
+        "save the merged board"
+    );
+    assert_eq!(column_of(&a, &mine), "bezig", "our move is re-applied");
+    assert_eq!(
+        strand(&a)
+            .kaarten
+            .iter()
+            .find(|k| k.id == other)
+            .unwrap()
+            .voortgang,
+        99,
+        "their edit is kept"
+    );
+}
+
+#[test]
+fn a_local_edit_of_a_card_someone_deleted_is_reported() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    let mine = a.bord.kaart.clone().unwrap();
+    key(&mut a, KeyCode::Char('L'));
+    let action = colleague_version(&a, |b| b.kaarten.retain(|k| k.id != mine));
+    a.update(action);
+    assert!(
+        a.status
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("intussen door iemand anders verwijderd")
+    );
+    assert!(strand(&a).kaarten.iter().all(|k| k.id != mine));
+}
+
+#[test]
+fn our_own_save_coming_back_from_the_watcher_is_ignored() {
+    let mut b = app();
+    open(&mut b, "opgave-strand");
+    let same = {
+        let i = b.board_index().unwrap();
+        let meta = b.board_files[i].clone();
+        Action::FileChanged {
+            name: meta.name.clone(),
+            result: Ok(Box::new((strand(&b).clone(), meta))),
+            during_save: false,
+        }
+    };
+    let before = b.status.clone();
+    assert!(b.update(same).is_empty());
+    assert_eq!(b.status, before);
+}
+
+#[test]
+fn a_broken_file_on_disk_keeps_the_board_and_reports_the_error() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    let name = a.board_files[a.board_index().unwrap()].name.clone();
+    let diag = storage::Diagnostic {
+        bestand: name.clone(),
+        regel: 3,
+        kolom: 5,
+        melding: "verwacht een komma".into(),
+    };
+    a.update(Action::FileChanged {
+        name,
+        result: Err(vec![diag]),
+        during_save: false,
+    });
+    assert!(
+        a.status
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("opgave-strand.ron:3:5")
+    );
+    assert!(a.board().is_some());
+    assert_eq!(a.fouten.len(), 1);
+}
+
+#[test]
+fn help_lists_the_keys_of_the_current_view() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('?'));
+    assert_eq!(a.mode, Mode::Help);
+    key(&mut a, KeyCode::Char('x'));
+    assert_eq!(a.mode, Mode::Normal);
+}
+
+#[test]
+fn clicks_select_boards_and_cards() {
+    let mut a = app();
+    let i = a.overview_order()[3];
+    a.update(Action::Click(planbord::app::Target::Board(i)));
+    assert_eq!(a.overzicht, 3);
+    a.update(Action::Click(planbord::app::Target::Board(i)));
+    assert_eq!(a.view, View::Bord, "a second click opens");
+    let id = a
+        .board()
+        .unwrap()
+        .kaarten
+        .iter()
+        .find(|k| k.kolom == a.board().unwrap().kolommen[2].id)
+        .unwrap()
+        .id
+        .clone();
+    a.update(Action::Click(planbord::app::Target::Card {
+        kolom: 2,
+        kaart: id.clone(),
+    }));
+    assert_eq!(
+        (a.bord.kolom, a.bord.kaart.as_deref()),
+        (2, Some(id.as_str()))
+    );
+}

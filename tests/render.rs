@@ -1,0 +1,335 @@
+//! The views on ratatui's TestBackend: snapshots at fixed sizes and a fixed date, plus explicit
+//! checks of the key text and of the styles that carry meaning (snapshots hold no colours).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use planbord::app::{Action, App, Command, Config};
+use planbord::domain::{Bord, BordSoort, Kolom, Werkmap};
+use planbord::storage::{self, Loaded};
+use planbord::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn vandaag() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn demo() -> App {
+    let mut loaded = storage::load(Path::new("boards"));
+    for f in &mut loaded.board_files {
+        f.gewijzigd = None; // file times differ per checkout
+    }
+    app_from(loaded)
+}
+
+fn app_from(loaded: Loaded) -> App {
+    let config = Config {
+        gebruiker: Some("rsluiter".into()),
+        ..Config::default()
+    };
+    App::new(
+        loaded,
+        config,
+        vandaag(),
+        vandaag().and_hms_opt(10, 0, 0).unwrap(),
+        "tester",
+        3,
+    )
+}
+
+fn render(app: &mut App, w: u16, h: u16) -> Buffer {
+    app.update(Action::Resize(w, h));
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let theme = Theme::named(None, false);
+    t.draw(|f| ui::draw(f, app, &theme)).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn text(b: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..b.area.height {
+        let mut line = String::new();
+        for x in 0..b.area.width {
+            line.push_str(b[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn open(app: &mut App, id: &str) {
+    let pos = app
+        .overview_order()
+        .iter()
+        .position(|&i| app.werkmap.borden[i].id == id)
+        .unwrap();
+    app.overzicht = pos;
+    app.update(Action::Command(Command::Open));
+}
+
+fn key(app: &mut App, c: char) {
+    app.update(Action::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::NONE,
+    )));
+}
+
+/// Every cell whose symbol is `s`, with its position.
+fn cells<'a>(
+    b: &'a Buffer,
+    s: &'a str,
+) -> impl Iterator<Item = (u16, u16, &'a ratatui::buffer::Cell)> + 'a {
+    (0..b.area.height)
+        .flat_map(move |y| (0..b.area.width).map(move |x| (x, y, &b[(x, y)])))
+        .filter(move |(_, _, c)| c.symbol() == s)
+}
+
+#[test]
+fn overzicht_snapshots() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut a = demo();
+        let buf = render(&mut a, w, h);
+        let t = text(&buf);
+        assert!(
+            t.contains("Clusterkamers") && t.contains("Opgaveteams"),
+            "{t}"
+        );
+        assert!(t.contains("Revitalisering Wassenaarse Slag") || h < 30);
+        insta::assert_snapshot!(format!("overzicht_{w}x{h}"), t);
+    }
+}
+
+#[test]
+fn bord_with_conflicts_snapshots_and_styles() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut a = demo();
+        open(&mut a, "opgave-strand");
+        let buf = render(&mut a, w, h);
+        let t = text(&buf);
+        assert!(t.contains("Revitalisering Wassenaarse Slag"));
+        assert!(t.contains("Te doen"));
+        insta::assert_snapshot!(format!("bord_strand_{w}x{h}"), t);
+        // The conflict marker carries the conflict colour.
+        let conflict = Theme::named(None, false).conflict.fg.unwrap();
+        // Markers on the cards: above the capacity strip.
+        let strip = (0..buf.area.height)
+            .find(|&y| text_row(&buf, y).contains("Belasting komende weken"))
+            .unwrap_or(buf.area.height);
+        let markers: Vec<_> = cells(&buf, "⚠").filter(|(_, y, _)| *y < strip).collect();
+        assert!(!markers.is_empty(), "an over-booked owner's card is marked");
+        assert!(
+            markers.iter().all(|(_, _, c)| c.fg == conflict),
+            "marker without the conflict colour"
+        );
+    }
+}
+
+#[test]
+fn wip_overflow_is_marked_with_text_and_colour() {
+    let mut a = demo();
+    open(&mut a, "opgave-omgevingswet");
+    let buf = render(&mut a, 200, 50);
+    let t = text(&buf);
+    assert!(t.contains("Bezig 7/5 ⚠"), "{t}");
+    insta::assert_snapshot!("bord_wip_200x50", t);
+    let row = (0..buf.area.height)
+        .find(|&y| text_row(&buf, y).contains("Bezig 7/5"))
+        .unwrap();
+    let seven = find_cell(&buf, row, "7/5").unwrap();
+    assert_eq!(
+        buf[(seven, row)].fg,
+        Theme::named(None, false).conflict.fg.unwrap()
+    );
+}
+
+fn text_row(b: &Buffer, y: u16) -> String {
+    (0..b.area.width).map(|x| b[(x, y)].symbol()).collect()
+}
+
+/// The cell column where `needle` starts on row `y` (one character per cell).
+fn find_cell(b: &Buffer, y: u16, needle: &str) -> Option<u16> {
+    let chars: Vec<String> = needle.chars().map(|c| c.to_string()).collect();
+    (0..b.area.width).find(|&x| {
+        chars
+            .iter()
+            .enumerate()
+            .all(|(i, c)| x + (i as u16) < b.area.width && b[(x + i as u16, y)].symbol() == c)
+    })
+}
+
+#[test]
+fn kaart_help_and_form_snapshots() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut a = demo();
+        open(&mut a, "opgave-strand");
+        a.update(Action::Command(Command::Open));
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains("Eigenaar") && t.contains("Notities"), "{t}");
+        insta::assert_snapshot!(format!("kaart_{w}x{h}"), t);
+
+        let mut a = demo();
+        open(&mut a, "opgave-strand");
+        key(&mut a, '?');
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains("kaart naar rechts"), "{t}");
+        insta::assert_snapshot!(format!("hulp_{w}x{h}"), t);
+
+        let mut a = demo();
+        open(&mut a, "opgave-strand");
+        key(&mut a, 'e');
+        let t = text(&render(&mut a, w, h));
+        assert!(
+            t.contains("Kaart bewerken") && t.contains("Deadline"),
+            "{t}"
+        );
+        insta::assert_snapshot!(format!("form_{w}x{h}"), t);
+    }
+}
+
+fn small(kolommen: usize, titel: &str, kaarten: usize) -> App {
+    let kolommen: Vec<Kolom> = (0..kolommen)
+        .map(|i| Kolom {
+            id: format!("k{i}"),
+            naam: ["Te doen", "Bezig", "Wacht op", "Review", "Bijna", "Klaar"][i % 6].into(),
+            wip: None,
+            klaar: i == 5,
+        })
+        .collect();
+    let mut kaart: planbord::domain::Kaart =
+        storage::format::parse("Kaart(id: \"x\", titel: \"x\", kolom: \"k0\")").unwrap();
+    let kaarten = (0..kaarten)
+        .map(|i| {
+            kaart.id = format!("c{i}");
+            kaart.titel = format!("{titel} {i}");
+            kaart.kolom = format!("k{}", i % kolommen.len());
+            kaart.clone()
+        })
+        .collect();
+    let bord = Bord {
+        versie: 1,
+        id: "klein".into(),
+        titel: titel.into(),
+        soort: BordSoort::Clusterkamer {
+            cluster: "c".into(),
+        },
+        kolommen,
+        inzet: vec![],
+        kaarten,
+    };
+    let loaded = Loaded {
+        root: "werkmap".into(),
+        werkmap: Werkmap {
+            organisatie: None,
+            borden: vec![bord],
+        },
+        organisatie_file: None,
+        board_files: vec![storage::FileMeta {
+            path: "werkmap/klein.ron".into(),
+            name: "klein.ron".into(),
+            hash: storage::ContentHash::of(b""),
+            gewijzigd: None,
+        }],
+        capaciteit_uit: Some("organisatie.ron ontbreekt: capaciteit staat uit".into()),
+        fouten: vec![],
+        waarschuwingen: vec![],
+    };
+    let mut a = app_from(loaded);
+    a.update(Action::Command(Command::Open));
+    a
+}
+
+#[test]
+fn empty_board_and_long_dutch_titles() {
+    let mut a = small(4, "Leeg bord", 0);
+    let t = text(&render(&mut a, 80, 24));
+    assert!(t.contains("(leeg)"), "{t}");
+    insta::assert_snapshot!("bord_leeg_80x24", t);
+
+    let long =
+        "Herinrichting van het Wilhelminaplein met participatie van ondernemers en omwonenden";
+    let mut a = small(4, long, 9);
+    let t = text(&render(&mut a, 80, 24));
+    assert!(t.contains('…'), "long titles end in an ellipsis: {t}");
+    insta::assert_snapshot!("bord_lange_titels_80x24", t);
+}
+
+#[test]
+fn at_60_columns_three_untruncated_columns_and_at_300_all_six() {
+    let mut a = small(6, "Zes kolommen", 12);
+    let t = text(&render(&mut a, 60, 20));
+    for naam in ["Te doen", "Bezig", "Wacht op"] {
+        assert!(t.contains(naam), "{naam} missing at 60 columns:\n{t}");
+    }
+    assert!(t.contains('▶'), "a sign that more columns follow:\n{t}");
+    let t = text(&render(&mut a, 300, 30));
+    for naam in ["Te doen", "Bezig", "Wacht op", "Review", "Bijna", "Klaar"] {
+        assert!(t.contains(naam), "{naam} missing at 300 columns");
+    }
+    // Scrolling right brings the last columns in at 60.
+    for _ in 0..5 {
+        a.update(Action::Command(Command::Right));
+    }
+    let t = text(&render(&mut a, 60, 20));
+    assert!(t.contains("Klaar"), "{t}");
+}
+
+#[test]
+fn tiny_terminals_do_not_panic() {
+    for (w, h) in [(20, 5), (1, 1), (30, 10), (45, 8)] {
+        let mut a = demo();
+        render(&mut a, w, h);
+        open(&mut a, "opgave-strand");
+        render(&mut a, w, h);
+        a.update(Action::Command(Command::Open));
+        render(&mut a, w, h);
+        key(&mut a, '?');
+        render(&mut a, w, h);
+        let mut a = demo();
+        open(&mut a, "opgave-strand");
+        key(&mut a, 'e');
+        render(&mut a, w, h);
+    }
+}
+
+#[test]
+fn mouse_hits_use_the_drawn_layout() {
+    let mut a = demo();
+    let buf = render(&mut a, 200, 50);
+    let row = (0..buf.area.height)
+        .find(|&y| text_row(&buf, y).contains("Ontvlechting WODV"))
+        .unwrap();
+    let hit = ui::hit_test(&a, buf.area, 10, row).unwrap();
+    let planbord::app::Target::Board(i) = hit else {
+        panic!("{hit:?}")
+    };
+    assert_eq!(a.werkmap.borden[i].id, "opgave-wodv");
+
+    open(&mut a, "opgave-strand");
+    let buf = render(&mut a, 200, 50);
+    let t = text(&buf);
+    let header = t.lines().position(|l| l.contains("Bezig")).unwrap() as u16;
+    let col = find_cell(&buf, header, "Bezig").unwrap();
+    let line = header + 1;
+    match ui::hit_test(&a, buf.area, col, line) {
+        Some(planbord::app::Target::Card { kolom: 1, .. }) => {}
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn no_color_theme_has_no_colours() {
+    let theme = Theme::named(Some("standaard"), true);
+    assert_eq!(theme.conflict.fg, None);
+    assert!(
+        theme
+            .conflict
+            .add_modifier
+            .contains(ratatui::style::Modifier::BOLD)
+    );
+    let hc = Theme::named(Some("hoog-contrast"), false);
+    assert_ne!(hc, Theme::named(Some("standaard"), false));
+}
