@@ -1,0 +1,196 @@
+//! The real binary in a real terminal (tmux): open the demo, move a card, quit, and find the
+//! move in the file; see a colleague's save appear; and a panic leaves the terminal usable.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use planbord::storage;
+
+/// A tmux session on its own server socket, killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(cmd: &str) -> Tmux {
+        static N: AtomicU32 = AtomicU32::new(0);
+        let socket = format!(
+            "planbord-test-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        );
+        let ok = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "new-session",
+                "-d",
+                "-x",
+                "160",
+                "-y",
+                "45",
+                "-s",
+                "t",
+                cmd,
+            ])
+            .status()
+            .expect("tmux must be installed (.ci/run installs it)");
+        assert!(ok.success());
+        Tmux { socket }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "t", k]);
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    fn wait_for(&self, what: &str, seconds: u64) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(what) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(seconds),
+                "`{what}` did not appear; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn demo_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for e in fs::read_dir("boards").unwrap() {
+        let e = e.unwrap();
+        fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+    }
+    dir
+}
+
+fn command(map: &Path, extra_env: &str) -> String {
+    format!(
+        "cd {} && PLANBORD_CONFIG=/nonexistent {extra_env} {} --vandaag 2026-11-23 {}; echo PLANBORD-EINDE $?; sleep 60",
+        env!("CARGO_MANIFEST_DIR"),
+        env!("CARGO_BIN_EXE_planbord"),
+        map.display()
+    )
+}
+
+/// Presses `j` until the overview selects the board with this title, then opens it.
+fn open_board(t: &Tmux, title: &str) {
+    t.wait_for("Opgaveteams", 10);
+    for _ in 0..30 {
+        if t.screen()
+            .lines()
+            .any(|l| l.contains(&format!("▶ {title}")))
+        {
+            t.keys(&["Enter"]);
+            t.wait_for("Te doen", 5);
+            return;
+        }
+        t.keys(&["j"]);
+    }
+    panic!("board {title} not found:\n{}", t.screen());
+}
+
+#[test]
+fn move_a_card_quit_and_find_the_move_in_the_file() {
+    let dir = demo_copy();
+    let file = dir.path().join("opgave-strand.ron");
+    let before = storage::load(&file).werkmap.borden.remove(0);
+    let first = before
+        .kaarten
+        .iter()
+        .find(|k| k.kolom == "todo")
+        .unwrap()
+        .clone();
+    let t = Tmux::start(&command(dir.path(), ""));
+    open_board(&t, "Revitalisering Wassenaarse Slag");
+    t.keys(&["L"]);
+    t.wait_for("opgeslagen: opgave-strand.ron", 5);
+    t.keys(&["q", "q"]);
+    t.wait_for("PLANBORD-EINDE 0", 5);
+    let after = storage::load(&file).werkmap.borden.remove(0);
+    let moved = after.kaarten.iter().find(|k| k.id == first.id).unwrap();
+    assert_eq!(moved.kolom, "bezig");
+    // Nothing else changed.
+    let mut expected = before.clone();
+    expected.kaarten.retain(|k| k.id != first.id);
+    let mut got = after.clone();
+    got.kaarten.retain(|k| k.id != first.id);
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_colleagues_save_appears_on_screen() {
+    let dir = demo_copy();
+    let file = dir.path().join("opgave-strand.ron");
+    let t = Tmux::start(&command(dir.path(), ""));
+    open_board(&t, "Revitalisering Wassenaarse Slag");
+    let text = fs::read_to_string(&file).unwrap();
+    let bord = storage::load(&file).werkmap.borden.remove(0);
+    let first = bord.kaarten.iter().find(|k| k.kolom == "todo").unwrap();
+    let changed = text.replacen(
+        &format!("titel: \"{}\"", first.titel),
+        "titel: \"Gewijzigd op een andere laptop\"",
+        1,
+    );
+    assert_ne!(changed, text);
+    // Another laptop saves the way planbord does: a temporary file renamed over the board.
+    storage::save::write_atomic(&file, changed.as_bytes()).unwrap();
+    let s = t.wait_for("Gewijzigd op een andere", 5);
+    assert!(s.contains("herladen"), "{s}");
+    t.keys(&["q", "q"]);
+    t.wait_for("PLANBORD-EINDE 0", 5);
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let dir = demo_copy();
+    let t = Tmux::start(&command(dir.path(), "PLANBORD_TEST_PANIC=1"));
+    let s = t.wait_for("PLANBORD-EINDE", 10);
+    assert!(
+        s.contains("testpaniek"),
+        "the panic message is readable after restore:\n{s}"
+    );
+    // Back on the normal screen, with mouse reporting off.
+    assert_eq!(
+        t.tmux(&["display-message", "-p", "-t", "t", "#{alternate_on}"])
+            .trim(),
+        "0"
+    );
+    assert_eq!(
+        t.tmux(&["display-message", "-p", "-t", "t", "#{mouse_any_flag}"])
+            .trim(),
+        "0"
+    );
+}
