@@ -1,6 +1,6 @@
 //! Figures derived from the werkmap, computed before drawing (views only format them).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -16,11 +16,17 @@ pub struct Derived {
     pub boards: Vec<Vec<Conflict>>,
     /// People over-booked or claimed while away in some week of the horizon.
     pub overbooked: HashSet<String>,
+    /// Per board: how many of its conflicts are hoog, midden, laag.
+    pub counts: Vec<[usize; 3]>,
+    /// Indexes into `people` by persoon id and by bord id.
+    by_person: HashMap<String, Vec<usize>>,
+    by_board: HashMap<String, Vec<usize>>,
 }
 
 impl Derived {
     /// Computes everything.
     pub fn compute(werkmap: &Werkmap, horizon: &[Week], vandaag: NaiveDate) -> Derived {
+        use rayon::prelude::*;
         let people = capacity::people_conflicts(werkmap, horizon, vandaag);
         let overbooked = people
             .iter()
@@ -32,16 +38,36 @@ impl Derived {
             })
             .filter_map(|c| c.persoon.clone())
             .collect();
+        let mut by_person: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_board: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in people.iter().enumerate() {
+            if let Some(p) = &c.persoon {
+                by_person.entry(p.clone()).or_default().push(i);
+            }
+            if let Some(b) = &c.bord {
+                by_board.entry(b.clone()).or_default().push(i);
+            }
+        }
         let boards = werkmap
             .borden
-            .iter()
+            .par_iter()
             .map(|b| capacity::board_conflicts(werkmap.organisatie.as_ref(), b, vandaag))
             .collect();
-        Derived {
+        let mut d = Derived {
             people,
             boards,
             overbooked,
-        }
+            counts: Vec::new(),
+            by_person,
+            by_board,
+        };
+        d.counts = werkmap
+            .borden
+            .iter()
+            .enumerate()
+            .map(|(i, b)| d.count(i, b))
+            .collect();
+        d
     }
 
     /// Recomputes one board's card conflicts after a card edit (cards change nobody's load).
@@ -50,6 +76,10 @@ impl Derived {
             let c = capacity::board_conflicts(werkmap.organisatie.as_ref(), b, vandaag);
             if let Some(slot) = self.boards.get_mut(index) {
                 *slot = c;
+            }
+            let n = self.count(index, b);
+            if let Some(slot) = self.counts.get_mut(index) {
+                *slot = n;
             }
         }
     }
@@ -60,21 +90,23 @@ impl Derived {
         index: usize,
         bord: &'a Bord,
     ) -> impl Iterator<Item = &'a Conflict> {
-        let people = people_of(bord);
+        let mut idx: Vec<usize> = people_of(bord)
+            .into_iter()
+            .filter_map(|p| self.by_person.get(p))
+            .flatten()
+            .chain(self.by_board.get(&bord.id).into_iter().flatten())
+            .copied()
+            .collect();
+        idx.sort_unstable();
+        idx.dedup();
         self.boards
             .get(index)
             .into_iter()
             .flatten()
-            .chain(self.people.iter().filter(move |c| {
-                c.bord.as_deref() == Some(bord.id.as_str())
-                    || c.persoon
-                        .as_ref()
-                        .is_some_and(|p| people.contains(p.as_str()))
-            }))
+            .chain(idx.into_iter().map(|i| &self.people[i]))
     }
 
-    /// Counts per severity (hoog, midden, laag) of a board's conflicts.
-    pub fn counts(&self, index: usize, bord: &Bord) -> [usize; 3] {
+    fn count(&self, index: usize, bord: &Bord) -> [usize; 3] {
         let mut n = [0; 3];
         for c in self.of_board(index, bord) {
             n[match c.ernst {
@@ -84,6 +116,11 @@ impl Derived {
             }] += 1;
         }
         n
+    }
+
+    /// Counts per severity (hoog, midden, laag) of a board's conflicts.
+    pub fn counts(&self, index: usize) -> [usize; 3] {
+        self.counts.get(index).copied().unwrap_or_default()
     }
 
     /// Whether a card carries a conflict marker: overdue, its owner over-booked, or its owner's

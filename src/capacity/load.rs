@@ -43,7 +43,8 @@ impl WeekLoad {
         }
     }
 
-    fn add(&mut self, o: &WeekLoad) {
+    /// Adds another person's figures (for unit totals).
+    pub fn add(&mut self, o: &WeekLoad) {
         self.beschikbaar += o.beschikbaar;
         self.regulier += o.regulier;
         self.toegezegd += o.toegezegd;
@@ -230,6 +231,16 @@ impl<'a> Engine<'a> {
             }
         }
         load
+    }
+
+    /// Every person's figures in every week of the horizon, computed on all cores:
+    /// `loads[p][w]` for person `p` and `horizon[w]`.
+    pub fn loads(&self, horizon: &[Week]) -> Vec<Vec<WeekLoad>> {
+        use rayon::prelude::*;
+        (0..self.persons.len())
+            .into_par_iter()
+            .map(|p| horizon.iter().map(|&w| self.person_week(p, w)).collect())
+            .collect()
     }
 
     /// The unit's figures in `week`: the sum over its people.

@@ -47,8 +47,9 @@ pub fn people_conflicts(werkmap: &Werkmap, horizon: &[Week], vandaag: NaiveDate)
     let mut out = Vec::new();
     if let Some(org) = &werkmap.organisatie {
         let engine = Engine::new(org, &werkmap.borden);
-        rules::persons(&engine, horizon, &mut out);
-        rules::units(&engine, horizon, &mut out);
+        let loads = engine.loads(horizon);
+        rules::persons(&engine, horizon, &loads, &mut out);
+        rules::units(&engine, horizon, &loads, &mut out);
         rules::niet_toegezegd(&engine, vandaag, &mut out);
         rules::span_of_attention(&engine, &mut out);
     }

@@ -9,12 +9,18 @@ use crate::domain::{Bord, Datum, InzetSoort, InzetStatus, Organisatie, Week};
 use crate::text;
 
 /// `overboekt` and `afwezig_ingezet` for every person and week of the horizon.
-pub fn persons(engine: &Engine, horizon: &[Week], out: &mut Vec<Conflict>) {
+/// `loads[p][w]` holds person `p`'s figures in `horizon[w]` (see [`Engine::loads`]).
+pub fn persons(
+    engine: &Engine,
+    horizon: &[Week],
+    loads: &[Vec<WeekLoad>],
+    out: &mut Vec<Conflict>,
+) {
     for (p, persoon) in engine.org.mensen.iter().enumerate() {
         let eenheid = engine.unit_of(p).map(|u| &engine.org.eenheden[u]);
         let eenheid_naam = eenheid.map_or("", |e| e.naam.as_str());
-        for &week in horizon {
-            let load = engine.person_week(p, week);
+        for (w, &week) in horizon.iter().enumerate() {
+            let load = loads[p][w];
             let gepland = load.gepland();
             let base = |soort, ernst, uitleg| Conflict {
                 week: Some(week),
@@ -65,10 +71,16 @@ pub fn overboekt_ernst(load: &WeekLoad) -> Ernst {
 }
 
 /// `eenheid_overbelast` for every unit and week of the horizon.
-pub fn units(engine: &Engine, horizon: &[Week], out: &mut Vec<Conflict>) {
+pub fn units(engine: &Engine, horizon: &[Week], loads: &[Vec<WeekLoad>], out: &mut Vec<Conflict>) {
     for (u, eenheid) in engine.org.eenheden.iter().enumerate() {
-        for &week in horizon {
-            let load = engine.unit_week(u, week);
+        for (w, &week) in horizon.iter().enumerate() {
+            let load = engine
+                .members(u)
+                .iter()
+                .fold(WeekLoad::default(), |mut sum, &p| {
+                    sum.add(&loads[p][w]);
+                    sum
+                });
             if meer_dan(load.gepland(), load.beschikbaar) {
                 out.push(Conflict {
                     week: Some(week),

@@ -15,6 +15,10 @@ pub fn from_bits(bits: u64) -> String {
 /// Gives every card and inzet without an id a fresh one, drawing random bits from `random`.
 /// Returns whether anything changed.
 pub fn assign_missing(bord: &mut Bord, mut random: impl FnMut() -> u64) -> bool {
+    if bord.kaarten.iter().all(|k| !k.id.is_empty()) && bord.inzet.iter().all(|i| !i.id.is_empty())
+    {
+        return false;
+    }
     let mut taken: std::collections::HashSet<String> = bord
         .kaarten
         .iter()

@@ -35,9 +35,10 @@ pub fn start(root: &Path, tx: Sender<Wake>) -> Vec<Box<dyn Watcher>> {
     {
         out.push(Box::new(w));
     }
-    let poll_config = Config::default()
-        .with_poll_interval(POLL)
-        .with_compare_contents(true);
+    // Modification times, not contents: hashing every file every second would read the whole
+    // werkmap over the network each second on every laptop. A change we are told about is
+    // still compared by content hash before anything reloads.
+    let poll_config = Config::default().with_poll_interval(POLL);
     if let Ok(mut w) = PollWatcher::new(handler(tx), poll_config)
         && w.watch(root, RecursiveMode::NonRecursive).is_ok()
     {

@@ -93,7 +93,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usize) -> Line<'a> {
     let bord = &app.werkmap.borden[i];
     let selected = pos == app.overzicht;
-    let counts = app.derived.counts(i, bord);
+    let counts = app.derived.counts(i);
     let open = bord.kaarten.iter().filter(|k| bord.is_open(k)).count();
     let changed = app
         .board_files
