@@ -583,7 +583,7 @@ pub fn kies_hint(n: usize) -> String {
     format!("←/→ kiest ({n} mensen), typ om te zoeken")
 }
 pub fn form_datum_hint() -> String {
-    "  Datums als 23-11-2026 of 2026-11-23, uren als 7,5 of 7.5; leeg = niet ingevuld.".into()
+    "  Datum: 23-11-2026 of 2026-11-23 · uren: 7,5 of 7.5 · leeg = geen".into()
 }
 pub fn form_hint() -> String {
     "  Tab/↓ volgend veld · ↑ vorig · Enter opslaan · Esc annuleren".into()

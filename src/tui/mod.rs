@@ -34,9 +34,10 @@ pub fn run(
     created: bool,
 ) -> io::Result<()> {
     let loaded = storage::load(path);
-    let login = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "onbekend".into());
+    let login = ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "onbekend".into());
     let mut app = App::new(
         loaded,
         config,
