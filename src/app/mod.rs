@@ -107,6 +107,8 @@ pub struct App {
     pub derived: Derived,
     /// The terminal size, for paging.
     pub size: (u16, u16),
+    /// Opened on one board file: other files in its folder are not this session's business.
+    pub single_board: bool,
     id_state: u64,
 }
 
@@ -156,6 +158,7 @@ impl App {
             status: Status::default(),
             derived: Derived::default(),
             size: (80, 24),
+            single_board: false,
             id_state: seed,
         };
         app.replace_werkmap(loaded);

@@ -619,6 +619,9 @@ impl App {
         self.recompute();
         if self.bord.bord == id {
             self.keep_selection_visible();
+            if self.view == View::Kaart && self.selected_card().is_none() {
+                self.view = View::Bord;
+            }
         }
         self.status.file = FileState::Herladen(name.clone());
         self.status.message = Some(if lost.is_empty() && !pending.is_empty() {

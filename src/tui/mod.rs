@@ -46,6 +46,7 @@ pub fn run(
         &login,
         storage::save::random_bits(),
     );
+    app.single_board = path.is_file();
     if created {
         app.status.message = Some(crate::text::demo_aangemaakt(path));
     }
@@ -182,7 +183,7 @@ fn file_action(app: &App, path: &Path, during_save: bool) -> Option<Action> {
         return known.map(|_| Action::FileRemoved { name });
     }
     // A single-board session watches the folder but only cares about its own board.
-    if known.is_none() && app.root.join(&name) != path && !path.starts_with(&app.root) {
+    if known.is_none() && app.single_board {
         return None;
     }
     let bytes = std::fs::read(path).ok()?;
