@@ -6,7 +6,13 @@ use planbord::storage;
 #[test]
 fn the_readme_example_is_a_valid_config() {
     let readme = std::fs::read_to_string("README.md").unwrap();
-    let block = readme.split("```ron\n").nth(1).unwrap().split("```").next().unwrap();
+    let block = readme
+        .split("```ron\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
     let c: Config = storage::format::parse(block).unwrap();
     assert_eq!(c.gebruiker.as_deref(), Some("rsluiter"));
     assert_eq!(c.thema.as_deref(), Some("hoog-contrast"));
