@@ -209,7 +209,7 @@ fn week_nr(w: crate::domain::Week) -> String {
 }
 
 /// `week 48 t/m week 16`, with the years when the range crosses one.
-fn weken(van: crate::domain::Week, tot: crate::domain::Week) -> String {
+pub fn weken(van: crate::domain::Week, tot: crate::domain::Week) -> String {
     if van.year() == tot.year() {
         format!("{} t/m {}", week_nr(van), week_nr(tot))
     } else {
@@ -560,6 +560,8 @@ pub fn hulp_kop(view: crate::app::View) -> String {
         Overzicht => "Overzicht",
         Bord => "Bord",
         Kaart => "Kaart",
+        Capaciteit => "Capaciteit",
+        Conflicten => "Conflicten",
     };
     format!("Toetsen in {naam}")
 }
@@ -595,4 +597,54 @@ pub fn niet_opslaan_onleesbaar(bestand: &str) -> String {
 }
 pub fn geen_conflicten_kort() -> &'static str {
     "geen conflicten"
+}
+pub fn maat_label(m: crate::app::capaciteit::Maat) -> &'static str {
+    use crate::app::capaciteit::Maat::*;
+    match m {
+        Procent => "belasting in procenten (m: uren, fte)",
+        Uren => "uren gepland/beschikbaar (m: fte, procenten)",
+        Fte => "fte gepland/beschikbaar (m: procenten, uren)",
+    }
+}
+pub fn gevraagd_label(met: bool) -> &'static str {
+    if met {
+        "met gevraagde inzet (g: zonder)"
+    } else {
+        "ZONDER gevraagde inzet: wat als niets wordt toegezegd (g: met)"
+    }
+}
+pub fn capaciteit_voet() -> String {
+    " ⚠ = meer gepland dan beschikbaar · Enter zoomt in · ←/→ andere weken · Esc terug".into()
+}
+pub fn geen_mensen() -> String {
+    " Geen mensen in deze eenheid.".into()
+}
+pub fn inzet_achter_cijfers() -> String {
+    " Inzet achter deze cijfers (Enter opent het bord)".into()
+}
+pub fn geen_inzet() -> String {
+    "   Geen inzet in deze weken.".into()
+}
+pub fn inzet_status(s: crate::domain::InzetStatus) -> &'static str {
+    use crate::domain::InzetStatus::*;
+    match s {
+        Gevraagd => "gevraagd",
+        Toegezegd => "toegezegd",
+        Afgewezen => "afgewezen",
+    }
+}
+pub fn ernst_kop(e: crate::capacity::Ernst, n: usize) -> String {
+    use crate::capacity::Ernst::*;
+    let naam = match e {
+        Hoog => "Hoog",
+        Midden => "Midden",
+        Laag => "Laag",
+    };
+    format!("{naam} ({n})")
+}
+pub fn geen_conflicten_hier() -> String {
+    " Geen conflicten (met dit filter).".into()
+}
+pub fn conflict_detail_titel() -> String {
+    " Toelichting (Enter: naar de bron) ".into()
 }

@@ -30,6 +30,10 @@ pub enum Command {
     QuickFilter,
     PageUp,
     PageDown,
+    Capaciteit,
+    Conflicten,
+    Maat,
+    Gevraagd,
 }
 
 /// Where a mouse click landed.

@@ -10,6 +10,8 @@ pub enum View {
     Overzicht,
     Bord,
     Kaart,
+    Capaciteit,
+    Conflicten,
 }
 
 /// A key with its modifiers.
@@ -58,9 +60,16 @@ pub struct Binding {
     pub help: &'static str,
 }
 
-const ALL: &[View] = &[View::Overzicht, View::Bord, View::Kaart];
+const ALL: &[View] = &[
+    View::Overzicht,
+    View::Bord,
+    View::Kaart,
+    View::Capaciteit,
+    View::Conflicten,
+];
 const BORD: &[View] = &[View::Bord];
 const BORD_KAART: &[View] = &[View::Bord, View::Kaart];
+const CAP: &[View] = &[View::Capaciteit];
 
 /// The keymap. Earlier lines win when two bind the same key in one view.
 pub const KEYMAP: &[Binding] = &[
@@ -95,6 +104,18 @@ pub const KEYMAP: &[Binding] = &[
         help: "kolom rechts",
     },
     Binding {
+        keys: &[code(KeyCode::Left), k('h')],
+        command: Command::Left,
+        views: CAP,
+        help: "een week terug",
+    },
+    Binding {
+        keys: &[code(KeyCode::Right), k('l')],
+        command: Command::Right,
+        views: CAP,
+        help: "een week verder",
+    },
+    Binding {
         keys: &[code(KeyCode::PageUp)],
         command: Command::PageUp,
         views: ALL,
@@ -111,6 +132,18 @@ pub const KEYMAP: &[Binding] = &[
         command: Command::Open,
         views: &[View::Overzicht, View::Bord],
         help: "openen",
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        command: Command::Open,
+        views: CAP,
+        help: "inzoomen: eenheid, mensen, persoon, bord",
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        command: Command::Open,
+        views: &[View::Conflicten],
+        help: "naar de bron van het conflict",
     },
     Binding {
         keys: &[shift('H'), shift_code(KeyCode::Left)],
@@ -185,9 +218,45 @@ pub const KEYMAP: &[Binding] = &[
         help: "snelfilter: mijn kaarten, verlopen, in conflict",
     },
     Binding {
+        keys: &[k('/')],
+        command: Command::Filter,
+        views: &[View::Conflicten],
+        help: "filteren op soort, eenheid, opgave, bord, week of tekst",
+    },
+    Binding {
+        keys: &[k('f')],
+        command: Command::QuickFilter,
+        views: &[View::Conflicten],
+        help: "één soort conflict (wisselt)",
+    },
+    Binding {
+        keys: &[k('m')],
+        command: Command::Maat,
+        views: CAP,
+        help: "procenten, uren of fte",
+    },
+    Binding {
+        keys: &[k('g')],
+        command: Command::Gevraagd,
+        views: CAP,
+        help: "met of zonder gevraagde inzet (wat als niets wordt toegezegd?)",
+    },
+    Binding {
+        keys: &[k('c')],
+        command: Command::Capaciteit,
+        views: &[View::Overzicht, View::Bord, View::Kaart, View::Conflicten],
+        help: "capaciteit: eenheden × weken",
+    },
+    Binding {
+        keys: &[k('!')],
+        command: Command::Conflicten,
+        views: &[View::Overzicht, View::Bord, View::Kaart, View::Capaciteit],
+        help: "alle conflicten",
+    },
+    Binding {
         keys: &[code(KeyCode::Esc), k('q')],
         command: Command::Back,
-        views: &[View::Bord, View::Kaart],
+        views: &[View::Bord, View::Kaart, View::Capaciteit, View::Conflicten],
         help: "terug",
     },
     Binding {

@@ -2,6 +2,7 @@
 //! the shell (`tui`) feeds actions in and carries effects out, so every behaviour is testable.
 
 pub mod action;
+pub mod capaciteit;
 pub mod config;
 pub mod derived;
 pub mod edit;
@@ -35,6 +36,15 @@ pub enum Mode {
     Note(TextInput),
     Form(Box<CardForm>),
     ConfirmDelete,
+}
+
+/// The state of the conflict list.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ConflictenView {
+    pub row: usize,
+    pub filter: String,
+    /// Only this kind, when set (`f` cycles).
+    pub soort: Option<crate::capacity::ConflictSoort>,
 }
 
 /// The quick filters that `f` cycles through.
@@ -99,6 +109,10 @@ pub struct App {
     pub overzicht: usize,
     pub bord: BordView,
     pub kaart_scroll: u16,
+    pub capaciteit: capaciteit::CapaciteitView,
+    pub conflicten: ConflictenView,
+    /// Where Esc goes from the capacity and conflict views.
+    pub return_to: View,
     pub undo: Vec<Edit>,
     pub redo: Vec<Edit>,
     /// Per board id: edits not yet confirmed on disk, re-applied when someone else saved first.
@@ -152,6 +166,9 @@ impl App {
             overzicht: 0,
             bord: BordView::default(),
             kaart_scroll: 0,
+            capaciteit: capaciteit::CapaciteitView::default(),
+            conflicten: ConflictenView::default(),
+            return_to: View::Overzicht,
             undo: Vec::new(),
             redo: Vec::new(),
             pending: HashMap::new(),
@@ -207,6 +224,47 @@ impl App {
     pub fn recompute(&mut self) {
         self.derived = Derived::compute(&self.werkmap, &self.horizon, self.vandaag);
         self.refresh_strip();
+        if self.view == View::Capaciteit {
+            self.capaciteit.compute(&self.werkmap);
+        }
+    }
+
+    /// Every conflict, sorted, that passes the conflict view's filters.
+    pub fn conflict_list(&self) -> Vec<&crate::capacity::Conflict> {
+        let q = self.conflicten.filter.to_lowercase();
+        let mut all: Vec<&crate::capacity::Conflict> = self
+            .derived
+            .people
+            .iter()
+            .chain(self.derived.boards.iter().flatten())
+            .filter(|c| self.conflicten.soort.is_none_or(|s| c.soort == s))
+            .filter(|c| q.is_empty() || self.conflict_text(c).contains(&q))
+            .collect();
+        all.sort_by(|a, b| a.order(b));
+        all
+    }
+
+    /// What the conflict filter searches: kind, severity, ids, opgave, week and explanation.
+    fn conflict_text(&self, c: &crate::capacity::Conflict) -> String {
+        let opgave = c
+            .bord
+            .as_deref()
+            .and_then(|b| self.werkmap.bord(b))
+            .and_then(|b| b.opgave())
+            .unwrap_or("");
+        let week = c.week.map(|w| w.to_string()).unwrap_or_default();
+        [
+            c.soort.naam(),
+            c.ernst.naam(),
+            c.persoon.as_deref().unwrap_or(""),
+            c.eenheid.as_deref().unwrap_or(""),
+            c.bord.as_deref().unwrap_or(""),
+            opgave,
+            &week,
+            &c.uitleg,
+        ]
+        .join(" ")
+        .to_lowercase()
     }
 
     fn refresh_strip(&mut self) {

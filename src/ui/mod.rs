@@ -1,6 +1,8 @@
 //! Drawing: one function per view. Views borrow the app and format; they never change it.
 
 pub mod bord;
+pub mod capaciteit;
+pub mod conflicten;
 pub mod kaart;
 pub mod overlay;
 pub mod overzicht;
@@ -23,6 +25,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Overzicht => overzicht::draw(frame, main, app, theme),
         View::Bord => bord::draw(frame, main, app, theme),
         View::Kaart => kaart::draw(frame, main, app, theme),
+        View::Capaciteit => capaciteit::draw(frame, main, app, theme),
+        View::Conflicten => conflicten::draw(frame, main, app, theme),
     }
     draw_status(frame, status, app, theme);
     overlay::draw(frame, main, app, theme);
@@ -37,7 +41,7 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
     match app.view {
         View::Overzicht => overzicht::hit(app, main, x, y),
         View::Bord => bord::hit(app, main, x, y),
-        View::Kaart => None,
+        View::Kaart | View::Capaciteit | View::Conflicten => None,
     }
 }
 

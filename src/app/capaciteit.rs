@@ -1,0 +1,256 @@
+//! The capacity view's state and figures: a heat map of units × weeks with cluster totals,
+//! drill-down to a unit's people, and a person's weeks split into regulier and each opgave with
+//! the inzet behind them. Figures are computed here, before drawing.
+
+use crate::capacity::{Engine, WeekLoad, meer_dan};
+use crate::domain::{InzetSoort, InzetStatus, Week, Werkmap};
+
+/// How cells show load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Maat {
+    #[default]
+    Procent,
+    Uren,
+    Fte,
+}
+
+/// How deep the view is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Niveau {
+    /// Clusters with their units.
+    #[default]
+    Eenheden,
+    /// The people of a unit (index into `org.eenheden`).
+    Mensen(usize),
+    /// One person (index into `org.mensen`).
+    Persoon(usize),
+}
+
+/// What a heat map row stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowKind {
+    Cluster,
+    Eenheid(usize),
+    Persoon(usize),
+}
+
+/// One row of the heat map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeatRow {
+    pub kind: RowKind,
+    pub naam: String,
+    pub cells: Vec<WeekLoad>,
+}
+
+impl HeatRow {
+    /// Whether the row is over-loaded in week `w` (an index into the weeks).
+    pub fn over(&self, w: usize) -> bool {
+        self.cells
+            .get(w)
+            .is_some_and(|l| meer_dan(l.gepland(), l.beschikbaar))
+    }
+}
+
+/// An inzet behind a person's figures, as the person view lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimRow {
+    /// Index of the board in the werkmap.
+    pub bord: usize,
+    pub inzet: usize,
+    pub bord_titel: String,
+    pub bron: String,
+    pub uren: f64,
+    pub van: Week,
+    pub tot: Week,
+    pub status: InzetStatus,
+    pub soort: InzetSoort,
+}
+
+/// A person's weeks: the figures and the opgave parts per week.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PersonDetail {
+    pub naam: String,
+    pub eenheid: String,
+    pub loads: Vec<WeekLoad>,
+    /// Per week: (bron, hours) of each opgave.
+    pub parts: Vec<Vec<(String, f64)>>,
+    /// Every inzet on the person that counts somewhere in the shown weeks (and Afgewezen ones
+    /// for the record), in board order.
+    pub claims: Vec<ClaimRow>,
+}
+
+/// The state of the capacity view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CapaciteitView {
+    pub niveau: Niveau,
+    /// Levels to return to with Esc, with their selected row.
+    pub trail: Vec<(Niveau, usize)>,
+    pub row: usize,
+    pub weeks: Vec<Week>,
+    pub maat: Maat,
+    /// Include Gevraagd claims (the what-if: off shows the load if no request is agreed).
+    pub met_gevraagd: bool,
+    pub rows: Vec<HeatRow>,
+    pub person: Option<PersonDetail>,
+}
+
+impl CapaciteitView {
+    /// A fresh view on the horizon's weeks.
+    pub fn new(weeks: Vec<Week>) -> CapaciteitView {
+        CapaciteitView {
+            weeks,
+            met_gevraagd: true,
+            ..CapaciteitView::default()
+        }
+    }
+
+    /// Recomputes the figures of the current level.
+    pub fn compute(&mut self, werkmap: &Werkmap) {
+        self.rows.clear();
+        self.person = None;
+        let Some(org) = &werkmap.organisatie else {
+            return;
+        };
+        let engine = Engine::new(org, &werkmap.borden);
+        let adjust = |l: WeekLoad| {
+            if self.met_gevraagd {
+                l
+            } else {
+                l.zonder_gevraagd()
+            }
+        };
+        match self.niveau {
+            Niveau::Eenheden => {
+                let loads = engine.loads(&self.weeks);
+                let unit_cells = |u: usize| -> Vec<WeekLoad> {
+                    (0..self.weeks.len())
+                        .map(|w| {
+                            engine
+                                .members(u)
+                                .iter()
+                                .fold(WeekLoad::default(), |mut s, &p| {
+                                    s.add(&adjust(loads[p][w]));
+                                    s
+                                })
+                        })
+                        .collect()
+                };
+                for c in &org.clusters {
+                    let units: Vec<usize> = (0..org.eenheden.len())
+                        .filter(|&u| org.eenheden[u].cluster == c.id)
+                        .collect();
+                    let unit_rows: Vec<HeatRow> = units
+                        .iter()
+                        .map(|&u| HeatRow {
+                            kind: RowKind::Eenheid(u),
+                            naam: org.eenheden[u].naam.clone(),
+                            cells: unit_cells(u),
+                        })
+                        .collect();
+                    let total = (0..self.weeks.len())
+                        .map(|w| {
+                            unit_rows.iter().fold(WeekLoad::default(), |mut s, r| {
+                                s.add(&r.cells[w]);
+                                s
+                            })
+                        })
+                        .collect();
+                    self.rows.push(HeatRow {
+                        kind: RowKind::Cluster,
+                        naam: c.naam.clone(),
+                        cells: total,
+                    });
+                    self.rows.extend(unit_rows);
+                }
+            }
+            Niveau::Mensen(u) => {
+                for &p in engine.members(u) {
+                    self.rows.push(HeatRow {
+                        kind: RowKind::Persoon(p),
+                        naam: org.mensen[p].naam.clone(),
+                        cells: self
+                            .weeks
+                            .iter()
+                            .map(|&w| adjust(engine.person_week(p, w)))
+                            .collect(),
+                    });
+                }
+            }
+            Niveau::Persoon(p) => {
+                let persoon = &org.mensen[p];
+                let first = self.weeks.first().copied();
+                let last = self.weeks.last().copied();
+                let mut claims = Vec::new();
+                for (b, bord) in werkmap.borden.iter().enumerate() {
+                    for (i, z) in bord
+                        .inzet
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, z)| z.persoon == persoon.id)
+                    {
+                        let shown =
+                            first.is_some_and(|f| z.tot >= f) && last.is_some_and(|l| z.van <= l);
+                        if shown || z.status == InzetStatus::Gevraagd {
+                            claims.push(ClaimRow {
+                                bord: b,
+                                inzet: i,
+                                bord_titel: bord.titel.clone(),
+                                bron: bord.opgave().unwrap_or(&bord.id).to_string(),
+                                uren: z.uren_per_week,
+                                van: z.van,
+                                tot: z.tot,
+                                status: z.status,
+                                soort: z.soort,
+                            });
+                        }
+                    }
+                }
+                let parts = self
+                    .weeks
+                    .iter()
+                    .map(|&w| {
+                        engine
+                            .claims_in(p, w)
+                            .filter(|c| {
+                                c.soort == InzetSoort::Opgave
+                                    && (self.met_gevraagd || c.status != InzetStatus::Gevraagd)
+                            })
+                            .fold(Vec::<(String, f64)>::new(), |mut v, c| {
+                                match v.iter_mut().find(|(b, _)| b == c.bron) {
+                                    Some((_, h)) => *h += c.uren,
+                                    None => v.push((c.bron.to_string(), c.uren)),
+                                }
+                                v
+                            })
+                    })
+                    .collect();
+                self.person = Some(PersonDetail {
+                    naam: persoon.naam.clone(),
+                    eenheid: org
+                        .eenheid(&persoon.eenheid)
+                        .map_or(persoon.eenheid.clone(), |e| e.naam.clone()),
+                    loads: self
+                        .weeks
+                        .iter()
+                        .map(|&w| adjust(engine.person_week(p, w)))
+                        .collect(),
+                    parts,
+                    claims,
+                });
+            }
+        }
+    }
+
+    /// The number of selectable rows at this level.
+    pub fn len(&self) -> usize {
+        match &self.person {
+            Some(d) => d.claims.len(),
+            None => self.rows.len(),
+        }
+    }
+
+    /// Whether there is nothing to select.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}

@@ -1,0 +1,283 @@
+//! Capaciteit: the heat map of units × weeks with cluster totals, a unit's people, and one
+//! person's weeks as stacked bars with the inzet behind them.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::Theme;
+use super::theme::CONFLICT;
+use super::widgets::ellipsis;
+use crate::app::App;
+use crate::app::capaciteit::{Maat, Niveau, PersonDetail, RowKind};
+use crate::capacity::{WeekLoad, meer_dan};
+use crate::text;
+
+/// The characters of the opgave segments of a bar, in order; regular work is `█`.
+const SEGMENTS: [&str; 5] = ["▓", "▒", "░", "▚", "▞"];
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let cap = &app.capaciteit;
+    let org = app.werkmap.organisatie.as_ref();
+    let crumbs: Vec<String> = cap
+        .trail
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(std::iter::once(cap.niveau))
+        .map(|n| match n {
+            Niveau::Eenheden => "Eenheden".to_string(),
+            Niveau::Mensen(u) => org.map_or(String::new(), |o| o.eenheden[u].naam.clone()),
+            Niveau::Persoon(p) => org.map_or(String::new(), |o| o.mensen[p].naam.clone()),
+        })
+        .collect();
+    let header = vec![
+        Line::from(vec![
+            Span::styled(" Capaciteit ", theme.accent),
+            Span::styled(format!("· {} ", crumbs.join(" › ")), theme.title),
+        ]),
+        Line::from(Span::styled(
+            format!(
+                " {} · {} · {}",
+                weeks_label(app),
+                text::maat_label(cap.maat),
+                text::gevraagd_label(cap.met_gevraagd)
+            ),
+            theme.dim,
+        )),
+    ];
+    frame.render_widget(
+        Paragraph::new(header),
+        Rect {
+            height: 2.min(area.height),
+            ..area
+        },
+    );
+    let body = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    if let Some(why) = &app.capaciteit_uit {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {why}"), theme.conflict)),
+            body,
+        );
+        return;
+    }
+    match &cap.person {
+        Some(d) => draw_person(frame, body, app, d, theme),
+        None => draw_heat(frame, body, app, theme),
+    }
+}
+
+fn weeks_label(app: &App) -> String {
+    match (app.capaciteit.weeks.first(), app.capaciteit.weeks.last()) {
+        (Some(a), Some(b)) => format!("{a} t/m {b}"),
+        _ => String::new(),
+    }
+}
+
+/// A cell's text in the chosen measure, with the conflict symbol when over.
+pub fn cell(l: &WeekLoad, maat: Maat, uren_per_fte: f64) -> String {
+    let over = meer_dan(l.gepland(), l.beschikbaar);
+    let mark = if over { CONFLICT } else { " " };
+    match maat {
+        Maat::Procent => match l.belasting() {
+            Some(b) => format!("{}{mark}", text::procent(b)),
+            None if over => format!("afw{mark}"),
+            None => "– ".into(),
+        },
+        Maat::Uren => format!("{:.0}/{:.0}{mark}", l.gepland(), l.beschikbaar),
+        Maat::Fte => format!(
+            "{}/{}{mark}",
+            text::getal(l.gepland() / uren_per_fte),
+            text::getal(l.beschikbaar / uren_per_fte)
+        ),
+    }
+}
+
+fn draw_heat(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let cap = &app.capaciteit;
+    let upf = app
+        .werkmap
+        .organisatie
+        .as_ref()
+        .map_or(36.0, |o| o.uren_per_fte);
+    let cell_w = match cap.maat {
+        Maat::Procent => 8,
+        Maat::Uren => 12,
+        Maat::Fte => 13,
+    };
+    let width = usize::from(area.width);
+    let name_w = 34.min(width / 3).max(8);
+    let shown = (width.saturating_sub(name_w + 3) / cell_w).min(cap.weeks.len());
+    let mut lines = vec![Line::from(
+        std::iter::once(Span::styled(format!(" {:<name_w$} ", ""), theme.dim))
+            .chain(cap.weeks.iter().take(shown).map(|w| {
+                Span::styled(
+                    format!("{:>cell_w$}", format!("W{:02}", w.number())),
+                    theme.dim,
+                )
+            }))
+            .collect::<Vec<_>>(),
+    )];
+    let h = usize::from(area.height).saturating_sub(3);
+    let first = cap.row.saturating_sub(h.saturating_sub(1));
+    for (i, row) in cap.rows.iter().enumerate().skip(first).take(h) {
+        let selected = i == cap.row;
+        let (indent, style) = match row.kind {
+            RowKind::Cluster => ("", theme.accent),
+            _ => ("  ", theme.text),
+        };
+        let naam = format!("{indent}{}", row.naam);
+        let mut spans = vec![
+            Span::styled(if selected { "▶" } else { " " }, theme.accent),
+            Span::styled(
+                format!("{:<name_w$} ", ellipsis(&naam, name_w)),
+                if selected { theme.selected } else { style },
+            ),
+        ];
+        for (w, l) in row.cells.iter().enumerate().take(shown) {
+            let over = row.over(w);
+            spans.push(Span::styled(
+                format!("{:>cell_w$}", cell(l, cap.maat, upf)),
+                theme.load(l.belasting(), over),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    if cap.rows.is_empty() {
+        lines.push(Line::from(Span::styled(text::geen_mensen(), theme.dim)));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(text::capaciteit_voet(), theme.dim)));
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_person(frame: &mut Frame, area: Rect, app: &App, d: &PersonDetail, theme: &Theme) {
+    let cap = &app.capaciteit;
+    let width = usize::from(area.width);
+    let bar_w = width.saturating_sub(60).clamp(10, 48);
+    let max = d
+        .loads
+        .iter()
+        .map(|l| l.gepland().max(l.beschikbaar))
+        .fold(1.0, f64::max);
+    let per = bar_w as f64 / max;
+    let mut bronnen: Vec<String> = Vec::new();
+    for parts in &d.parts {
+        for (b, _) in parts {
+            if !bronnen.contains(b) {
+                bronnen.push(b.clone());
+            }
+        }
+    }
+    let seg = |b: &str| SEGMENTS[bronnen.iter().position(|x| x == b).unwrap_or(0) % SEGMENTS.len()];
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!(" {} ", d.naam), theme.title),
+        Span::styled(format!("({})  ", d.eenheid), theme.dim),
+        Span::styled("█ regulier", theme.text),
+    ])];
+    let mut legend: Vec<Span> = vec![Span::raw("  ")];
+    for b in &bronnen {
+        legend.push(Span::styled(format!("{} {b}  ", seg(b)), theme.text));
+    }
+    legend.push(Span::styled(
+        format!("│ = beschikbaar  {CONFLICT} = te veel"),
+        theme.dim,
+    ));
+    lines.push(Line::from(legend));
+    let weeks_room = usize::from(area.height).saturating_sub(6 + d.claims.len().min(8));
+    for ((w, l), parts) in cap
+        .weeks
+        .iter()
+        .zip(&d.loads)
+        .zip(&d.parts)
+        .take(weeks_room.max(1))
+    {
+        let over = meer_dan(l.gepland(), l.beschikbaar);
+        let mut bar = String::new();
+        let push = |s: &str, hours: f64, bar: &mut String| {
+            let n = (hours * per).round() as usize;
+            bar.push_str(&s.repeat(n));
+        };
+        push("█", l.regulier, &mut bar);
+        for (b, h) in parts {
+            push(seg(b), *h, &mut bar);
+        }
+        let avail = ((l.beschikbaar * per).round() as usize).min(bar_w);
+        let mut cells: Vec<String> = bar.chars().map(String::from).collect();
+        cells.resize(bar_w.max(cells.len()), " ".into());
+        let (inside, outside) = cells.split_at(avail.min(cells.len()));
+        let marker = if avail < bar_w || !outside.is_empty() {
+            "│"
+        } else {
+            ""
+        };
+        let parts_text: Vec<String> = parts
+            .iter()
+            .map(|(b, h)| format!("{b} {}", text::getal(*h)))
+            .collect();
+        lines.push(Line::from(vec![
+            Span::styled(format!(" W{:02} ", w.number()), theme.dim),
+            Span::styled(inside.concat(), theme.text),
+            Span::styled(marker, theme.accent),
+            Span::styled(
+                outside.concat(),
+                if over { theme.conflict } else { theme.text },
+            ),
+            Span::styled(
+                format!(
+                    " {}{}/{} u  {} regulier{}{}",
+                    if over { CONFLICT } else { " " },
+                    text::getal(l.gepland()),
+                    text::getal(l.beschikbaar),
+                    text::getal(l.regulier),
+                    if parts_text.is_empty() { "" } else { " · " },
+                    parts_text.join(" · ")
+                ),
+                if over { theme.conflict } else { theme.text },
+            ),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        text::inzet_achter_cijfers(),
+        theme.accent,
+    )));
+    for (i, c) in d.claims.iter().enumerate() {
+        let selected = i == cap.row;
+        let style: Style = if selected { theme.selected } else { theme.text };
+        lines.push(Line::from(vec![
+            Span::styled(if selected { " ▶ " } else { "   " }, theme.accent),
+            Span::styled(
+                ellipsis(
+                    &format!(
+                        "{} ({}) · {} u/week · {} · {}{}",
+                        c.bord_titel,
+                        c.bron,
+                        text::getal(c.uren),
+                        text::weken(c.van, c.tot),
+                        text::inzet_status(c.status),
+                        if c.soort == crate::domain::InzetSoort::Regulier {
+                            " · regulier"
+                        } else {
+                            ""
+                        }
+                    ),
+                    width.saturating_sub(4),
+                ),
+                style,
+            ),
+        ]));
+    }
+    if d.claims.is_empty() {
+        lines.push(Line::from(Span::styled(text::geen_inzet(), theme.dim)));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::default().borders(Borders::NONE)),
+        area,
+    );
+}
