@@ -107,22 +107,41 @@ fn line_popup(
 
 fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let view = app.help_view();
+    let bindings: Vec<_> = KEYMAP.iter().filter(|b| b.views.contains(&view)).collect();
+    let foot = text::hulp_voet(app.config.muis());
+    let width = area.width.saturating_sub(4).min(110);
+    // One column when it fits, else two side by side.
+    let fits = bindings.len() + foot.len() + 5 <= usize::from(area.height);
+    let columns = if fits { 1 } else { 2 };
+    let col_w = usize::from(width.saturating_sub(2)) / columns;
+    let per_column = bindings.len().div_ceil(columns);
+    let entry = |b: &keymap::Binding| -> Vec<Span<'static>> {
+        let keys = format!("  {:<16}", keymap::key_names(b));
+        let room = col_w.saturating_sub(keys.chars().count() + 1);
+        vec![
+            Span::styled(keys, theme.title),
+            Span::styled(format!("{:<room$} ", ellipsis(b.help, room)), theme.text),
+        ]
+    };
     let mut lines = vec![
         Line::from(Span::styled(text::hulp_kop(view), theme.accent)),
         Line::default(),
     ];
-    for b in KEYMAP.iter().filter(|b| b.views.contains(&view)) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<22}", keymap::key_names(b)), theme.title),
-            Span::styled(b.help, theme.text),
-        ]));
+    for row in 0..per_column {
+        let mut spans = Vec::new();
+        for c in 0..columns {
+            if let Some(b) = bindings.get(c * per_column + row) {
+                spans.extend(entry(b));
+            }
+        }
+        lines.push(Line::from(spans));
     }
     lines.push(Line::default());
-    for l in text::hulp_voet(app.config.muis()) {
+    for l in foot {
         lines.push(Line::from(Span::styled(l, theme.dim)));
     }
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let r = centered(area, area.width.saturating_sub(4).min(110), h);
+    let h = (lines.len() as u16 + 4).min(area.height);
+    let r = centered(area, width, h);
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
