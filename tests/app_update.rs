@@ -527,3 +527,164 @@ fn clicks_select_boards_and_cards() {
         (2, Some(id.as_str()))
     );
 }
+
+#[test]
+fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
+    use planbord::app::capaciteit::{Niveau, RowKind};
+    let mut a = app();
+    key(&mut a, KeyCode::Char('c'));
+    assert_eq!(a.view, View::Capaciteit);
+    let cap = &a.capaciteit;
+    assert_eq!(cap.weeks.len(), 12);
+    // Cluster rows are the sums of their units.
+    let cluster = cap
+        .rows
+        .iter()
+        .position(|r| r.kind == RowKind::Cluster && r.naam == "Wijken")
+        .unwrap();
+    let units: Vec<_> = cap.rows[cluster + 1..]
+        .iter()
+        .take_while(|r| r.kind != RowKind::Cluster)
+        .collect();
+    for w in 0..12 {
+        let sum: f64 = units.iter().map(|r| r.cells[w].gepland()).sum();
+        assert!((sum - cap.rows[cluster].cells[w].gepland()).abs() < 1e-6);
+    }
+    // The unit that is over-loaded only because of one Gevraagd claim.
+    let oov = cap
+        .rows
+        .iter()
+        .position(|r| r.naam == "Openbare Orde en Veiligheid")
+        .unwrap();
+    assert!(cap.rows[oov].over(2), "week 50 is over-loaded");
+    a.capaciteit.row = oov;
+    cmd(&mut a, Command::Open);
+    let unit_cells = {
+        let loaded = storage::load(Path::new("boards"));
+        let org = loaded.werkmap.organisatie.clone().unwrap();
+        let engine = planbord::capacity::Engine::new(&org, &loaded.werkmap.borden);
+        engine.unit_week(engine.unit("oov").unwrap(), a.capaciteit.weeks[2])
+    };
+    assert!(matches!(a.capaciteit.niveau, Niveau::Mensen(_)));
+    let people_sum: f64 = a.capaciteit.rows.iter().map(|r| r.cells[2].gepland()).sum();
+    assert!(
+        (people_sum - unit_cells.gepland()).abs() < 1e-6,
+        "the people add up to the unit"
+    );
+    let over = a.capaciteit.rows.iter().position(|r| r.over(2)).unwrap();
+    a.capaciteit.row = over;
+    cmd(&mut a, Command::Open);
+    let d = a.capaciteit.person.clone().unwrap();
+    for (l, parts) in d.loads.iter().zip(&d.parts) {
+        let opgave: f64 = parts.iter().map(|(_, h)| h).sum();
+        assert!(
+            (opgave - l.opgave()).abs() < 1e-6,
+            "the opgave parts add up to the week"
+        );
+    }
+    assert!(
+        d.claims
+            .iter()
+            .any(|c| c.status == planbord::domain::InzetStatus::Gevraagd)
+    );
+    // Without Gevraagd claims, the what-if, the person is no longer over.
+    key(&mut a, KeyCode::Char('g'));
+    let d = a.capaciteit.person.clone().unwrap();
+    assert!(
+        d.loads
+            .iter()
+            .all(|l| !planbord::capacity::meer_dan(l.gepland(), l.beschikbaar))
+    );
+    // From an inzet to its board.
+    let gevraagd = d
+        .claims
+        .iter()
+        .position(|c| c.status == planbord::domain::InzetStatus::Gevraagd)
+        .unwrap();
+    a.capaciteit.row = gevraagd;
+    cmd(&mut a, Command::Open);
+    assert_eq!(a.view, View::Bord);
+    assert_eq!(a.bord.bord, "opgave-veiligheid");
+    // Esc goes back to the person, and up the trail to the units.
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.view, View::Capaciteit);
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.capaciteit.niveau, Niveau::Eenheden);
+    assert_eq!(a.capaciteit.row, oov);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.view, View::Overzicht);
+}
+
+#[test]
+fn conflicten_are_filtered_and_jump_to_their_source() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('!'));
+    assert_eq!(a.view, View::Conflicten);
+    let all = a.conflict_list().len();
+    assert!(all > 20);
+    // Filter by kind with `f`.
+    key(&mut a, KeyCode::Char('f'));
+    assert!(
+        a.conflict_list()
+            .iter()
+            .all(|c| c.soort == planbord::capacity::ConflictSoort::AfwezigIngezet)
+    );
+    for _ in 0..8 {
+        key(&mut a, KeyCode::Char('f'));
+    }
+    assert_eq!(a.conflicten.soort, None);
+    // Filter by text: a unit, a week.
+    key(&mut a, KeyCode::Char('/'));
+    typ(&mut a, "2026-W50");
+    assert!(
+        a.conflict_list()
+            .iter()
+            .all(
+                |c| c.week.map(|w| w.to_string()).as_deref() == Some("2026-W50")
+                    || c.uitleg.contains("2026-W50")
+            )
+    );
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.conflict_list().len(), all);
+    // A card's conflict opens its board on that card.
+    let i = a
+        .conflict_list()
+        .iter()
+        .position(|c| c.kaart.is_some())
+        .unwrap();
+    let target = a.conflict_list()[i].clone();
+    a.conflicten.row = i;
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.view, View::Bord);
+    assert_eq!(a.bord.bord, target.bord.clone().unwrap());
+    assert_eq!(a.bord.kaart, target.kaart);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.view, View::Conflicten, "Esc returns to the list");
+    // A unit's conflict opens the unit's people.
+    let i = a
+        .conflict_list()
+        .iter()
+        .position(|c| c.soort == planbord::capacity::ConflictSoort::EenheidOverbelast)
+        .unwrap();
+    a.conflicten.row = i;
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.view, View::Capaciteit);
+    assert!(matches!(
+        a.capaciteit.niveau,
+        planbord::app::capaciteit::Niveau::Mensen(_)
+    ));
+    // A person's conflict opens the person.
+    key(&mut a, KeyCode::Char('!'));
+    let i = a
+        .conflict_list()
+        .iter()
+        .position(|c| c.soort == planbord::capacity::ConflictSoort::Overboekt)
+        .unwrap();
+    a.conflicten.row = i;
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(
+        a.capaciteit.niveau,
+        planbord::app::capaciteit::Niveau::Persoon(_)
+    ));
+}

@@ -333,3 +333,52 @@ fn no_color_theme_has_no_colours() {
     let hc = Theme::named(Some("hoog-contrast"), false);
     assert_ne!(hc, Theme::named(Some("standaard"), false));
 }
+
+#[test]
+fn capaciteit_and_conflicten_snapshots() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut a = demo();
+        key(&mut a, 'c');
+        let buf = render(&mut a, w, h);
+        let t = text(&buf);
+        assert!(t.contains("Openbare Orde en") && t.contains('%'), "{t}");
+        insta::assert_snapshot!(format!("capaciteit_{w}x{h}"), t);
+        if w == 200 {
+            // The over-loaded cell carries the symbol and the conflict colour.
+            let row = (0..buf.area.height)
+                .find(|&y| text_row(&buf, y).contains("Openbare Orde"))
+                .unwrap();
+            let x = (0..buf.area.width)
+                .find(|&x| buf[(x, row)].symbol() == "⚠")
+                .unwrap();
+            assert_eq!(
+                buf[(x, row)].fg,
+                Theme::named(None, false).conflict.fg.unwrap()
+            );
+        }
+        // Drill down to the unit and the over-booked person.
+        let oov = a
+            .capaciteit
+            .rows
+            .iter()
+            .position(|r| r.naam == "Openbare Orde en Veiligheid")
+            .unwrap();
+        a.capaciteit.row = oov;
+        a.update(Action::Command(Command::Open));
+        let over = a.capaciteit.rows.iter().position(|r| r.over(2)).unwrap();
+        a.capaciteit.row = over;
+        a.update(Action::Command(Command::Open));
+        let t = text(&render(&mut a, w, h));
+        assert!(
+            t.contains("veiligheid") && t.contains("Inzet achter"),
+            "{t}"
+        );
+        insta::assert_snapshot!(format!("capaciteit_persoon_{w}x{h}"), t);
+
+        let mut a = demo();
+        key(&mut a, '!');
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains("Hoog (") && t.contains("Toelichting"), "{t}");
+        insta::assert_snapshot!(format!("conflicten_{w}x{h}"), t);
+    }
+}

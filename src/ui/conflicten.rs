@@ -24,10 +24,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         filters.push(format!("filter: {}", app.conflicten.filter));
     }
     let header = Line::from(vec![
-        Span::styled(" Conflicten ", theme.accent),
         Span::styled(
             format!(
-                "· {} ",
+                " {} ",
                 text::kop_conflicten(
                     list.len(),
                     count(Ernst::Hoog),
@@ -35,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     count(Ernst::Laag)
                 )
             ),
-            theme.title,
+            theme.accent,
         ),
         Span::styled(
             if filters.is_empty() {
@@ -43,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 format!("[{}]", filters.join(", "))
             },
-            theme.accent,
+            theme.title,
         ),
     ]);
     frame.render_widget(
