@@ -1,63 +1,151 @@
-//! Card edits as data: apply, invert, and re-apply on a board that changed meanwhile.
+//! Edits as data: apply, invert, and re-apply on a board that changed meanwhile.
 //! The unit of undo/redo and of keeping a local change when a colleague saved first.
 
-use crate::domain::{Bord, Kaart};
+use std::fmt::Debug;
 
-/// A card at a position in the board's card list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Placed {
-    pub index: usize,
-    pub kaart: Kaart,
+use crate::domain::{Bord, Inzet, Kaart};
+
+/// Something on a board that edits address by id: a card or an inzet.
+pub trait Item: Clone + PartialEq + Debug {
+    fn id(&self) -> &str;
+    /// The board's list of these items.
+    fn list(bord: &mut Bord) -> &mut Vec<Self>;
 }
 
-/// One change to one card: added (no `before`), removed (no `after`), or changed/moved.
+impl Item for Kaart {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn list(bord: &mut Bord) -> &mut Vec<Kaart> {
+        &mut bord.kaarten
+    }
+}
+
+impl Item for Inzet {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn list(bord: &mut Bord) -> &mut Vec<Inzet> {
+        &mut bord.inzet
+    }
+}
+
+/// An item at a position in its board's list.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Edit {
+pub struct Placed<T> {
+    pub index: usize,
+    pub item: T,
+}
+
+/// One change to one item: added (no `before`), removed (no `after`), or changed/moved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change<T> {
     pub bord: String,
-    pub before: Option<Placed>,
-    pub after: Option<Placed>,
+    pub before: Option<Placed<T>>,
+    pub after: Option<Placed<T>>,
 }
 
 /// Why an edit could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditError {
-    /// The card was removed by someone else.
-    CardGone(String),
+    /// The item was removed by someone else.
+    Gone(String),
 }
 
-impl Edit {
-    /// The id of the card this edit is about.
-    pub fn kaart_id(&self) -> &str {
+impl<T: Item> Change<T> {
+    fn id(&self) -> &str {
         self.after
             .as_ref()
             .or(self.before.as_ref())
-            .map_or("", |p| p.kaart.id.as_str())
+            .map_or("", |p| p.item.id())
     }
 
-    /// The edit that undoes this one.
-    pub fn inverted(&self) -> Edit {
-        Edit {
+    fn inverted(&self) -> Change<T> {
+        Change {
             bord: self.bord.clone(),
             before: self.after.clone(),
             after: self.before.clone(),
         }
     }
 
-    /// Applies the edit: the card (found by id) is taken out and its new version put in place.
-    pub fn apply(&self, bord: &mut Bord) -> Result<(), EditError> {
-        let id = self.kaart_id();
-        match bord.kaarten.iter().position(|k| k.id == id) {
+    /// The item (found by id) is taken out and its new version put in place.
+    fn apply(&self, bord: &mut Bord) -> Result<(), EditError> {
+        let id = self.id().to_string();
+        let list = T::list(bord);
+        match list.iter().position(|x| x.id() == id) {
             Some(pos) => {
-                bord.kaarten.remove(pos);
+                list.remove(pos);
             }
-            None if self.before.is_some() => return Err(EditError::CardGone(id.to_string())),
+            None if self.before.is_some() => return Err(EditError::Gone(id)),
             None => {}
         }
         if let Some(after) = &self.after {
-            let index = after.index.min(bord.kaarten.len());
-            bord.kaarten.insert(index, after.kaart.clone());
+            let index = after.index.min(list.len());
+            list.insert(index, after.item.clone());
         }
         Ok(())
+    }
+}
+
+/// An edit of a card or of an inzet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    Kaart(Change<Kaart>),
+    Inzet(Change<Inzet>),
+}
+
+impl Edit {
+    /// The board (id) the edit is about.
+    pub fn bord(&self) -> &str {
+        match self {
+            Edit::Kaart(c) => &c.bord,
+            Edit::Inzet(c) => &c.bord,
+        }
+    }
+
+    /// The id of the card or inzet.
+    pub fn id(&self) -> &str {
+        match self {
+            Edit::Kaart(c) => c.id(),
+            Edit::Inzet(c) => c.id(),
+        }
+    }
+
+    /// The edit that undoes this one.
+    pub fn inverted(&self) -> Edit {
+        match self {
+            Edit::Kaart(c) => Edit::Kaart(c.inverted()),
+            Edit::Inzet(c) => Edit::Inzet(c.inverted()),
+        }
+    }
+
+    /// Applies the edit to its board.
+    pub fn apply(&self, bord: &mut Bord) -> Result<(), EditError> {
+        match self {
+            Edit::Kaart(c) => c.apply(bord),
+            Edit::Inzet(c) => c.apply(bord),
+        }
+    }
+
+    /// The card as the edit leaves it, if it is a card edit that keeps the card.
+    pub fn card_after(&self) -> Option<&Placed<Kaart>> {
+        match self {
+            Edit::Kaart(c) => c.after.as_ref(),
+            Edit::Inzet(_) => None,
+        }
+    }
+
+    /// Whether the edit removes its item.
+    pub fn is_removal(&self) -> bool {
+        match self {
+            Edit::Kaart(c) => c.after.is_none(),
+            Edit::Inzet(c) => c.after.is_none(),
+        }
+    }
+
+    /// Whether the edit changes someone's load (inzet), so all conflicts need recomputing.
+    pub fn changes_load(&self) -> bool {
+        matches!(self, Edit::Inzet(_))
     }
 }
 
@@ -66,9 +154,9 @@ mod tests {
     use super::*;
     use crate::domain::{BordSoort, Kolom};
 
-    fn kaart(id: &str, kolom: &str) -> Kaart {
+    fn kaart(id: &str) -> Kaart {
         crate::storage::format::parse(&format!(
-            "Kaart(id: \"{id}\", titel: \"{id}\", kolom: \"{kolom}\")"
+            "Kaart(id: \"{id}\", titel: \"{id}\", kolom: \"a\")"
         ))
         .unwrap()
     }
@@ -88,7 +176,7 @@ mod tests {
                 klaar: false,
             }],
             inzet: vec![],
-            kaarten: vec![kaart("1", "a"), kaart("2", "a"), kaart("3", "a")],
+            kaarten: vec![kaart("1"), kaart("2"), kaart("3")],
         }
     }
 
@@ -96,20 +184,24 @@ mod tests {
         b.kaarten.iter().map(|k| k.id.as_str()).collect()
     }
 
+    fn card(before: Option<(usize, &str)>, after: Option<(usize, &str)>) -> Edit {
+        let p = |x: Option<(usize, &str)>| {
+            x.map(|(index, id)| Placed {
+                index,
+                item: kaart(id),
+            })
+        };
+        Edit::Kaart(Change {
+            bord: "b".into(),
+            before: p(before),
+            after: p(after),
+        })
+    }
+
     #[test]
     fn move_then_undo_restores_the_order() {
         let mut b = bord();
-        let e = Edit {
-            bord: "b".into(),
-            before: Some(Placed {
-                index: 2,
-                kaart: kaart("3", "a"),
-            }),
-            after: Some(Placed {
-                index: 0,
-                kaart: kaart("3", "a"),
-            }),
-        };
+        let e = card(Some((2, "3")), Some((0, "3")));
         e.apply(&mut b).unwrap();
         assert_eq!(ids(&b), ["3", "1", "2"]);
         e.inverted().apply(&mut b).unwrap();
@@ -119,14 +211,7 @@ mod tests {
     #[test]
     fn add_and_remove_are_each_others_inverse() {
         let mut b = bord();
-        let add = Edit {
-            bord: "b".into(),
-            before: None,
-            after: Some(Placed {
-                index: 1,
-                kaart: kaart("n", "a"),
-            }),
-        };
+        let add = card(None, Some((1, "n")));
         add.apply(&mut b).unwrap();
         assert_eq!(ids(&b), ["1", "n", "2", "3"]);
         add.inverted().apply(&mut b).unwrap();
@@ -136,18 +221,8 @@ mod tests {
     #[test]
     fn editing_a_card_someone_removed_is_reported() {
         let mut b = bord();
-        let e = Edit {
-            bord: "b".into(),
-            before: Some(Placed {
-                index: 0,
-                kaart: kaart("weg", "a"),
-            }),
-            after: Some(Placed {
-                index: 0,
-                kaart: kaart("weg", "a"),
-            }),
-        };
-        assert_eq!(e.apply(&mut b), Err(EditError::CardGone("weg".into())));
+        let e = card(Some((0, "weg")), Some((0, "weg")));
+        assert_eq!(e.apply(&mut b), Err(EditError::Gone("weg".into())));
         assert_eq!(ids(&b), ["1", "2", "3"]);
     }
 }

@@ -3,7 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Command, Effect, Target};
-use super::edit::{Edit, EditError, Placed};
+use super::edit::{Change, Edit, EditError, Placed};
 use super::form::{self, CardForm};
 use super::input::TextInput;
 use super::keymap::{self, View};
@@ -544,7 +544,7 @@ impl App {
     }
 
     /// The selected card with its index in the board's card list.
-    fn selected_placed(&self) -> Option<(usize, Placed)> {
+    fn selected_placed(&self) -> Option<(usize, Placed<Kaart>)> {
         let b = self.board_index()?;
         let id = self.bord.kaart.as_deref()?;
         let index = self.werkmap.borden[b]
@@ -555,7 +555,7 @@ impl App {
             b,
             Placed {
                 index,
-                kaart: self.werkmap.borden[b].kaarten[index].clone(),
+                item: self.werkmap.borden[b].kaarten[index].clone(),
             },
         ))
     }
@@ -565,11 +565,7 @@ impl App {
             return Vec::new();
         };
         let bord = &self.werkmap.borden[b];
-        let Some(from) = bord
-            .kolommen
-            .iter()
-            .position(|k| k.id == before.kaart.kolom)
-        else {
+        let Some(from) = bord.kolommen.iter().position(|k| k.id == before.item.kolom) else {
             return Vec::new();
         };
         let to = from as isize + delta;
@@ -581,19 +577,19 @@ impl App {
         let rest: Vec<&Kaart> = bord
             .kaarten
             .iter()
-            .filter(|k| k.id != before.kaart.id)
+            .filter(|k| k.id != before.item.id)
             .collect();
         let index = rest
             .iter()
             .rposition(|k| k.kolom == target)
             .map_or(rest.len(), |p| p + 1);
-        let mut kaart = before.kaart.clone();
+        let mut kaart = before.item.clone();
         kaart.kolom = target;
-        let edit = Edit {
+        let edit = Edit::Kaart(Change {
             bord: bord.id.clone(),
             before: Some(before),
-            after: Some(Placed { index, kaart }),
-        };
+            after: Some(Placed { index, item: kaart }),
+        });
         self.bord.kolom = to as usize;
         self.commit(edit)
     }
@@ -604,7 +600,7 @@ impl App {
         };
         let bord = &self.werkmap.borden[b];
         let visible = self.visible_cards(bord, self.bord.kolom);
-        let Some(pos) = visible.iter().position(|k| k.id == before.kaart.id) else {
+        let Some(pos) = visible.iter().position(|k| k.id == before.item.id) else {
             return Vec::new();
         };
         let other = pos as isize + delta;
@@ -615,14 +611,14 @@ impl App {
         let Some(index) = bord.kaarten.iter().position(|k| &k.id == other_id) else {
             return Vec::new();
         };
-        let edit = Edit {
+        let edit = Edit::Kaart(Change {
             bord: bord.id.clone(),
             after: Some(Placed {
                 index,
-                kaart: before.kaart.clone(),
+                item: before.item.clone(),
             }),
             before: Some(before),
-        };
+        });
         self.commit(edit)
     }
 
@@ -669,11 +665,11 @@ impl App {
                 .iter()
                 .rposition(|k| k.kolom == kaart.kolom)
                 .map_or(bord.kaarten.len(), |p| p + 1);
-            Edit {
+            Edit::Kaart(Change {
                 bord: bord.id.clone(),
                 before: None,
-                after: Some(Placed { index, kaart }),
-            }
+                after: Some(Placed { index, item: kaart }),
+            })
         } else {
             let Some(index) = bord.kaarten.iter().position(|k| k.id == kaart.id) else {
                 return Vec::new();
@@ -681,14 +677,14 @@ impl App {
             if bord.kaarten[index] == kaart {
                 return Vec::new();
             }
-            Edit {
+            Edit::Kaart(Change {
                 bord: bord.id.clone(),
                 before: Some(Placed {
                     index,
-                    kaart: bord.kaarten[index].clone(),
+                    item: bord.kaarten[index].clone(),
                 }),
-                after: Some(Placed { index, kaart }),
-            }
+                after: Some(Placed { index, item: kaart }),
+            })
         };
         self.commit(edit)
     }
@@ -697,20 +693,20 @@ impl App {
         let Some((b, before)) = self.selected_placed() else {
             return Vec::new();
         };
-        let mut kaart = before.kaart.clone();
+        let mut kaart = before.item.clone();
         kaart.notities.push(Notitie {
             wie: self.signer.clone(),
             wanneer: crate::domain::Moment(self.now),
             tekst,
         });
-        let edit = Edit {
+        let edit = Edit::Kaart(Change {
             bord: self.werkmap.borden[b].id.clone(),
             after: Some(Placed {
                 index: before.index,
-                kaart,
+                item: kaart,
             }),
             before: Some(before),
-        };
+        });
         self.commit(edit)
     }
 
@@ -720,17 +716,17 @@ impl App {
         };
         // Select the neighbour that takes the card's place.
         self.step_card(1);
-        if self.bord.kaart.as_deref() == Some(before.kaart.id.as_str()) {
+        if self.bord.kaart.as_deref() == Some(before.item.id.as_str()) {
             self.step_card(-1);
         }
-        if self.bord.kaart.as_deref() == Some(before.kaart.id.as_str()) {
+        if self.bord.kaart.as_deref() == Some(before.item.id.as_str()) {
             self.bord.kaart = None;
         }
-        let edit = Edit {
+        let edit = Edit::Kaart(Change {
             bord: self.werkmap.borden[b].id.clone(),
             before: Some(before),
             after: None,
-        };
+        });
         if self.view == View::Kaart {
             self.view = View::Bord;
         }
@@ -749,34 +745,39 @@ impl App {
 
     /// Applies an edit to its board and asks for a save.
     fn apply(&mut self, edit: &Edit) -> Vec<Effect> {
-        let Some(b) = self.werkmap.borden.iter().position(|x| x.id == edit.bord) else {
-            self.status.error = Some(text::bord_verdwenen(&edit.bord));
+        let Some(b) = self.werkmap.borden.iter().position(|x| x.id == edit.bord()) else {
+            self.status.error = Some(text::bord_verdwenen(edit.bord()));
             return Vec::new();
         };
-        if let Err(EditError::CardGone(id)) = edit.apply(&mut self.werkmap.borden[b]) {
+        if let Err(EditError::Gone(id)) = edit.apply(&mut self.werkmap.borden[b]) {
             self.status.error = Some(text::kaart_verdwenen(&id));
             return Vec::new();
         }
-        if let Some(after) = &edit.after
+        if let Some(after) = edit.card_after()
             && self.board_index() == Some(b)
         {
-            self.bord.kaart = Some(after.kaart.id.clone());
+            self.bord.kaart = Some(after.item.id.clone());
             if let Some(k) = self.werkmap.borden[b]
                 .kolommen
                 .iter()
-                .position(|k| k.id == after.kaart.kolom)
+                .position(|k| k.id == after.item.kolom)
             {
                 self.bord.kolom = k;
             }
         }
         self.pending
-            .entry(edit.bord.clone())
+            .entry(edit.bord().to_string())
             .or_default()
             .push(edit.clone());
-        self.derived.refresh_board(&self.werkmap, b, self.vandaag);
+        if edit.changes_load() {
+            // Inzet changes someone's load: every rule may change.
+            self.recompute();
+        } else {
+            self.derived.refresh_board(&self.werkmap, b, self.vandaag);
+        }
         self.status.error = None;
         self.status.file = FileState::Opslaan;
-        vec![Effect::Save(edit.bord.clone())]
+        vec![Effect::Save(edit.bord().to_string())]
     }
 
     fn undo(&mut self) -> Vec<Effect> {
@@ -808,12 +809,12 @@ impl App {
 
     /// After undo/redo: show the board and card the edit was about.
     fn focus_edit(&mut self, edit: &Edit) {
-        if self.bord.bord != edit.bord
-            && let Some(i) = self.werkmap.borden.iter().position(|b| b.id == edit.bord)
+        if self.bord.bord != edit.bord()
+            && let Some(i) = self.werkmap.borden.iter().position(|b| b.id == edit.bord())
         {
             self.open_board(i);
         }
-        if edit.after.is_none() {
+        if edit.is_removal() {
             self.keep_selection_visible();
         }
     }
@@ -846,7 +847,7 @@ impl App {
         let mut lost = Vec::new();
         let pending = self.pending.get(&id).cloned().unwrap_or_default();
         for e in &pending {
-            if let Err(EditError::CardGone(k)) = e.apply(&mut disk) {
+            if let Err(EditError::Gone(k)) = e.apply(&mut disk) {
                 lost.push(k);
             }
         }
@@ -877,7 +878,7 @@ impl App {
             self.status.error = Some(text::wijziging_verloren(&lost));
             let kept = pending
                 .iter()
-                .filter(|e| !lost.iter().any(|l| l == e.kaart_id()))
+                .filter(|e| !lost.iter().any(|l| l == e.id()))
                 .cloned()
                 .collect();
             self.pending.insert(id.clone(), kept);
