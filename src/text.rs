@@ -562,6 +562,7 @@ pub fn hulp_kop(view: crate::app::View) -> String {
         Kaart => "Kaart",
         Capaciteit => "Capaciteit",
         Conflicten => "Conflicten",
+        Inzet => "Inzet",
     };
     format!("Toetsen in {naam}")
 }
@@ -647,4 +648,162 @@ pub fn geen_conflicten_hier() -> String {
 }
 pub fn conflict_detail_titel() -> String {
     " Toelichting (Enter: naar de bron) ".into()
+}
+pub fn kies_persoon() -> String {
+    "kies een persoon".into()
+}
+pub fn uren_verplicht() -> String {
+    "vul de uren per week in".into()
+}
+pub fn ongeldige_week(s: &str) -> String {
+    format!("ongeldige week \"{s}\": typ bijvoorbeeld 2026-W50, 50 of 14-12-2026")
+}
+pub fn alleen_coco(eenheid: &str, cocos: &[String]) -> String {
+    if cocos.is_empty() {
+        format!("alleen een CoCo van {eenheid} besluit hierover")
+    } else {
+        format!(
+            "alleen de CoCo van {eenheid} ({}) besluit hierover",
+            cocos.join(" of ")
+        )
+    }
+}
+pub fn inzet_gevraagd() -> String {
+    "capaciteit gevraagd: de CoCo beslist".into()
+}
+pub fn inzet_gewijzigd() -> String {
+    "inzet gewijzigd".into()
+}
+pub fn inzet_ingetrokken() -> String {
+    "inzet ingetrokken".into()
+}
+pub fn niets_in_te_trekken() -> String {
+    "deze inzet is al afgelopen of afgewezen".into()
+}
+pub fn al_toegezegd() -> String {
+    "deze inzet is al toegezegd".into()
+}
+pub fn minder_uren(gevraagd: f64, toegezegd: f64) -> String {
+    format!(
+        "gevraagd: {} u/week; toegezegd: {} u/week (meer past niet)",
+        getal(gevraagd),
+        getal(toegezegd)
+    )
+}
+pub fn overgedragen_aan(naam: &str) -> String {
+    format!("afgewezen; dezelfde uren zijn toegezegd door {naam}")
+}
+pub fn in_plaats_van(naam: &str) -> String {
+    format!("toegezegd in plaats van {naam}")
+}
+pub fn naar_pmo() -> String {
+    "nog niet besloten: naar het PMO-overleg".into()
+}
+pub fn besluit_vastgelegd() -> String {
+    "besluit vastgelegd".into()
+}
+pub fn inzet_afgewezen() -> String {
+    "inzet afgewezen".into()
+}
+pub fn alle_eenheden() -> &'static str {
+    "alle eenheden (geen gebruiker ingesteld)"
+}
+pub fn eenheden_van(naam: &str) -> String {
+    format!("eenheden van {naam}")
+}
+pub fn inzet_toetsen() -> String {
+    " n vragen · e wijzigen · w intrekken · t toezeggen · x afwijzen · Enter persoon · Esc terug"
+        .into()
+}
+pub fn geen_inzet_hier(scope: &crate::app::inzet::Scope) -> String {
+    match scope {
+        crate::app::inzet::Scope::Bord(_) => {
+            "  Nog geen inzet op dit bord: n vraagt capaciteit.".into()
+        }
+        crate::app::inzet::Scope::Inbox => "  Geen open verzoeken.".into(),
+    }
+}
+pub fn inzet_detail_titel(naam: &str, eenheid: &str) -> String {
+    format!(" {naam} ({eenheid}): belasting met en zonder deze inzet ")
+}
+pub fn persoon_met() -> &'static str {
+    " persoon, met"
+}
+pub fn persoon_zonder() -> &'static str {
+    " persoon, zonder"
+}
+pub fn eenheid_met() -> &'static str {
+    " eenheid, met"
+}
+pub fn eenheid_zonder() -> &'static str {
+    " eenheid, zonder"
+}
+pub fn afwijzen_titel(naam: &str, uren: f64) -> String {
+    format!("{} u/week van {naam} afwijzen", getal(uren))
+}
+pub fn afwijzen_hint() -> String {
+    "Reden (mag leeg; geen medische of persoonlijke details). Enter wijst af, Esc annuleert.".into()
+}
+pub fn inzet_vragen_titel() -> String {
+    "Capaciteit vragen".into()
+}
+pub fn inzet_wijzigen_titel() -> String {
+    "Inzet wijzigen".into()
+}
+pub fn inzet_form_hint() -> String {
+    "  Week: 2026-W50, 50 of een datum · uren: 7,5 · meer uren of weken: opnieuw gevraagd".into()
+}
+pub fn toezeggen_vraag(
+    naam: &str,
+    uren: f64,
+    van: crate::domain::Week,
+    tot: crate::domain::Week,
+) -> String {
+    format!(
+        " {} u/week van {naam}, {}, toezeggen?",
+        getal(uren),
+        weken(van, tot)
+    )
+}
+pub fn overboekt_door(
+    naam: &str,
+    w: crate::domain::Week,
+    gepland: f64,
+    beschikbaar: f64,
+) -> String {
+    format!(
+        "{naam} is dan in {} overboekt: {} u gepland bij {} u beschikbaar.",
+        week_nr(w),
+        getal(gepland),
+        getal(beschikbaar)
+    )
+}
+pub fn eenheid_vol(w: crate::domain::Week, gepland: f64, beschikbaar: f64) -> String {
+    format!(
+        "De eenheid is dan in {} overbelast: {} u gepland bij {} u beschikbaar.",
+        week_nr(w),
+        getal(gepland),
+        getal(beschikbaar)
+    )
+}
+pub fn keuze_toch(uren: f64) -> String {
+    format!("Toch toezeggen ({} u/week)", getal(uren))
+}
+pub fn keuze_minder(uren: f64) -> String {
+    format!("Minder uren toezeggen: {} u/week (wat past)", getal(uren))
+}
+pub fn keuze_ander(naam: &str, vrij: f64) -> String {
+    format!(
+        "Een collega van de eenheid: {naam} ({} u/week vrij); dit verzoek wordt afgewezen",
+        getal(vrij)
+    )
+}
+pub fn keuze_pmo() -> String {
+    "Laten staan als gevraagd, voor het PMO-overleg".into()
+}
+pub fn keuze_hint() -> String {
+    " ↑/↓ of een cijfer kiest · Enter voert uit · Esc annuleert".into()
+}
+pub fn besluit_titel() -> String {
+    " Toezeggen zou iemand overbelasten ".into()
 }

@@ -603,9 +603,16 @@ fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
         .unwrap();
     a.capaciteit.row = gevraagd;
     cmd(&mut a, Command::Open);
-    assert_eq!(a.view, View::Bord);
+    assert_eq!(a.view, View::Inzet, "the board's team, on that inzet");
     assert_eq!(a.bord.bord, "opgave-veiligheid");
-    // Esc goes back to the person, and up the trail to the units.
+    let r = a.selected_inzet().unwrap();
+    assert_eq!(
+        a.werkmap.borden[r.bord].inzet[r.inzet].status,
+        planbord::domain::InzetStatus::Gevraagd
+    );
+    // Esc goes to the board, back to the person, and up the trail to the units.
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.view, View::Bord);
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.view, View::Capaciteit);
     key(&mut a, KeyCode::Esc);
@@ -687,4 +694,316 @@ fn conflicten_are_filtered_and_jump_to_their_source() {
         a.capaciteit.niveau,
         planbord::app::capaciteit::Niveau::Persoon(_)
     ));
+}
+
+/// The app with a configured user (a CoCo or not), on the demo.
+fn app_as(gebruiker: Option<&str>) -> App {
+    let loaded = storage::load(Path::new("boards"));
+    let now = vandaag().and_hms_opt(10, 15, 0).unwrap();
+    let config = Config {
+        gebruiker: gebruiker.map(String::from),
+        ..Config::default()
+    };
+    App::new(loaded, config, vandaag(), now, "tester", 11)
+}
+
+fn unit_over(a: &App, unit: &str) -> bool {
+    a.derived.people.iter().any(|c| {
+        c.soort == planbord::capacity::ConflictSoort::EenheidOverbelast
+            && c.eenheid.as_deref() == Some(unit)
+    })
+}
+
+fn oov_coco(a: &App) -> String {
+    a.werkmap
+        .organisatie
+        .as_ref()
+        .unwrap()
+        .eenheid("oov")
+        .unwrap()
+        .cocos[0]
+        .clone()
+}
+
+/// Opens the veiligheid board's team panel on its Gevraagd request.
+fn open_request(a: &mut App) -> planbord::app::inzet::InzetRef {
+    open(a, "opgave-veiligheid");
+    key(a, KeyCode::Char('t'));
+    assert_eq!(a.view, View::Inzet);
+    let rows = a.inzet_rows();
+    let pos = rows
+        .iter()
+        .position(|r| {
+            a.werkmap.borden[r.bord].inzet[r.inzet].status
+                == planbord::domain::InzetStatus::Gevraagd
+        })
+        .unwrap();
+    a.inzet.row = pos;
+    rows[pos]
+}
+
+#[test]
+fn the_coco_declines_the_request_that_over_loads_the_unit() {
+    let a = app_as(None);
+    let coco = oov_coco(&a);
+    let mut a = app_as(Some(&coco));
+    assert!(unit_over(&a, "oov"));
+    let r = open_request(&mut a);
+    key(&mut a, KeyCode::Char('x'));
+    typ(&mut a, "Eerst de jaarwisseling");
+    let effects = key(&mut a, KeyCode::Enter);
+    assert_eq!(effects, vec![Effect::Save("opgave-veiligheid".into())]);
+    let z = &a.werkmap.borden[r.bord].inzet[r.inzet];
+    assert_eq!(z.status, planbord::domain::InzetStatus::Afgewezen);
+    let b = z.besluit.as_ref().unwrap();
+    assert_eq!(
+        (b.wie.as_str(), b.toelichting.as_deref()),
+        (coco.as_str(), Some("Eerst de jaarwisseling"))
+    );
+    assert!(!unit_over(&a, "oov"), "declining clears the unit");
+    key(&mut a, KeyCode::Char('u'));
+    assert!(unit_over(&a, "oov"), "undo brings the request back");
+}
+
+#[test]
+fn only_the_persons_coco_decides() {
+    let mut a = app_as(Some("rsluiter"));
+    open_request(&mut a);
+    assert!(key(&mut a, KeyCode::Char('t')).is_empty());
+    assert!(
+        a.status
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("alleen de CoCo van Openbare Orde en Veiligheid")
+    );
+    key(&mut a, KeyCode::Char('x'));
+    assert_eq!(a.mode, Mode::Normal, "no reason asked either");
+}
+
+/// Asks `uren` a week of `persoon` on the strand board for weeks 49–50 and selects the request.
+fn ask(a: &mut App, persoon: &str, uren: &str) -> planbord::app::inzet::InzetRef {
+    open(a, "opgave-strand");
+    key(a, KeyCode::Char('t'));
+    key(a, KeyCode::Char('n'));
+    typ(a, persoon);
+    key(a, KeyCode::Tab);
+    typ(a, uren);
+    key(a, KeyCode::Tab);
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(a, "49");
+    key(a, KeyCode::Tab);
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(a, "50");
+    key(a, KeyCode::Enter);
+    a.inzet.row = a.inzet_rows().len() - 1;
+    a.selected_inzet().unwrap()
+}
+
+#[test]
+fn agreeing_when_it_over_books_offers_the_real_choices() {
+    use planbord::app::inzet::Keuze;
+    let mut a = app_as(None);
+    let r = ask(&mut a, "petra kaya", "30");
+    key(&mut a, KeyCode::Char('t'));
+    let Mode::Decide(d) = a.mode.clone() else {
+        panic!("{:?}", a.mode)
+    };
+    assert!(d.impact.persoon.is_some(), "{:?}", d.impact);
+    assert_eq!(d.keuzes.first(), Some(&Keuze::TochToezeggen));
+    assert_eq!(d.keuzes.last(), Some(&Keuze::LatenStaan));
+    assert_eq!(
+        d.keuzes[d.choice],
+        Keuze::LatenStaan,
+        "the safe choice is preselected"
+    );
+    // Fewer hours: agreed with what fits, the reason says what was asked.
+    let fewer = d
+        .keuzes
+        .iter()
+        .position(|k| matches!(k, Keuze::MinderUren(_)))
+        .unwrap();
+    let Keuze::MinderUren(h) = d.keuzes[fewer] else {
+        unreachable!()
+    };
+    key(&mut a, KeyCode::Char(char::from(b'1' + fewer as u8)));
+    let z = &a.werkmap.borden[r.bord].inzet[r.inzet];
+    assert_eq!(z.status, planbord::domain::InzetStatus::Toegezegd);
+    assert_eq!(z.uren_per_week, h);
+    assert!(
+        z.besluit
+            .as_ref()
+            .unwrap()
+            .toelichting
+            .as_deref()
+            .unwrap()
+            .contains("gevraagd: 30,0 u/week")
+    );
+    assert!(
+        !a.derived
+            .people
+            .iter()
+            .any(|c| c.persoon.as_deref() == Some(z.persoon.as_str())
+                && c.soort == planbord::capacity::ConflictSoort::Overboekt)
+    );
+}
+
+#[test]
+fn agreeing_for_a_colleague_declines_the_request_and_undo_reverts_both() {
+    use planbord::app::inzet::Keuze;
+    let mut a = app_as(None);
+    let r = ask(&mut a, "sluiter", "2");
+    let n = a.werkmap.borden[r.bord].inzet.len();
+    key(&mut a, KeyCode::Char('t'));
+    let Mode::Decide(d) = a.mode.clone() else {
+        panic!()
+    };
+    let other = d
+        .keuzes
+        .iter()
+        .position(|k| matches!(k, Keuze::AnderePersoon { .. }))
+        .expect("a colleague with free hours");
+    let Keuze::AnderePersoon { id, .. } = d.keuzes[other].clone() else {
+        unreachable!()
+    };
+    a.mode = Mode::Decide(Box::new(planbord::app::inzet::Decide {
+        choice: other,
+        ..*d
+    }));
+    key(&mut a, KeyCode::Enter);
+    let bord = &a.werkmap.borden[r.bord];
+    assert_eq!(bord.inzet.len(), n + 1);
+    assert_eq!(
+        bord.inzet[r.inzet].status,
+        planbord::domain::InzetStatus::Afgewezen
+    );
+    let new = bord.inzet.last().unwrap();
+    assert_eq!(
+        (new.persoon.as_str(), new.status),
+        (id.as_str(), planbord::domain::InzetStatus::Toegezegd)
+    );
+    key(&mut a, KeyCode::Char('u'));
+    let bord = &a.werkmap.borden[r.bord];
+    assert_eq!(bord.inzet.len(), n);
+    assert_eq!(
+        bord.inzet[r.inzet].status,
+        planbord::domain::InzetStatus::Gevraagd
+    );
+}
+
+#[test]
+fn a_request_the_person_has_room_for_is_agreed_at_once() {
+    let mut a = app_as(None);
+    let r = ask(&mut a, "greetje bakker", "1");
+    key(&mut a, KeyCode::Char('t'));
+    assert_eq!(a.mode, Mode::Normal, "no choices needed");
+    let z = &a.werkmap.borden[r.bord].inzet[r.inzet];
+    assert_eq!(z.status, planbord::domain::InzetStatus::Toegezegd);
+    assert_eq!(z.besluit.as_ref().unwrap().wie, "tester");
+}
+
+#[test]
+fn asking_capacity_changing_and_withdrawing() {
+    let mut a = app_as(None);
+    open(&mut a, "opgave-strand");
+    key(&mut a, KeyCode::Char('t'));
+    let n = strand(&a).inzet.len();
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, "petra kaya");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "7,5");
+    key(&mut a, KeyCode::Tab);
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut a, "49");
+    key(&mut a, KeyCode::Tab);
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut a, "2027-W02");
+    assert_eq!(key(&mut a, KeyCode::Enter).len(), 1);
+    let z = strand(&a).inzet.last().unwrap().clone();
+    assert_eq!(strand(&a).inzet.len(), n + 1);
+    assert_eq!(a.person_name(&z.persoon), "Petra Kaya");
+    assert_eq!(
+        (z.uren_per_week, z.van.to_string(), z.tot.to_string()),
+        (7.5, "2026-W49".into(), "2027-W02".into())
+    );
+    assert_eq!(z.status, planbord::domain::InzetStatus::Gevraagd);
+    assert!(a.derived.people.iter().any(|c| c.soort
+        == planbord::capacity::ConflictSoort::NietToegezegd
+        && c.persoon == Some(z.persoon.clone())));
+    // Withdrawing a request removes it.
+    a.inzet.row = a.inzet_rows().len() - 1;
+    key(&mut a, KeyCode::Char('w'));
+    assert_eq!(strand(&a).inzet.len(), n);
+    // Raising the hours of an agreed inzet asks again; withdrawing it ends it this week.
+    let agreed = a
+        .inzet_rows()
+        .iter()
+        .position(|r| {
+            strand(&a).inzet[r.inzet].status == planbord::domain::InzetStatus::Toegezegd
+                && strand(&a).inzet[r.inzet].van < Week::of(vandaag())
+        })
+        .unwrap();
+    a.inzet.row = agreed;
+    key(&mut a, KeyCode::Char('e'));
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut a, "40");
+    key(&mut a, KeyCode::Enter);
+    let id = a.inzet_rows()[agreed];
+    assert_eq!(
+        strand(&a).inzet[id.inzet].status,
+        planbord::domain::InzetStatus::Gevraagd
+    );
+    key(&mut a, KeyCode::Char('u'));
+    key(&mut a, KeyCode::Char('w'));
+    let z = &strand(&a).inzet[id.inzet];
+    assert_eq!(
+        (z.status, z.tot),
+        (
+            planbord::domain::InzetStatus::Toegezegd,
+            Week::of(vandaag())
+        )
+    );
+}
+
+#[test]
+fn the_inbox_lists_the_open_requests_of_the_cocos_units() {
+    let mut a = app_as(None);
+    let coco = oov_coco(&a);
+    key(&mut a, KeyCode::Char('i'));
+    let all = a.inzet_rows().len();
+    assert!(all >= 3, "without a user: every open request");
+    let mut a = app_as(Some(&coco));
+    key(&mut a, KeyCode::Char('i'));
+    let mine = a.inzet_rows();
+    assert_eq!(mine.len(), 1);
+    let z = &a.werkmap.borden[mine[0].bord].inzet[mine[0].inzet];
+    assert_eq!(
+        a.werkmap
+            .organisatie
+            .as_ref()
+            .unwrap()
+            .persoon(&z.persoon)
+            .unwrap()
+            .eenheid,
+        "oov"
+    );
+    assert!(
+        a.inzet.detail.is_some(),
+        "the person's weeks with and without the request"
+    );
 }

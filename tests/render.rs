@@ -382,3 +382,29 @@ fn capaciteit_and_conflicten_snapshots() {
         insta::assert_snapshot!(format!("conflicten_{w}x{h}"), t);
     }
 }
+
+#[test]
+fn inzet_view_and_decision_snapshots() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut a = demo();
+        a.config.gebruiker = None; // anyone may decide
+        open(&mut a, "opgave-veiligheid");
+        key(&mut a, 't');
+        let rows = a.inzet_rows();
+        a.inzet.row = rows
+            .iter()
+            .position(|r| {
+                a.werkmap.borden[r.bord].inzet[r.inzet].status
+                    == planbord::domain::InzetStatus::Gevraagd
+            })
+            .unwrap();
+        a.update(Action::Resize(w, h));
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains("Team en inzet") && t.contains("gevraagd"), "{t}");
+        insta::assert_snapshot!(format!("inzet_{w}x{h}"), t);
+        key(&mut a, 't');
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains("PMO-overleg"), "{t}");
+        insta::assert_snapshot!(format!("besluit_{w}x{h}"), t);
+    }
+}

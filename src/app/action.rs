@@ -34,6 +34,11 @@ pub enum Command {
     Conflicten,
     Maat,
     Gevraagd,
+    Team,
+    Inbox,
+    Withdraw,
+    Agree,
+    Decline,
 }
 
 /// Where a mouse click landed.

@@ -92,6 +92,9 @@ impl<T: Item> Change<T> {
 pub enum Edit {
     Kaart(Change<Kaart>),
     Inzet(Change<Inzet>),
+    /// Edits of one board that belong together (one undo): e.g. decline one request and
+    /// agree the same hours for a colleague.
+    Samen(Vec<Edit>),
 }
 
 impl Edit {
@@ -100,6 +103,7 @@ impl Edit {
         match self {
             Edit::Kaart(c) => &c.bord,
             Edit::Inzet(c) => &c.bord,
+            Edit::Samen(v) => v.first().map_or("", Edit::bord),
         }
     }
 
@@ -108,6 +112,7 @@ impl Edit {
         match self {
             Edit::Kaart(c) => c.id(),
             Edit::Inzet(c) => c.id(),
+            Edit::Samen(v) => v.first().map_or("", Edit::id),
         }
     }
 
@@ -116,6 +121,7 @@ impl Edit {
         match self {
             Edit::Kaart(c) => Edit::Kaart(c.inverted()),
             Edit::Inzet(c) => Edit::Inzet(c.inverted()),
+            Edit::Samen(v) => Edit::Samen(v.iter().rev().map(Edit::inverted).collect()),
         }
     }
 
@@ -124,6 +130,15 @@ impl Edit {
         match self {
             Edit::Kaart(c) => c.apply(bord),
             Edit::Inzet(c) => c.apply(bord),
+            Edit::Samen(v) => {
+                // All or nothing: try on a copy first.
+                let mut copy = bord.clone();
+                for e in v {
+                    e.apply(&mut copy)?;
+                }
+                *bord = copy;
+                Ok(())
+            }
         }
     }
 
@@ -131,7 +146,7 @@ impl Edit {
     pub fn card_after(&self) -> Option<&Placed<Kaart>> {
         match self {
             Edit::Kaart(c) => c.after.as_ref(),
-            Edit::Inzet(_) => None,
+            Edit::Inzet(_) | Edit::Samen(_) => None,
         }
     }
 
@@ -140,12 +155,17 @@ impl Edit {
         match self {
             Edit::Kaart(c) => c.after.is_none(),
             Edit::Inzet(c) => c.after.is_none(),
+            Edit::Samen(_) => false,
         }
     }
 
     /// Whether the edit changes someone's load (inzet), so all conflicts need recomputing.
     pub fn changes_load(&self) -> bool {
-        matches!(self, Edit::Inzet(_))
+        match self {
+            Edit::Kaart(_) => false,
+            Edit::Inzet(_) => true,
+            Edit::Samen(v) => v.iter().any(Edit::changes_load),
+        }
     }
 }
 

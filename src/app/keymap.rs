@@ -12,6 +12,7 @@ pub enum View {
     Kaart,
     Capaciteit,
     Conflicten,
+    Inzet,
 }
 
 /// A key with its modifiers.
@@ -66,7 +67,9 @@ const ALL: &[View] = &[
     View::Kaart,
     View::Capaciteit,
     View::Conflicten,
+    View::Inzet,
 ];
+const INZET: &[View] = &[View::Inzet];
 const BORD: &[View] = &[View::Bord];
 const BORD_KAART: &[View] = &[View::Bord, View::Kaart];
 const CAP: &[View] = &[View::Capaciteit];
@@ -242,6 +245,54 @@ pub const KEYMAP: &[Binding] = &[
         help: "met of zonder gevraagde inzet (wat als niets wordt toegezegd?)",
     },
     Binding {
+        keys: &[k('t')],
+        command: Command::Team,
+        views: BORD,
+        help: "team en inzet van dit bord",
+    },
+    Binding {
+        keys: &[k('i')],
+        command: Command::Inbox,
+        views: &[View::Overzicht, View::Capaciteit, View::Conflicten],
+        help: "open verzoeken om capaciteit (CoCo)",
+    },
+    Binding {
+        keys: &[k('n')],
+        command: Command::NewCard,
+        views: INZET,
+        help: "capaciteit vragen (nieuwe inzet)",
+    },
+    Binding {
+        keys: &[k('e')],
+        command: Command::EditCard,
+        views: INZET,
+        help: "inzet wijzigen (meer uren of weken: opnieuw gevraagd)",
+    },
+    Binding {
+        keys: &[k('w')],
+        command: Command::Withdraw,
+        views: INZET,
+        help: "inzet intrekken",
+    },
+    Binding {
+        keys: &[k('t')],
+        command: Command::Agree,
+        views: INZET,
+        help: "toezeggen (CoCo)",
+    },
+    Binding {
+        keys: &[k('x')],
+        command: Command::Decline,
+        views: INZET,
+        help: "afwijzen (CoCo), met een reden",
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        command: Command::Open,
+        views: INZET,
+        help: "naar de persoon in de capaciteit",
+    },
+    Binding {
         keys: &[k('c')],
         command: Command::Capaciteit,
         views: &[View::Overzicht, View::Bord, View::Kaart, View::Conflicten],
@@ -256,7 +307,13 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Esc), k('q')],
         command: Command::Back,
-        views: &[View::Bord, View::Kaart, View::Capaciteit, View::Conflicten],
+        views: &[
+            View::Bord,
+            View::Kaart,
+            View::Capaciteit,
+            View::Conflicten,
+            View::Inzet,
+        ],
         help: "terug",
     },
     Binding {

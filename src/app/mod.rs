@@ -8,6 +8,8 @@ pub mod derived;
 pub mod edit;
 pub mod form;
 pub mod input;
+pub mod inzet;
+mod inzet_update;
 pub mod keymap;
 mod update;
 
@@ -36,6 +38,10 @@ pub enum Mode {
     Note(TextInput),
     Form(Box<CardForm>),
     ConfirmDelete,
+    InzetForm(Box<inzet::InzetForm>),
+    Decide(Box<inzet::Decide>),
+    /// The optional reason for declining a request.
+    Reason(TextInput, inzet::InzetRef),
 }
 
 /// The state of the conflict list.
@@ -111,6 +117,7 @@ pub struct App {
     pub kaart_scroll: u16,
     pub capaciteit: capaciteit::CapaciteitView,
     pub conflicten: ConflictenView,
+    pub inzet: inzet::InzetView,
     /// Where Esc goes from the capacity and conflict views.
     pub return_to: View,
     pub undo: Vec<Edit>,
@@ -168,6 +175,7 @@ impl App {
             kaart_scroll: 0,
             capaciteit: capaciteit::CapaciteitView::default(),
             conflicten: ConflictenView::default(),
+            inzet: inzet::InzetView::default(),
             return_to: View::Overzicht,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -204,7 +212,7 @@ impl App {
     }
 
     /// A fresh card id.
-    fn new_id(&mut self) -> String {
+    pub(crate) fn new_id(&mut self) -> String {
         let mut src = self.id_source();
         let taken = |id: &str| {
             self.werkmap
@@ -224,7 +232,8 @@ impl App {
     pub fn recompute(&mut self) {
         self.derived = Derived::compute(&self.werkmap, &self.horizon, self.vandaag);
         self.refresh_strip();
-        if self.view == View::Capaciteit {
+        // The capacity view keeps its place while the user edits elsewhere: keep it current.
+        if !self.capaciteit.weeks.is_empty() {
             self.capaciteit.compute(&self.werkmap);
         }
     }
@@ -366,6 +375,46 @@ impl App {
     pub fn file_of(&self, bord: &str) -> Option<&FileMeta> {
         let i = self.werkmap.borden.iter().position(|b| b.id == bord)?;
         self.board_files.get(i)
+    }
+
+    /// The configured user when that is a known person: the CoCo whose inbox shows.
+    pub fn gebruiker(&self) -> Option<&str> {
+        let g = self.config.gebruiker.as_deref()?;
+        self.werkmap
+            .organisatie
+            .as_ref()?
+            .persoon(g)
+            .map(|p| p.id.as_str())
+    }
+
+    /// The rows of the inzet view.
+    pub fn inzet_rows(&self) -> Vec<inzet::InzetRef> {
+        inzet::rows(&self.werkmap, &self.inzet.scope, self.gebruiker())
+    }
+
+    /// The inzet selected in the inzet view.
+    pub fn selected_inzet(&self) -> Option<inzet::InzetRef> {
+        self.inzet_rows().get(self.inzet.row).copied()
+    }
+
+    /// Whether the user may decide on a claim on this person: a CoCo of the person's unit, or
+    /// anyone when no known user is configured. The error says who may.
+    pub fn may_decide(&self, persoon: &str) -> Result<(), String> {
+        let Some(user) = self.gebruiker() else {
+            return Ok(());
+        };
+        let Some(org) = &self.werkmap.organisatie else {
+            return Ok(());
+        };
+        let Some(eenheid) = org.persoon(persoon).and_then(|p| org.eenheid(&p.eenheid)) else {
+            return Ok(());
+        };
+        if eenheid.cocos.iter().any(|c| c == user) {
+            Ok(())
+        } else {
+            let namen: Vec<String> = eenheid.cocos.iter().map(|c| self.person_name(c)).collect();
+            Err(crate::text::alleen_coco(&eenheid.naam, &namen))
+        }
     }
 
     /// The view whose keys `?` shows.

@@ -15,6 +15,16 @@ use crate::text;
 impl App {
     /// Handles one action and returns what the shell must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.dispatch(action);
+        if self.view == View::Inzet {
+            self.inzet.detail = self.selected_inzet().and_then(|r| {
+                super::inzet::detail(&self.werkmap, r, crate::domain::Week::of(self.vandaag))
+            });
+        }
+        effects
+    }
+
+    fn dispatch(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Key(key) => self.on_key(key),
             Action::Command(c) => self.on_command(c),
@@ -133,6 +143,9 @@ impl App {
                 self.mode = Mode::Form(f);
                 Vec::new()
             }
+            Mode::InzetForm(f) => self.on_inzet_form(f, key),
+            Mode::Decide(d) => self.on_decide(d, key),
+            Mode::Reason(input, r) => self.on_reason(input, r, key),
             Mode::ConfirmDelete => match key.code {
                 KeyCode::Char('j') | KeyCode::Char('y') | KeyCode::Enter => self.delete_card(),
                 _ => Vec::new(),
@@ -153,6 +166,12 @@ impl App {
                 }
                 self.view = View::Conflicten;
             }
+            (View::Inzet, _) => return self.on_inzet(c),
+            (View::Bord, Command::Team) => {
+                let id = self.bord.bord.clone();
+                self.open_inzet(super::inzet::Scope::Bord(id), None);
+            }
+            (_, Command::Inbox) => self.open_inzet(super::inzet::Scope::Inbox, None),
             (View::Capaciteit, _) => self.on_capaciteit(c),
             (View::Conflicten, _) => self.on_conflicten(c),
             (View::Overzicht, Command::Up) => self.overzicht = self.overzicht.saturating_sub(1),
@@ -227,7 +246,7 @@ impl App {
         Vec::new()
     }
 
-    fn open_capaciteit(&mut self) {
+    pub(super) fn open_capaciteit(&mut self) {
         if !matches!(self.view, View::Capaciteit | View::Conflicten) {
             self.return_to = self.view;
         }
@@ -270,9 +289,12 @@ impl App {
                 let next = match (&cap.person, cap.rows.get(cap.row).map(|r| &r.kind)) {
                     (Some(d), _) => {
                         if let Some(claim) = d.claims.get(cap.row) {
-                            let b = claim.bord;
-                            self.return_to = View::Capaciteit;
+                            let (b, i) = (claim.bord, claim.inzet);
                             self.open_board(b);
+                            let id = self.werkmap.borden[b].id.clone();
+                            self.open_inzet(super::inzet::Scope::Bord(id), Some(i));
+                            // Esc: team panel, board, then back here.
+                            self.return_to = View::Capaciteit;
                         }
                         return;
                     }
@@ -475,7 +497,7 @@ impl App {
         usize::from(self.size.1 / 5).max(1)
     }
 
-    fn open_board(&mut self, index: usize) {
+    pub(super) fn open_board(&mut self, index: usize) {
         let id = self.werkmap.borden[index].id.clone();
         if self.bord.bord != id {
             self.bord = BordView {
@@ -734,7 +756,7 @@ impl App {
     }
 
     /// Applies a new edit, records it for undo, and saves.
-    fn commit(&mut self, edit: Edit) -> Vec<Effect> {
+    pub(super) fn commit(&mut self, edit: Edit) -> Vec<Effect> {
         let effects = self.apply(&edit);
         if !effects.is_empty() {
             self.undo.push(edit);

@@ -3,6 +3,7 @@
 pub mod bord;
 pub mod capaciteit;
 pub mod conflicten;
+pub mod inzet;
 pub mod kaart;
 pub mod overlay;
 pub mod overzicht;
@@ -27,6 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Kaart => kaart::draw(frame, main, app, theme),
         View::Capaciteit => capaciteit::draw(frame, main, app, theme),
         View::Conflicten => conflicten::draw(frame, main, app, theme),
+        View::Inzet => inzet::draw(frame, main, app, theme),
     }
     draw_status(frame, status, app, theme);
     overlay::draw(frame, main, app, theme);
@@ -41,7 +43,7 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
     match app.view {
         View::Overzicht => overzicht::hit(app, main, x, y),
         View::Bord => bord::hit(app, main, x, y),
-        View::Kaart | View::Capaciteit | View::Conflicten => None,
+        View::Kaart | View::Capaciteit | View::Conflicten | View::Inzet => None,
     }
 }
 

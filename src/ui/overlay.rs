@@ -20,6 +20,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Mode::Normal => {}
         Mode::Help => help(frame, area, app, theme),
         Mode::Form(f) => form(frame, area, f, theme),
+        Mode::InzetForm(f) => inzet_form(frame, area, f, theme),
+        Mode::Decide(d) => decide(frame, area, app, d, theme),
+        Mode::Reason(input, r) => {
+            let z = &app.werkmap.borden[r.bord].inzet[r.inzet];
+            let title = text::afwijzen_titel(&app.person_name(&z.persoon), z.uren_per_week);
+            line_popup(frame, area, &title, input, &text::afwijzen_hint(), theme)
+        }
         Mode::Note(input) => {
             let titel = app
                 .selected_card()
@@ -244,4 +251,155 @@ fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
     }
     lines.push(Line::from(Span::styled(text::form_hint(), theme.dim)));
     frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+fn inzet_form(frame: &mut Frame, area: Rect, f: &crate::app::inzet::InzetForm, theme: &Theme) {
+    use crate::app::inzet::FIELDS;
+    let r = centered(area, 76, FIELDS.len() as u16 + 7);
+    frame.render_widget(Clear, r);
+    let title = if f.is_new {
+        text::inzet_vragen_titel()
+    } else {
+        text::inzet_wijzigen_titel()
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(format!(" {title} "), theme.title));
+    let mut lines = Vec::new();
+    for (i, label) in FIELDS.iter().enumerate() {
+        let focus = i == f.focus;
+        let label = Span::styled(
+            format!("{}{:<17} ", if focus { "▶ " } else { "  " }, label),
+            if focus { theme.accent } else { theme.dim },
+        );
+        let line = match i {
+            0 => {
+                let chosen = f
+                    .chosen()
+                    .map_or_else(|| "–".to_string(), |c| format!("{} ({})", c.naam, c.id));
+                let mut spans = vec![label];
+                if focus || !f.persoon.text.is_empty() {
+                    spans.push(Span::styled(format!("[{}] ", f.persoon.text), theme.text));
+                }
+                spans.push(Span::styled(
+                    chosen,
+                    if focus { theme.selected } else { theme.text },
+                ));
+                if focus {
+                    spans.push(Span::styled(
+                        format!("  {}", text::kies_hint(f.matches().len())),
+                        theme.dim,
+                    ));
+                }
+                Line::from(spans)
+            }
+            4 => Line::from(vec![
+                label,
+                Span::styled(
+                    match f.inzet.soort {
+                        crate::domain::InzetSoort::Opgave => "opgave",
+                        crate::domain::InzetSoort::Regulier => "regulier (piek in het lijnwerk)",
+                    },
+                    theme.text,
+                ),
+                Span::styled(if focus { "  ←/→ wisselt" } else { "" }, theme.dim),
+            ]),
+            _ => {
+                let input = [&f.uren, &f.van, &f.tot][i - 1];
+                if focus {
+                    let mut l = input_line("", input, theme);
+                    l.spans.insert(0, label);
+                    l
+                } else {
+                    Line::from(vec![label, Span::styled(input.text.clone(), theme.text)])
+                }
+            }
+        };
+        lines.push(line);
+    }
+    lines.push(Line::default());
+    match &f.error {
+        Some(e) => lines.push(Line::from(Span::styled(
+            format!("  {} {e}", super::theme::CONFLICT),
+            theme.conflict,
+        ))),
+        None => lines.push(Line::from(Span::styled(text::inzet_form_hint(), theme.dim))),
+    }
+    lines.push(Line::from(Span::styled(text::form_hint(), theme.dim)));
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+fn decide(frame: &mut Frame, area: Rect, app: &App, d: &crate::app::inzet::Decide, theme: &Theme) {
+    use crate::app::inzet::Keuze;
+    let z = &app.werkmap.borden[d.r.bord].inzet[d.r.inzet];
+    let naam = app.person_name(&z.persoon);
+    let mut lines = vec![
+        Line::from(Span::styled(
+            text::toezeggen_vraag(&naam, z.uren_per_week, z.van, z.tot),
+            theme.title,
+        )),
+        Line::default(),
+    ];
+    if let Some((w, g, b)) = d.impact.persoon {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  {} {}",
+                super::theme::CONFLICT,
+                text::overboekt_door(&naam, w, g, b)
+            ),
+            theme.conflict,
+        )));
+    }
+    if let Some((w, g, b)) = d.impact.eenheid {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  {} {}",
+                super::theme::CONFLICT,
+                text::eenheid_vol(w, g, b)
+            ),
+            theme.conflict,
+        )));
+    }
+    lines.push(Line::default());
+    for (i, k) in d.keuzes.iter().enumerate() {
+        let selected = i == d.choice;
+        let label = match k {
+            Keuze::TochToezeggen => text::keuze_toch(z.uren_per_week),
+            Keuze::MinderUren(h) => text::keuze_minder(*h),
+            Keuze::AnderePersoon { id, naam } => {
+                let free = d
+                    .impact
+                    .anderen
+                    .iter()
+                    .find(|(x, _, _)| x == id)
+                    .map_or(0.0, |a| a.2);
+                text::keuze_ander(naam, free)
+            }
+            Keuze::LatenStaan => text::keuze_pmo(),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{} {}. ", if selected { "▶" } else { " " }, i + 1),
+                theme.accent,
+            ),
+            Span::styled(label, if selected { theme.selected } else { theme.text }),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(text::keuze_hint(), theme.dim)));
+    // Room for the two warnings to wrap on narrow screens.
+    let h = (lines.len() as u16 + 4).min(area.height);
+    let r = centered(area, 90, h);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.warning)
+        .title(Span::styled(text::besluit_titel(), theme.title));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
 }

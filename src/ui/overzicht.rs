@@ -129,6 +129,7 @@ fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usiz
             },
         )
     };
+    let marker_w = marker.width();
     // The title gets what is left after the fixed parts.
     let fixed = 2
         + cards.len()
@@ -153,7 +154,8 @@ fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usiz
         Span::styled(format!(" {cards} "), theme.text),
         marker,
     ];
-    let conflict_w: usize = conflicts.iter().map(|s| s.width()).sum();
+    let conflict_w: usize =
+        conflicts.iter().map(|s| s.width()).sum::<usize>() + marker_w.saturating_sub(2);
     spans.extend(conflicts);
     if !changed.is_empty() {
         spans.push(Span::styled(

@@ -1,0 +1,188 @@
+//! Inzet: a board's team with its claims, or the CoCo's inbox of open requests, and the
+//! selected person's load week by week with and without the claim.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::Theme;
+use super::capaciteit::cell;
+use super::widgets::ellipsis;
+use crate::app::App;
+use crate::app::capaciteit::Maat;
+use crate::app::inzet::Scope;
+use crate::capacity::meer_dan;
+use crate::domain::{InzetSoort, InzetStatus};
+use crate::text;
+
+/// The symbol of an inzet status, so it reads without colour.
+pub fn status_symbol(s: InzetStatus) -> &'static str {
+    match s {
+        InzetStatus::Gevraagd => "?",
+        InzetStatus::Toegezegd => "✓",
+        InzetStatus::Afgewezen => "✗",
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let rows = app.inzet_rows();
+    let title = match &app.inzet.scope {
+        Scope::Bord(id) => format!(
+            " Team en inzet · {}",
+            app.werkmap
+                .bord(id)
+                .map_or(id.as_str(), |b| b.titel.as_str())
+        ),
+        Scope::Inbox => format!(
+            " Open verzoeken om capaciteit · {}",
+            app.gebruiker().map_or_else(
+                || text::alle_eenheden().to_string(),
+                |g| text::eenheden_van(&app.person_name(g))
+            )
+        ),
+    };
+    let header = vec![
+        Line::from(Span::styled(title, theme.accent)),
+        Line::from(Span::styled(text::inzet_toetsen(), theme.dim)),
+    ];
+    frame.render_widget(
+        Paragraph::new(header),
+        Rect {
+            height: 2.min(area.height),
+            ..area
+        },
+    );
+    let detail_h = if app.inzet.detail.is_some() {
+        7.min(area.height.saturating_sub(4))
+    } else {
+        0
+    };
+    let list = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(2 + detail_h),
+        ..area
+    };
+    let w = usize::from(area.width);
+    let org = app.werkmap.organisatie.as_ref();
+    let mut lines = Vec::new();
+    let h = usize::from(list.height);
+    let first = app.inzet.row.saturating_sub(h.saturating_sub(1));
+    for (i, r) in rows.iter().enumerate().skip(first).take(h) {
+        let bord = &app.werkmap.borden[r.bord];
+        let z = &bord.inzet[r.inzet];
+        let selected = i == app.inzet.row;
+        let eenheid = org
+            .and_then(|o| o.persoon(&z.persoon))
+            .and_then(|p| org.and_then(|o| o.eenheid(&p.eenheid)))
+            .map_or("", |e| e.naam.as_str());
+        let status_style = match z.status {
+            InzetStatus::Gevraagd => theme.warning,
+            InzetStatus::Toegezegd => theme.good,
+            InzetStatus::Afgewezen => theme.dim,
+        };
+        let besluit = z.besluit.as_ref().map(|b| {
+            format!(
+                " · {} {}{}",
+                app.person_name(&b.wie),
+                b.wanneer.0.format("%d-%m"),
+                b.toelichting
+                    .as_ref()
+                    .map(|t| format!(": {t}"))
+                    .unwrap_or_default()
+            )
+        });
+        let waar = if matches!(app.inzet.scope, Scope::Inbox) {
+            format!(" · {}", bord.titel)
+        } else {
+            String::new()
+        };
+        let name_w = w.saturating_sub(2 + 12 + 13 + 28).clamp(16, 40);
+        let main = format!(
+            "{:<name_w$} {:>5} u/week  {:<26}",
+            ellipsis(
+                &format!("{} ({eenheid})", app.person_name(&z.persoon)),
+                name_w
+            ),
+            text::getal(z.uren_per_week),
+            text::weken(z.van, z.tot)
+        );
+        let rest = format!(
+            "{}{waar}{}",
+            if z.soort == InzetSoort::Regulier {
+                " · regulier"
+            } else {
+                ""
+            },
+            besluit.unwrap_or_default()
+        );
+        let used = main.chars().count() + 14;
+        lines.push(Line::from(vec![
+            Span::styled(if selected { "▶ " } else { "  " }, theme.accent),
+            Span::styled(
+                format!(
+                    "{} {:<10} ",
+                    status_symbol(z.status),
+                    text::inzet_status(z.status)
+                ),
+                status_style,
+            ),
+            Span::styled(main, if selected { theme.selected } else { theme.text }),
+            Span::styled(ellipsis(&rest, w.saturating_sub(used)), theme.dim),
+        ]));
+    }
+    if rows.is_empty() {
+        lines.push(Line::from(Span::styled(
+            text::geen_inzet_hier(&app.inzet.scope),
+            theme.dim,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+    if let Some(d) = &app.inzet.detail {
+        let area = Rect {
+            y: list.y + list.height,
+            height: detail_h,
+            ..area
+        };
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme.border)
+            .title(Span::styled(
+                text::inzet_detail_titel(&d.naam, &d.eenheid),
+                theme.title,
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let upf = org.map_or(36.0, |o| o.uren_per_fte);
+        let label_w = 26;
+        let cell_w = 8;
+        let n = (usize::from(inner.width).saturating_sub(label_w) / cell_w).min(d.weeks.len());
+        let mut lines = vec![Line::from(
+            std::iter::once(Span::styled(format!("{:<label_w$}", ""), theme.dim))
+                .chain(d.weeks.iter().take(n).map(|w| {
+                    Span::styled(
+                        format!("{:>cell_w$}", format!("W{:02}", w.number())),
+                        theme.dim,
+                    )
+                }))
+                .collect::<Vec<_>>(),
+        )];
+        for (label, loads) in [
+            (text::persoon_met(), &d.met),
+            (text::persoon_zonder(), &d.zonder),
+            (text::eenheid_met(), &d.eenheid_met),
+            (text::eenheid_zonder(), &d.eenheid_zonder),
+        ] {
+            let mut spans = vec![Span::styled(format!("{label:<label_w$}"), theme.text)];
+            for l in loads.iter().take(n) {
+                let over = meer_dan(l.gepland(), l.beschikbaar);
+                spans.push(Span::styled(
+                    format!("{:>cell_w$}", cell(l, Maat::Procent, upf)),
+                    theme.load(l.belasting(), over),
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
