@@ -19,6 +19,7 @@ pub mod capacity;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod rapport;
 pub mod storage;
 pub mod text;
 pub mod tui;

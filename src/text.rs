@@ -807,3 +807,34 @@ pub fn keuze_hint() -> String {
 pub fn besluit_titel() -> String {
     " Toezeggen zou iemand overbelasten ".into()
 }
+pub fn rapport_titel(org: &str, vandaag: chrono::NaiveDate) -> String {
+    format!(
+        "Capaciteit voor het PMO-overleg — {org} — week {} ({})",
+        crate::domain::Week::of(vandaag).number(),
+        vandaag.format("%d-%m-%Y")
+    )
+}
+pub fn rapport_kop_heatmap() -> String {
+    "Belasting per eenheid en week".into()
+}
+pub fn rapport_heatmap_uitleg() -> String {
+    "Gepland (regulier werk plus opgaven, ook gevraagde inzet) gedeeld door beschikbaar. ⚠ = meer gepland dan beschikbaar.".into()
+}
+pub fn rapport_kop_conflicten(n: usize) -> String {
+    format!("Conflicten per eenheid ({n})")
+}
+pub fn rapport_overig() -> &'static str {
+    "Borden (zonder eenheid)"
+}
+pub fn rapport_kop_verzoeken(n: usize) -> String {
+    format!("Open verzoeken om capaciteit ({n})")
+}
+pub fn rapport_geen_verzoeken() -> String {
+    "Geen open verzoeken.".into()
+}
+pub fn rapport_kop_borden() -> String {
+    "Stand per bord".into()
+}
+pub fn rapport_geschreven(pad: &std::path::Path) -> String {
+    format!("Rapport geschreven: {}", pad.display())
+}

@@ -61,6 +61,14 @@ pub enum Opdracht {
     #[command(alias = "capacity", help_template = TEMPLATE, next_help_heading = "Opties",
               override_usage = "planbord capaciteit [WERKMAP] [--eenheid ID] [--format text|csv|json] [--vandaag DATUM] [--vanaf WEEK] [--weken N]")]
     Capaciteit(CapaciteitArgs),
+    /// Schrijf het rapport voor het PMO-overleg: heatmap, conflicten per eenheid, open verzoeken en de stand per bord.
+    #[command(
+        alias = "report",
+        help_template = TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "planbord rapport [WERKMAP] [--format md|html] [-o BESTAND] [--vandaag DATUM]"
+    )]
+    Rapport(RapportArgs),
     /// Schrijf een gegenereerde demo-werkmap (altijd dezelfde voor dezelfde opties).
     #[command(help_template = TEMPLATE, next_help_heading = "Opties",
               override_usage = "planbord demo MAP [--vandaag DATUM] [--schaal N]")]
@@ -105,6 +113,27 @@ pub struct CapaciteitArgs {
     pub format: CapaciteitFormaat,
     #[command(flatten)]
     pub horizon: HorizonArgs,
+}
+
+/// `planbord rapport`.
+#[derive(Debug, Args)]
+pub struct RapportArgs {
+    /// De werkmap.
+    #[arg(value_name = "WERKMAP", help_heading = "Argumenten")]
+    pub werkmap: Option<PathBuf>,
+    /// Uitvoer: md (Markdown, standaard) of html (één bestand dat ook goed print op A4).
+    #[arg(long, value_enum, default_value_t = RapportFormaat::Md, hide_default_value = true, hide_possible_values = true)]
+    pub format: RapportFormaat,
+    /// Schrijf naar dit bestand in plaats van naar het scherm.
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+    pub uitvoer: Option<PathBuf>,
+}
+
+/// Output formats of `rapport`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RapportFormaat {
+    Md,
+    Html,
 }
 
 /// `planbord demo`.

@@ -29,6 +29,7 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         None => overzicht::run(cli.pad.as_deref(), vandaag, &mut out),
         Some(Opdracht::Controleer(a)) => controleer::run(&a, vandaag, &mut out),
         Some(Opdracht::Capaciteit(a)) => capaciteit::run(&a, vandaag, &mut out),
+        Some(Opdracht::Rapport(a)) => rapport(&a, vandaag, &mut out),
         Some(Opdracht::Demo(a)) => demo(&a, vandaag, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));
@@ -87,6 +88,27 @@ fn tui(pad: Option<&std::path::Path>, vandaag: NaiveDate) -> CliResult {
 /// Today by the local clock.
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+fn rapport(a: &args::RapportArgs, vandaag: NaiveDate, out: &mut impl Write) -> CliResult {
+    let (map, _) = locations::werkmap(a.werkmap.as_deref(), vandaag)?;
+    let loaded = crate::storage::load(&map);
+    for d in &loaded.fouten {
+        eprintln!("{d}");
+    }
+    let r = crate::rapport::Rapport::new(&loaded.werkmap, vandaag, loaded.capaciteit_uit.clone());
+    let text = match a.format {
+        args::RapportFormaat::Md => crate::rapport::markdown(&r),
+        args::RapportFormaat::Html => crate::rapport::html(&r),
+    };
+    match &a.uitvoer {
+        Some(path) => {
+            crate::storage::save::write_atomic(path, text.as_bytes())?;
+            writeln!(out, "{}", crate::text::rapport_geschreven(path))?;
+        }
+        None => write!(out, "{text}")?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn demo(a: &args::DemoArgs, vandaag: NaiveDate, out: &mut impl Write) -> CliResult {

@@ -1,0 +1,112 @@
+//! The report as Markdown: tables that render in a git host.
+
+use std::fmt::Write as _;
+
+use super::Rapport;
+use crate::capacity::meer_dan;
+use crate::text;
+
+/// Escapes the characters that would break a Markdown table cell.
+fn cel(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The report as Markdown.
+pub fn markdown(r: &Rapport) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}\n", text::rapport_titel(&r.organisatie, r.vandaag));
+    if let Some(why) = &r.capaciteit_uit {
+        let _ = writeln!(s, "> {why}\n");
+    }
+    let _ = writeln!(s, "## {}\n", text::rapport_kop_heatmap());
+    let _ = writeln!(s, "{}\n", text::rapport_heatmap_uitleg());
+    if !r.heat.is_empty() {
+        let _ = write!(s, "| Eenheid |");
+        for w in &r.weeks {
+            let _ = write!(s, " {w} |");
+        }
+        let _ = write!(s, "\n|---|");
+        for _ in &r.weeks {
+            let _ = write!(s, "---:|");
+        }
+        s.push('\n');
+        for row in &r.heat {
+            let naam = match row.eenheid {
+                None => format!("**{}**", cel(&row.naam)),
+                Some(_) => cel(&row.naam),
+            };
+            let _ = write!(s, "| {naam} |");
+            for l in &row.cells {
+                let pct = l.belasting().map_or_else(|| "–".to_string(), text::procent);
+                let mark = if meer_dan(l.gepland(), l.beschikbaar) {
+                    " ⚠"
+                } else {
+                    ""
+                };
+                let _ = write!(s, " {pct}{mark} |");
+            }
+            s.push('\n');
+        }
+        s.push('\n');
+    }
+    let n = r.alle_conflicten().count();
+    let _ = writeln!(s, "## {}\n", text::rapport_kop_conflicten(n));
+    for (eenheid, conflicts) in &r.conflicten {
+        let _ = writeln!(s, "### {} ({})\n", cel(eenheid), conflicts.len());
+        for c in conflicts {
+            let week = c.week.map(|w| format!(" {w}")).unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "- **{}** `{}`{week}: {}",
+                c.ernst.naam(),
+                c.soort.naam(),
+                cel(&c.uitleg)
+            );
+        }
+        s.push('\n');
+    }
+    let _ = writeln!(s, "## {}\n", text::rapport_kop_verzoeken(r.verzoeken.len()));
+    if r.verzoeken.is_empty() {
+        let _ = writeln!(s, "{}\n", text::rapport_geen_verzoeken());
+    } else {
+        let _ = writeln!(
+            s,
+            "| Persoon | Eenheid | Bord | Uren per week | Weken |\n|---|---|---|---:|---|"
+        );
+        for v in &r.verzoeken {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} t/m {} |",
+                cel(&v.persoon),
+                cel(&v.eenheid),
+                cel(&v.bord),
+                text::getal(v.uren),
+                v.van,
+                v.tot
+            );
+        }
+        s.push('\n');
+    }
+    let _ = writeln!(s, "## {}\n", text::rapport_kop_borden());
+    let _ = writeln!(
+        s,
+        "| Bord | Soort | Kaarten per kolom | Verlopen | Risico of vertraagd |\n|---|---|---|---:|---:|"
+    );
+    for b in &r.borden {
+        let cols: Vec<String> = b
+            .kolommen
+            .iter()
+            .map(|(k, n)| format!("{} {n}", cel(k)))
+            .collect();
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} |",
+            cel(&b.titel),
+            b.soort,
+            cols.join(" · "),
+            b.verlopen,
+            b.risico
+        );
+    }
+    s
+}

@@ -1,0 +1,308 @@
+//! The PMO report: it says what the engine says, it is one self-contained file, and a real
+//! browser (headless Chromium) renders it to PNG and to an A4 PDF with the heat map on page 1.
+
+use std::collections::HashMap;
+use std::fs;
+use std::process::Command;
+
+use serde_json::Value;
+
+const VANDAAG: &str = "2026-11-23";
+
+fn planbord(args: &[&str]) -> Vec<u8> {
+    let out = Command::new(env!("CARGO_BIN_EXE_planbord"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_slice(&planbord(args)).unwrap()
+}
+
+fn report(format: &str) -> String {
+    String::from_utf8(planbord(&[
+        "rapport",
+        "boards",
+        "--format",
+        format,
+        "--vandaag",
+        VANDAAG,
+    ]))
+    .unwrap()
+}
+
+/// (eenheid, week) → (gepland, beschikbaar) from `capaciteit --format json`.
+fn engine_figures() -> HashMap<(String, String), (f64, f64)> {
+    let v = json(&[
+        "capaciteit",
+        "boards",
+        "--format",
+        "json",
+        "--vandaag",
+        VANDAAG,
+    ]);
+    let mut out = HashMap::new();
+    for e in v["eenheden"].as_array().unwrap() {
+        for w in e["weken"].as_array().unwrap() {
+            let gepland = w["regulier"].as_f64().unwrap() + w["opgave"].as_f64().unwrap();
+            out.insert(
+                (
+                    e["id"].as_str().unwrap().to_string(),
+                    w["week"].as_str().unwrap().to_string(),
+                ),
+                (gepland, w["beschikbaar"].as_f64().unwrap()),
+            );
+        }
+    }
+    out
+}
+
+/// The value of `attr="…"` in an HTML fragment.
+fn attr<'a>(s: &'a str, attr: &str) -> &'a str {
+    let start = s.find(&format!("{attr}=\"")).unwrap() + attr.len() + 2;
+    &s[start..start + s[start..].find('"').unwrap()]
+}
+
+#[test]
+fn the_html_heat_map_has_the_engines_figures() {
+    let html = report("html");
+    let figures = engine_figures();
+    let cells: Vec<&str> = html.split("<g class=\"cel\"").skip(1).collect();
+    let mut checked = 0;
+    for c in cells {
+        let eenheid = attr(c, "data-eenheid");
+        if eenheid.is_empty() {
+            continue; // a cluster total
+        }
+        let key = (eenheid.to_string(), attr(c, "data-week").to_string());
+        let (g, b) = figures[&key];
+        let gepland: f64 = attr(c, "data-gepland").parse().unwrap();
+        let beschikbaar: f64 = attr(c, "data-beschikbaar").parse().unwrap();
+        assert!(
+            (gepland - g).abs() < 0.02 && (beschikbaar - b).abs() < 0.02,
+            "{key:?}: {gepland}/{beschikbaar} vs {g}/{b}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 11 * 12);
+}
+
+#[test]
+fn the_markdown_heat_map_has_the_engines_percentages() {
+    let md = report("md");
+    let v = json(&[
+        "capaciteit",
+        "boards",
+        "--format",
+        "json",
+        "--vandaag",
+        VANDAAG,
+    ]);
+    for e in v["eenheden"].as_array().unwrap() {
+        let naam = e["naam"].as_str().unwrap();
+        let row = md
+            .lines()
+            .find(|l| l.starts_with(&format!("| {naam} |")))
+            .unwrap_or_else(|| panic!("{naam} missing"));
+        let cells: Vec<&str> = row
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .skip(1)
+            .collect();
+        for (cell, w) in cells.iter().zip(e["weken"].as_array().unwrap()) {
+            let pct = format!("{:.0}%", w["belasting"].as_f64().unwrap() * 100.0);
+            assert!(
+                cell.starts_with(&pct),
+                "{naam} {}: {cell} vs {pct}",
+                w["week"]
+            );
+        }
+    }
+}
+
+#[test]
+fn both_reports_list_every_conflict_of_controleer() {
+    let v = json(&[
+        "controleer",
+        "boards",
+        "--format",
+        "json",
+        "--vandaag",
+        VANDAAG,
+    ]);
+    let conflicts = v["conflicten"].as_array().unwrap();
+    let html = report("html");
+    let md = report("md");
+    assert_eq!(html.matches("data-soort=\"").count(), conflicts.len());
+    for c in conflicts {
+        let soort = c["soort"].as_str().unwrap();
+        let uitleg = c["uitleg"].as_str().unwrap();
+        assert!(md.contains(&uitleg.replace('|', "\\|")), "{uitleg}");
+        assert!(
+            html.contains(&uitleg.replace('&', "&amp;").replace('"', "&quot;")),
+            "{uitleg}"
+        );
+        let n = conflicts.iter().filter(|x| x["soort"] == soort).count();
+        assert_eq!(
+            html.matches(&format!("data-soort=\"{soort}\"")).count(),
+            n,
+            "{soort}"
+        );
+    }
+    assert!(md.contains("Open verzoeken om capaciteit"));
+    assert!(md.contains("| Revitalisering Wassenaarse Slag | opgaveteam |"));
+}
+
+#[test]
+fn the_html_is_self_contained() {
+    let html = report("html");
+    assert!(!html.contains("<script"));
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no external links"
+    );
+    assert!(!html.contains("<link"));
+    assert!(html.contains("<style>") && html.contains("@page { size: A4"));
+}
+
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+fn browser(bin: &str, profile: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(bin)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+        ])
+        .args([
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_real_browser_renders_it_to_png_and_an_a4_pdf() {
+    let Some(bin) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have Chromium (.ci/run installs it)"
+        );
+        eprintln!("chromium not installed: browser check skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("rapport.html");
+    planbord(&[
+        "rapport",
+        "boards",
+        "--format",
+        "html",
+        "-o",
+        html.to_str().unwrap(),
+        "--vandaag",
+        VANDAAG,
+    ]);
+    let url = format!("file://{}", html.display());
+    let profile = dir.path().join("profiel");
+
+    let dom = browser(bin, &profile, &["--dump-dom", &url]);
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(
+        dom.contains("Belasting per eenheid en week")
+            && dom.contains("Openbare Orde en Veiligheid"),
+        "{dom}"
+    );
+
+    let png = dir.path().join("rapport.png");
+    let out = browser(
+        bin,
+        &profile,
+        &[
+            &format!("--screenshot={}", png.display()),
+            "--window-size=800,1400",
+            &url,
+        ],
+    );
+    assert!(png.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+
+    let pdf = dir.path().join("rapport.pdf");
+    let out = browser(
+        bin,
+        &profile,
+        &[
+            &format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer",
+            &url,
+        ],
+    );
+    let bytes = fs::read(&pdf)
+        .unwrap_or_else(|_| panic!("no PDF: {}", String::from_utf8_lossy(&out.stderr)));
+    assert!(bytes.starts_with(b"%PDF"));
+    let info = Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("(A4)"), "{info}");
+    let page1 = Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let page1 = String::from_utf8_lossy(&page1.stdout);
+    assert!(
+        page1.contains("Belasting per eenheid en week")
+            && page1.contains("Openbare Orde en Veiligheid"),
+        "heat map on page 1:\n{page1}"
+    );
+
+    // Nothing sticks out on the right of an A4 page: 186 mm of content is 703 CSS pixels.
+    let probe = dir.path().join("probe.html");
+    let script = "<script>const w=document.documentElement.clientWidth;const r=Math.max(...[...document.querySelectorAll('table,svg,h1,h2,ul')].map(e=>e.getBoundingClientRect().right));document.body.setAttribute('data-past',String(r<=w+0.5));</script></body>";
+    fs::write(
+        &probe,
+        fs::read_to_string(&html)
+            .unwrap()
+            .replace("</body>", script),
+    )
+    .unwrap();
+    let dom = browser(
+        bin,
+        &profile,
+        &[
+            "--window-size=703,1000",
+            "--dump-dom",
+            &format!("file://{}", probe.display()),
+        ],
+    );
+    assert!(
+        String::from_utf8_lossy(&dom.stdout).contains("data-past=\"true\""),
+        "the widest table fits an A4 page"
+    );
+}
