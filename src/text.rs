@@ -563,6 +563,7 @@ pub fn hulp_kop(view: crate::app::View) -> String {
         Capaciteit => "Capaciteit",
         Conflicten => "Conflicten",
         Inzet => "Inzet",
+        Standup => "Stand-up",
     };
     format!("Toetsen in {naam}")
 }
@@ -837,4 +838,29 @@ pub fn rapport_kop_borden() -> String {
 }
 pub fn rapport_geschreven(pad: &std::path::Path) -> String {
     format!("Rapport geschreven: {}", pad.display())
+}
+pub fn ongeldige_duur(s: &str) -> String {
+    format!("ongeldige duur \"{s}\": typ bijvoorbeeld 30s of 2m")
+}
+pub fn onbekend_bord_of_cluster(s: &str) -> String {
+    format!("geen bord of cluster `{s}` in deze werkmap")
+}
+pub fn standup_hint(belasting: bool) -> String {
+    if belasting {
+        " spatie: wie is er aan de beurt · ←/→ kolom · Esc: stoppen".into()
+    } else {
+        " spatie: wie is er aan de beurt · ←/→ kolom · Esc: stoppen · (belasting verborgen)".into()
+    }
+}
+pub fn aan_de_beurt(naam: &str) -> String {
+    format!("Aan de beurt: {naam}")
+}
+pub fn niemand_aan_de_beurt() -> String {
+    "Spatie: de eerste is aan de beurt".into()
+}
+pub fn belasting_deze_week(b: Option<f64>) -> String {
+    match b {
+        Some(b) => format!("belasting deze week {}", procent(b)),
+        None => "deze week niet beschikbaar".into(),
+    }
 }

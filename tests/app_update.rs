@@ -1007,3 +1007,53 @@ fn the_inbox_lists_the_open_requests_of_the_cocos_units() {
         "the person's weeks with and without the request"
     );
 }
+
+#[test]
+fn standup_runs_its_timer_cycles_the_team_and_rotates_boards() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    key(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.view, View::Standup);
+    let s = a.standup.clone().unwrap();
+    assert_eq!(s.over(a.now).num_minutes(), 15);
+    let team = s.team(&a.werkmap);
+    assert!(team.len() > 3);
+    assert_eq!(s.kolom, 2, "the walk starts at the rightmost open column");
+    key(&mut a, KeyCode::Char(' '));
+    let s = a.standup.clone().unwrap();
+    assert_eq!(s.aan_de_beurt(&a.werkmap), Some(team[0].clone()));
+    assert!(s.belasting.is_some(), "their load this week comes along");
+    for _ in 1..team.len() {
+        key(&mut a, KeyCode::Char(' '));
+    }
+    key(&mut a, KeyCode::Char(' '));
+    assert_eq!(
+        a.standup.as_ref().unwrap().beurt,
+        None,
+        "after the last, nobody"
+    );
+    key(&mut a, KeyCode::Left);
+    assert_eq!(a.standup.as_ref().unwrap().kolom, 1);
+    // Time passes: the timer runs down; nothing rotates with one board.
+    a.now += chrono::Duration::minutes(16);
+    a.update(Action::Tick);
+    assert!(a.standup.as_ref().unwrap().over(a.now).num_seconds() < 0);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.view, View::Bord);
+    assert!(a.standup.is_none());
+
+    // A clusterkamer screen rotates through the cluster's boards.
+    let borden = planbord::app::standup::cluster_boards(&a.werkmap, "wijken");
+    assert_eq!(borden[0], "clusterkamer-wijken");
+    assert!(
+        borden.contains(&"opgave-veiligheid".to_string())
+            && borden.contains(&"opgave-energie".to_string())
+    );
+    a.start_standup(borden.clone(), 15, Some(chrono::Duration::seconds(30)));
+    a.now += chrono::Duration::seconds(10);
+    a.update(Action::Tick);
+    assert_eq!(a.standup.as_ref().unwrap().bord(), borden[0]);
+    a.now += chrono::Duration::seconds(25);
+    a.update(Action::Tick);
+    assert_eq!(a.standup.as_ref().unwrap().bord(), borden[1]);
+}

@@ -408,3 +408,25 @@ fn inzet_view_and_decision_snapshots() {
         insta::assert_snapshot!(format!("besluit_{w}x{h}"), t);
     }
 }
+
+#[test]
+fn standup_snapshots_without_personal_details() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut a = demo();
+        open(&mut a, "opgave-strand");
+        key(&mut a, 's');
+        key(&mut a, ' ');
+        let buf = render(&mut a, w, h);
+        let t = text(&buf);
+        assert!(t.contains("Aan de beurt") && t.contains("███"), "{t}");
+        assert!(
+            !t.contains("vakantie") && !t.contains("? hulp"),
+            "no absence reasons, no edit chrome"
+        );
+        insta::assert_snapshot!(format!("standup_{w}x{h}"), t);
+        // Without per-person load when the works council wants it off.
+        a.config.standup_belasting = Some(false);
+        let t = text(&render(&mut a, w, h));
+        assert!(!t.contains("belasting deze week"), "{t}");
+    }
+}

@@ -39,6 +39,8 @@ pub enum Command {
     Withdraw,
     Agree,
     Decline,
+    Standup,
+    Volgende,
 }
 
 /// Where a mouse click landed.
@@ -61,6 +63,8 @@ pub enum Action {
     Command(Command),
     Click(Target),
     Resize(u16, u16),
+    /// A second passed (only while a stand-up runs): the timer and the rotation.
+    Tick,
     /// A save finished; the file now holds content with this hash.
     Saved {
         bord: String,

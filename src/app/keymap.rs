@@ -13,6 +13,7 @@ pub enum View {
     Capaciteit,
     Conflicten,
     Inzet,
+    Standup,
 }
 
 /// A key with its modifiers.
@@ -68,6 +69,7 @@ const ALL: &[View] = &[
     View::Capaciteit,
     View::Conflicten,
     View::Inzet,
+    View::Standup,
 ];
 const INZET: &[View] = &[View::Inzet];
 const BORD: &[View] = &[View::Bord];
@@ -291,6 +293,36 @@ pub const KEYMAP: &[Binding] = &[
         command: Command::Open,
         views: INZET,
         help: "naar de persoon in de capaciteit",
+    },
+    Binding {
+        keys: &[k('s')],
+        command: Command::Standup,
+        views: BORD,
+        help: "stand-up: volledig scherm met timer",
+    },
+    Binding {
+        keys: &[k(' ')],
+        command: Command::Volgende,
+        views: &[View::Standup],
+        help: "wie is er aan de beurt: de volgende",
+    },
+    Binding {
+        keys: &[code(KeyCode::Left), k('h')],
+        command: Command::Left,
+        views: &[View::Standup],
+        help: "kolom naar links",
+    },
+    Binding {
+        keys: &[code(KeyCode::Right), k('l')],
+        command: Command::Right,
+        views: &[View::Standup],
+        help: "kolom naar rechts",
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc), k('q')],
+        command: Command::Back,
+        views: &[View::Standup],
+        help: "stand-up stoppen",
     },
     Binding {
         keys: &[k('c')],

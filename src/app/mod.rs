@@ -11,6 +11,7 @@ pub mod input;
 pub mod inzet;
 mod inzet_update;
 pub mod keymap;
+pub mod standup;
 mod update;
 
 use std::collections::HashMap;
@@ -118,6 +119,8 @@ pub struct App {
     pub capaciteit: capaciteit::CapaciteitView,
     pub conflicten: ConflictenView,
     pub inzet: inzet::InzetView,
+    /// The stand-up, while one runs.
+    pub standup: Option<standup::Standup>,
     /// Where Esc goes from the capacity and conflict views.
     pub return_to: View,
     pub undo: Vec<Edit>,
@@ -176,6 +179,7 @@ impl App {
             capaciteit: capaciteit::CapaciteitView::default(),
             conflicten: ConflictenView::default(),
             inzet: inzet::InzetView::default(),
+            standup: None,
             return_to: View::Overzicht,
             undo: Vec::new(),
             redo: Vec::new(),

@@ -36,6 +36,12 @@ impl App {
                 self.size = (w, h);
                 Vec::new()
             }
+            Action::Tick => {
+                if let Some(s) = &mut self.standup {
+                    s.tick(&self.werkmap, self.now);
+                }
+                Vec::new()
+            }
             Action::Saved { bord, hash } => {
                 if let Some(i) = self.werkmap.borden.iter().position(|b| b.id == bord) {
                     self.board_files[i].hash = hash;
@@ -167,6 +173,31 @@ impl App {
                 self.view = View::Conflicten;
             }
             (View::Inzet, _) => return self.on_inzet(c),
+            (View::Bord, Command::Standup) => {
+                let id = self.bord.bord.clone();
+                self.start_standup(vec![id], 15, None);
+            }
+            (View::Standup, c) => {
+                let Some(s) = &mut self.standup else {
+                    return Vec::new();
+                };
+                match c {
+                    Command::Volgende => {
+                        s.volgende(&self.werkmap, crate::domain::Week::of(self.vandaag))
+                    }
+                    Command::Left => s.stap(&self.werkmap, -1),
+                    Command::Right => s.stap(&self.werkmap, 1),
+                    Command::Back => {
+                        self.standup = None;
+                        self.view = if self.board().is_some() {
+                            View::Bord
+                        } else {
+                            View::Overzicht
+                        };
+                    }
+                    _ => {}
+                }
+            }
             (View::Bord, Command::Team) => {
                 let id = self.bord.bord.clone();
                 self.open_inzet(super::inzet::Scope::Bord(id), None);
@@ -244,6 +275,24 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Starts a stand-up of these boards: `minuten` on the timer, rotating when `roteer` is set.
+    pub fn start_standup(
+        &mut self,
+        borden: Vec<String>,
+        minuten: i64,
+        roteer: Option<chrono::Duration>,
+    ) {
+        self.standup = Some(super::standup::Standup::new(
+            &self.werkmap,
+            borden,
+            self.now,
+            minuten,
+            roteer,
+        ));
+        self.mode = Mode::Normal;
+        self.view = View::Standup;
     }
 
     pub(super) fn open_capaciteit(&mut self) {

@@ -61,6 +61,13 @@ pub enum Opdracht {
     #[command(alias = "capacity", help_template = TEMPLATE, next_help_heading = "Opties",
               override_usage = "planbord capaciteit [WERKMAP] [--eenheid ID] [--format text|csv|json] [--vandaag DATUM] [--vanaf WEEK] [--weken N]")]
     Capaciteit(CapaciteitArgs),
+    /// Stand-up op het grote scherm: een bord, of alle borden van een clusterkamer om de beurt.
+    #[command(
+        help_template = TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "planbord standup [BORD|CLUSTER] [--werkmap MAP] [--minuten N] [--roteer 30s]"
+    )]
+    Standup(StandupArgs),
     /// Schrijf het rapport voor het PMO-overleg: heatmap, conflicten per eenheid, open verzoeken en de stand per bord.
     #[command(
         alias = "report",
@@ -113,6 +120,23 @@ pub struct CapaciteitArgs {
     pub format: CapaciteitFormaat,
     #[command(flatten)]
     pub horizon: HorizonArgs,
+}
+
+/// `planbord standup`.
+#[derive(Debug, Args)]
+pub struct StandupArgs {
+    /// Een bord-id, of een cluster-id voor het scherm van een clusterkamer.
+    #[arg(value_name = "BORD|CLUSTER", help_heading = "Argumenten")]
+    pub doel: Option<String>,
+    /// De werkmap.
+    #[arg(long, value_name = "MAP")]
+    pub werkmap: Option<PathBuf>,
+    /// Minuten op de timer (standaard 15).
+    #[arg(long, value_name = "N", default_value_t = 15, hide_default_value = true, value_parser = clap::value_parser!(u32).range(1..=180))]
+    pub minuten: u32,
+    /// Wissel van bord na deze tijd, bijvoorbeeld 30s of 2m (clusterkamer).
+    #[arg(long, value_name = "DUUR")]
+    pub roteer: Option<String>,
 }
 
 /// `planbord rapport`.

@@ -30,6 +30,7 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Some(Opdracht::Controleer(a)) => controleer::run(&a, vandaag, &mut out),
         Some(Opdracht::Capaciteit(a)) => capaciteit::run(&a, vandaag, &mut out),
         Some(Opdracht::Rapport(a)) => rapport(&a, vandaag, &mut out),
+        Some(Opdracht::Standup(a)) => standup(&a, vandaag),
         Some(Opdracht::Demo(a)) => demo(&a, vandaag, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));
@@ -81,13 +82,32 @@ fn tui(pad: Option<&std::path::Path>, vandaag: NaiveDate) -> CliResult {
         .map(std::path::Path::to_path_buf)
         .or_else(|| config.werkmap.clone());
     let (map, created) = locations::werkmap(given.as_deref(), vandaag)?;
-    crate::tui::run(&map, vandaag, config, config_error, created)?;
+    crate::tui::run(&map, vandaag, config, config_error, created, None)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Today by the local clock.
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// `planbord standup`: the TUI straight into stand-up mode.
+fn standup(a: &args::StandupArgs, vandaag: NaiveDate) -> CliResult {
+    let (config, config_error) = crate::storage::config::load();
+    let given = a.werkmap.clone().or_else(|| config.werkmap.clone());
+    let (map, created) = locations::werkmap(given.as_deref(), vandaag)?;
+    let roteer = a
+        .roteer
+        .as_deref()
+        .map(crate::app::standup::parse_duur)
+        .transpose()?;
+    let start = crate::tui::StandupStart {
+        doel: a.doel.clone(),
+        minuten: i64::from(a.minuten),
+        roteer,
+    };
+    crate::tui::run(&map, vandaag, config, config_error, created, Some(start))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn rapport(a: &args::RapportArgs, vandaag: NaiveDate, out: &mut impl Write) -> CliResult {

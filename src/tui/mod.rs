@@ -25,6 +25,13 @@ pub enum Wake {
     Files(Vec<std::path::PathBuf>),
 }
 
+/// A stand-up to start with: a board or cluster id, the minutes on the timer, the rotation.
+pub struct StandupStart {
+    pub doel: Option<String>,
+    pub minuten: i64,
+    pub roteer: Option<chrono::Duration>,
+}
+
 /// Runs the TUI on a werkmap (a folder or one board file) until the user quits.
 pub fn run(
     path: &Path,
@@ -32,6 +39,7 @@ pub fn run(
     config: Config,
     config_error: Option<String>,
     created: bool,
+    standup: Option<StandupStart>,
 ) -> io::Result<()> {
     let loaded = storage::load(path);
     let login = ["USER", "LOGNAME", "USERNAME"]
@@ -47,6 +55,10 @@ pub fn run(
         storage::save::random_bits(),
     );
     app.single_board = path.is_file();
+    if let Some(start) = standup {
+        let borden = standup_boards(&app, start.doel.as_deref()).map_err(io::Error::other)?;
+        app.start_standup(borden, start.minuten, start.roteer);
+    }
     if created {
         app.status.message = Some(crate::text::demo_aangemaakt(path));
     }
@@ -67,6 +79,28 @@ pub fn run(
     let result = event_loop(&mut terminal, &mut app, &theme);
     restore(mouse);
     result
+}
+
+/// The boards of a stand-up: the named board, the boards of the named cluster, or the only
+/// board of a single-board session.
+fn standup_boards(app: &App, doel: Option<&str>) -> Result<Vec<String>, String> {
+    let w = &app.werkmap;
+    match doel {
+        Some(d) if w.bord(d).is_some() => Ok(vec![d.to_string()]),
+        Some(d) => {
+            let borden = crate::app::standup::cluster_boards(w, d);
+            if borden.is_empty() {
+                Err(crate::text::onbekend_bord_of_cluster(d))
+            } else {
+                Ok(borden)
+            }
+        }
+        None => w
+            .borden
+            .first()
+            .map(|b| vec![b.id.clone()])
+            .ok_or_else(|| crate::text::onbekend_bord_of_cluster("")),
+    }
 }
 
 fn now() -> chrono::NaiveDateTime {
@@ -115,9 +149,18 @@ fn event_loop(
     }
     loop {
         terminal.draw(|f| ui::draw(f, app, theme))?;
-        let wake = rx.recv().map_err(|e| io::Error::other(e.to_string()))?;
+        // Idle means idle: only a running stand-up (timer, rotation) wakes up every second.
         let mut actions = Vec::new();
-        collect(wake, app, terminal.size()?, &mut actions);
+        if app.view == crate::app::View::Standup {
+            match rx.recv_timeout(Duration::from_secs(1)) {
+                Ok(wake) => collect(wake, app, terminal.size()?, &mut actions),
+                Err(mpsc::RecvTimeoutError::Timeout) => actions.push(Action::Tick),
+                Err(e) => return Err(io::Error::other(e.to_string())),
+            }
+        } else {
+            let wake = rx.recv().map_err(|e| io::Error::other(e.to_string()))?;
+            collect(wake, app, terminal.size()?, &mut actions);
+        }
         // Take whatever else is waiting, so a burst of events draws once.
         while let Ok(w) = rx.recv_timeout(Duration::from_millis(0)) {
             collect(w, app, terminal.size()?, &mut actions);

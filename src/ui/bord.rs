@@ -259,7 +259,7 @@ fn draw_column(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn card_lines<'a>(
+pub(super) fn card_lines<'a>(
     app: &App,
     index: usize,
     bord: &Bord,

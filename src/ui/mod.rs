@@ -7,6 +7,7 @@ pub mod inzet;
 pub mod kaart;
 pub mod overlay;
 pub mod overzicht;
+pub mod standup;
 pub mod theme;
 pub mod widgets;
 
@@ -29,6 +30,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Capaciteit => capaciteit::draw(frame, main, app, theme),
         View::Conflicten => conflicten::draw(frame, main, app, theme),
         View::Inzet => inzet::draw(frame, main, app, theme),
+        View::Standup => standup::draw(frame, area, app, theme),
+    }
+    if app.view == View::Standup {
+        // No edit chrome on the shared screen: no status line, no overlays.
+        return;
     }
     draw_status(frame, status, app, theme);
     overlay::draw(frame, main, app, theme);
@@ -43,7 +49,7 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
     match app.view {
         View::Overzicht => overzicht::hit(app, main, x, y),
         View::Bord => bord::hit(app, main, x, y),
-        View::Kaart | View::Capaciteit | View::Conflicten | View::Inzet => None,
+        View::Kaart | View::Capaciteit | View::Conflicten | View::Inzet | View::Standup => None,
     }
 }
 

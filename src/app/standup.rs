@@ -1,0 +1,187 @@
+//! Stand-up mode: the board full screen for the team at the shared screen, a timer, "wie is er
+//! aan de beurt" cycling through the team, walking the board column by column, and for a
+//! clusterkamer screen boards rotating on a timer.
+
+use chrono::{Duration, NaiveDateTime};
+
+use crate::domain::{BordSoort, InzetStatus, Werkmap};
+
+/// The state of a stand-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standup {
+    /// The boards shown in turn (one when not rotating), by id.
+    pub borden: Vec<String>,
+    pub huidig: usize,
+    pub started: NaiveDateTime,
+    pub duur: Duration,
+    /// Rotate to the next board after this long; `None` keeps the board.
+    pub roteer: Option<Duration>,
+    pub last_switch: NaiveDateTime,
+    /// Whose turn it is: an index into [`Standup::team`], or nobody yet.
+    pub beurt: Option<usize>,
+    /// The column in focus (walk right to left).
+    pub kolom: usize,
+    /// The load this week of the person whose turn it is (`None` inside: not available).
+    pub belasting: Option<Option<f64>>,
+}
+
+impl Standup {
+    /// A stand-up of these boards starting now; the focus starts at the rightmost open column.
+    pub fn new(
+        werkmap: &Werkmap,
+        borden: Vec<String>,
+        now: NaiveDateTime,
+        minuten: i64,
+        roteer: Option<Duration>,
+    ) -> Standup {
+        let mut s = Standup {
+            borden,
+            huidig: 0,
+            started: now,
+            duur: Duration::minutes(minuten),
+            roteer,
+            last_switch: now,
+            beurt: None,
+            kolom: 0,
+            belasting: None,
+        };
+        s.kolom = s.start_column(werkmap);
+        s
+    }
+
+    /// The id of the board on screen.
+    pub fn bord(&self) -> &str {
+        self.borden.get(self.huidig).map_or("", String::as_str)
+    }
+
+    fn start_column(&self, werkmap: &Werkmap) -> usize {
+        werkmap
+            .bord(self.bord())
+            .map(|b| b.kolommen.iter().rposition(|k| !k.klaar).unwrap_or(0))
+            .unwrap_or(0)
+    }
+
+    /// Time left, negative when over.
+    pub fn over(&self, now: NaiveDateTime) -> Duration {
+        self.duur - (now - self.started)
+    }
+
+    /// The team of the board on screen: its inzet and card owners, sorted by name.
+    pub fn team(&self, werkmap: &Werkmap) -> Vec<(String, String)> {
+        let Some(b) = werkmap.bord(self.bord()) else {
+            return Vec::new();
+        };
+        let mut ids: Vec<&str> = b
+            .inzet
+            .iter()
+            .filter(|z| z.status != InzetStatus::Afgewezen)
+            .map(|z| z.persoon.as_str())
+            .chain(
+                b.kaarten
+                    .iter()
+                    .filter(|k| b.is_open(k))
+                    .filter_map(|k| k.eigenaar.as_deref()),
+            )
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let naam = |id: &str| {
+            werkmap
+                .organisatie
+                .as_ref()
+                .and_then(|o| o.persoon(id))
+                .map_or(id.to_string(), |p| p.naam.clone())
+        };
+        let mut team: Vec<(String, String)> = ids
+            .into_iter()
+            .map(|id| (id.to_string(), naam(id)))
+            .collect();
+        team.sort_by(|a, b| a.1.cmp(&b.1));
+        team
+    }
+
+    /// The person whose turn it is.
+    pub fn aan_de_beurt(&self, werkmap: &Werkmap) -> Option<(String, String)> {
+        self.beurt.and_then(|i| self.team(werkmap).get(i).cloned())
+    }
+
+    /// Next person (space); after the last, nobody. Their load this week comes along.
+    pub fn volgende(&mut self, werkmap: &Werkmap, week: crate::domain::Week) {
+        let n = self.team(werkmap).len();
+        self.beurt = match self.beurt {
+            None if n > 0 => Some(0),
+            Some(i) if i + 1 < n => Some(i + 1),
+            _ => None,
+        };
+        self.belasting = self.aan_de_beurt(werkmap).and_then(|(id, _)| {
+            let org = werkmap.organisatie.as_ref()?;
+            let engine = crate::capacity::Engine::new(org, &werkmap.borden);
+            engine
+                .person(&id)
+                .map(|p| engine.person_week(p, week).belasting())
+        });
+    }
+
+    /// Moves the focus column.
+    pub fn stap(&mut self, werkmap: &Werkmap, delta: isize) {
+        let n = werkmap.bord(self.bord()).map_or(1, |b| b.kolommen.len());
+        self.kolom = (self.kolom as isize + delta).clamp(0, n as isize - 1) as usize;
+    }
+
+    /// On a tick: rotate to the next board when it is time. Returns whether it switched.
+    pub fn tick(&mut self, werkmap: &Werkmap, now: NaiveDateTime) -> bool {
+        match self.roteer {
+            Some(every) if self.borden.len() > 1 && now - self.last_switch >= every => {
+                self.huidig = (self.huidig + 1) % self.borden.len();
+                self.last_switch = now;
+                self.beurt = None;
+                self.kolom = self.start_column(werkmap);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The boards of a clusterkamer screen: the cluster's own boards, then the boards of the
+/// opgaven whose cluster it is.
+pub fn cluster_boards(werkmap: &Werkmap, cluster: &str) -> Vec<String> {
+    let opgaven: Vec<&str> = werkmap
+        .organisatie
+        .as_ref()
+        .map(|o| {
+            o.opgaven
+                .iter()
+                .filter(|op| op.cluster.as_deref() == Some(cluster))
+                .map(|op| op.id.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let own = werkmap
+        .borden
+        .iter()
+        .filter(|b| matches!(&b.soort, BordSoort::Clusterkamer { cluster: c } if c == cluster));
+    let teams = werkmap
+        .borden
+        .iter()
+        .filter(|b| b.opgave().is_some_and(|o| opgaven.contains(&o)));
+    own.chain(teams).map(|b| b.id.clone()).collect()
+}
+
+/// Parses `30s`, `2m` or `45` (seconds).
+pub fn parse_duur(s: &str) -> Result<Duration, String> {
+    let t = s.trim();
+    let (n, unit) = match t.strip_suffix('s') {
+        Some(n) => (n, 1),
+        None => match t.strip_suffix('m') {
+            Some(n) => (n, 60),
+            None => (t, 1),
+        },
+    };
+    n.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .map(|n| Duration::seconds(n * unit))
+        .ok_or_else(|| crate::text::ongeldige_duur(s))
+}

@@ -1,0 +1,232 @@
+//! Stand-up: the board full screen in high contrast, without edit chrome, with a big timer and
+//! whose turn it is. No absence reasons or other personal details; with
+//! `standup_belasting: false` no per-person load either.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+
+use super::Theme;
+use super::bord::{CARD_HEIGHT, MIN_COLUMN, card_lines};
+use super::theme::CONFLICT;
+use crate::app::App;
+use crate::text;
+
+/// Digits 3 wide and 5 high, for a timer that reads from the back of the room.
+const DIGITS: [[&str; 5]; 11] = [
+    ["███", "█ █", "█ █", "█ █", "███"],
+    ["  █", "  █", "  █", "  █", "  █"],
+    ["███", "  █", "███", "█  ", "███"],
+    ["███", "  █", "███", "  █", "███"],
+    ["█ █", "█ █", "███", "  █", "  █"],
+    ["███", "█  ", "███", "  █", "███"],
+    ["███", "█  ", "███", "█ █", "███"],
+    ["███", "  █", "  █", "  █", "  █"],
+    ["███", "█ █", "███", "█ █", "███"],
+    ["███", "█ █", "███", "  █", "███"],
+    ["   ", " █ ", "   ", " █ ", "   "],
+];
+
+/// `mm:ss` in big digits, five lines.
+pub fn big(text: &str) -> Vec<String> {
+    (0..5)
+        .map(|row| {
+            text.chars()
+                .filter_map(|c| match c {
+                    '0'..='9' => Some(DIGITS[c as usize - '0' as usize][row]),
+                    ':' => Some(DIGITS[10][row]),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
+    let Some(s) = &app.standup else { return };
+    // The shared screen always gets high contrast, unless colour is off altogether.
+    let theme = if *base == Theme::monochrome() {
+        base.clone()
+    } else {
+        Theme::named(Some("hoog-contrast"), false)
+    };
+    let Some(index) = app.werkmap.borden.iter().position(|b| b.id == s.bord()) else {
+        return;
+    };
+    let bord = &app.werkmap.borden[index];
+    let left = s.over(app.now);
+    let secs = left.num_seconds();
+    let timer = format!("{:02}:{:02}", secs.abs() / 60, secs.abs() % 60);
+    let timer_style = if secs < 0 {
+        theme.conflict
+    } else if secs < 120 {
+        theme.warning
+    } else {
+        theme.accent
+    };
+    let beurt = s.aan_de_beurt(&app.werkmap);
+    let show_load = app.config.standup_belasting.unwrap_or(true);
+    let mut head = vec![
+        Line::from(Span::styled(
+            format!(" {}", bord.titel),
+            theme.title.add_modifier(Modifier::BOLD),
+        )),
+        Line::default(),
+        Line::from(match &beurt {
+            Some((_, naam)) => Span::styled(format!(" {}", text::aan_de_beurt(naam)), theme.accent),
+            None => Span::styled(format!(" {}", text::niemand_aan_de_beurt()), theme.dim),
+        }),
+    ];
+    if let (Some(load), true) = (&s.belasting, show_load && beurt.is_some()) {
+        head.push(Line::from(Span::styled(
+            format!(" {}", text::belasting_deze_week(*load)),
+            theme.text,
+        )));
+    }
+    if s.borden.len() > 1 {
+        head.push(Line::from(Span::styled(
+            format!(" bord {} van {}", s.huidig + 1, s.borden.len()),
+            theme.dim,
+        )));
+    }
+    let header_h = 6.min(area.height);
+    let timer_w = 26u16.min(area.width / 2);
+    frame.render_widget(
+        Paragraph::new(head),
+        Rect {
+            height: header_h,
+            width: area.width.saturating_sub(timer_w),
+            ..area
+        },
+    );
+    let digits: Vec<Line> = big(&timer)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, timer_style)))
+        .collect();
+    let timer_area = Rect {
+        x: area.x + area.width.saturating_sub(timer_w),
+        y: area.y,
+        width: timer_w,
+        height: header_h.min(5),
+    };
+    let mut digits = digits;
+    if secs < 0 {
+        digits.push(Line::from(Span::styled(
+            format!("{CONFLICT} tijd voorbij"),
+            theme.conflict,
+        )));
+    }
+    frame.render_widget(Paragraph::new(digits), timer_area);
+
+    let body = Rect {
+        y: area.y + header_h,
+        height: area.height.saturating_sub(header_h + 1),
+        ..area
+    };
+    let n = bord.kolommen.len();
+    let visible = usize::from(body.width / MIN_COLUMN.max(1))
+        .clamp(1, n.max(1))
+        .min(n);
+    let first = s
+        .kolom
+        .saturating_sub(visible.saturating_sub(1))
+        .min(n - visible);
+    let mut x = body.x;
+    for slot in 0..visible {
+        let kolom = first + slot;
+        let w = if slot + 1 == visible {
+            body.x + body.width - x
+        } else {
+            body.width / visible as u16
+        };
+        let rect = Rect {
+            x,
+            width: w,
+            ..body
+        };
+        x += w;
+        let col = &bord.kolommen[kolom];
+        let focus = kolom == s.kolom;
+        let cards: Vec<_> = bord.kaarten.iter().filter(|k| k.kolom == col.id).collect();
+        let exceeded = app.derived.wip_exceeded(index, &col.id);
+        let count = match col.wip {
+            Some(wip) => format!("{}/{wip}", cards.len()),
+            None => cards.len().to_string(),
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(if focus {
+                BorderType::Double
+            } else {
+                BorderType::Plain
+            })
+            .border_style(if exceeded {
+                theme.conflict
+            } else if focus {
+                theme.border_focus
+            } else {
+                theme.border
+            })
+            .title(Line::from(vec![
+                Span::styled(
+                    format!(" {} ", col.naam),
+                    if focus { theme.accent } else { theme.title },
+                ),
+                Span::styled(
+                    format!(
+                        "{count}{} ",
+                        if exceeded {
+                            format!(" {CONFLICT}")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                    if exceeded { theme.conflict } else { theme.text },
+                ),
+            ]));
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        let iw = usize::from(inner.width);
+        // The person whose turn it is: their cards first and highlighted.
+        let mut ordered = cards.clone();
+        if let Some((id, _)) = &beurt {
+            ordered.sort_by_key(|k| k.eigenaar.as_deref() != Some(id.as_str()));
+        }
+        let mut lines = Vec::new();
+        let room = usize::from(inner.height / CARD_HEIGHT.max(1));
+        for k in ordered.iter().take(room) {
+            let theirs = beurt
+                .as_ref()
+                .is_some_and(|(id, _)| k.eigenaar.as_deref() == Some(id.as_str()));
+            let mut card = card_lines(app, index, bord, k, theirs, iw, &theme);
+            if beurt.is_some() && !theirs {
+                for l in &mut card {
+                    for span in &mut l.spans {
+                        span.style = span.style.patch(theme.dim);
+                    }
+                }
+            }
+            lines.extend(card);
+        }
+        if ordered.len() > room && room > 0 {
+            lines.truncate(usize::from(inner.height).saturating_sub(1));
+            lines.push(Line::from(Span::styled(
+                format!(" + {} meer", ordered.len() - room),
+                theme.dim,
+            )));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+    let hint = Rect {
+        y: area.y + area.height.saturating_sub(1),
+        height: 1.min(area.height),
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(text::standup_hint(show_load), theme.dim)),
+        hint,
+    );
+}
