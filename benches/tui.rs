@@ -145,3 +145,40 @@ fn key_and_frame(b: Bencher, case: &str) {
         }
     });
 }
+
+/// The capacity view on schaal 10: open it (`c`) and draw; then drill into a unit and draw.
+#[divan::bench(args = ["open", "eenheid"], sample_count = 30)]
+fn capaciteit(b: Bencher, step: &str) {
+    let dir = werkmap("schaal10");
+    let mut app = first_frame(&dir, None);
+    let theme = ui::Theme::named(None, false);
+    let mut term = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
+    let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
+    app.update(Action::Key(c));
+    app.capaciteit.row = 1; // the first unit
+    b.bench_local(|| {
+        match step {
+            "open" => {
+                app.update(Action::Command(Command::Back));
+                app.update(Action::Key(c));
+            }
+            _ => {
+                app.update(Action::Command(Command::Open));
+                draw(&mut term, &app, &theme);
+                app.update(Action::Command(Command::Back));
+            }
+        }
+        draw(&mut term, &app, &theme);
+    });
+}
+
+/// `planbord rapport --format html` on schaal 10, from the files.
+#[divan::bench(sample_count = 10)]
+fn rapport_html(b: Bencher) {
+    let dir = werkmap("schaal10");
+    b.bench(|| {
+        let loaded = storage::load(&dir);
+        let r = planbord::rapport::Rapport::new(&loaded.werkmap, VANDAAG, None);
+        planbord::rapport::html(&r)
+    });
+}
