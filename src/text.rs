@@ -864,3 +864,12 @@ pub fn belasting_deze_week(b: Option<f64>) -> String {
         None => "deze week niet beschikbaar".into(),
     }
 }
+pub fn keuze_weken(van: crate::domain::Week, tot: crate::domain::Week) -> String {
+    format!("Andere weken toezeggen: {} (dan past het)", weken(van, tot))
+}
+pub fn andere_weken(van: crate::domain::Week, tot: crate::domain::Week) -> String {
+    format!(
+        "gevraagd voor {}; toegezegd in latere weken",
+        weken(van, tot)
+    )
+}

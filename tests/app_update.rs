@@ -783,6 +783,17 @@ fn only_the_persons_coco_decides() {
 
 /// Asks `uren` a week of `persoon` on the strand board for weeks 49–50 and selects the request.
 fn ask(a: &mut App, persoon: &str, uren: &str) -> planbord::app::inzet::InzetRef {
+    ask_weeks(a, persoon, uren, "49", "50")
+}
+
+/// Asks `uren` a week of `persoon` on the strand board for weeks `van`–`tot`.
+fn ask_weeks(
+    a: &mut App,
+    persoon: &str,
+    uren: &str,
+    van: &str,
+    tot: &str,
+) -> planbord::app::inzet::InzetRef {
     open(a, "opgave-strand");
     key(a, KeyCode::Char('t'));
     key(a, KeyCode::Char('n'));
@@ -794,13 +805,13 @@ fn ask(a: &mut App, persoon: &str, uren: &str) -> planbord::app::inzet::InzetRef
         KeyCode::Char('u'),
         KeyModifiers::CONTROL,
     )));
-    typ(a, "49");
+    typ(a, van);
     key(a, KeyCode::Tab);
     a.update(Action::Key(KeyEvent::new(
         KeyCode::Char('u'),
         KeyModifiers::CONTROL,
     )));
-    typ(a, "50");
+    typ(a, tot);
     key(a, KeyCode::Enter);
     a.inzet.row = a.inzet_rows().len() - 1;
     a.selected_inzet().unwrap()
@@ -1056,4 +1067,44 @@ fn standup_runs_its_timer_cycles_the_team_and_rotates_boards() {
     a.now += chrono::Duration::seconds(25);
     a.update(Action::Tick);
     assert_eq!(a.standup.as_ref().unwrap().bord(), borden[1]);
+}
+
+#[test]
+fn agreeing_in_other_weeks_moves_the_request_to_weeks_that_fit() {
+    use planbord::app::inzet::Keuze;
+    let mut a = app_as(None);
+    // Petra Kaya is away in week 51: a claim on weeks 50–51 does not fit, later weeks do.
+    let r = ask_weeks(&mut a, "petra kaya", "2", "50", "51");
+    key(&mut a, KeyCode::Char('t'));
+    let Mode::Decide(d) = a.mode.clone() else {
+        panic!("{:?}", a.mode)
+    };
+    let i = d
+        .keuzes
+        .iter()
+        .position(|k| matches!(k, Keuze::AndereWeken { .. }))
+        .expect("later weeks that fit");
+    let Keuze::AndereWeken { van, tot } = d.keuzes[i].clone() else {
+        unreachable!()
+    };
+    let before = a.werkmap.borden[r.bord].inzet[r.inzet].clone();
+    assert!(van > before.van);
+    assert_eq!(
+        van.weeks_until(tot),
+        before.van.weeks_until(before.tot),
+        "as many weeks as asked"
+    );
+    key(&mut a, KeyCode::Char(char::from(b'1' + i as u8)));
+    let z = &a.werkmap.borden[r.bord].inzet[r.inzet];
+    assert_eq!(
+        (z.van, z.tot, z.status),
+        (van, tot, planbord::domain::InzetStatus::Toegezegd)
+    );
+    assert!(
+        !a.derived
+            .people
+            .iter()
+            .any(|c| c.persoon.as_deref() == Some(z.persoon.as_str())
+                && c.week.is_some_and(|w| w >= van && w <= tot))
+    );
 }

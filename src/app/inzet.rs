@@ -243,6 +243,9 @@ pub struct Impact {
     pub past: f64,
     /// Colleagues of the same unit who have the hours free in every week: (id, naam, free).
     pub anderen: Vec<(String, String, f64)>,
+    /// The first later run of the same number of weeks (within half a year) in which the
+    /// person has the hours and the unit stays within its capacity: (van, tot).
+    pub later: Option<(Week, Week)>,
 }
 
 /// The impact of agreeing to inzet `r` (already counted as Gevraagd in the figures).
@@ -290,11 +293,32 @@ pub fn impact(werkmap: &Werkmap, r: InzetRef, nu: Week) -> Option<Impact> {
         .collect();
     anderen.sort_by(|a, b| b.2.total_cmp(&a.2));
     anderen.truncate(3);
+    // Other weeks: shift the whole request later until every week fits person and unit.
+    let len = z.van.weeks_until(z.tot);
+    let fits = |w: Week| {
+        let l = engine.person_week(p, w);
+        let ul = engine.unit_week(u, w);
+        // The request already counts where it runs now; elsewhere it comes on top.
+        let extra = if z.is_active_in(w) {
+            0.0
+        } else {
+            z.uren_per_week
+        };
+        !meer_dan(l.gepland() + extra, l.beschikbaar)
+            && !meer_dan(ul.gepland() + extra, ul.beschikbaar)
+            && l.beschikbaar > 0.05
+    };
+    let start = z.van.max(nu);
+    let later = (1..=26)
+        .map(|k| start.plus(k))
+        .find(|&van| van.through(van.plus(len)).all(fits))
+        .map(|van| (van, van.plus(len)));
     Some(Impact {
         persoon: worst_p,
         eenheid: worst_u,
         past: past.floor(),
         anderen,
+        later,
     })
 }
 
@@ -303,6 +327,7 @@ pub fn impact(werkmap: &Werkmap, r: InzetRef, nu: Week) -> Option<Impact> {
 pub enum Keuze {
     TochToezeggen,
     MinderUren(f64),
+    AndereWeken { van: Week, tot: Week },
     AnderePersoon { id: String, naam: String },
     LatenStaan,
 }
@@ -321,6 +346,9 @@ impl Decide {
         let mut keuzes = vec![Keuze::TochToezeggen];
         if impact.past >= 1.0 && impact.past < gevraagd {
             keuzes.push(Keuze::MinderUren(impact.past));
+        }
+        if let Some((van, tot)) = impact.later {
+            keuzes.push(Keuze::AndereWeken { van, tot });
         }
         for (id, naam, _) in &impact.anderen {
             keuzes.push(Keuze::AnderePersoon {

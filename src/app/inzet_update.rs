@@ -299,6 +299,20 @@ impl App {
                     }),
                 )
             }
+            Keuze::AndereWeken { van, tot } => {
+                let why = text::andere_weken(z.van, z.tot);
+                self.inzet_edit(
+                    r.bord,
+                    Some(r.inzet),
+                    Some(Inzet {
+                        van,
+                        tot,
+                        status: InzetStatus::Toegezegd,
+                        besluit: Some(self.besluit(Some(why))),
+                        ..z
+                    }),
+                )
+            }
             Keuze::AnderePersoon { id, naam } => {
                 let decline = Inzet {
                     status: InzetStatus::Afgewezen,

@@ -367,6 +367,7 @@ fn decide(frame: &mut Frame, area: Rect, app: &App, d: &crate::app::inzet::Decid
         let label = match k {
             Keuze::TochToezeggen => text::keuze_toch(z.uren_per_week),
             Keuze::MinderUren(h) => text::keuze_minder(*h),
+            Keuze::AndereWeken { van, tot } => text::keuze_weken(*van, *tot),
             Keuze::AnderePersoon { id, naam } => {
                 let free = d
                     .impact
