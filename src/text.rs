@@ -564,6 +564,7 @@ pub fn hulp_kop(view: crate::app::View) -> String {
         Conflicten => "Conflicten",
         Inzet => "Inzet",
         Standup => "Stand-up",
+        Mensen => "Mensen",
     };
     format!("Toetsen in {naam}")
 }
@@ -872,4 +873,31 @@ pub fn andere_weken(van: crate::domain::Week, tot: crate::domain::Week) -> Strin
         "gevraagd voor {}; toegezegd in latere weken",
         weken(van, tot)
     )
+}
+pub fn persoon_verdwenen(id: &str) -> String {
+    format!("{id} staat intussen niet meer in organisatie.ron; de wijziging is niet toegepast")
+}
+pub fn geen_werkdagen() -> String {
+    "kies minstens één werkdag".into()
+}
+pub fn geen_afwezigheid() -> String {
+    "geen afwezigheid vanaf vandaag om te verwijderen".into()
+}
+pub fn afwezigheid_verwijderd() -> String {
+    "afwezigheid verwijderd".into()
+}
+pub fn persoon_bijgewerkt() -> String {
+    "opgeslagen in organisatie.ron".into()
+}
+pub fn mensen_toetsen() -> String {
+    " e uren en werkdagen · a afwezigheid toevoegen · d eerstvolgende afwezigheid verwijderen · u ongedaan · Esc terug".into()
+}
+pub fn mens_form_hint() -> String {
+    "  Tab wisselt veld · ←/→ en spatie kiezen dagen · Enter opslaan · Esc annuleren".into()
+}
+pub fn afwezig_titel(naam: &str) -> String {
+    format!(" Afwezigheid van {naam} ")
+}
+pub fn afwezig_hint() -> String {
+    "  Datum: 23-11-2026 of 2026-11-23 · geen medische reden · Enter opslaan · Esc annuleren".into()
 }

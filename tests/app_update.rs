@@ -1108,3 +1108,124 @@ fn agreeing_in_other_weeks_moves_the_request_to_weeks_that_fit() {
                 && c.week.is_some_and(|w| w >= van && w <= tot))
     );
 }
+
+#[test]
+fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
+    let a0 = app_as(None);
+    let coco = oov_coco(&a0);
+    let mut a = app_as(Some(&coco));
+    key(&mut a, KeyCode::Char('p'));
+    assert_eq!(a.view, View::Mensen);
+    let rows = a.mensen_rows();
+    let org = a.werkmap.organisatie.clone().unwrap();
+    assert!(
+        !rows.is_empty() && rows.iter().all(|&p| org.mensen[p].eenheid == "oov"),
+        "only the CoCo's people"
+    );
+    // Hours and days: 36 → 32 hours, Friday off.
+    let p = a.selected_persoon().unwrap().clone();
+    key(&mut a, KeyCode::Char('e'));
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut a, "32");
+    key(&mut a, KeyCode::Tab);
+    for _ in 0..4 {
+        key(&mut a, KeyCode::Right);
+    }
+    key(&mut a, KeyCode::Char(' '));
+    assert_eq!(key(&mut a, KeyCode::Enter), vec![Effect::SaveOrganisatie]);
+    let after = a
+        .werkmap
+        .organisatie
+        .as_ref()
+        .unwrap()
+        .persoon(&p.id)
+        .unwrap()
+        .clone();
+    assert_eq!(after.uren, 32.0);
+    assert!(!after.werkdagen.contains(&planbord::domain::Dag::Vr));
+    assert_eq!(a.pending_org.len(), 1);
+    // The save confirms; a colleague's change to another person is kept, ours re-applied.
+    let hash = a.org_file.as_ref().unwrap().hash;
+    a.update(Action::OrganisatieSaved(hash));
+    assert!(a.pending_org.is_empty());
+    // An absence in week 50 for the person with the Gevraagd claim there: claimed while away.
+    let marieke = a
+        .mensen_rows()
+        .iter()
+        .position(|&i| org.mensen[i].naam == "Marieke Kaya")
+        .unwrap();
+    a.mensen.row = marieke;
+    key(&mut a, KeyCode::Char('a'));
+    typ(&mut a, "07-12-2026");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "11-12-2026");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "cursus");
+    assert_eq!(key(&mut a, KeyCode::Enter), vec![Effect::SaveOrganisatie]);
+    assert!(a.derived.people.iter().any(|c| c.soort
+        == planbord::capacity::ConflictSoort::AfwezigIngezet
+        && c.week.map(|w| w.to_string()).as_deref() == Some("2026-W50")));
+    assert!(
+        a.derived
+            .people
+            .iter()
+            .all(|c| !c.uitleg.contains("cursus")),
+        "the reason stays private"
+    );
+    key(&mut a, KeyCode::Char('d'));
+    assert!(!a.derived.people.iter().any(|c| c.soort
+        == planbord::capacity::ConflictSoort::AfwezigIngezet
+        && c.week.map(|w| w.to_string()).as_deref() == Some("2026-W50")));
+    key(&mut a, KeyCode::Char('u'));
+    assert!(
+        a.derived.people.iter().any(|c| c.soort
+            == planbord::capacity::ConflictSoort::AfwezigIngezet
+            && c.week.map(|w| w.to_string()).as_deref() == Some("2026-W50")),
+        "undo brings it back"
+    );
+}
+
+#[test]
+fn an_organisation_saved_meanwhile_keeps_both_changes() {
+    let mut a = app_as(None);
+    key(&mut a, KeyCode::Char('p'));
+    let p = a.selected_persoon().unwrap().clone();
+    key(&mut a, KeyCode::Char('e'));
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut a, "20");
+    key(&mut a, KeyCode::Enter);
+    // Someone else changed another person and saved first.
+    let mut loaded = storage::load(Path::new("boards"));
+    let other = loaded
+        .werkmap
+        .organisatie
+        .as_mut()
+        .unwrap()
+        .mensen
+        .iter_mut()
+        .find(|m| m.id != p.id)
+        .unwrap();
+    other.uren = 12.0;
+    let other_id = other.id.clone();
+    let effects = a.update(Action::WerkmapReloaded(Box::new(loaded)));
+    assert_eq!(effects, vec![Effect::SaveOrganisatie]);
+    let org = a.werkmap.organisatie.as_ref().unwrap();
+    assert_eq!(org.persoon(&p.id).unwrap().uren, 20.0, "ours re-applied");
+    assert_eq!(org.persoon(&other_id).unwrap().uren, 12.0, "theirs kept");
+}
+
+#[test]
+fn only_a_coco_changes_people() {
+    let mut a = app_as(Some("rsluiter"));
+    key(&mut a, KeyCode::Char('p'));
+    assert!(a.mensen_rows().is_empty(), "rsluiter leads no unit");
+    let mut a = app_as(None);
+    key(&mut a, KeyCode::Char('p'));
+    assert!(a.mensen_rows().len() > 200, "without a user: everyone");
+}

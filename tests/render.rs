@@ -430,3 +430,27 @@ fn standup_snapshots_without_personal_details() {
         assert!(!t.contains("belasting deze week"), "{t}");
     }
 }
+
+#[test]
+fn mensen_snapshots() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut a = demo();
+        a.config.gebruiker = Some(
+            a.werkmap
+                .organisatie
+                .as_ref()
+                .unwrap()
+                .eenheid("oov")
+                .unwrap()
+                .cocos[0]
+                .clone(),
+        );
+        key(&mut a, 'p');
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains("Mensen") && t.contains(" u "), "{t}");
+        insta::assert_snapshot!(format!("mensen_{w}x{h}"), t);
+        key(&mut a, 'e');
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains("Werkdagen"), "{t}");
+    }
+}

@@ -41,6 +41,7 @@ pub enum Command {
     Decline,
     Standup,
     Volgende,
+    Mensen,
 }
 
 /// Where a mouse click landed.
@@ -70,6 +71,8 @@ pub enum Action {
         bord: String,
         hash: crate::storage::ContentHash,
     },
+    /// `organisatie.ron` was saved; it now holds content with this hash.
+    OrganisatieSaved(crate::storage::ContentHash),
     /// A save failed for another reason than a concurrent change.
     SaveFailed {
         bord: String,
@@ -95,5 +98,7 @@ pub enum Action {
 pub enum Effect {
     /// Save this board (by id) atomically, if its file still holds what was loaded.
     Save(String),
+    /// Save `organisatie.ron`, if it still holds what was loaded.
+    SaveOrganisatie,
     Quit,
 }

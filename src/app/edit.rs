@@ -3,7 +3,7 @@
 
 use std::fmt::Debug;
 
-use crate::domain::{Bord, Inzet, Kaart};
+use crate::domain::{Bord, Inzet, Kaart, Organisatie, Persoon};
 
 /// Something on a board that edits address by id: a card or an inzet.
 pub trait Item: Clone + PartialEq + Debug {
@@ -95,6 +95,11 @@ pub enum Edit {
     /// Edits of one board that belong together (one undo): e.g. decline one request and
     /// agree the same hours for a colleague.
     Samen(Vec<Edit>),
+    /// A person in `organisatie.ron`: hours, working days, absences.
+    Persoon {
+        before: Box<Persoon>,
+        after: Box<Persoon>,
+    },
 }
 
 impl Edit {
@@ -104,6 +109,7 @@ impl Edit {
             Edit::Kaart(c) => &c.bord,
             Edit::Inzet(c) => &c.bord,
             Edit::Samen(v) => v.first().map_or("", Edit::bord),
+            Edit::Persoon { .. } => "",
         }
     }
 
@@ -113,6 +119,7 @@ impl Edit {
             Edit::Kaart(c) => c.id(),
             Edit::Inzet(c) => c.id(),
             Edit::Samen(v) => v.first().map_or("", Edit::id),
+            Edit::Persoon { after, .. } => &after.id,
         }
     }
 
@@ -122,6 +129,10 @@ impl Edit {
             Edit::Kaart(c) => Edit::Kaart(c.inverted()),
             Edit::Inzet(c) => Edit::Inzet(c.inverted()),
             Edit::Samen(v) => Edit::Samen(v.iter().rev().map(Edit::inverted).collect()),
+            Edit::Persoon { before, after } => Edit::Persoon {
+                before: after.clone(),
+                after: before.clone(),
+            },
         }
     }
 
@@ -139,6 +150,7 @@ impl Edit {
                 *bord = copy;
                 Ok(())
             }
+            Edit::Persoon { .. } => Ok(()),
         }
     }
 
@@ -146,7 +158,7 @@ impl Edit {
     pub fn card_after(&self) -> Option<&Placed<Kaart>> {
         match self {
             Edit::Kaart(c) => c.after.as_ref(),
-            Edit::Inzet(_) | Edit::Samen(_) => None,
+            Edit::Inzet(_) | Edit::Samen(_) | Edit::Persoon { .. } => None,
         }
     }
 
@@ -155,7 +167,7 @@ impl Edit {
         match self {
             Edit::Kaart(c) => c.after.is_none(),
             Edit::Inzet(c) => c.after.is_none(),
-            Edit::Samen(_) => false,
+            Edit::Samen(_) | Edit::Persoon { .. } => false,
         }
     }
 
@@ -165,6 +177,26 @@ impl Edit {
             Edit::Kaart(_) => false,
             Edit::Inzet(_) => true,
             Edit::Samen(v) => v.iter().any(Edit::changes_load),
+            Edit::Persoon { .. } => true,
+        }
+    }
+
+    /// Whether the edit is about the organisation rather than a board.
+    pub fn is_organisatie(&self) -> bool {
+        matches!(self, Edit::Persoon { .. })
+    }
+
+    /// Applies an organisation edit: the person (found by id) gets its new version.
+    pub fn apply_org(&self, org: &mut Organisatie) -> Result<(), EditError> {
+        let Edit::Persoon { after, .. } = self else {
+            return Ok(());
+        };
+        match org.mensen.iter_mut().find(|p| p.id == after.id) {
+            Some(p) => {
+                *p = (**after).clone();
+                Ok(())
+            }
+            None => Err(EditError::Gone(after.id.clone())),
         }
     }
 }

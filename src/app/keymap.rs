@@ -14,6 +14,7 @@ pub enum View {
     Conflicten,
     Inzet,
     Standup,
+    Mensen,
 }
 
 /// A key with its modifiers.
@@ -70,6 +71,7 @@ const ALL: &[View] = &[
     View::Conflicten,
     View::Inzet,
     View::Standup,
+    View::Mensen,
 ];
 const INZET: &[View] = &[View::Inzet];
 const BORD: &[View] = &[View::Bord];
@@ -325,6 +327,30 @@ pub const KEYMAP: &[Binding] = &[
         help: "stand-up stoppen",
     },
     Binding {
+        keys: &[k('p')],
+        command: Command::Mensen,
+        views: &[View::Overzicht, View::Capaciteit, View::Inzet],
+        help: "mensen: uren, werkdagen en afwezigheid (CoCo)",
+    },
+    Binding {
+        keys: &[k('e')],
+        command: Command::EditCard,
+        views: &[View::Mensen],
+        help: "uren en werkdagen wijzigen",
+    },
+    Binding {
+        keys: &[k('a')],
+        command: Command::AddNote,
+        views: &[View::Mensen],
+        help: "afwezigheid toevoegen",
+    },
+    Binding {
+        keys: &[k('d')],
+        command: Command::DeleteCard,
+        views: &[View::Mensen],
+        help: "eerstvolgende afwezigheid verwijderen",
+    },
+    Binding {
         keys: &[k('c')],
         command: Command::Capaciteit,
         views: &[View::Overzicht, View::Bord, View::Kaart, View::Conflicten],
@@ -345,6 +371,7 @@ pub const KEYMAP: &[Binding] = &[
             View::Capaciteit,
             View::Conflicten,
             View::Inzet,
+            View::Mensen,
         ],
         help: "terug",
     },

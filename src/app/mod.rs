@@ -11,6 +11,8 @@ pub mod input;
 pub mod inzet;
 mod inzet_update;
 pub mod keymap;
+pub mod mensen;
+mod mensen_update;
 pub mod standup;
 mod update;
 
@@ -43,6 +45,8 @@ pub enum Mode {
     Decide(Box<inzet::Decide>),
     /// The optional reason for declining a request.
     Reason(TextInput, inzet::InzetRef),
+    MensForm(Box<mensen::MensForm>),
+    AfwezigForm(Box<mensen::AfwezigForm>),
 }
 
 /// The state of the conflict list.
@@ -119,6 +123,7 @@ pub struct App {
     pub capaciteit: capaciteit::CapaciteitView,
     pub conflicten: ConflictenView,
     pub inzet: inzet::InzetView,
+    pub mensen: mensen::MensenView,
     /// The stand-up, while one runs.
     pub standup: Option<standup::Standup>,
     /// Where Esc goes from the capacity and conflict views.
@@ -127,6 +132,8 @@ pub struct App {
     pub redo: Vec<Edit>,
     /// Per board id: edits not yet confirmed on disk, re-applied when someone else saved first.
     pub pending: HashMap<String, Vec<Edit>>,
+    /// Edits of `organisatie.ron` not yet confirmed on disk.
+    pub pending_org: Vec<Edit>,
     pub status: Status,
     pub derived: Derived,
     /// The terminal size, for paging.
@@ -179,11 +186,13 @@ impl App {
             capaciteit: capaciteit::CapaciteitView::default(),
             conflicten: ConflictenView::default(),
             inzet: inzet::InzetView::default(),
+            mensen: mensen::MensenView::default(),
             standup: None,
             return_to: View::Overzicht,
             undo: Vec::new(),
             redo: Vec::new(),
             pending: HashMap::new(),
+            pending_org: Vec::new(),
             status: Status::default(),
             derived: Derived::default(),
             size: (80, 24),

@@ -76,9 +76,29 @@ impl App {
                 }
                 Vec::new()
             }
+            Action::OrganisatieSaved(hash) => {
+                if let Some(f) = &mut self.org_file {
+                    f.hash = hash;
+                }
+                self.pending_org.clear();
+                self.status.file = FileState::Opgeslagen;
+                self.status.message = Some(text::opgeslagen(crate::storage::load::ORGANISATIE));
+                Vec::new()
+            }
             Action::WerkmapReloaded(loaded) => {
                 // Only the organisation changed: take it, keep the boards and local edits.
                 self.werkmap.organisatie = loaded.werkmap.organisatie;
+                let mut lost = Vec::new();
+                if let Some(org) = self.werkmap.organisatie.as_mut() {
+                    for e in &self.pending_org {
+                        if let Err(EditError::Gone(id)) = e.apply_org(org) {
+                            lost.push(id);
+                        }
+                    }
+                }
+                if !lost.is_empty() {
+                    self.status.error = Some(text::wijziging_verloren(&lost));
+                }
                 self.org_file = loaded.organisatie_file;
                 self.capaciteit_uit = loaded.capaciteit_uit;
                 self.fouten
@@ -91,7 +111,12 @@ impl App {
                 );
                 self.status.file = FileState::Herladen(crate::storage::load::ORGANISATIE.into());
                 self.recompute();
-                Vec::new()
+                if self.pending_org.is_empty() || self.werkmap.organisatie.is_none() {
+                    Vec::new()
+                } else {
+                    self.status.file = FileState::Opslaan;
+                    vec![Effect::SaveOrganisatie]
+                }
             }
         }
     }
@@ -150,6 +175,8 @@ impl App {
                 Vec::new()
             }
             Mode::InzetForm(f) => self.on_inzet_form(f, key),
+            Mode::MensForm(f) => self.on_mens_form(f, key),
+            Mode::AfwezigForm(f) => self.on_afwezig_form(f, key),
             Mode::Decide(d) => self.on_decide(d, key),
             Mode::Reason(input, r) => self.on_reason(input, r, key),
             Mode::ConfirmDelete => match key.code {
@@ -172,7 +199,10 @@ impl App {
                 }
                 self.view = View::Conflicten;
             }
+            (View::Inzet, Command::Mensen) => self.open_mensen(),
             (View::Inzet, _) => return self.on_inzet(c),
+            (View::Mensen, _) => return self.on_mensen(c),
+            (_, Command::Mensen) => self.open_mensen(),
             (View::Bord, Command::Standup) => {
                 let id = self.bord.bord.clone();
                 self.start_standup(vec![id], 15, None);
@@ -816,6 +846,21 @@ impl App {
 
     /// Applies an edit to its board and asks for a save.
     fn apply(&mut self, edit: &Edit) -> Vec<Effect> {
+        if edit.is_organisatie() {
+            let Some(org) = self.werkmap.organisatie.as_mut() else {
+                self.status.error = self.capaciteit_uit.clone();
+                return Vec::new();
+            };
+            if let Err(EditError::Gone(id)) = edit.apply_org(org) {
+                self.status.error = Some(text::persoon_verdwenen(&id));
+                return Vec::new();
+            }
+            self.pending_org.push(edit.clone());
+            self.recompute();
+            self.status.error = None;
+            self.status.file = FileState::Opslaan;
+            return vec![Effect::SaveOrganisatie];
+        }
         let Some(b) = self.werkmap.borden.iter().position(|x| x.id == edit.bord()) else {
             self.status.error = Some(text::bord_verdwenen(edit.bord()));
             return Vec::new();

@@ -176,6 +176,11 @@ fn event_loop(
                             effects.extend(app.update(next));
                         }
                     }
+                    Effect::SaveOrganisatie => {
+                        if let Some(next) = save_organisatie(app) {
+                            effects.extend(app.update(next));
+                        }
+                    }
                 }
             }
         }
@@ -240,6 +245,26 @@ fn file_action(app: &App, path: &Path, during_save: bool) -> Option<Action> {
         result,
         during_save,
     })
+}
+
+/// Saves `organisatie.ron`; a colleague's save in between is read in and our edits re-applied.
+fn save_organisatie(app: &App) -> Option<Action> {
+    let (Some(org), Some(file)) = (&app.werkmap.organisatie, &app.org_file) else {
+        return Some(Action::SaveFailed {
+            bord: String::new(),
+            melding: crate::text::organisatie_ongeldig(),
+        });
+    };
+    match storage::save::save_if_unchanged(&file.path, org, Some(file.hash)) {
+        Ok(hash) => Some(Action::OrganisatieSaved(hash)),
+        Err(SaveError::ChangedOnDisk { .. }) => {
+            Some(Action::WerkmapReloaded(Box::new(storage::load(&app.root))))
+        }
+        Err(e) => Some(Action::SaveFailed {
+            bord: String::new(),
+            melding: e.to_string(),
+        }),
+    }
 }
 
 /// Saves one board; returns the action that reports how it went.

@@ -5,6 +5,7 @@ pub mod capaciteit;
 pub mod conflicten;
 pub mod inzet;
 pub mod kaart;
+pub mod mensen;
 pub mod overlay;
 pub mod overzicht;
 pub mod standup;
@@ -31,6 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Conflicten => conflicten::draw(frame, main, app, theme),
         View::Inzet => inzet::draw(frame, main, app, theme),
         View::Standup => standup::draw(frame, area, app, theme),
+        View::Mensen => mensen::draw(frame, main, app, theme),
     }
     if app.view == View::Standup {
         // No edit chrome on the shared screen: no status line, no overlays.
@@ -49,7 +51,12 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
     match app.view {
         View::Overzicht => overzicht::hit(app, main, x, y),
         View::Bord => bord::hit(app, main, x, y),
-        View::Kaart | View::Capaciteit | View::Conflicten | View::Inzet | View::Standup => None,
+        View::Kaart
+        | View::Capaciteit
+        | View::Conflicten
+        | View::Inzet
+        | View::Standup
+        | View::Mensen => None,
     }
 }
 

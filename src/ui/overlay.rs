@@ -21,6 +21,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Mode::Help => help(frame, area, app, theme),
         Mode::Form(f) => form(frame, area, f, theme),
         Mode::InzetForm(f) => inzet_form(frame, area, f, theme),
+        Mode::MensForm(f) => mens_form(frame, area, f, theme),
+        Mode::AfwezigForm(f) => afwezig_form(frame, area, f, theme),
         Mode::Decide(d) => decide(frame, area, app, d, theme),
         Mode::Reason(input, r) => {
             let z = &app.werkmap.borden[r.bord].inzet[r.inzet];
@@ -403,4 +405,89 @@ fn decide(frame: &mut Frame, area: Rect, app: &App, d: &crate::app::inzet::Decid
             .wrap(Wrap { trim: false }),
         r,
     );
+}
+
+fn mens_form(frame: &mut Frame, area: Rect, f: &crate::app::mensen::MensForm, theme: &Theme) {
+    let r = centered(area, 70, 8);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(format!(" {} ", f.persoon.naam), theme.title));
+    let label = |i: usize, t: &'static str| {
+        Span::styled(
+            format!("{}{t:<14}", if f.focus == i { "▶ " } else { "  " }),
+            if f.focus == i {
+                theme.accent
+            } else {
+                theme.dim
+            },
+        )
+    };
+    let mut uren = input_line("", &f.uren, theme);
+    uren.spans.insert(0, label(0, "Uren per week"));
+    let mut days = vec![label(1, "Werkdagen")];
+    for (i, n) in ["ma", "di", "wo", "do", "vr", "za", "zo"]
+        .iter()
+        .enumerate()
+    {
+        let on = f.dagen[i];
+        let style = if f.focus == 1 && f.dag == i {
+            theme.selected
+        } else if on {
+            theme.good
+        } else {
+            theme.dim
+        };
+        days.push(Span::styled(
+            format!("[{}{n}] ", if on { "x" } else { " " }),
+            style,
+        ));
+    }
+    let mut lines = vec![uren, Line::from(days), Line::default()];
+    match &f.error {
+        Some(e) => lines.push(Line::from(Span::styled(
+            format!("  {} {e}", super::theme::CONFLICT),
+            theme.conflict,
+        ))),
+        None => lines.push(Line::from(Span::styled(text::mens_form_hint(), theme.dim))),
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+fn afwezig_form(frame: &mut Frame, area: Rect, f: &crate::app::mensen::AfwezigForm, theme: &Theme) {
+    use crate::app::mensen::AFWEZIG_VELDEN;
+    let r = centered(area, 70, 9);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(
+            text::afwezig_titel(&f.persoon.naam),
+            theme.title,
+        ));
+    let mut lines = Vec::new();
+    for (i, t) in AFWEZIG_VELDEN.iter().enumerate() {
+        let focus = f.focus == i;
+        let label = Span::styled(
+            format!("{}{t:<24}", if focus { "▶ " } else { "  " }),
+            if focus { theme.accent } else { theme.dim },
+        );
+        let mut l = if focus {
+            input_line("", &f.velden[i], theme)
+        } else {
+            Line::from(Span::styled(f.velden[i].text.clone(), theme.text))
+        };
+        l.spans.insert(0, label);
+        lines.push(l);
+    }
+    lines.push(Line::default());
+    match &f.error {
+        Some(e) => lines.push(Line::from(Span::styled(
+            format!("  {} {e}", super::theme::CONFLICT),
+            theme.conflict,
+        ))),
+        None => lines.push(Line::from(Span::styled(text::afwezig_hint(), theme.dim))),
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), r);
 }
