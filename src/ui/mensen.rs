@@ -106,7 +106,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 text::getal(m.uren),
                 dagen(&m.werkdagen),
                 m.regulier_aandeel
-                    .map_or_else(|| "van de eenheid".to_string(), |a| text::procent(a))
+                    .map_or_else(|| "van de eenheid".to_string(), text::procent)
             ),
             theme.text,
         ))];
