@@ -901,3 +901,32 @@ pub fn afwezig_titel(naam: &str) -> String {
 pub fn afwezig_hint() -> String {
     "  Datum: 23-11-2026 of 2026-11-23 · geen medische reden · Enter opslaan · Esc annuleren".into()
 }
+pub fn gelijktijdige_wijziging(veld: &str, waarde: &str) -> String {
+    format!(
+        "Gelijktijdige wijziging: `{veld}` was elders ook gewijzigd, in {waarde}; deze waarde is bewaard."
+    )
+}
+pub fn gelijktijdig_op_kaart(kaart: &str, veld: &str) -> String {
+    format!(
+        "kaart \"{kaart}\": `{veld}` was ook door een ander gewijzigd (de andere waarde staat in een notitie)"
+    )
+}
+pub fn gelijktijdig_item(wat: &str) -> String {
+    format!("{wat} was ook door een ander gewijzigd; deze versie is bewaard")
+}
+pub fn verwijderd_maar_gewijzigd(wat: &str) -> String {
+    format!("{wat} was door de een verwijderd en door de ander gewijzigd: bewaard")
+}
+pub fn twee_klaar_kolommen() -> String {
+    "twee kolommen met `klaar: true` na samenvoegen: de eigen keuze is bewaard".into()
+}
+pub fn kolom_verdwenen(kaart: &str, kolom: &str) -> String {
+    format!(
+        "kaart \"{kaart}\" stond in kolom `{kolom}`, die de ander verwijderde: naar de eerste kolom"
+    )
+}
+pub fn kolom_verdwenen_notitie(kolom: &str) -> String {
+    format!(
+        "Samengevoegd: de kolom `{kolom}` van deze kaart was elders verwijderd; de kaart staat nu in de eerste kolom."
+    )
+}

@@ -6,6 +6,7 @@ pub mod format;
 pub mod hash;
 pub mod load;
 pub mod locate;
+pub mod merge;
 pub mod save;
 
 pub use diagnostic::Diagnostic;
