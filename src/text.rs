@@ -930,3 +930,21 @@ pub fn kolom_verdwenen_notitie(kolom: &str) -> String {
         "Samengevoegd: de kolom `{kolom}` van deze kaart was elders verwijderd; de kaart staat nu in de eerste kolom."
     )
 }
+pub fn merge_onleesbaar(name: &str) -> String {
+    format!(
+        "{name} is in een van de versies geen geldig bord of organisatie: voeg met de hand samen"
+    )
+}
+pub fn geen_git(map: &std::path::Path, err: &str) -> String {
+    format!(
+        "{} is geen git-repository (of git ontbreekt): {}",
+        map.display(),
+        err.trim()
+    )
+}
+pub fn git_ingesteld(map: &std::path::Path, driver: &str) -> String {
+    format!(
+        "Git ingesteld voor {}:\n  .gitattributes: *.ron merge=planbord\n  .gitignore: .planbord/\n  git config merge.planbord.driver {driver}",
+        map.display()
+    )
+}

@@ -76,6 +76,12 @@ pub enum Opdracht {
         override_usage = "planbord rapport [WERKMAP] [--format md|html] [-o BESTAND] [--vandaag DATUM]"
     )]
     Rapport(RapportArgs),
+    /// Git-merge-driver: voeg een bord of organisatie.ron samen (git roept dit aan met %O %A %B %P).
+    #[command(name = "merge-driver", help_template = TEMPLATE, next_help_heading = "Opties", override_usage = "planbord merge-driver BASIS ONS HUN NAAM")]
+    MergeDriver(MergeDriverArgs),
+    /// Stel git in voor de werkmap: .gitattributes, de merge-driver en .gitignore.
+    #[command(name = "git-setup", help_template = TEMPLATE, next_help_heading = "Opties", override_usage = "planbord git-setup [WERKMAP]")]
+    GitSetup(GitSetupArgs),
     /// Schrijf een gegenereerde demo-werkmap (altijd dezelfde voor dezelfde opties).
     #[command(help_template = TEMPLATE, next_help_heading = "Opties",
               override_usage = "planbord demo MAP [--vandaag DATUM] [--schaal N]")]
@@ -158,6 +164,31 @@ pub struct RapportArgs {
 pub enum RapportFormaat {
     Md,
     Html,
+}
+
+/// `planbord merge-driver`.
+#[derive(Debug, Args)]
+pub struct MergeDriverArgs {
+    /// De gemeenschappelijke voorouder (%O).
+    #[arg(value_name = "BASIS", help_heading = "Argumenten")]
+    pub basis: PathBuf,
+    /// Onze versie (%A); het resultaat komt hier.
+    #[arg(value_name = "ONS", help_heading = "Argumenten")]
+    pub ours: PathBuf,
+    /// Hun versie (%B).
+    #[arg(value_name = "HUN", help_heading = "Argumenten")]
+    pub theirs: PathBuf,
+    /// De naam van het bestand in de repository (%P).
+    #[arg(value_name = "NAAM", help_heading = "Argumenten", default_value = "")]
+    pub naam: String,
+}
+
+/// `planbord git-setup`.
+#[derive(Debug, Args)]
+pub struct GitSetupArgs {
+    /// De werkmap in een git-repository.
+    #[arg(value_name = "WERKMAP", help_heading = "Argumenten")]
+    pub werkmap: Option<PathBuf>,
 }
 
 /// `planbord demo`.

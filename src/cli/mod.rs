@@ -4,6 +4,7 @@
 mod args;
 mod capaciteit;
 mod controleer;
+mod git;
 pub mod locations;
 mod overzicht;
 
@@ -32,6 +33,16 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Some(Opdracht::Rapport(a)) => rapport(&a, vandaag, &mut out),
         Some(Opdracht::Standup(a)) => standup(&a, vandaag),
         Some(Opdracht::Demo(a)) => demo(&a, vandaag, &mut out),
+        Some(Opdracht::MergeDriver(a)) => git::merge_driver(
+            &a.basis,
+            &a.ours,
+            &a.theirs,
+            &a.naam,
+            &mut std::io::stderr(),
+        ),
+        Some(Opdracht::GitSetup(a)) => locations::werkmap(a.werkmap.as_deref(), vandaag)
+            .map_err(CliError::from)
+            .and_then(|(map, _)| git::git_setup(&map, &mut out)),
     };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));
     match result {

@@ -1,0 +1,124 @@
+//! Git integration: `planbord merge-driver %O %A %B %P` merges a board or the organisation the
+//! way the TUI does, and `planbord git-setup` configures a werkmap's repository to use it.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, ExitCode};
+
+use super::{CliError, CliResult};
+use crate::domain::{Bord, Moment, Organisatie};
+use crate::storage::{format, merge, save};
+use crate::text;
+
+fn read(path: &Path) -> Result<String, CliError> {
+    let bytes = std::fs::read(path)?;
+    Ok(format::strip_bom(&String::from_utf8_lossy(&bytes)).to_string())
+}
+
+/// Merges `ours` (written in place) with `theirs` against `base`. Exit 0 when merged, 1 with
+/// git-style conflict markers when a version cannot be read.
+pub fn merge_driver(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    name: &str,
+    out: &mut impl Write,
+) -> CliResult {
+    let (b, o, t) = (read(base)?, read(ours)?, read(theirs)?);
+    let now = Moment(chrono::Local::now().naive_local().with_nanosecond_zero());
+    let merged: Result<(String, merge::MergeReport), String> = match (
+        format::parse::<Bord>(&b),
+        format::parse::<Bord>(&o),
+        format::parse::<Bord>(&t),
+    ) {
+        (Ok(b), Ok(o), Ok(t)) => {
+            let (m, r) = merge::merge_bord(&b, &o, &t, now);
+            format::to_canonical(&m)
+                .map(|s| (s, r))
+                .map_err(|e| e.to_string())
+        }
+        _ => match (
+            format::parse::<Organisatie>(&b),
+            format::parse::<Organisatie>(&o),
+            format::parse::<Organisatie>(&t),
+        ) {
+            (Ok(b), Ok(o), Ok(t)) => {
+                let (m, r) = merge::merge_organisatie(&b, &o, &t, now);
+                format::to_canonical(&m)
+                    .map(|s| (s, r))
+                    .map_err(|e| e.to_string())
+            }
+            _ => Err(text::merge_onleesbaar(name)),
+        },
+    };
+    match merged {
+        Ok((text_out, report)) => {
+            save::write_atomic(ours, text_out.as_bytes())?;
+            for m in &report.meldingen {
+                writeln!(out, "planbord: {name}: {m}")?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(why) => {
+            let conflict = format!("<<<<<<< ours\n// {why}\n{o}=======\n{t}>>>>>>> theirs\n");
+            std::fs::write(ours, conflict)?;
+            writeln!(out, "planbord: {why}")?;
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+trait NoNanos {
+    fn with_nanosecond_zero(self) -> Self;
+}
+
+impl NoNanos for chrono::NaiveDateTime {
+    fn with_nanosecond_zero(self) -> Self {
+        use chrono::Timelike;
+        self.with_nanosecond(0).unwrap_or(self)
+    }
+}
+
+/// Configures the repository of a werkmap: `.gitattributes` routes `*.ron` to the driver, git
+/// config names the driver (this program), `.gitignore` leaves `.planbord/` out.
+pub fn git_setup(map: &Path, out: &mut impl Write) -> CliResult {
+    let git = |args: &[&str]| -> Result<String, CliError> {
+        let o = Command::new("git").arg("-C").arg(map).args(args).output()?;
+        if o.status.success() {
+            Ok(String::from_utf8_lossy(&o.stdout).trim().to_string())
+        } else {
+            Err(CliError::Message(text::geen_git(
+                map,
+                &String::from_utf8_lossy(&o.stderr),
+            )))
+        }
+    };
+    git(&["rev-parse", "--show-toplevel"])?;
+    let exe = std::env::current_exe()?;
+    let driver = format!("\"{}\" merge-driver %O %A %B %P", exe.display());
+    git(&[
+        "config",
+        "merge.planbord.name",
+        "planbord: borden en organisatie samenvoegen",
+    ])?;
+    git(&["config", "merge.planbord.driver", &driver])?;
+    append_line(&map.join(".gitattributes"), "*.ron merge=planbord")?;
+    append_line(&map.join(".gitignore"), ".planbord/")?;
+    writeln!(out, "{}", text::git_ingesteld(map, &driver))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn append_line(path: &Path, line: &str) -> Result<(), CliError> {
+    let existing = std::fs::read_to_string(path).unwrap_or_default();
+    if existing.lines().any(|l| l.trim() == line) {
+        return Ok(());
+    }
+    let mut text = existing;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(line);
+    text.push('\n');
+    save::write_atomic(path, text.as_bytes())?;
+    Ok(())
+}
