@@ -429,22 +429,66 @@ fn a_local_edit_survives_a_concurrent_save_of_another_card() {
     );
 }
 
+/// The strand board as a colleague saved it, starting from the file we last read.
+fn colleague_from_base(a: &App, change: impl Fn(&mut planbord::domain::Bord)) -> Action {
+    let i = a.board_index().unwrap();
+    let mut disk = a.base[i].clone();
+    change(&mut disk);
+    let text = storage::format::to_canonical(&disk).unwrap();
+    let mut meta = a.board_files[i].clone();
+    meta.hash = storage::ContentHash::of(text.as_bytes());
+    Action::FileChanged {
+        name: meta.name.clone(),
+        result: Ok(Box::new((disk, meta))),
+        during_save: true,
+    }
+}
+
 #[test]
-fn a_local_edit_of_a_card_someone_deleted_is_reported() {
+fn a_card_deleted_by_a_colleague_and_edited_here_is_kept_and_reported() {
     let mut a = app();
     open(&mut a, "opgave-strand");
     let mine = a.bord.kaart.clone().unwrap();
     key(&mut a, KeyCode::Char('L'));
-    let action = colleague_version(&a, |b| b.kaarten.retain(|k| k.id != mine));
-    a.update(action);
+    let action = colleague_from_base(&a, |b| b.kaarten.retain(|k| k.id != mine));
+    assert_eq!(a.update(action), vec![Effect::Save("opgave-strand".into())]);
     assert!(
         a.status
             .error
             .as_deref()
             .unwrap()
-            .contains("intussen door iemand anders verwijderd")
+            .contains("verwijderd en door de ander gewijzigd"),
+        "{:?}",
+        a.status.error
     );
-    assert!(strand(&a).kaarten.iter().all(|k| k.id != mine));
+    assert_eq!(column_of(&a, &mine), "bezig");
+}
+
+#[test]
+fn the_same_card_edited_on_two_laptops_keeps_both_fields_and_notes_the_clash() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    let mine = a.bord.kaart.clone().unwrap();
+    key(&mut a, KeyCode::Char('L')); // we move it to Bezig
+    let action = colleague_from_base(&a, |b| {
+        let k = b.kaarten.iter_mut().find(|k| k.id == mine).unwrap();
+        k.kolom = "wacht".into(); // they moved it elsewhere
+        k.voortgang = 70; // and changed its progress
+    });
+    assert_eq!(a.update(action), vec![Effect::Save("opgave-strand".into())]);
+    let k = strand(&a).kaarten.iter().find(|k| k.id == mine).unwrap();
+    assert_eq!(k.kolom, "bezig", "ours wins for the same field");
+    assert_eq!(k.voortgang, 70, "their other field survives");
+    assert!(
+        k.notities
+            .last()
+            .unwrap()
+            .tekst
+            .contains("Gelijktijdige wijziging"),
+        "{:?}",
+        k.notities.last()
+    );
+    assert!(a.status.error.as_deref().unwrap().contains("kolom"));
 }
 
 #[test]

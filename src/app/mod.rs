@@ -105,6 +105,8 @@ pub struct App {
     pub org_file: Option<FileMeta>,
     /// Aligned with `werkmap.borden`.
     pub board_files: Vec<FileMeta>,
+    /// Each board as its file last held it (read or written by us): the base of a merge.
+    pub base: Vec<Bord>,
     pub fouten: Vec<Diagnostic>,
     pub capaciteit_uit: Option<String>,
     pub vandaag: NaiveDate,
@@ -171,6 +173,7 @@ impl App {
             root: PathBuf::new(),
             org_file: None,
             board_files: Vec::new(),
+            base: Vec::new(),
             fouten: Vec::new(),
             capaciteit_uit: None,
             vandaag,
@@ -217,6 +220,7 @@ impl App {
             crate::domain::ids::assign_missing(b, || src.next_bits());
         }
         self.id_state = src.state();
+        self.base = self.werkmap.borden.clone();
         self.recompute();
     }
 

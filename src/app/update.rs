@@ -45,6 +45,8 @@ impl App {
             Action::Saved { bord, hash } => {
                 if let Some(i) = self.werkmap.borden.iter().position(|b| b.id == bord) {
                     self.board_files[i].hash = hash;
+                    // The file now holds exactly our state: the base of the next merge.
+                    self.base[i] = self.werkmap.borden[i].clone();
                     self.status.message = Some(text::opgeslagen(&self.board_files[i].name));
                 }
                 self.pending.remove(&bord);
@@ -66,6 +68,7 @@ impl App {
                     let id = self.werkmap.borden[i].id.clone();
                     self.werkmap.borden.remove(i);
                     self.board_files.remove(i);
+                    self.base.remove(i);
                     self.pending.remove(&id);
                     if self.bord.bord == id && self.view != View::Overzicht {
                         self.view = View::Overzicht;
@@ -958,23 +961,37 @@ impl App {
         {
             return Vec::new(); // our own save
         }
-        let mut disk = disk;
         let id = disk.id.clone();
-        let mut lost = Vec::new();
-        let pending = self.pending.get(&id).cloned().unwrap_or_default();
-        for e in &pending {
-            if let Err(EditError::Gone(k)) = e.apply(&mut disk) {
-                lost.push(k);
+        let pending = self.pending.get(&id).is_some_and(|p| !p.is_empty());
+        let mut report = crate::storage::merge::MergeReport::default();
+        // With local edits not yet on disk: a three-way merge (base = what we last read or
+        // wrote, ours = our state, theirs = the disk); without: simply the disk's version.
+        let merged = match index {
+            Some(i) if pending => {
+                let base = self.base.get(i).cloned().unwrap_or_else(|| disk.clone());
+                let (m, r) = crate::storage::merge::merge_bord(
+                    &base,
+                    &self.werkmap.borden[i],
+                    &disk,
+                    crate::domain::Moment(self.now),
+                );
+                report = r;
+                m
             }
-        }
+            _ => disk.clone(),
+        };
         match index {
             Some(i) => {
-                self.werkmap.borden[i] = disk;
+                self.werkmap.borden[i] = merged;
                 self.board_files[i] = meta;
+                if let Some(b) = self.base.get_mut(i) {
+                    *b = disk;
+                }
             }
             None => {
-                self.werkmap.borden.push(disk);
+                self.werkmap.borden.push(merged);
                 self.board_files.push(meta);
+                self.base.push(disk);
             }
         }
         self.recompute();
@@ -985,23 +1002,15 @@ impl App {
             }
         }
         self.status.file = FileState::Herladen(name.clone());
-        self.status.message = Some(if lost.is_empty() && !pending.is_empty() {
+        self.status.message = Some(if pending {
             text::herladen_met_eigen(&name)
         } else {
             text::herladen(&name)
         });
-        if !lost.is_empty() {
-            self.status.error = Some(text::wijziging_verloren(&lost));
-            let kept = pending
-                .iter()
-                .filter(|e| !lost.iter().any(|l| l == e.id()))
-                .cloned()
-                .collect();
-            self.pending.insert(id.clone(), kept);
+        if !report.is_clean() {
+            self.status.error = Some(report.meldingen.join("; "));
         }
-        if (!pending.is_empty() || during_save)
-            && self.pending.get(&id).is_some_and(|p| !p.is_empty())
-        {
+        if pending || during_save {
             self.status.file = FileState::Opslaan;
             return vec![Effect::Save(id)];
         }
