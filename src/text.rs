@@ -948,3 +948,6 @@ pub fn git_ingesteld(map: &std::path::Path, driver: &str) -> String {
         map.display()
     )
 }
+pub fn samengevoegd(bestand: &str) -> String {
+    format!("opgeslagen: {bestand}, samengevoegd met de wijziging van een collega")
+}

@@ -1273,3 +1273,36 @@ fn only_a_coco_changes_people() {
     key(&mut a, KeyCode::Char('p'));
     assert!(a.mensen_rows().len() > 200, "without a user: everyone");
 }
+
+#[test]
+fn a_merged_save_shows_the_merged_board() {
+    let mut a = app();
+    open(&mut a, "opgave-strand");
+    let mine = a.bord.kaart.clone().unwrap();
+    key(&mut a, KeyCode::Char('L'));
+    let mut merged = strand(&a).clone();
+    merged.titel = "Met de titel van een collega".into();
+    let hash = storage::ContentHash::of(b"merged");
+    a.update(Action::Merged {
+        bord: "opgave-strand".into(),
+        value: Box::new(merged.clone()),
+        hash,
+        meldingen: vec![],
+    });
+    assert_eq!(strand(&a).titel, "Met de titel van een collega");
+    assert_eq!(column_of(&a, &mine), "bezig");
+    let i = a.board_index().unwrap();
+    assert_eq!(
+        (a.board_files[i].hash, &a.base[i]),
+        (hash, &merged),
+        "the next merge starts from here"
+    );
+    assert!(a.pending.is_empty());
+    assert!(
+        a.status
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("samengevoegd")
+    );
+}

@@ -73,6 +73,19 @@ pub enum Action {
     },
     /// `organisatie.ron` was saved; it now holds content with this hash.
     OrganisatieSaved(crate::storage::ContentHash),
+    /// A save found a colleague's save and wrote the merge of both; this is now on disk.
+    Merged {
+        bord: String,
+        value: Box<Bord>,
+        hash: crate::storage::ContentHash,
+        meldingen: Vec<String>,
+    },
+    /// `organisatie.ron` was saved merged with a colleague's save.
+    OrganisatieMerged {
+        value: Box<crate::domain::Organisatie>,
+        hash: crate::storage::ContentHash,
+        meldingen: Vec<String>,
+    },
     /// A save failed for another reason than a concurrent change.
     SaveFailed {
         bord: String,

@@ -136,6 +136,8 @@ pub struct App {
     pub pending: HashMap<String, Vec<Edit>>,
     /// Edits of `organisatie.ron` not yet confirmed on disk.
     pub pending_org: Vec<Edit>,
+    /// The organisation as its file last held it: the base of a merge.
+    pub base_org: Option<crate::domain::Organisatie>,
     pub status: Status,
     pub derived: Derived,
     /// The terminal size, for paging.
@@ -196,6 +198,7 @@ impl App {
             redo: Vec::new(),
             pending: HashMap::new(),
             pending_org: Vec::new(),
+            base_org: None,
             status: Status::default(),
             derived: Derived::default(),
             size: (80, 24),
@@ -221,6 +224,7 @@ impl App {
         }
         self.id_state = src.state();
         self.base = self.werkmap.borden.clone();
+        self.base_org = self.werkmap.organisatie.clone();
         self.recompute();
     }
 

@@ -79,10 +79,49 @@ impl App {
                 }
                 Vec::new()
             }
+            Action::Merged {
+                bord,
+                value,
+                hash,
+                meldingen,
+            } => {
+                if let Some(i) = self.werkmap.borden.iter().position(|b| b.id == bord) {
+                    self.werkmap.borden[i] = (*value).clone();
+                    self.base[i] = *value;
+                    self.board_files[i].hash = hash;
+                    self.recompute();
+                    if self.bord.bord == bord {
+                        self.keep_selection_visible();
+                    }
+                    self.status.message = Some(text::samengevoegd(&self.board_files[i].name));
+                }
+                self.pending.remove(&bord);
+                self.status.file = FileState::Opgeslagen;
+                self.status.error = (!meldingen.is_empty()).then(|| meldingen.join("; "));
+                Vec::new()
+            }
+            Action::OrganisatieMerged {
+                value,
+                hash,
+                meldingen,
+            } => {
+                self.werkmap.organisatie = Some((*value).clone());
+                self.base_org = Some(*value);
+                if let Some(f) = &mut self.org_file {
+                    f.hash = hash;
+                }
+                self.pending_org.clear();
+                self.recompute();
+                self.status.file = FileState::Opgeslagen;
+                self.status.message = Some(text::samengevoegd(crate::storage::load::ORGANISATIE));
+                self.status.error = (!meldingen.is_empty()).then(|| meldingen.join("; "));
+                Vec::new()
+            }
             Action::OrganisatieSaved(hash) => {
                 if let Some(f) = &mut self.org_file {
                     f.hash = hash;
                 }
+                self.base_org = self.werkmap.organisatie.clone();
                 self.pending_org.clear();
                 self.status.file = FileState::Opgeslagen;
                 self.status.message = Some(text::opgeslagen(crate::storage::load::ORGANISATIE));

@@ -6,6 +6,7 @@ pub mod format;
 pub mod hash;
 pub mod load;
 pub mod locate;
+pub mod lock;
 pub mod merge;
 pub mod save;
 

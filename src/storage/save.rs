@@ -18,6 +18,10 @@ pub enum SaveError {
     Io { path: PathBuf, source: io::Error },
     #[error("kan {path} niet opslaan: het bestand is intussen door iemand anders gewijzigd")]
     ChangedOnDisk { path: PathBuf },
+    #[error(
+        "kan {path} niet opslaan: het bestand op schijf is onleesbaar geworden en wordt niet overschreven"
+    )]
+    Unreadable { path: PathBuf },
     #[error("kan niet naar RON schrijven: {0}")]
     Format(#[from] ron::Error),
 }
@@ -159,4 +163,108 @@ pub fn save_bord(
 ) -> Result<ContentHash, SaveError> {
     crate::domain::ids::assign_missing(bord, random_bits);
     save_if_unchanged(path, bord, expected)
+}
+
+/// What a merging save left on disk.
+#[derive(Debug, Clone)]
+pub struct MergedSave<T> {
+    /// The hash of the file as written.
+    pub hash: ContentHash,
+    /// The content as written: ours, or ours merged with a colleague's save.
+    pub value: T,
+    /// Whether someone else had saved in between (so `value` differs from ours).
+    pub merged: bool,
+    pub report: super::merge::MergeReport,
+}
+
+/// Saves a board, merging with whatever a colleague saved since we read `base`: under the
+/// werkmap's lock, read the file; if it is still what we loaded (`expected`) write ours, else
+/// merge three-way and write that. The previous file goes to `.planbord/vorige/`. After the
+/// rename the file is read back: if another writer slipped in (shares that ignore locks), merge
+/// again against the same base. No edit of either writer is lost.
+pub fn save_bord_merged(
+    path: &Path,
+    base: &crate::domain::Bord,
+    ours: &crate::domain::Bord,
+    expected: ContentHash,
+    now: crate::domain::Moment,
+) -> Result<MergedSave<crate::domain::Bord>, SaveError> {
+    save_merged(path, base, ours, expected, |b, o, t| {
+        super::merge::merge_bord(b, o, t, now)
+    })
+}
+
+/// [`save_bord_merged`] for `organisatie.ron`.
+pub fn save_organisatie_merged(
+    path: &Path,
+    base: &crate::domain::Organisatie,
+    ours: &crate::domain::Organisatie,
+    expected: ContentHash,
+    now: crate::domain::Moment,
+) -> Result<MergedSave<crate::domain::Organisatie>, SaveError> {
+    save_merged(path, base, ours, expected, |b, o, t| {
+        super::merge::merge_organisatie(b, o, t, now)
+    })
+}
+
+fn save_merged<T>(
+    path: &Path,
+    base: &T,
+    ours: &T,
+    expected: ContentHash,
+    merge: impl Fn(&T, &T, &T) -> (T, super::merge::MergeReport),
+) -> Result<MergedSave<T>, SaveError>
+where
+    T: Serialize + serde::de::DeserializeOwned + Clone + PartialEq,
+{
+    let io_err = |source| SaveError::Io {
+        path: path.into(),
+        source,
+    };
+    let mut ours = ours.clone();
+    let mut expected = expected;
+    let mut merged = false;
+    let mut report = super::merge::MergeReport::default();
+    for _ in 0..20 {
+        let lock = super::lock::Lock::acquire(path).map_err(io_err)?;
+        let disk = fs::read(path).map_err(io_err)?;
+        let content = if ContentHash::of(&disk) == expected {
+            ours.clone()
+        } else {
+            let text = String::from_utf8_lossy(&disk);
+            let theirs: T = format::parse(format::strip_bom(&text))
+                .map_err(|_| SaveError::Unreadable { path: path.into() })?;
+            let (m, r) = merge(base, &ours, &theirs);
+            report.meldingen.extend(r.meldingen);
+            merged = true;
+            m
+        };
+        keep_previous(path, &disk);
+        let text = format::to_canonical(&content)?;
+        write_atomic(path, text.as_bytes())?;
+        drop(lock);
+        // Read back: on shares that ignore locks another writer may have renamed in between.
+        let back = fs::read(path).map_err(io_err)?;
+        if back == text.as_bytes() {
+            return Ok(MergedSave {
+                hash: ContentHash::of(&back),
+                value: content,
+                merged,
+                report,
+            });
+        }
+        ours = content;
+        expected = ContentHash::of(text.as_bytes());
+    }
+    Err(SaveError::ChangedOnDisk { path: path.into() })
+}
+
+/// Keeps the file's previous content as `.planbord/vorige/<name>`, so it can be recovered.
+fn keep_previous(path: &Path, bytes: &[u8]) {
+    let dir = super::lock::planbord_dir(path).join("vorige");
+    if fs::create_dir_all(&dir).is_ok()
+        && let Some(name) = path.file_name()
+    {
+        let _ = write_atomic(&dir.join(name), bytes);
+    }
 }

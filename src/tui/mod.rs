@@ -16,7 +16,7 @@ use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Command, Config, Effect};
-use crate::storage::{self, save::SaveError};
+use crate::storage;
 use crate::ui::{self, Theme};
 
 /// What wakes the loop up.
@@ -247,19 +247,35 @@ fn file_action(app: &App, path: &Path, during_save: bool) -> Option<Action> {
     })
 }
 
-/// Saves `organisatie.ron`; a colleague's save in between is read in and our edits re-applied.
+/// Saves `organisatie.ron`, merged with a colleague's save in between if there was one.
 fn save_organisatie(app: &App) -> Option<Action> {
-    let (Some(org), Some(file)) = (&app.werkmap.organisatie, &app.org_file) else {
+    let (Some(org), Some(file), Some(base)) =
+        (&app.werkmap.organisatie, &app.org_file, &app.base_org)
+    else {
         return Some(Action::SaveFailed {
             bord: String::new(),
             melding: crate::text::organisatie_ongeldig(),
         });
     };
-    match storage::save::save_if_unchanged(&file.path, org, Some(file.hash)) {
-        Ok(hash) => Some(Action::OrganisatieSaved(hash)),
-        Err(SaveError::ChangedOnDisk { .. }) => {
-            Some(Action::WerkmapReloaded(Box::new(storage::load(&app.root))))
-        }
+    if app.fouten.iter().any(|d| d.bestand == file.name) {
+        return Some(Action::SaveFailed {
+            bord: String::new(),
+            melding: crate::text::niet_opslaan_onleesbaar(&file.name),
+        });
+    }
+    match storage::save::save_organisatie_merged(
+        &file.path,
+        base,
+        org,
+        file.hash,
+        crate::domain::Moment(app.now),
+    ) {
+        Ok(s) if s.merged => Some(Action::OrganisatieMerged {
+            value: Box::new(s.value),
+            hash: s.hash,
+            meldingen: s.report.meldingen,
+        }),
+        Ok(s) => Some(Action::OrganisatieSaved(s.hash)),
         Err(e) => Some(Action::SaveFailed {
             bord: String::new(),
             melding: e.to_string(),
@@ -267,7 +283,7 @@ fn save_organisatie(app: &App) -> Option<Action> {
     }
 }
 
-/// Saves one board; returns the action that reports how it went.
+/// Saves one board, merged with a colleague's save in between if there was one.
 fn save(app: &App, bord: &str) -> Option<Action> {
     let i = app.werkmap.borden.iter().position(|b| b.id == bord)?;
     let file = &app.board_files[i];
@@ -278,12 +294,23 @@ fn save(app: &App, bord: &str) -> Option<Action> {
             melding: crate::text::niet_opslaan_onleesbaar(&file.name),
         });
     }
-    match storage::save::save_if_unchanged(&file.path, &app.werkmap.borden[i], Some(file.hash)) {
-        Ok(hash) => Some(Action::Saved {
+    match storage::save::save_bord_merged(
+        &file.path,
+        &app.base[i],
+        &app.werkmap.borden[i],
+        file.hash,
+        crate::domain::Moment(app.now),
+    ) {
+        Ok(s) if s.merged => Some(Action::Merged {
             bord: bord.into(),
-            hash,
+            value: Box::new(s.value),
+            hash: s.hash,
+            meldingen: s.report.meldingen,
         }),
-        Err(SaveError::ChangedOnDisk { .. }) => file_action(app, &file.path.clone(), true),
+        Ok(s) => Some(Action::Saved {
+            bord: bord.into(),
+            hash: s.hash,
+        }),
         Err(e) => Some(Action::SaveFailed {
             bord: bord.into(),
             melding: e.to_string(),
