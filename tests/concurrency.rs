@@ -219,3 +219,29 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         assert_eq!(storage::load(dir.path()).werkmap.borden.len(), 1);
     }
 }
+
+#[test]
+fn a_merge_that_loses_a_value_is_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let org_path = dir.path().join("organisatie.ron");
+    fs::copy("boards/organisatie.ron", &org_path).unwrap();
+    let loaded = storage::load(dir.path());
+    let base = loaded.werkmap.organisatie.clone().unwrap();
+    let hash = loaded.organisatie_file.unwrap().hash;
+    // A colleague changes a person's hours and saves.
+    let mut theirs = base.clone();
+    theirs.mensen[0].uren = 20.0;
+    save::save(&org_path, &theirs).unwrap();
+    // We change the same person's hours too.
+    let mut ours = base.clone();
+    ours.mensen[0].uren = 24.0;
+    let s = save::save_organisatie_merged(&org_path, &base, &ours, hash, now()).unwrap();
+    assert!(s.merged && !s.report.is_clean());
+    assert_eq!(s.value.mensen[0].uren, 24.0, "ours wins");
+    save::log_merge(dir.path(), "organisatie.ron", &s.report.meldingen, now()).unwrap();
+    let log = fs::read_to_string(dir.path().join(".planbord/samenvoegingen.log")).unwrap();
+    assert!(
+        log.contains("organisatie.ron") && log.contains("persoon"),
+        "{log}"
+    );
+}

@@ -54,6 +54,12 @@ pub fn merge_driver(
     match merged {
         Ok((text_out, report)) => {
             save::write_atomic(ours, text_out.as_bytes())?;
+            // Git runs the driver in the repository's root; %P is relative to it.
+            let dir = Path::new(name)
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let _ = save::log_merge(dir, name, &report.meldingen, now);
             for m in &report.meldingen {
                 writeln!(out, "planbord: {name}: {m}")?;
             }

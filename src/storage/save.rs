@@ -268,3 +268,26 @@ fn keep_previous(path: &Path, bytes: &[u8]) {
         let _ = write_atomic(&dir.join(name), bytes);
     }
 }
+
+/// Appends what a merge of `bestand` had to decide to `.planbord/samenvoegingen.log` of the
+/// werkmap in `dir`, one line each, so a lost value can be found back.
+pub fn log_merge(
+    dir: &Path,
+    bestand: &str,
+    meldingen: &[String],
+    now: crate::domain::Moment,
+) -> io::Result<()> {
+    if meldingen.is_empty() {
+        return Ok(());
+    }
+    let folder = dir.join(".planbord");
+    fs::create_dir_all(&folder)?;
+    let mut f = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(folder.join("samenvoegingen.log"))?;
+    for m in meldingen {
+        writeln!(f, "{now} {bestand}: {m}")?;
+    }
+    f.sync_all()
+}

@@ -270,11 +270,19 @@ fn save_organisatie(app: &App) -> Option<Action> {
         file.hash,
         crate::domain::Moment(app.now),
     ) {
-        Ok(s) if s.merged => Some(Action::OrganisatieMerged {
-            value: Box::new(s.value),
-            hash: s.hash,
-            meldingen: s.report.meldingen,
-        }),
+        Ok(s) if s.merged => {
+            let _ = storage::save::log_merge(
+                &app.root,
+                &file.name,
+                &s.report.meldingen,
+                crate::domain::Moment(app.now),
+            );
+            Some(Action::OrganisatieMerged {
+                value: Box::new(s.value),
+                hash: s.hash,
+                meldingen: s.report.meldingen,
+            })
+        }
         Ok(s) => Some(Action::OrganisatieSaved(s.hash)),
         Err(e) => Some(Action::SaveFailed {
             bord: String::new(),
@@ -301,12 +309,20 @@ fn save(app: &App, bord: &str) -> Option<Action> {
         file.hash,
         crate::domain::Moment(app.now),
     ) {
-        Ok(s) if s.merged => Some(Action::Merged {
-            bord: bord.into(),
-            value: Box::new(s.value),
-            hash: s.hash,
-            meldingen: s.report.meldingen,
-        }),
+        Ok(s) if s.merged => {
+            let _ = storage::save::log_merge(
+                &app.root,
+                &file.name,
+                &s.report.meldingen,
+                crate::domain::Moment(app.now),
+            );
+            Some(Action::Merged {
+                bord: bord.into(),
+                value: Box::new(s.value),
+                hash: s.hash,
+                meldingen: s.report.meldingen,
+            })
+        }
         Ok(s) => Some(Action::Saved {
             bord: bord.into(),
             hash: s.hash,
