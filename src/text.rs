@@ -951,3 +951,19 @@ pub fn git_ingesteld(map: &std::path::Path, driver: &str) -> String {
 pub fn samengevoegd(bestand: &str) -> String {
     format!("opgeslagen: {bestand}, samengevoegd met de wijziging van een collega")
 }
+pub fn uit_kopie(bestand: &str, veld: &str, waarde: &str) -> String {
+    format!("Uit conflictkopie {bestand}: `{veld}` was daar {waarde}.")
+}
+pub fn kopie_kaart(kaart: &str, bestand: &str) -> String {
+    format!(
+        "kaart \"{kaart}\" verschilt in {bestand}: de waarden van de kopie staan in een notitie"
+    )
+}
+pub fn kopie_banner(kopie: &str, bord: &str) -> String {
+    format!(
+        "Conflictkopie {kopie} van bord {bord}: M voegt haar samen met het bord en ruimt haar op"
+    )
+}
+pub fn kopie_samengevoegd(kopie: &str) -> String {
+    format!("{kopie} is samengevoegd; de kopie staat in .planbord/vorige/")
+}

@@ -1306,3 +1306,66 @@ fn a_merged_save_shows_the_merged_board() {
             .contains("samengevoegd")
     );
 }
+
+#[test]
+fn a_conflict_copy_is_offered_and_merged_into_its_board() {
+    let dir = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir("boards").unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+    }
+    // The sync tool's copy: one card changed, one card added.
+    let mut copy = storage::load(&dir.path().join("opgave-strand.ron"))
+        .werkmap
+        .borden
+        .remove(0);
+    copy.kaarten[0].titel = "Titel op de laptop".into();
+    let mut extra = copy.kaarten[1].clone();
+    extra.id = "laptop1".into();
+    extra.titel = "Alleen op de laptop".into();
+    copy.kaarten.push(extra);
+    let copy_path = dir.path().join("opgave-strand-LAPTOP12.ron");
+    storage::save::save(&copy_path, &copy).unwrap();
+    let loaded = storage::load(dir.path());
+    assert_eq!(loaded.kopieen.len(), 1);
+    let mut a = App::new(
+        loaded,
+        Config::default(),
+        vandaag(),
+        vandaag().and_hms_opt(9, 0, 0).unwrap(),
+        "tester",
+        5,
+    );
+    let effects = a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('M'),
+        KeyModifiers::SHIFT,
+    )));
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Save("opgave-strand".into()),
+            Effect::RemoveCopy(copy_path.clone())
+        ]
+    );
+    let b = a.werkmap.bord("opgave-strand").unwrap();
+    assert!(
+        b.kaarten.iter().any(|k| k.titel == "Alleen op de laptop"),
+        "what only the copy has is added"
+    );
+    assert_ne!(b.kaarten[0].titel, "Titel op de laptop", "ours stays");
+    assert!(
+        b.kaarten[0]
+            .notities
+            .iter()
+            .any(|n| n.tekst.contains("Titel op de laptop")),
+        "the copy's value is noted"
+    );
+    assert!(a.kopieen.is_empty() && a.fouten.is_empty());
+    storage::save::retire(&copy_path).unwrap();
+    assert!(
+        dir.path()
+            .join(".planbord/vorige/opgave-strand-LAPTOP12.ron")
+            .exists()
+    );
+    assert!(storage::load(dir.path()).kopieen.is_empty());
+}

@@ -236,6 +236,7 @@ fn small(kolommen: usize, titel: &str, kaarten: usize) -> App {
         capaciteit_uit: Some("organisatie.ron ontbreekt: capaciteit staat uit".into()),
         fouten: vec![],
         waarschuwingen: vec![],
+        kopieen: vec![],
     };
     let mut a = app_from(loaded);
     a.update(Action::Command(Command::Open));

@@ -42,6 +42,7 @@ pub enum Command {
     Standup,
     Volgende,
     Mensen,
+    MergeCopy,
 }
 
 /// Where a mouse click landed.
@@ -113,5 +114,7 @@ pub enum Effect {
     Save(String),
     /// Save `organisatie.ron`, if it still holds what was loaded.
     SaveOrganisatie,
+    /// Move a merged conflict copy out of the werkmap (to `.planbord/vorige/`).
+    RemoveCopy(std::path::PathBuf),
     Quit,
 }

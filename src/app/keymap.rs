@@ -351,6 +351,12 @@ pub const KEYMAP: &[Binding] = &[
         help: "eerstvolgende afwezigheid verwijderen",
     },
     Binding {
+        keys: &[shift('M')],
+        command: Command::MergeCopy,
+        views: &[View::Overzicht],
+        help: "conflictkopie samenvoegen met haar bord",
+    },
+    Binding {
         keys: &[k('c')],
         command: Command::Capaciteit,
         views: &[View::Overzicht, View::Bord, View::Kaart, View::Conflicten],

@@ -108,6 +108,8 @@ pub struct App {
     /// Each board as its file last held it (read or written by us): the base of a merge.
     pub base: Vec<Bord>,
     pub fouten: Vec<Diagnostic>,
+    /// Conflict copies of boards (a sync tool's): offered for merging.
+    pub kopieen: Vec<(FileMeta, Bord)>,
     pub capaciteit_uit: Option<String>,
     pub vandaag: NaiveDate,
     pub horizon: Vec<Week>,
@@ -177,6 +179,7 @@ impl App {
             board_files: Vec::new(),
             base: Vec::new(),
             fouten: Vec::new(),
+            kopieen: Vec::new(),
             capaciteit_uit: None,
             vandaag,
             horizon,
@@ -216,6 +219,7 @@ impl App {
         self.org_file = loaded.organisatie_file;
         self.board_files = loaded.board_files;
         self.fouten = loaded.fouten;
+        self.kopieen = loaded.kopieen;
         self.capaciteit_uit = loaded.capaciteit_uit;
         let mut src = self.id_source();
         for b in &mut self.werkmap.borden {

@@ -235,6 +235,7 @@ impl App {
             (_, Command::Undo) => return self.undo(),
             (_, Command::Redo) => return self.redo(),
             (_, Command::Capaciteit) => self.open_capaciteit(),
+            (View::Overzicht, Command::MergeCopy) => return self.merge_copy(),
             (_, Command::Conflicten) => {
                 if !matches!(self.view, View::Capaciteit | View::Conflicten) {
                     self.return_to = self.view;
@@ -591,6 +592,33 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Merges the first conflict copy into its board, saves, and moves the copy away.
+    fn merge_copy(&mut self) -> Vec<Effect> {
+        if self.kopieen.is_empty() {
+            return Vec::new();
+        }
+        let (meta, kopie) = self.kopieen.remove(0);
+        let Some(i) = self.werkmap.borden.iter().position(|b| b.id == kopie.id) else {
+            return Vec::new();
+        };
+        let (merged, report) = crate::storage::merge::merge_kopie(
+            &self.werkmap.borden[i],
+            &kopie,
+            &meta.name,
+            crate::domain::Moment(self.now),
+        );
+        self.werkmap.borden[i] = merged;
+        self.fouten.retain(|d| d.bestand != meta.name);
+        self.recompute();
+        self.status.message = Some(text::kopie_samengevoegd(&meta.name));
+        self.status.error = (!report.is_clean()).then(|| report.meldingen.join("; "));
+        self.status.file = FileState::Opslaan;
+        vec![
+            Effect::Save(self.werkmap.borden[i].id.clone()),
+            Effect::RemoveCopy(meta.path),
+        ]
     }
 
     fn on_click(&mut self, t: Target) {
@@ -1026,6 +1054,13 @@ impl App {
                 if let Some(b) = self.base.get_mut(i) {
                     *b = disk;
                 }
+            }
+            // A new file claiming a board we have: a sync tool's conflict copy.
+            None if self.werkmap.borden.iter().any(|b| b.id == id) => {
+                self.kopieen.retain(|(m, _)| m.name != meta.name);
+                self.kopieen.push((meta, disk));
+                self.status.message = Some(text::kopie_banner(&name, &id));
+                return Vec::new();
             }
             None => {
                 self.werkmap.borden.push(merged);

@@ -49,6 +49,9 @@ pub struct Loaded {
     pub capaciteit_uit: Option<String>,
     pub fouten: Vec<Diagnostic>,
     pub waarschuwingen: Vec<Diagnostic>,
+    /// Files that claim the id of a board already loaded (a sync tool's conflict copy): not
+    /// used as boards, but kept so the user can merge them in.
+    pub kopieen: Vec<(FileMeta, Bord)>,
 }
 
 /// One file read and parsed, before the checks across files.
@@ -133,7 +136,8 @@ pub fn load(path: &Path) -> Loaded {
             usable.push(p);
         }
     }
-    let usable = drop_duplicate_boards(usable, &mut fouten);
+    let mut kopieen = Vec::new();
+    let usable = drop_duplicate_boards(usable, &mut fouten, &mut kopieen);
 
     let (board_files, borden) = usable.into_iter().map(|p| (p.meta, p.value)).unzip();
     let (organisatie_file, organisatie) = match organisatie {
@@ -151,6 +155,7 @@ pub fn load(path: &Path) -> Loaded {
         capaciteit_uit,
         fouten,
         waarschuwingen,
+        kopieen,
     }
 }
 
@@ -220,6 +225,7 @@ fn report<T>(
 fn drop_duplicate_boards(
     boards: Vec<Parsed<Bord>>,
     fouten: &mut Vec<Diagnostic>,
+    kopieen: &mut Vec<(FileMeta, Bord)>,
 ) -> Vec<Parsed<Bord>> {
     let mut winner: HashMap<String, usize> = HashMap::new();
     for (i, p) in boards.iter().enumerate() {
@@ -249,6 +255,7 @@ fn drop_duplicate_boards(
                 kolom: pos.kolom,
                 melding: text::bord_id_dubbel(&p.value.id, &names[w]),
             });
+            kopieen.push((p.meta, p.value));
             None
         })
         .collect()

@@ -424,3 +424,68 @@ pub fn merge_organisatie(
     }
     (org, report)
 }
+
+/// Merges a conflict copy (another version of the same board, without a common base) into
+/// ours: what only the copy has is added; where both have an item and differ, ours stays and
+/// the copy's values are noted on the card.
+pub fn merge_kopie(ours: &Bord, kopie: &Bord, bestand: &str, now: Moment) -> (Bord, MergeReport) {
+    let mut report = MergeReport::default();
+    let mut bord = ours.clone();
+    for k in &kopie.kaarten {
+        match bord
+            .kaarten
+            .iter_mut()
+            .find(|o| o.id == k.id && !k.id.is_empty())
+        {
+            None => bord.kaarten.push(k.clone()),
+            Some(o) if o == k => {}
+            Some(o) => {
+                // Without a common base every difference is a clash that ours wins.
+                let verschillen = kaart_verschillen(o, k);
+                for n in &k.notities {
+                    if !o.notities.contains(n) {
+                        o.notities.push(n.clone());
+                    }
+                }
+                for (veld, waarde) in &verschillen {
+                    o.notities.push(Notitie {
+                        wie: "planbord".into(),
+                        wanneer: now,
+                        tekst: text::uit_kopie(bestand, veld, waarde),
+                    });
+                }
+                o.notities.sort_by_key(|n| n.wanneer);
+                if !verschillen.is_empty() {
+                    report.add(text::kopie_kaart(&o.titel, bestand));
+                }
+            }
+        }
+    }
+    for z in &kopie.inzet {
+        if !bord
+            .inzet
+            .iter()
+            .any(|o| o.id == z.id && !z.id.is_empty() || o == z)
+        {
+            bord.inzet.push(z.clone());
+        }
+    }
+    make_valid(&mut bord, ours, now, &mut report);
+    (bord, report)
+}
+
+/// The fields in which `k` differs from `o`, with `k`'s values.
+fn kaart_verschillen(o: &Kaart, k: &Kaart) -> Vec<(String, String)> {
+    let mut v = Vec::new();
+    macro_rules! diff {
+        ($($f:ident),*) => {$(
+            if o.$f != k.$f {
+                v.push((stringify!($f).to_string(), shown(&k.$f)));
+            }
+        )*};
+    }
+    diff!(
+        titel, kolom, eigenaar, uren, start, deadline, status, voortgang, zaak, lta, labels
+    );
+    v
+}

@@ -291,3 +291,16 @@ pub fn log_merge(
     }
     f.sync_all()
 }
+
+/// Moves a file out of the werkmap into `.planbord/vorige/`, so it is no longer read as a
+/// board but can still be recovered.
+pub fn retire(path: &Path) -> Result<(), SaveError> {
+    let dir = super::lock::planbord_dir(path).join("vorige");
+    let io_err = |source| SaveError::Io {
+        path: path.into(),
+        source,
+    };
+    fs::create_dir_all(&dir).map_err(io_err)?;
+    let name = path.file_name().unwrap_or_default();
+    fs::rename(path, dir.join(name)).map_err(io_err)
+}

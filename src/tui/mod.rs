@@ -176,6 +176,11 @@ fn event_loop(
                             effects.extend(app.update(next));
                         }
                     }
+                    Effect::RemoveCopy(path) => {
+                        if let Err(e) = storage::save::retire(&path) {
+                            app.status.error = Some(e.to_string());
+                        }
+                    }
                     Effect::SaveOrganisatie => {
                         if let Some(next) = save_organisatie(app) {
                             effects.extend(app.update(next));

@@ -78,6 +78,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (inner, first) = window(app, area, &rows);
     let w = usize::from(inner.width);
     let mut lines = Vec::new();
+    if let Some((meta, kopie)) = app.kopieen.first() {
+        lines.push(Line::from(Span::styled(
+            format!(
+                " {} {}",
+                super::theme::CONFLICT,
+                ellipsis(
+                    &text::kopie_banner(&meta.name, &kopie.id),
+                    w.saturating_sub(3)
+                )
+            ),
+            theme.warning,
+        )));
+    }
     for row in rows.iter().skip(first).take(usize::from(inner.height)) {
         lines.push(match row {
             Row::Heading(h) => Line::from(Span::styled(format!(" {h}"), theme.accent)),
@@ -175,7 +188,11 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
     if x < inner.x || x >= inner.x + inner.width || y < inner.y || y >= inner.y + inner.height {
         return None;
     }
-    match rows.get(first + usize::from(y - inner.y))? {
+    let banner = u16::from(!app.kopieen.is_empty());
+    if y < inner.y + banner {
+        return None;
+    }
+    match rows.get(first + usize::from(y - inner.y - banner))? {
         Row::Board(_, i) => Some(Target::Board(*i)),
         Row::Heading(_) => None,
     }
