@@ -290,32 +290,60 @@ fn read_file<T: DeserializeOwned>(path: &Path, root: &Path) -> Result<Parsed<T>,
     let bytes = fs::read(path).map_err(|e| diag(&name, start, text::niet_te_lezen(&e)))?;
     let hash = ContentHash::of(&bytes);
     let text = String::from_utf8(bytes).map_err(|_| diag(&name, start, text::geen_utf8()))?;
-    let body = format::strip_bom(&text);
+    let value = parse_text::<T>(&name, &text)?;
+    Ok(Parsed {
+        meta: FileMeta {
+            path: path.to_path_buf(),
+            name,
+            hash,
+            gewijzigd,
+        },
+        text,
+        value,
+    })
+}
+
+/// Parses the text of a file named `name`, every failure a positioned Dutch diagnostic.
+pub fn parse_text<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Vec<Diagnostic>> {
+    let body = format::strip_bom(text);
     match format::parse::<T>(body) {
-        Ok(value) => Ok(Parsed {
-            meta: FileMeta {
-                path: path.to_path_buf(),
-                name,
-                hash,
-                gewijzigd,
-            },
-            text,
-            value,
-        }),
+        Ok(value) => Ok(value),
         Err(e) => {
             // A newer version explains any other error: say that first.
             if let Some((v, pos)) = declared_version(body).filter(|(v, _)| *v > u64::from(VERSIE)) {
-                return Err(diag(&name, pos, text::versie_te_hoog(v, VERSIE)));
+                return Err(diag(name, pos, text::versie_te_hoog(v, VERSIE)));
             }
             if let Some((pos, geheel, fractie)) = decimal_comma(body) {
-                return Err(diag(&name, pos, text::decimaalkomma(&geheel, &fractie)));
+                return Err(diag(name, pos, text::decimaalkomma(&geheel, &fractie)));
             }
             let pos = Position {
                 regel: e.span.start.line,
                 kolom: e.span.start.col,
             };
-            Err(diag(&name, pos, text::ron_fout(&e.code)))
+            Err(diag(name, pos, text::ron_fout(&e.code)))
         }
+    }
+}
+
+/// Parses and checks a board's text the way loading does (without the organisation).
+pub fn check_board_text(name: &str, text: &str) -> Result<Bord, Vec<Diagnostic>> {
+    let value = parse_text::<Bord>(name, text)?;
+    let p = Parsed {
+        meta: FileMeta {
+            path: PathBuf::from(name),
+            name: name.to_string(),
+            hash: ContentHash::of(text.as_bytes()),
+            gewijzigd: None,
+        },
+        text: text.to_string(),
+        value,
+    };
+    let (mut fouten, mut waarschuwingen) = (Vec::new(), Vec::new());
+    let findings = validate::bord(&p.value, None);
+    if report(&p, findings, &mut fouten, &mut waarschuwingen) {
+        Ok(p.value)
+    } else {
+        Err(fouten)
     }
 }
 
