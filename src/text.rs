@@ -967,3 +967,6 @@ pub fn kopie_banner(kopie: &str, bord: &str) -> String {
 pub fn kopie_samengevoegd(kopie: &str) -> String {
     format!("{kopie} is samengevoegd; de kopie staat in .planbord/vorige/")
 }
+pub fn te_diep(max: usize) -> String {
+    format!("te diep genest: meer dan {max} niveaus haakjes, dieper dan dit bestandsformaat gaat")
+}

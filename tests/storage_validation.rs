@@ -383,3 +383,25 @@ fn the_demo_and_the_worked_example_load_cleanly() {
         assert!(loaded.werkmap.organisatie.is_some());
     }
 }
+
+#[test]
+fn oversized_and_too_deeply_nested_files_are_refused_before_parsing() {
+    let big = "// ".to_string() + &"x".repeat(21_000_000);
+    let dir = werkmap(&[
+        ("organisatie.ron", ORG),
+        ("groot.ron", &big),
+        (
+            "diep.ron",
+            &format!("Bord(versie: 1, id: {}", "[".repeat(5000)),
+        ),
+    ]);
+    let loaded = storage::load(dir.path());
+    let errors: Vec<String> = loaded.fouten.iter().map(|d| d.to_string()).collect();
+    assert!(errors.iter().any(|e| e.starts_with("groot.ron:1:1: bestand is te groot (21 MB; de grens is 20 MB)")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("diep.ron:") && e.contains("te diep genest")),
+        "{errors:?}"
+    );
+}

@@ -303,9 +303,62 @@ fn read_file<T: DeserializeOwned>(path: &Path, root: &Path) -> Result<Parsed<T>,
     })
 }
 
+/// The deepest nesting the format has is about six levels (Bord › kaarten › Kaart › notities ›
+/// Notitie); anything far deeper is refused before parsing, so it cannot exhaust the stack.
+pub const MAX_NESTING: usize = 16;
+
+/// The first position where brackets nest deeper than [`MAX_NESTING`], outside strings and
+/// comments.
+fn too_deep(text: &str) -> Option<Position> {
+    let (mut depth, mut line, mut col) = (0usize, 1, 1);
+    let mut chars = text.chars().peekable();
+    let (mut in_string, mut escaped, mut in_comment) = (false, false, false);
+    while let Some(c) = chars.next() {
+        if in_comment {
+            if c == '\n' {
+                in_comment = false;
+            }
+        } else if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else {
+            match c {
+                '"' => in_string = true,
+                '/' if chars.peek() == Some(&'/') => in_comment = true,
+                '(' | '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Some(Position {
+                            regel: line,
+                            kolom: col,
+                        });
+                    }
+                }
+                ')' | ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if c == '\n' {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+    }
+    None
+}
+
 /// Parses the text of a file named `name`, every failure a positioned Dutch diagnostic.
 pub fn parse_text<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Vec<Diagnostic>> {
     let body = format::strip_bom(text);
+    if let Some(pos) = too_deep(body) {
+        return Err(diag(name, pos, text::te_diep(MAX_NESTING)));
+    }
     match format::parse::<T>(body) {
         Ok(value) => Ok(value),
         Err(e) => {
