@@ -486,9 +486,7 @@ pub fn herladen(bestand: &str) -> String {
     format!("herladen: {bestand} is gewijzigd op schijf")
 }
 pub fn herladen_met_eigen(bestand: &str) -> String {
-    format!(
-        "herladen: {bestand} is gewijzigd door iemand anders; je eigen wijziging is opnieuw toegepast"
-    )
+    format!("{bestand}: samengevoegd met de wijziging van een collega")
 }
 pub fn fouten_in_werkmap(n: usize) -> String {
     if n == 1 {
@@ -907,9 +905,7 @@ pub fn gelijktijdige_wijziging(veld: &str, waarde: &str) -> String {
     )
 }
 pub fn gelijktijdig_op_kaart(kaart: &str, veld: &str) -> String {
-    format!(
-        "kaart \"{kaart}\": `{veld}` was ook door een ander gewijzigd (de andere waarde staat in een notitie)"
-    )
+    format!("\"{kaart}\": `{veld}` ook elders gewijzigd (zie notitie)")
 }
 pub fn gelijktijdig_item(wat: &str) -> String {
     format!("{wat} was ook door een ander gewijzigd; deze versie is bewaard")

@@ -455,3 +455,35 @@ fn mensen_snapshots() {
         assert!(t.contains("Werkdagen"), "{t}");
     }
 }
+
+#[test]
+fn a_clash_with_a_colleague_shows_in_the_status_line_and_on_the_card() {
+    let mut a = demo();
+    open(&mut a, "opgave-strand");
+    let mine = a.bord.kaart.clone().unwrap();
+    key(&mut a, 'L');
+    // The colleague's save, from the same file we read: the same card moved elsewhere.
+    let i = a.board_index().unwrap();
+    let mut disk = a.base[i].clone();
+    let k = disk.kaarten.iter_mut().find(|k| k.id == mine).unwrap();
+    k.kolom = "wacht".into();
+    k.voortgang = 70;
+    let text_disk = storage::format::to_canonical(&disk).unwrap();
+    let mut meta = a.board_files[i].clone();
+    meta.hash = storage::ContentHash::of(text_disk.as_bytes());
+    a.update(Action::FileChanged {
+        name: meta.name.clone(),
+        result: Ok(Box::new((disk, meta))),
+        during_save: true,
+    });
+    let t = text(&render(&mut a, 200, 50));
+    assert!(t.contains("ook elders gewijzigd (zie notitie)"), "{t}");
+    insta::assert_snapshot!("bord_na_gelijktijdige_wijziging_200x50", t);
+    a.update(Action::Command(Command::Open));
+    let t = text(&render(&mut a, 200, 50));
+    assert!(
+        t.contains("Gelijktijdige wijziging") && t.contains("70%"),
+        "{t}"
+    );
+    insta::assert_snapshot!("kaart_na_gelijktijdige_wijziging_200x50", t);
+}
