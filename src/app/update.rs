@@ -8,7 +8,7 @@ use super::form::{self, CardForm};
 use super::input::TextInput;
 use super::keymap::{self, View};
 use super::{App, BordView, FileState, Mode, QuickFilter};
-use crate::domain::{Bord, Kaart, KaartStatus, Notitie};
+use crate::domain::{Bord, Kaart, Notitie};
 use crate::storage::FileMeta;
 use crate::text;
 
@@ -801,21 +801,7 @@ impl App {
             let Some(kolom) = bord.kolommen.get(self.bord.kolom).map(|k| k.id.clone()) else {
                 return;
             };
-            Kaart {
-                id: self.new_id(),
-                titel: String::new(),
-                kolom,
-                eigenaar: None,
-                uren: None,
-                start: None,
-                deadline: None,
-                status: KaartStatus::OpKoers,
-                voortgang: 0,
-                zaak: None,
-                lta: None,
-                labels: Vec::new(),
-                notities: Vec::new(),
-            }
+            Kaart::new(self.new_id(), "", kolom)
         } else {
             match self.selected_card() {
                 Some(k) => k.clone(),

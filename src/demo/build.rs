@@ -591,19 +591,8 @@ impl Copy {
                 Some(self.rng.pick(owners).clone())
             };
             let mut k = Kaart {
-                id: format!("k{}", n + 1),
-                titel,
-                kolom: String::new(),
                 eigenaar,
-                uren: None,
-                start: None,
-                deadline: None,
-                status: KaartStatus::OpKoers,
-                voortgang: 0,
-                zaak: None,
-                lta: None,
-                labels: Vec::new(),
-                notities: Vec::new(),
+                ..Kaart::new(format!("k{}", n + 1), titel, "")
             };
             if n < open {
                 k.kolom = if n < bezig {

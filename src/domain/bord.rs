@@ -172,6 +172,27 @@ pub struct Kaart {
     pub notities: Vec<Notitie>,
 }
 
+impl Kaart {
+    /// A card with only its id, title and column; every other field at its default.
+    pub fn new(id: impl Into<String>, titel: impl Into<String>, kolom: impl Into<String>) -> Kaart {
+        Kaart {
+            id: id.into(),
+            titel: titel.into(),
+            kolom: kolom.into(),
+            eigenaar: None,
+            uren: None,
+            start: None,
+            deadline: None,
+            status: KaartStatus::OpKoers,
+            voortgang: 0,
+            zaak: None,
+            lta: None,
+            labels: Vec::new(),
+            notities: Vec::new(),
+        }
+    }
+}
+
 /// A signed note on a card.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

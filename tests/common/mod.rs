@@ -73,21 +73,7 @@ pub fn inzet(persoon: &str, uren: f64, van: &str, tot: &str, status: InzetStatus
 }
 
 pub fn kaart(id: &str, kolom: &str) -> Kaart {
-    Kaart {
-        id: id.into(),
-        titel: format!("Kaart {id}"),
-        kolom: kolom.into(),
-        eigenaar: None,
-        uren: None,
-        start: None,
-        deadline: None,
-        status: KaartStatus::OpKoers,
-        voortgang: 0,
-        zaak: None,
-        lta: None,
-        labels: vec![],
-        notities: vec![],
-    }
+    Kaart::new(id, format!("Kaart {id}"), kolom)
 }
 
 pub fn bord(id: &str, inzet: Vec<Inzet>, kaarten: Vec<Kaart>) -> Bord {
