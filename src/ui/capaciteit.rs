@@ -124,7 +124,7 @@ fn draw_heat(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .collect::<Vec<_>>(),
     )];
     let h = usize::from(area.height).saturating_sub(3);
-    let first = cap.row.saturating_sub(h.saturating_sub(1));
+    let first = super::widgets::first_visible(cap.row, h);
     for (i, row) in cap.rows.iter().enumerate().skip(first).take(h) {
         let selected = i == cap.row;
         let (indent, style) = match row.kind {

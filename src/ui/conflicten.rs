@@ -113,7 +113,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .position(|(i, _)| *i == Some(app.conflicten.row))
         .unwrap_or(0);
-    let first = sel.saturating_sub(h.saturating_sub(1));
+    let first = super::widgets::first_visible(sel, h);
     let lines: Vec<Line> = rows
         .into_iter()
         .skip(first)

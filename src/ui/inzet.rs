@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let org = app.werkmap.organisatie.as_ref();
     let mut lines = Vec::new();
     let h = usize::from(list.height);
-    let first = app.inzet.row.saturating_sub(h.saturating_sub(1));
+    let first = super::widgets::first_visible(app.inzet.row, h);
     for (i, r) in rows.iter().enumerate().skip(first).take(h) {
         let bord = &app.werkmap.borden[r.bord];
         let z = &bord.inzet[r.inzet];

@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ..area
     };
     let h = usize::from(list.height);
-    let first = app.mensen.row.saturating_sub(h.saturating_sub(1));
+    let first = super::widgets::first_visible(app.mensen.row, h);
     let w = usize::from(area.width);
     let mut lines = Vec::new();
     for (i, &p) in rows.iter().enumerate().skip(first).take(h) {

@@ -48,7 +48,7 @@ fn window(app: &App, area: Rect, rows: &[Row]) -> (Rect, usize) {
         .iter()
         .position(|r| matches!(r, Row::Board(p, _) if *p == app.overzicht))
         .unwrap_or(0);
-    (inner, sel.saturating_sub(h - 1))
+    (inner, super::widgets::first_visible(sel, h))
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -31,6 +31,11 @@ pub fn progress(pct: u32, cells: usize) -> String {
     format!("{}{}", "▰".repeat(full), "▱".repeat(cells - full))
 }
 
+/// The first row to show of a list `height` rows high so that row `selected` is in view.
+pub fn first_visible(selected: usize, height: usize) -> usize {
+    selected.saturating_sub(height.saturating_sub(1))
+}
+
 /// A rectangle of at most `w`×`h` centred in `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(h.min(area.height))])
