@@ -15,6 +15,9 @@ pub mod mensen;
 mod mensen_update;
 pub mod standup;
 mod update;
+mod update_files;
+mod update_kaart;
+mod update_views;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

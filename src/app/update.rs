@@ -3,13 +3,10 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Command, Effect, Target};
-use super::edit::{Change, Edit, EditError, Placed};
-use super::form::{self, CardForm};
+use super::edit::{Edit, EditError};
 use super::input::TextInput;
 use super::keymap::{self, View};
 use super::{App, BordView, FileState, Mode, QuickFilter};
-use crate::domain::{Bord, Kaart, Notitie};
-use crate::storage::FileMeta;
 use crate::text;
 
 impl App {
@@ -24,7 +21,7 @@ impl App {
         effects
     }
 
-    fn dispatch(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn dispatch(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Key(key) => self.on_key(key),
             Action::Command(c) => self.on_command(c),
@@ -163,7 +160,7 @@ impl App {
         }
     }
 
-    fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+    pub(super) fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             return vec![Effect::Quit];
         }
@@ -228,7 +225,7 @@ impl App {
         }
     }
 
-    fn on_command(&mut self, c: Command) -> Vec<Effect> {
+    pub(super) fn on_command(&mut self, c: Command) -> Vec<Effect> {
         match (self.view, c) {
             (_, Command::Quit) => return vec![Effect::Quit],
             (_, Command::Help) => self.mode = Mode::Help,
@@ -350,278 +347,7 @@ impl App {
         Vec::new()
     }
 
-    /// Starts a stand-up of these boards: `minuten` on the timer, rotating when `roteer` is set.
-    pub fn start_standup(
-        &mut self,
-        borden: Vec<String>,
-        minuten: i64,
-        roteer: Option<chrono::Duration>,
-    ) {
-        self.standup = Some(super::standup::Standup::new(
-            &self.werkmap,
-            borden,
-            self.now,
-            minuten,
-            roteer,
-        ));
-        self.mode = Mode::Normal;
-        self.view = View::Standup;
-    }
-
-    pub(super) fn open_capaciteit(&mut self) {
-        if !matches!(self.view, View::Capaciteit | View::Conflicten) {
-            self.return_to = self.view;
-        }
-        if self.capaciteit.weeks.is_empty() {
-            self.capaciteit = super::capaciteit::CapaciteitView::new(self.horizon.clone());
-        }
-        self.view = View::Capaciteit;
-        self.capaciteit.compute(&self.werkmap);
-        if self.capaciteit_uit.is_some() {
-            self.status.error = self.capaciteit_uit.clone();
-        }
-    }
-
-    fn on_capaciteit(&mut self, c: Command) {
-        use super::capaciteit::{Maat, Niveau, RowKind};
-        let cap = &mut self.capaciteit;
-        let last = cap.len().saturating_sub(1);
-        match c {
-            Command::Up => cap.row = cap.row.saturating_sub(1),
-            Command::Down => cap.row = (cap.row + 1).min(last),
-            Command::PageUp => cap.row = cap.row.saturating_sub(10),
-            Command::PageDown => cap.row = (cap.row + 10).min(last),
-            Command::Left | Command::Right => {
-                let d = if c == Command::Left { -1 } else { 1 };
-                cap.weeks = cap.weeks.iter().map(|w| w.plus(d)).collect();
-                cap.compute(&self.werkmap);
-            }
-            Command::Maat => {
-                cap.maat = match cap.maat {
-                    Maat::Procent => Maat::Uren,
-                    Maat::Uren => Maat::Fte,
-                    Maat::Fte => Maat::Procent,
-                }
-            }
-            Command::Gevraagd => {
-                cap.met_gevraagd = !cap.met_gevraagd;
-                cap.compute(&self.werkmap);
-            }
-            Command::Open => {
-                let next = match (&cap.person, cap.rows.get(cap.row).map(|r| &r.kind)) {
-                    (Some(d), _) => {
-                        if let Some(claim) = d.claims.get(cap.row) {
-                            let (b, i) = (claim.bord, claim.inzet);
-                            self.open_board(b);
-                            let id = self.werkmap.borden[b].id.clone();
-                            self.open_inzet(super::inzet::Scope::Bord(id), Some(i));
-                            // Esc: team panel, board, then back here.
-                            self.return_to = View::Capaciteit;
-                        }
-                        return;
-                    }
-                    (None, Some(RowKind::Eenheid(u))) => Niveau::Mensen(*u),
-                    (None, Some(RowKind::Persoon(p))) => Niveau::Persoon(*p),
-                    _ => return,
-                };
-                cap.trail.push((cap.niveau, cap.row));
-                cap.niveau = next;
-                cap.row = 0;
-                cap.compute(&self.werkmap);
-            }
-            Command::Back => match cap.trail.pop() {
-                Some((niveau, row)) => {
-                    cap.niveau = niveau;
-                    cap.compute(&self.werkmap);
-                    self.capaciteit.row = row;
-                }
-                None => self.view = self.return_to,
-            },
-            _ => {}
-        }
-    }
-
-    fn on_conflicten(&mut self, c: Command) {
-        let n = self.conflict_list().len();
-        let last = n.saturating_sub(1);
-        let v = &mut self.conflicten;
-        match c {
-            Command::Up => v.row = v.row.saturating_sub(1),
-            Command::Down => v.row = (v.row + 1).min(last),
-            Command::PageUp => v.row = v.row.saturating_sub(10),
-            Command::PageDown => v.row = (v.row + 10).min(last),
-            Command::Back => self.view = self.return_to,
-            Command::Filter => self.mode = Mode::Filter(TextInput::new(v.filter.clone())),
-            Command::QuickFilter => {
-                use crate::capacity::ConflictSoort;
-                v.soort = match v.soort {
-                    None => Some(ConflictSoort::ALLE[0]),
-                    Some(s) => ConflictSoort::ALLE
-                        .iter()
-                        .position(|x| *x == s)
-                        .and_then(|i| ConflictSoort::ALLE.get(i + 1))
-                        .copied(),
-                };
-                v.row = 0;
-            }
-            Command::Open => {
-                if let Some(c) = self
-                    .conflict_list()
-                    .get(self.conflicten.row)
-                    .map(|c| (*c).clone())
-                {
-                    self.jump_to(&c);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Shows the source of a conflict: the card or column on its board, the person or unit in
-    /// the capacity view.
-    fn jump_to(&mut self, c: &crate::capacity::Conflict) {
-        use super::capaciteit::{Niveau, RowKind};
-        use crate::capacity::ConflictSoort as S;
-        let org_unit = |app: &App, id: &str| {
-            app.werkmap
-                .organisatie
-                .as_ref()
-                .and_then(|o| o.eenheden.iter().position(|e| e.id == id))
-        };
-        let person = c.persoon.as_deref().and_then(|p| {
-            self.werkmap
-                .organisatie
-                .as_ref()?
-                .mensen
-                .iter()
-                .position(|m| m.id == p)
-        });
-        let board = c
-            .bord
-            .as_deref()
-            .and_then(|b| self.werkmap.borden.iter().position(|x| x.id == b));
-        match (c.soort, board, person) {
-            (S::Overboekt | S::AfwezigIngezet, _, Some(p)) | (S::SpanOfAttention, _, Some(p)) => {
-                self.open_capaciteit();
-                self.return_to = View::Conflicten;
-                let unit = self
-                    .werkmap
-                    .organisatie
-                    .as_ref()
-                    .and_then(|o| org_unit(self, &o.mensen[p].eenheid));
-                let cap = &mut self.capaciteit;
-                cap.trail.clear();
-                cap.niveau = Niveau::Eenheden;
-                cap.compute(&self.werkmap);
-                let unit_row = cap
-                    .rows
-                    .iter()
-                    .position(|r| unit.is_some_and(|u| r.kind == RowKind::Eenheid(u)))
-                    .unwrap_or(0);
-                if c.soort == S::SpanOfAttention {
-                    cap.row = unit_row;
-                    return;
-                }
-                cap.trail.push((Niveau::Eenheden, unit_row));
-                if let Some(u) = unit {
-                    cap.niveau = Niveau::Mensen(u);
-                    cap.compute(&self.werkmap);
-                    let person_row = cap
-                        .rows
-                        .iter()
-                        .position(|r| r.kind == RowKind::Persoon(p))
-                        .unwrap_or(0);
-                    cap.trail.push((Niveau::Mensen(u), person_row));
-                }
-                cap.niveau = Niveau::Persoon(p);
-                cap.row = 0;
-                cap.compute(&self.werkmap);
-            }
-            (S::EenheidOverbelast, _, _) => {
-                let Some(u) = c.eenheid.as_deref().and_then(|e| org_unit(self, e)) else {
-                    return;
-                };
-                self.open_capaciteit();
-                self.return_to = View::Conflicten;
-                let cap = &mut self.capaciteit;
-                cap.trail.clear();
-                cap.niveau = Niveau::Eenheden;
-                cap.compute(&self.werkmap);
-                let unit_row = cap
-                    .rows
-                    .iter()
-                    .position(|r| r.kind == RowKind::Eenheid(u))
-                    .unwrap_or(0);
-                cap.trail.push((Niveau::Eenheden, unit_row));
-                cap.niveau = Niveau::Mensen(u);
-                cap.row = 0;
-                cap.compute(&self.werkmap);
-            }
-            (_, Some(b), _) => {
-                self.open_board(b);
-                self.return_to = View::Conflicten;
-                let bord = &self.werkmap.borden[b];
-                let card = c.kaart.clone().or_else(|| {
-                    bord.kaarten
-                        .iter()
-                        .find(|k| {
-                            bord.is_open(k) && k.eigenaar.is_some() && k.eigenaar == c.persoon
-                        })
-                        .map(|k| k.id.clone())
-                });
-                if let Some(k) = card
-                    .as_deref()
-                    .and_then(|id| bord.kaarten.iter().find(|k| k.id == id))
-                {
-                    self.bord.kolom = bord
-                        .kolommen
-                        .iter()
-                        .position(|col| col.id == k.kolom)
-                        .unwrap_or(0);
-                    self.bord.kaart = Some(k.id.clone());
-                    self.bord.filter.clear();
-                    self.bord.quick = QuickFilter::Geen;
-                } else if let Some(kolom) = c
-                    .kolom
-                    .as_deref()
-                    .and_then(|id| bord.kolommen.iter().position(|col| col.id == id))
-                {
-                    self.bord.kolom = kolom;
-                    self.keep_selection_visible();
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Merges the first conflict copy into its board, saves, and moves the copy away.
-    fn merge_copy(&mut self) -> Vec<Effect> {
-        if self.kopieen.is_empty() {
-            return Vec::new();
-        }
-        let (meta, kopie) = self.kopieen.remove(0);
-        let Some(i) = self.werkmap.borden.iter().position(|b| b.id == kopie.id) else {
-            return Vec::new();
-        };
-        let (merged, report) = crate::storage::merge::merge_kopie(
-            &self.werkmap.borden[i],
-            &kopie,
-            &meta.name,
-            crate::domain::Moment(self.now),
-        );
-        self.werkmap.borden[i] = merged;
-        self.fouten.retain(|d| d.bestand != meta.name);
-        self.recompute();
-        self.status.message = Some(text::kopie_samengevoegd(&meta.name));
-        self.status.error = (!report.is_clean()).then(|| report.meldingen.join("; "));
-        self.status.file = FileState::Opslaan;
-        vec![
-            Effect::Save(self.werkmap.borden[i].id.clone()),
-            Effect::RemoveCopy(meta.path),
-        ]
-    }
-
-    fn on_click(&mut self, t: Target) {
+    pub(super) fn on_click(&mut self, t: Target) {
         match t {
             Target::Board(i) => {
                 let pos = self.overview_order().iter().position(|&x| x == i);
@@ -642,7 +368,7 @@ impl App {
         }
     }
 
-    fn page(&self) -> usize {
+    pub(super) fn page(&self) -> usize {
         usize::from(self.size.1 / 5).max(1)
     }
 
@@ -660,7 +386,7 @@ impl App {
     }
 
     /// Makes sure the selection is a visible card of the current column (or nothing).
-    fn keep_selection_visible(&mut self) {
+    pub(super) fn keep_selection_visible(&mut self) {
         let Some(bord) = self.board() else { return };
         let kolom = self.bord.kolom.min(bord.kolommen.len().saturating_sub(1));
         let visible = self.visible_cards(bord, kolom);
@@ -676,7 +402,7 @@ impl App {
         }
     }
 
-    fn step_card(&mut self, delta: isize) {
+    pub(super) fn step_card(&mut self, delta: isize) {
         let Some(bord) = self.board() else { return };
         let visible = self.visible_cards(bord, self.bord.kolom);
         if visible.is_empty() {
@@ -692,7 +418,7 @@ impl App {
         self.bord.kaart = Some(visible[next].id.clone());
     }
 
-    fn step_column(&mut self, delta: isize) {
+    pub(super) fn step_column(&mut self, delta: isize) {
         let Some(bord) = self.board() else { return };
         let row = self
             .bord
@@ -714,182 +440,6 @@ impl App {
         self.bord.kaart = pick;
     }
 
-    /// The selected card with its index in the board's card list.
-    fn selected_placed(&self) -> Option<(usize, Placed<Kaart>)> {
-        let b = self.board_index()?;
-        let id = self.bord.kaart.as_deref()?;
-        let index = self.werkmap.borden[b]
-            .kaarten
-            .iter()
-            .position(|k| k.id == id)?;
-        Some((
-            b,
-            Placed {
-                index,
-                item: self.werkmap.borden[b].kaarten[index].clone(),
-            },
-        ))
-    }
-
-    fn move_sideways(&mut self, delta: isize) -> Vec<Effect> {
-        let Some((b, before)) = self.selected_placed() else {
-            return Vec::new();
-        };
-        let bord = &self.werkmap.borden[b];
-        let Some(from) = bord.kolommen.iter().position(|k| k.id == before.item.kolom) else {
-            return Vec::new();
-        };
-        let to = from as isize + delta;
-        if to < 0 || to as usize >= bord.kolommen.len() {
-            return Vec::new();
-        }
-        let target = bord.kolommen[to as usize].id.clone();
-        // At the end of the target column, in the list without the card itself.
-        let rest: Vec<&Kaart> = bord
-            .kaarten
-            .iter()
-            .filter(|k| k.id != before.item.id)
-            .collect();
-        let index = rest
-            .iter()
-            .rposition(|k| k.kolom == target)
-            .map_or(rest.len(), |p| p + 1);
-        let mut kaart = before.item.clone();
-        kaart.kolom = target;
-        let edit = Edit::Kaart(Change {
-            bord: bord.id.clone(),
-            before: Some(before),
-            after: Some(Placed { index, item: kaart }),
-        });
-        self.bord.kolom = to as usize;
-        self.commit(edit)
-    }
-
-    fn move_within(&mut self, delta: isize) -> Vec<Effect> {
-        let Some((b, before)) = self.selected_placed() else {
-            return Vec::new();
-        };
-        let bord = &self.werkmap.borden[b];
-        let visible = self.visible_cards(bord, self.bord.kolom);
-        let Some(pos) = visible.iter().position(|k| k.id == before.item.id) else {
-            return Vec::new();
-        };
-        let other = pos as isize + delta;
-        if other < 0 || other as usize >= visible.len() {
-            return Vec::new();
-        }
-        let other_id = &visible[other as usize].id;
-        let Some(index) = bord.kaarten.iter().position(|k| &k.id == other_id) else {
-            return Vec::new();
-        };
-        let edit = Edit::Kaart(Change {
-            bord: bord.id.clone(),
-            after: Some(Placed {
-                index,
-                item: before.item.clone(),
-            }),
-            before: Some(before),
-        });
-        self.commit(edit)
-    }
-
-    fn open_form(&mut self, new: bool) {
-        let Some(b) = self.board_index() else { return };
-        let bord = &self.werkmap.borden[b];
-        let candidates = form::candidates(self.werkmap.organisatie.as_ref(), bord);
-        let kaart = if new {
-            let Some(kolom) = bord.kolommen.get(self.bord.kolom).map(|k| k.id.clone()) else {
-                return;
-            };
-            Kaart::new(self.new_id(), "", kolom)
-        } else {
-            match self.selected_card() {
-                Some(k) => k.clone(),
-                None => return,
-            }
-        };
-        self.mode = Mode::Form(Box::new(CardForm::new(kaart, new, candidates)));
-    }
-
-    fn submit_form(&mut self, f: &CardForm, kaart: Kaart) -> Vec<Effect> {
-        let Some(b) = self.board_index() else {
-            return Vec::new();
-        };
-        let bord = &self.werkmap.borden[b];
-        let edit = if f.is_new {
-            let index = bord
-                .kaarten
-                .iter()
-                .rposition(|k| k.kolom == kaart.kolom)
-                .map_or(bord.kaarten.len(), |p| p + 1);
-            Edit::Kaart(Change {
-                bord: bord.id.clone(),
-                before: None,
-                after: Some(Placed { index, item: kaart }),
-            })
-        } else {
-            let Some(index) = bord.kaarten.iter().position(|k| k.id == kaart.id) else {
-                return Vec::new();
-            };
-            if bord.kaarten[index] == kaart {
-                return Vec::new();
-            }
-            Edit::Kaart(Change {
-                bord: bord.id.clone(),
-                before: Some(Placed {
-                    index,
-                    item: bord.kaarten[index].clone(),
-                }),
-                after: Some(Placed { index, item: kaart }),
-            })
-        };
-        self.commit(edit)
-    }
-
-    fn add_note(&mut self, tekst: String) -> Vec<Effect> {
-        let Some((b, before)) = self.selected_placed() else {
-            return Vec::new();
-        };
-        let mut kaart = before.item.clone();
-        kaart.notities.push(Notitie {
-            wie: self.signer.clone(),
-            wanneer: crate::domain::Moment(self.now),
-            tekst,
-        });
-        let edit = Edit::Kaart(Change {
-            bord: self.werkmap.borden[b].id.clone(),
-            after: Some(Placed {
-                index: before.index,
-                item: kaart,
-            }),
-            before: Some(before),
-        });
-        self.commit(edit)
-    }
-
-    fn delete_card(&mut self) -> Vec<Effect> {
-        let Some((b, before)) = self.selected_placed() else {
-            return Vec::new();
-        };
-        // Select the neighbour that takes the card's place.
-        self.step_card(1);
-        if self.bord.kaart.as_deref() == Some(before.item.id.as_str()) {
-            self.step_card(-1);
-        }
-        if self.bord.kaart.as_deref() == Some(before.item.id.as_str()) {
-            self.bord.kaart = None;
-        }
-        let edit = Edit::Kaart(Change {
-            bord: self.werkmap.borden[b].id.clone(),
-            before: Some(before),
-            after: None,
-        });
-        if self.view == View::Kaart {
-            self.view = View::Bord;
-        }
-        self.commit(edit)
-    }
-
     /// Applies a new edit, records it for undo, and saves.
     pub(super) fn commit(&mut self, edit: Edit) -> Vec<Effect> {
         let effects = self.apply(&edit);
@@ -901,7 +451,7 @@ impl App {
     }
 
     /// Applies an edit to its board and asks for a save.
-    fn apply(&mut self, edit: &Edit) -> Vec<Effect> {
+    pub(super) fn apply(&mut self, edit: &Edit) -> Vec<Effect> {
         if edit.is_organisatie() {
             let Some(org) = self.werkmap.organisatie.as_mut() else {
                 self.status.error = self.capaciteit_uit.clone();
@@ -952,7 +502,7 @@ impl App {
         vec![Effect::Save(edit.bord().to_string())]
     }
 
-    fn undo(&mut self) -> Vec<Effect> {
+    pub(super) fn undo(&mut self) -> Vec<Effect> {
         let Some(edit) = self.undo.pop() else {
             self.status.message = Some(text::niets_ongedaan());
             return Vec::new();
@@ -967,7 +517,7 @@ impl App {
         effects
     }
 
-    fn redo(&mut self) -> Vec<Effect> {
+    pub(super) fn redo(&mut self) -> Vec<Effect> {
         let Some(edit) = self.redo.pop() else {
             return Vec::new();
         };
@@ -980,7 +530,7 @@ impl App {
     }
 
     /// After undo/redo: show the board and card the edit was about.
-    fn focus_edit(&mut self, edit: &Edit) {
+    pub(super) fn focus_edit(&mut self, edit: &Edit) {
         if self.bord.bord != edit.bord()
             && let Some(i) = self.werkmap.borden.iter().position(|b| b.id == edit.bord())
         {
@@ -989,91 +539,5 @@ impl App {
         if edit.is_removal() {
             self.keep_selection_visible();
         }
-    }
-
-    fn on_file_changed(
-        &mut self,
-        name: String,
-        result: Result<Box<(Bord, FileMeta)>, Vec<crate::storage::Diagnostic>>,
-        during_save: bool,
-    ) -> Vec<Effect> {
-        self.fouten.retain(|d| d.bestand != name);
-        let (disk, meta) = match result {
-            Ok(b) => *b,
-            Err(diags) => {
-                // Keep showing what we had; never save over a file we could not read.
-                self.status.error = diags.first().map(|d| d.to_string());
-                self.fouten.extend(diags);
-                self.status.file = FileState::Opgeslagen;
-                return Vec::new();
-            }
-        };
-        let index = self.board_files.iter().position(|f| f.name == name);
-        if let Some(i) = index
-            && self.board_files[i].hash == meta.hash
-        {
-            return Vec::new(); // our own save
-        }
-        let id = disk.id.clone();
-        let pending = self.pending.get(&id).is_some_and(|p| !p.is_empty());
-        let mut report = crate::storage::merge::MergeReport::default();
-        // With local edits not yet on disk: a three-way merge (base = what we last read or
-        // wrote, ours = our state, theirs = the disk); without: simply the disk's version.
-        let merged = match index {
-            Some(i) if pending => {
-                let base = self.base.get(i).cloned().unwrap_or_else(|| disk.clone());
-                let (m, r) = crate::storage::merge::merge_bord(
-                    &base,
-                    &self.werkmap.borden[i],
-                    &disk,
-                    crate::domain::Moment(self.now),
-                );
-                report = r;
-                m
-            }
-            _ => disk.clone(),
-        };
-        match index {
-            Some(i) => {
-                self.werkmap.borden[i] = merged;
-                self.board_files[i] = meta;
-                if let Some(b) = self.base.get_mut(i) {
-                    *b = disk;
-                }
-            }
-            // A new file claiming a board we have: a sync tool's conflict copy.
-            None if self.werkmap.borden.iter().any(|b| b.id == id) => {
-                self.kopieen.retain(|(m, _)| m.name != meta.name);
-                self.kopieen.push((meta, disk));
-                self.status.message = Some(text::kopie_banner(&name, &id));
-                return Vec::new();
-            }
-            None => {
-                self.werkmap.borden.push(merged);
-                self.board_files.push(meta);
-                self.base.push(disk);
-            }
-        }
-        self.recompute();
-        if self.bord.bord == id {
-            self.keep_selection_visible();
-            if self.view == View::Kaart && self.selected_card().is_none() {
-                self.view = View::Bord;
-            }
-        }
-        self.status.file = FileState::Herladen(name.clone());
-        self.status.message = Some(if pending {
-            text::herladen_met_eigen(&name)
-        } else {
-            text::herladen(&name)
-        });
-        if !report.is_clean() {
-            self.status.error = Some(report.meldingen.join("; "));
-        }
-        if pending || during_save {
-            self.status.file = FileState::Opslaan;
-            return vec![Effect::Save(id)];
-        }
-        Vec::new()
     }
 }
