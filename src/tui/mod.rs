@@ -252,6 +252,23 @@ fn file_action(app: &App, path: &Path, during_save: bool) -> Option<Action> {
     })
 }
 
+/// Never write over a file we could not read: the refusal, when that is the case.
+fn refuse_unreadable(app: &App, name: &str, bord: &str) -> Option<Action> {
+    app.fouten
+        .iter()
+        .any(|d| d.bestand == name)
+        .then(|| Action::SaveFailed {
+            bord: bord.into(),
+            melding: crate::text::niet_opslaan_onleesbaar(name),
+        })
+}
+
+/// Keeps what a merge had to decide in `.planbord/samenvoegingen.log`; a log that cannot be
+/// written must not stop the save that already succeeded.
+fn log_merge(app: &App, name: &str, meldingen: &[String]) {
+    let _ = storage::save::log_merge(&app.root, name, meldingen, crate::domain::Moment(app.now));
+}
+
 /// Saves `organisatie.ron`, merged with a colleague's save in between if there was one.
 fn save_organisatie(app: &App) -> Option<Action> {
     let (Some(org), Some(file), Some(base)) =
@@ -262,11 +279,8 @@ fn save_organisatie(app: &App) -> Option<Action> {
             melding: crate::text::organisatie_ongeldig(),
         });
     };
-    if app.fouten.iter().any(|d| d.bestand == file.name) {
-        return Some(Action::SaveFailed {
-            bord: String::new(),
-            melding: crate::text::niet_opslaan_onleesbaar(&file.name),
-        });
+    if let Some(refused) = refuse_unreadable(app, &file.name, "") {
+        return Some(refused);
     }
     match storage::save::save_organisatie_merged(
         &file.path,
@@ -276,12 +290,7 @@ fn save_organisatie(app: &App) -> Option<Action> {
         crate::domain::Moment(app.now),
     ) {
         Ok(s) if s.merged => {
-            let _ = storage::save::log_merge(
-                &app.root,
-                &file.name,
-                &s.report.meldingen,
-                crate::domain::Moment(app.now),
-            );
+            log_merge(app, &file.name, &s.report.meldingen);
             Some(Action::OrganisatieMerged {
                 value: Box::new(s.value),
                 hash: s.hash,
@@ -300,12 +309,8 @@ fn save_organisatie(app: &App) -> Option<Action> {
 fn save(app: &App, bord: &str) -> Option<Action> {
     let i = app.werkmap.borden.iter().position(|b| b.id == bord)?;
     let file = &app.board_files[i];
-    if app.fouten.iter().any(|d| d.bestand == file.name) {
-        // Never write over a file we could not read.
-        return Some(Action::SaveFailed {
-            bord: bord.into(),
-            melding: crate::text::niet_opslaan_onleesbaar(&file.name),
-        });
+    if let Some(refused) = refuse_unreadable(app, &file.name, bord) {
+        return Some(refused);
     }
     match storage::save::save_bord_merged(
         &file.path,
@@ -315,12 +320,7 @@ fn save(app: &App, bord: &str) -> Option<Action> {
         crate::domain::Moment(app.now),
     ) {
         Ok(s) if s.merged => {
-            let _ = storage::save::log_merge(
-                &app.root,
-                &file.name,
-                &s.report.meldingen,
-                crate::domain::Moment(app.now),
-            );
+            log_merge(app, &file.name, &s.report.meldingen);
             Some(Action::Merged {
                 bord: bord.into(),
                 value: Box::new(s.value),

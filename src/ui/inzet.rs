@@ -42,17 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             )
         ),
     };
-    let header = vec![
-        Line::from(Span::styled(title, theme.accent)),
-        Line::from(Span::styled(text::inzet_toetsen(), theme.dim)),
-    ];
-    frame.render_widget(
-        Paragraph::new(header),
-        Rect {
-            height: 2.min(area.height),
-            ..area
-        },
-    );
+    super::widgets::header(frame, area, title, text::inzet_toetsen(), theme);
     let detail_h = if app.inzet.detail.is_some() {
         7.min(area.height.saturating_sub(4))
     } else {

@@ -44,17 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(g) => format!(" Mensen · {}", text::eenheden_van(&app.person_name(g))),
         None => format!(" Mensen · {}", text::alle_eenheden()),
     };
-    let header = vec![
-        Line::from(Span::styled(title, theme.accent)),
-        Line::from(Span::styled(text::mensen_toetsen(), theme.dim)),
-    ];
-    frame.render_widget(
-        Paragraph::new(header),
-        Rect {
-            height: 2.min(area.height),
-            ..area
-        },
-    );
+    super::widgets::header(frame, area, title, text::mensen_toetsen(), theme);
     let detail_h = 8.min(area.height.saturating_sub(4));
     let list = Rect {
         y: area.y + 2,

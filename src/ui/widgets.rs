@@ -1,6 +1,9 @@
 //! Small shared pieces: truncation with an ellipsis, progress bars, popups.
 
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Cuts `s` to `width` terminal cells, ending in `…` when cut.
@@ -29,6 +32,21 @@ pub fn ellipsis(s: &str, width: usize) -> String {
 pub fn progress(pct: u32, cells: usize) -> String {
     let full = (pct.min(100) as usize * cells + 50) / 100;
     format!("{}{}", "▰".repeat(full), "▱".repeat(cells - full))
+}
+
+/// The two header lines of a list view: its title and the keys it takes.
+pub fn header(frame: &mut Frame, area: Rect, title: String, keys: String, theme: &super::Theme) {
+    let lines = vec![
+        Line::from(Span::styled(title, theme.accent)),
+        Line::from(Span::styled(keys, theme.dim)),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            height: 2.min(area.height),
+            ..area
+        },
+    );
 }
 
 /// The first row to show of a list `height` rows high so that row `selected` is in view.
