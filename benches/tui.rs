@@ -70,6 +70,7 @@ fn werkmap(case: &str) -> PathBuf {
                 kolommen,
                 inzet: vec![],
                 kaarten,
+                sporen: String::new(),
             }];
             storage::save::write_werkmap(&dir, &w).expect("groot bord");
         }

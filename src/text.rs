@@ -966,3 +966,236 @@ pub fn kopie_samengevoegd(kopie: &str) -> String {
 pub fn te_diep(max: usize) -> String {
     format!("te diep genest: meer dan {max} niveaus haakjes, dieper dan dit bestandsformaat gaat")
 }
+
+// ---- sharing: operations that lost, saves, pending edits --------------------------------
+
+/// An operating system error in Dutch, for the status line and the command line.
+pub fn io_fout(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let s = match e.kind() {
+        NotFound => "bestand of map niet gevonden",
+        PermissionDenied => "geen toestemming",
+        StorageFull | QuotaExceeded => "geen ruimte meer op de schijf",
+        ReadOnlyFilesystem => "alleen-lezen bestandssysteem",
+        ResourceBusy | ExecutableFileBusy => "het bestand is in gebruik door een ander programma",
+        TimedOut => "de schijf of netwerkmap reageert niet",
+        NotConnected
+        | ConnectionReset
+        | ConnectionAborted
+        | NetworkUnreachable
+        | HostUnreachable
+        | StaleNetworkFileHandle => "de netwerkmap is niet bereikbaar",
+        AlreadyExists => "bestaat al",
+        IsADirectory => "is een map",
+        InvalidData => "ongeldige inhoud",
+        _ => return e.to_string(),
+    };
+    s.into()
+}
+
+/// A value of a field as people read it in a note or a log line.
+pub fn waarde(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::Null => "(leeg)".into(),
+        Value::String(s) => format!("\"{s}\""),
+        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), getal_kort),
+        Value::Bool(b) => if *b { "ja" } else { "nee" }.into(),
+        Value::Array(a) => {
+            let parts: Vec<String> = a.iter().map(waarde).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        Value::Object(m) => {
+            // An inzet's amount and decision, or any other group of fields.
+            let get = |k: &str| m.get(k).filter(|v| !v.is_null());
+            if let (Some(u), Some(van), Some(tot)) = (get("uren_per_week"), get("van"), get("tot"))
+            {
+                let status = get("status")
+                    .and_then(|s| s.as_str())
+                    .unwrap_or("Toegezegd");
+                return format!(
+                    "{} u/week {} t/m {} ({status})",
+                    waarde(u).trim_matches('"'),
+                    van.as_str().unwrap_or(""),
+                    tot.as_str().unwrap_or("")
+                );
+            }
+            if let Some(t) = get("tekst").and_then(|t| t.as_str()) {
+                return format!("\"{t}\"");
+            }
+            let parts: Vec<String> = m
+                .iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| format!("{k} {}", waarde(v)))
+                .collect();
+            parts.join(", ")
+        }
+    }
+}
+
+fn getal_kort(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}").replace('.', ",")
+    }
+}
+
+fn veld(n: &crate::domain::ops::Notice) -> &str {
+    match n.field.as_deref() {
+        Some(crate::domain::ops::TOEZEGGING) => "uren en weken",
+        Some(f) => f,
+        None => "",
+    }
+}
+
+/// The text of the note the engine leaves on a card.
+pub fn notitie(n: &crate::domain::ops::Notice) -> String {
+    use crate::domain::ops::NoticeKind::*;
+    let (v, ours, theirs) = (veld(n), waarde(&n.ours), waarde(&n.theirs));
+    match n.kind {
+        NotApplied => format!(
+            "Gelijktijdige wijziging: `{v}` werd {ours}, maar was intussen door een ander {theirs} gemaakt; dat is bewaard."
+        ),
+        Replaced => format!(
+            "Gelijktijdige wijziging: `{v}` {theirs} van een collega is vervangen door {ours}."
+        ),
+        DecisionReopened => {
+            format!("Opnieuw gevraagd: {ours}; het besluit op de oude uren ({theirs}) vervalt.")
+        }
+        NotDeleted => "Niet verwijderd: deze kaart was intussen door een ander gewijzigd.".into(),
+        Restored => "Teruggezet: deze kaart was verwijderd terwijl een ander haar wijzigde.".into(),
+        NotUndone | ItemNotUndone => format!("Niet ongedaan gemaakt: `{v}` is nu {theirs}."),
+        ColumnGone => format!(
+            "Samengevoegd: de kolom {ours} van deze kaart bestaat niet meer; de kaart staat nu in de eerste kolom."
+        ),
+        TwoDoneColumns => "Samengevoegd: twee klaar-kolommen; de eerste is gebleven.".into(),
+        FromCopy => format!("Uit een conflictkopie: `{v}` was daar {theirs}."),
+    }
+}
+
+/// A notice for the status line and `.planbord/samenvoegingen.log`: the item, the field and
+/// both values.
+pub fn melding(n: &crate::domain::ops::Notice) -> String {
+    use crate::domain::ops::{List, NoticeKind::*, Target};
+    let wat = match &n.target {
+        Target::Root => "het bestand".to_string(),
+        Target::Item(l, _) => {
+            let soort = match l {
+                List::Kolommen => "kolom",
+                List::Inzet => "inzet van",
+                List::Kaarten => "kaart",
+                List::Clusters => "cluster",
+                List::Eenheden => "eenheid",
+                List::Mensen => "persoon",
+                List::Opgaven => "opgave",
+            };
+            format!("{soort} \"{}\"", n.naam)
+        }
+    };
+    let (v, ours, theirs) = (veld(n), waarde(&n.ours), waarde(&n.theirs));
+    match n.kind {
+        NotApplied => {
+            format!("{wat}: `{v}` {ours} niet doorgevoerd, een ander maakte het {theirs}")
+        }
+        Replaced => format!("{wat}: `{v}` {theirs} van een collega vervangen door {ours}"),
+        DecisionReopened => format!("{wat}: opnieuw gevraagd ({ours}); besluit {theirs} vervalt"),
+        NotDeleted => format!("{wat} niet verwijderd: intussen door een ander gewijzigd"),
+        Restored => format!("{wat} teruggezet: verwijderd terwijl jij het wijzigde"),
+        NotUndone => format!("{wat}: `{v}` niet ongedaan gemaakt, een ander maakte het {theirs}"),
+        ItemNotUndone => format!("{wat} niet ongedaan gemaakt: intussen gewijzigd of weg"),
+        ColumnGone => format!("{wat}: kolom {ours} bestaat niet meer, naar de eerste kolom"),
+        TwoDoneColumns => format!("{wat} is geen klaar-kolom meer (er waren er twee)"),
+        FromCopy => format!("{wat}: `{v}` was in de kopie {theirs}; {ours} is bewaard"),
+    }
+}
+
+pub fn kaart_verplaatst(kaart: &str, kolom: &str) -> String {
+    format!("\"{kaart}\" verplaatst naar {kolom} · u = ongedaan maken")
+}
+pub fn deels_ongedaan(wat: &str) -> String {
+    format!("ongedaan gemaakt, behalve: {wat}")
+}
+pub fn dialoog_gewijzigd(wat: &str) -> String {
+    format!(
+        "\"{wat}\" is intussen door een collega gewijzigd: de vraag is gesloten, er is niets gedaan"
+    )
+}
+pub fn dialoog_verdwenen(wat: &str) -> String {
+    format!(
+        "\"{wat}\" is intussen door een collega verwijderd: de vraag is gesloten, er is niets gedaan"
+    )
+}
+pub fn verzoek_veranderd() -> String {
+    "het verzoek is intussen door een collega gewijzigd of afgehandeld: er is niets besloten".into()
+}
+pub fn herstellen(bestand: &str, n: usize) -> String {
+    format!(
+        "{bestand}: een collega schreef over {n} van je wijzigingen heen zonder ze te zien; ze worden opnieuw opgeslagen"
+    )
+}
+pub fn bord_verdwenen_teruggezet(bestand: &str) -> String {
+    format!(
+        "{bestand} is verwijderd door iemand anders, maar had nog niet opgeslagen wijzigingen: het wordt teruggezet"
+    )
+}
+pub fn opnieuw_proberen() -> String {
+    "opnieuw proberen op te slaan…".into()
+}
+pub fn elders_bewaard(paden: &[std::path::PathBuf]) -> String {
+    let namen: Vec<String> = paden.iter().map(|p| p.display().to_string()).collect();
+    format!(
+        "niet-opgeslagen wijzigingen bewaard in {}",
+        namen.join(", ")
+    )
+}
+pub fn nog_niet_opgeslagen(n: usize, waarom: &str) -> String {
+    let wat = if n == 1 {
+        "1 wijziging"
+    } else {
+        &format!("{n} wijzigingen")
+    };
+    format!("{wat} nog niet opgeslagen ({waarom}); planbord probeert het opnieuw")
+}
+pub fn wacht_op_bevestiging(n: usize) -> String {
+    format!("afsluiten: wacht tot {n} wijziging(en) op schijf bevestigd zijn…")
+}
+pub fn afsluiten_titel() -> String {
+    " Afsluiten met wijzigingen die niet zijn opgeslagen ".into()
+}
+pub fn afsluiten_vraag(n: usize) -> String {
+    if n == 1 {
+        "1 wijziging kon niet in de werkmap worden opgeslagen:".into()
+    } else {
+        format!("{n} wijzigingen konden niet in de werkmap worden opgeslagen:")
+    }
+}
+pub fn afsluiten_keuzes() -> [&'static str; 3] {
+    [
+        "Opnieuw proberen",
+        "Bewaren buiten de werkmap (in je gebruikersmap) en afsluiten",
+        "Toch afsluiten (de wijzigingen gaan verloren)",
+    ]
+}
+pub fn afsluiten_hint() -> String {
+    "↑/↓ of een cijfer kiest · Enter voert uit · Esc blijft".into()
+}
+pub fn veld_van_collega() -> String {
+    "  ↺ door een collega gewijzigd".into()
+}
+pub fn veld_ook_collega(v: &serde_json::Value) -> String {
+    format!("  ⚠ collega: {}", waarde(v))
+}
+pub fn kaart_weg_in_formulier() -> String {
+    "  ⚠ Een collega heeft deze kaart verwijderd; Enter zet haar terug met je wijzigingen.".into()
+}
+pub fn wijzigingen_wachten(n: usize) -> String {
+    if n == 1 {
+        "1 wijziging nog niet bevestigd".into()
+    } else {
+        format!("{n} wijzigingen nog niet bevestigd")
+    }
+}
+pub fn geen_bordbestand(waarom: &str) -> String {
+    format!("geen bordbestand ({waarom}); niet gelezen")
+}

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use planbord::app::{Action, App, Command, Config, Effect, Mode, QuickFilter, View};
+use planbord::app::{Action, App, Command, Config, Effect, FileKey, Mode, Now, QuickFilter, View};
 use planbord::domain::{KaartStatus, Week};
 use planbord::storage;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -34,6 +34,37 @@ fn typ(app: &mut App, text: &str) {
 
 fn cmd(app: &mut App, c: Command) -> Vec<Effect> {
     app.update(Action::Command(c))
+}
+
+/// The shell's tick after drawing: the saves that start now, as (file, token).
+fn saves(app: &mut App) -> Vec<(FileKey, String)> {
+    let now = Now {
+        mono: app.clock + 1,
+        local: app.now,
+    };
+    app.update(Action::Tick(now))
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::Save(r) => Some((r.file, r.token)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Time passes to this moment.
+fn tick_to(app: &mut App, local: chrono::NaiveDateTime) {
+    let mono = app.clock + 1000;
+    app.update(Action::Tick(Now { mono, local }));
+}
+
+fn bord_key(id: &str) -> FileKey {
+    FileKey::Bord(id.into())
+}
+
+/// The shell reports a save as written.
+fn saved(app: &mut App, (file, token): (FileKey, String)) {
+    let hash = storage::ContentHash::of(token.as_bytes());
+    app.update(Action::Saved { file, token, hash });
 }
 
 /// Opens the board with this id.
@@ -76,27 +107,25 @@ fn moving_a_card_saves_and_undo_and_redo_work_across_saves() {
     open(&mut a, "opgave-strand");
     let id = a.bord.kaart.clone().unwrap();
     assert_eq!(column_of(&a, &id), "todo");
-    let effects = key(&mut a, KeyCode::Char('L'));
-    assert_eq!(effects, vec![Effect::Save("opgave-strand".into())]);
+    assert!(
+        key(&mut a, KeyCode::Char('L')).is_empty(),
+        "saved after the frame"
+    );
     assert_eq!(column_of(&a, &id), "bezig");
     assert_eq!(a.bord.kolom, 1, "the selection follows the card");
+    let s = saves(&mut a);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].0, bord_key("opgave-strand"));
     // The save succeeds; undo then changes the saved file back.
-    let hash = a.board_files[0].hash;
-    a.update(Action::Saved {
-        bord: "opgave-strand".into(),
-        hash,
-    });
-    assert!(a.pending.is_empty());
-    assert_eq!(
-        key(&mut a, KeyCode::Char('u')),
-        vec![Effect::Save("opgave-strand".into())]
-    );
+    saved(&mut a, s[0].clone());
+    assert_eq!(a.files.unwritten(), 0);
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(saves(&mut a).len(), 1);
     assert_eq!(column_of(&a, &id), "todo");
-    let redo = a.update(Action::Key(KeyEvent::new(
+    a.update(Action::Key(KeyEvent::new(
         KeyCode::Char('r'),
         KeyModifiers::CONTROL,
     )));
-    assert_eq!(redo, vec![Effect::Save("opgave-strand".into())]);
     assert_eq!(column_of(&a, &id), "bezig");
 }
 
@@ -120,7 +149,9 @@ fn moving_up_and_down_changes_the_order_in_the_column() {
     key(&mut a, KeyCode::Char('K'));
     assert_eq!(order(&a), before);
     // At the top nothing moves and nothing is saved.
-    assert!(key(&mut a, KeyCode::Char('K')).is_empty());
+    saves(&mut a);
+    key(&mut a, KeyCode::Char('K'));
+    assert!(saves(&mut a).is_empty());
 }
 
 #[test]
@@ -143,8 +174,8 @@ fn a_new_card_through_the_form() {
     key(&mut a, KeyCode::Tab); // start
     key(&mut a, KeyCode::Tab); // deadline
     typ(&mut a, "18-12-2026");
-    let effects = key(&mut a, KeyCode::Enter);
-    assert_eq!(effects, vec![Effect::Save("opgave-strand".into())]);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(saves(&mut a).len(), 1);
     assert_eq!(a.mode, Mode::Normal);
     let k = a.selected_card().unwrap();
     assert_eq!(k.titel, "Strandopgang Noord");
@@ -210,7 +241,8 @@ fn a_note_is_signed_by_the_configured_user() {
     open(&mut a, "opgave-strand");
     key(&mut a, KeyCode::Char('a'));
     typ(&mut a, "Exploitanten akkoord");
-    assert_eq!(key(&mut a, KeyCode::Enter).len(), 1);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(saves(&mut a).len(), 1);
     let n = a.selected_card().unwrap().notities.last().unwrap().clone();
     assert_eq!(n.tekst, "Exploitanten akkoord");
     assert_eq!(n.wie, "rsluiter");
@@ -242,11 +274,12 @@ fn delete_asks_first() {
     let id = a.bord.kaart.clone().unwrap();
     let n = strand(&a).kaarten.len();
     key(&mut a, KeyCode::Char('d'));
-    assert_eq!(a.mode, Mode::ConfirmDelete);
+    assert!(matches!(a.mode, Mode::ConfirmDelete(_)));
     assert!(key(&mut a, KeyCode::Char('n')).is_empty());
     assert_eq!(strand(&a).kaarten.len(), n);
     key(&mut a, KeyCode::Char('d'));
-    assert_eq!(key(&mut a, KeyCode::Char('j')).len(), 1);
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(saves(&mut a).len(), 1);
     assert_eq!(strand(&a).kaarten.len(), n - 1);
     assert_ne!(
         a.bord.kaart.as_deref(),
@@ -346,12 +379,11 @@ fn colleague_version(a: &App, change: impl Fn(&mut planbord::domain::Bord)) -> A
     let mut disk = strand(a).clone();
     change(&mut disk);
     let text = storage::format::to_canonical(&disk).unwrap();
-    let mut meta = a.board_files[a.board_index().unwrap()].clone();
+    let mut meta = a.files.borden["opgave-strand"].meta.clone();
     meta.hash = storage::ContentHash::of(text.as_bytes());
     Action::FileChanged {
         name: meta.name.clone(),
         result: Ok(Box::new((disk, meta))),
-        during_save: false,
     }
 }
 
@@ -398,7 +430,7 @@ fn a_local_edit_survives_a_concurrent_save_of_another_card() {
         .unwrap()
         .id
         .clone();
-    let mut action = colleague_version(&a, |b| {
+    let action = colleague_version(&a, |b| {
         // The colleague's file does not have our move.
         b.kaarten.iter_mut().find(|k| k.id == mine).unwrap().kolom = "todo".into();
         b.kaarten
@@ -407,13 +439,10 @@ fn a_local_edit_survives_a_concurrent_save_of_another_card() {
             .unwrap()
             .voortgang = 99;
     });
-    if let Action::FileChanged { during_save, .. } = &mut action {
-        *during_save = true;
-    }
     let effects = a.update(action);
     assert_eq!(
-        effects,
-        vec![Effect::Save("opgave-strand".into())],
+        planbord::app::files::save_count(&effects),
+        1,
         "save the merged board"
     );
     assert_eq!(column_of(&a, &mine), "bezig", "our move is re-applied");
@@ -431,16 +460,15 @@ fn a_local_edit_survives_a_concurrent_save_of_another_card() {
 
 /// The strand board as a colleague saved it, starting from the file we last read.
 fn colleague_from_base(a: &App, change: impl Fn(&mut planbord::domain::Bord)) -> Action {
-    let i = a.board_index().unwrap();
-    let mut disk = a.base[i].clone();
+    let slot = &a.files.borden["opgave-strand"];
+    let mut disk = slot.replica.view().clone();
     change(&mut disk);
     let text = storage::format::to_canonical(&disk).unwrap();
-    let mut meta = a.board_files[i].clone();
+    let mut meta = slot.meta.clone();
     meta.hash = storage::ContentHash::of(text.as_bytes());
     Action::FileChanged {
         name: meta.name.clone(),
         result: Ok(Box::new((disk, meta))),
-        during_save: true,
     }
 }
 
@@ -451,13 +479,13 @@ fn a_card_deleted_by_a_colleague_and_edited_here_is_kept_and_reported() {
     let mine = a.bord.kaart.clone().unwrap();
     key(&mut a, KeyCode::Char('L'));
     let action = colleague_from_base(&a, |b| b.kaarten.retain(|k| k.id != mine));
-    assert_eq!(a.update(action), vec![Effect::Save("opgave-strand".into())]);
+    assert_eq!(planbord::app::files::save_count(&a.update(action)), 1);
     assert!(
         a.status
             .error
             .as_deref()
             .unwrap()
-            .contains("verwijderd en door de ander gewijzigd"),
+            .contains("teruggezet: verwijderd terwijl jij het wijzigde"),
         "{:?}",
         a.status.error
     );
@@ -475,9 +503,12 @@ fn the_same_card_edited_on_two_laptops_keeps_both_fields_and_notes_the_clash() {
         k.kolom = "wacht".into(); // they moved it elsewhere
         k.voortgang = 70; // and changed its progress
     });
-    assert_eq!(a.update(action), vec![Effect::Save("opgave-strand".into())]);
+    assert_eq!(planbord::app::files::save_count(&a.update(action)), 1);
     let k = strand(&a).kaarten.iter().find(|k| k.id == mine).unwrap();
-    assert_eq!(k.kolom, "bezig", "ours wins for the same field");
+    assert_eq!(
+        k.kolom, "wacht",
+        "the value saved first stays; ours becomes a note"
+    );
     assert_eq!(k.voortgang, 70, "their other field survives");
     assert!(
         k.notities
@@ -496,12 +527,10 @@ fn our_own_save_coming_back_from_the_watcher_is_ignored() {
     let mut b = app();
     open(&mut b, "opgave-strand");
     let same = {
-        let i = b.board_index().unwrap();
-        let meta = b.board_files[i].clone();
+        let meta = b.files.borden["opgave-strand"].meta.clone();
         Action::FileChanged {
             name: meta.name.clone(),
             result: Ok(Box::new((strand(&b).clone(), meta))),
-            during_save: false,
         }
     };
     let before = b.status.clone();
@@ -513,7 +542,7 @@ fn our_own_save_coming_back_from_the_watcher_is_ignored() {
 fn a_broken_file_on_disk_keeps_the_board_and_reports_the_error() {
     let mut a = app();
     open(&mut a, "opgave-strand");
-    let name = a.board_files[a.board_index().unwrap()].name.clone();
+    let name = a.files.borden["opgave-strand"].meta.name.clone();
     let diag = storage::Diagnostic {
         bestand: name.clone(),
         regel: 3,
@@ -523,7 +552,6 @@ fn a_broken_file_on_disk_keeps_the_board_and_reports_the_error() {
     a.update(Action::FileChanged {
         name,
         result: Err(vec![diag]),
-        during_save: false,
     });
     assert!(
         a.status
@@ -651,7 +679,7 @@ fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
     assert_eq!(a.bord.bord, "opgave-veiligheid");
     let r = a.selected_inzet().unwrap();
     assert_eq!(
-        a.werkmap.borden[r.bord].inzet[r.inzet].status,
+        r.inzet(&a.werkmap).unwrap().status,
         planbord::domain::InzetStatus::Gevraagd
     );
     // Esc goes to the board, back to the person, and up the trail to the units.
@@ -778,12 +806,11 @@ fn open_request(a: &mut App) -> planbord::app::inzet::InzetRef {
     let pos = rows
         .iter()
         .position(|r| {
-            a.werkmap.borden[r.bord].inzet[r.inzet].status
-                == planbord::domain::InzetStatus::Gevraagd
+            r.inzet(&a.werkmap).unwrap().status == planbord::domain::InzetStatus::Gevraagd
         })
         .unwrap();
     a.inzet.row = pos;
-    rows[pos]
+    rows[pos].clone()
 }
 
 #[test]
@@ -795,9 +822,11 @@ fn the_coco_declines_the_request_that_over_loads_the_unit() {
     let r = open_request(&mut a);
     key(&mut a, KeyCode::Char('x'));
     typ(&mut a, "Eerst de jaarwisseling");
-    let effects = key(&mut a, KeyCode::Enter);
-    assert_eq!(effects, vec![Effect::Save("opgave-veiligheid".into())]);
-    let z = &a.werkmap.borden[r.bord].inzet[r.inzet];
+    key(&mut a, KeyCode::Enter);
+    let s = saves(&mut a);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].0, bord_key("opgave-veiligheid"));
+    let z = r.inzet(&a.werkmap).unwrap();
     assert_eq!(z.status, planbord::domain::InzetStatus::Afgewezen);
     let b = z.besluit.as_ref().unwrap();
     assert_eq!(
@@ -888,7 +917,9 @@ fn agreeing_when_it_over_books_offers_the_real_choices() {
         unreachable!()
     };
     key(&mut a, KeyCode::Char(char::from(b'1' + fewer as u8)));
-    let z = &a.werkmap.borden[r.bord].inzet[r.inzet];
+    assert!(matches!(a.mode, Mode::Decide(_)), "a digit only chooses");
+    key(&mut a, KeyCode::Enter);
+    let z = r.inzet(&a.werkmap).unwrap();
     assert_eq!(z.status, planbord::domain::InzetStatus::Toegezegd);
     assert_eq!(z.uren_per_week, h);
     assert!(
@@ -914,7 +945,7 @@ fn agreeing_for_a_colleague_declines_the_request_and_undo_reverts_both() {
     use planbord::app::inzet::Keuze;
     let mut a = app_as(None);
     let r = ask(&mut a, "sluiter", "2");
-    let n = a.werkmap.borden[r.bord].inzet.len();
+    let n = a.werkmap.bord(&r.bord).unwrap().inzet.len();
     key(&mut a, KeyCode::Char('t'));
     let Mode::Decide(d) = a.mode.clone() else {
         panic!()
@@ -932,10 +963,10 @@ fn agreeing_for_a_colleague_declines_the_request_and_undo_reverts_both() {
         ..*d
     }));
     key(&mut a, KeyCode::Enter);
-    let bord = &a.werkmap.borden[r.bord];
+    let bord = a.werkmap.bord(&r.bord).unwrap();
     assert_eq!(bord.inzet.len(), n + 1);
     assert_eq!(
-        bord.inzet[r.inzet].status,
+        bord.inzet.iter().find(|z| z.id == r.inzet).unwrap().status,
         planbord::domain::InzetStatus::Afgewezen
     );
     let new = bord.inzet.last().unwrap();
@@ -944,10 +975,10 @@ fn agreeing_for_a_colleague_declines_the_request_and_undo_reverts_both() {
         (id.as_str(), planbord::domain::InzetStatus::Toegezegd)
     );
     key(&mut a, KeyCode::Char('u'));
-    let bord = &a.werkmap.borden[r.bord];
+    let bord = a.werkmap.bord(&r.bord).unwrap();
     assert_eq!(bord.inzet.len(), n);
     assert_eq!(
-        bord.inzet[r.inzet].status,
+        bord.inzet.iter().find(|z| z.id == r.inzet).unwrap().status,
         planbord::domain::InzetStatus::Gevraagd
     );
 }
@@ -958,7 +989,7 @@ fn a_request_the_person_has_room_for_is_agreed_at_once() {
     let r = ask(&mut a, "greetje bakker", "1");
     key(&mut a, KeyCode::Char('t'));
     assert_eq!(a.mode, Mode::Normal, "no choices needed");
-    let z = &a.werkmap.borden[r.bord].inzet[r.inzet];
+    let z = r.inzet(&a.werkmap).unwrap();
     assert_eq!(z.status, planbord::domain::InzetStatus::Toegezegd);
     assert_eq!(z.besluit.as_ref().unwrap().wie, "tester");
 }
@@ -985,7 +1016,8 @@ fn asking_capacity_changing_and_withdrawing() {
         KeyModifiers::CONTROL,
     )));
     typ(&mut a, "2027-W02");
-    assert_eq!(key(&mut a, KeyCode::Enter).len(), 1);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(saves(&mut a).len(), 1);
     let z = strand(&a).inzet.last().unwrap().clone();
     assert_eq!(strand(&a).inzet.len(), n + 1);
     assert_eq!(a.person_name(&z.persoon), "Petra Kaya");
@@ -1006,8 +1038,20 @@ fn asking_capacity_changing_and_withdrawing() {
         .inzet_rows()
         .iter()
         .position(|r| {
-            strand(&a).inzet[r.inzet].status == planbord::domain::InzetStatus::Toegezegd
-                && strand(&a).inzet[r.inzet].van < Week::of(vandaag())
+            strand(&a)
+                .inzet
+                .iter()
+                .find(|z| z.id == r.inzet)
+                .unwrap()
+                .status
+                == planbord::domain::InzetStatus::Toegezegd
+                && strand(&a)
+                    .inzet
+                    .iter()
+                    .find(|z| z.id == r.inzet)
+                    .unwrap()
+                    .van
+                    < Week::of(vandaag())
         })
         .unwrap();
     a.inzet.row = agreed;
@@ -1018,14 +1062,14 @@ fn asking_capacity_changing_and_withdrawing() {
     )));
     typ(&mut a, "40");
     key(&mut a, KeyCode::Enter);
-    let id = a.inzet_rows()[agreed];
+    let id = a.inzet_rows()[agreed].clone();
     assert_eq!(
-        strand(&a).inzet[id.inzet].status,
+        id.inzet(&a.werkmap).unwrap().status,
         planbord::domain::InzetStatus::Gevraagd
     );
     key(&mut a, KeyCode::Char('u'));
     key(&mut a, KeyCode::Char('w'));
-    let z = &strand(&a).inzet[id.inzet];
+    let z = id.inzet(&a.werkmap).unwrap();
     assert_eq!(
         (z.status, z.tot),
         (
@@ -1046,7 +1090,7 @@ fn the_inbox_lists_the_open_requests_of_the_cocos_units() {
     key(&mut a, KeyCode::Char('i'));
     let mine = a.inzet_rows();
     assert_eq!(mine.len(), 1);
-    let z = &a.werkmap.borden[mine[0].bord].inzet[mine[0].inzet];
+    let z = mine[0].inzet(&a.werkmap).unwrap();
     assert_eq!(
         a.werkmap
             .organisatie
@@ -1090,8 +1134,8 @@ fn standup_runs_its_timer_cycles_the_team_and_rotates_boards() {
     key(&mut a, KeyCode::Left);
     assert_eq!(a.standup.as_ref().unwrap().kolom, 1);
     // Time passes: the timer runs down; nothing rotates with one board.
-    a.now += chrono::Duration::minutes(16);
-    a.update(Action::Tick);
+    let later = a.now + chrono::Duration::minutes(16);
+    tick_to(&mut a, later);
     assert!(a.standup.as_ref().unwrap().over(a.now).num_seconds() < 0);
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.view, View::Bord);
@@ -1105,11 +1149,11 @@ fn standup_runs_its_timer_cycles_the_team_and_rotates_boards() {
             && borden.contains(&"opgave-energie".to_string())
     );
     a.start_standup(borden.clone(), 15, Some(chrono::Duration::seconds(30)));
-    a.now += chrono::Duration::seconds(10);
-    a.update(Action::Tick);
+    let later = a.now + chrono::Duration::seconds(10);
+    tick_to(&mut a, later);
     assert_eq!(a.standup.as_ref().unwrap().bord(), borden[0]);
-    a.now += chrono::Duration::seconds(25);
-    a.update(Action::Tick);
+    let later = a.now + chrono::Duration::seconds(25);
+    tick_to(&mut a, later);
     assert_eq!(a.standup.as_ref().unwrap().bord(), borden[1]);
 }
 
@@ -1131,7 +1175,7 @@ fn agreeing_in_other_weeks_moves_the_request_to_weeks_that_fit() {
     let Keuze::AndereWeken { van, tot } = d.keuzes[i].clone() else {
         unreachable!()
     };
-    let before = a.werkmap.borden[r.bord].inzet[r.inzet].clone();
+    let before = r.inzet(&a.werkmap).unwrap().clone();
     assert!(van > before.van);
     assert_eq!(
         van.weeks_until(tot),
@@ -1139,7 +1183,8 @@ fn agreeing_in_other_weeks_moves_the_request_to_weeks_that_fit() {
         "as many weeks as asked"
     );
     key(&mut a, KeyCode::Char(char::from(b'1' + i as u8)));
-    let z = &a.werkmap.borden[r.bord].inzet[r.inzet];
+    key(&mut a, KeyCode::Enter);
+    let z = r.inzet(&a.werkmap).unwrap();
     assert_eq!(
         (z.van, z.tot, z.status),
         (van, tot, planbord::domain::InzetStatus::Toegezegd)
@@ -1179,7 +1224,7 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
         key(&mut a, KeyCode::Right);
     }
     key(&mut a, KeyCode::Char(' '));
-    assert_eq!(key(&mut a, KeyCode::Enter), vec![Effect::SaveOrganisatie]);
+    key(&mut a, KeyCode::Enter);
     let after = a
         .werkmap
         .organisatie
@@ -1190,11 +1235,11 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
         .clone();
     assert_eq!(after.uren, 32.0);
     assert!(!after.werkdagen.contains(&planbord::domain::Dag::Vr));
-    assert_eq!(a.pending_org.len(), 1);
-    // The save confirms; a colleague's change to another person is kept, ours re-applied.
-    let hash = a.org_file.as_ref().unwrap().hash;
-    a.update(Action::OrganisatieSaved(hash));
-    assert!(a.pending_org.is_empty());
+    let s = saves(&mut a);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].0, FileKey::Organisatie);
+    saved(&mut a, s[0].clone());
+    assert_eq!(a.files.unwritten(), 0);
     // An absence in week 50 for the person with the Gevraagd claim there: claimed while away.
     let marieke = a
         .mensen_rows()
@@ -1208,7 +1253,8 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
     typ(&mut a, "11-12-2026");
     key(&mut a, KeyCode::Tab);
     typ(&mut a, "cursus");
-    assert_eq!(key(&mut a, KeyCode::Enter), vec![Effect::SaveOrganisatie]);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(saves(&mut a)[0].0, FileKey::Organisatie);
     assert!(a.derived.people.iter().any(|c| c.soort
         == planbord::capacity::ConflictSoort::AfwezigIngezet
         && c.week.map(|w| w.to_string()).as_deref() == Some("2026-W50")));
@@ -1258,7 +1304,7 @@ fn an_organisation_saved_meanwhile_keeps_both_changes() {
     other.uren = 12.0;
     let other_id = other.id.clone();
     let effects = a.update(Action::WerkmapReloaded(Box::new(loaded)));
-    assert_eq!(effects, vec![Effect::SaveOrganisatie]);
+    assert_eq!(planbord::app::files::save_count(&effects), 1);
     let org = a.werkmap.organisatie.as_ref().unwrap();
     assert_eq!(org.persoon(&p.id).unwrap().uren, 20.0, "ours re-applied");
     assert_eq!(org.persoon(&other_id).unwrap().uren, 12.0, "theirs kept");
@@ -1272,39 +1318,6 @@ fn only_a_coco_changes_people() {
     let mut a = app_as(None);
     key(&mut a, KeyCode::Char('p'));
     assert!(a.mensen_rows().len() > 200, "without a user: everyone");
-}
-
-#[test]
-fn a_merged_save_shows_the_merged_board() {
-    let mut a = app();
-    open(&mut a, "opgave-strand");
-    let mine = a.bord.kaart.clone().unwrap();
-    key(&mut a, KeyCode::Char('L'));
-    let mut merged = strand(&a).clone();
-    merged.titel = "Met de titel van een collega".into();
-    let hash = storage::ContentHash::of(b"merged");
-    a.update(Action::Merged {
-        bord: "opgave-strand".into(),
-        value: Box::new(merged.clone()),
-        hash,
-        meldingen: vec![],
-    });
-    assert_eq!(strand(&a).titel, "Met de titel van een collega");
-    assert_eq!(column_of(&a, &mine), "bezig");
-    let i = a.board_index().unwrap();
-    assert_eq!(
-        (a.board_files[i].hash, &a.base[i]),
-        (hash, &merged),
-        "the next merge starts from here"
-    );
-    assert!(a.pending.is_empty());
-    assert!(
-        a.status
-            .message
-            .as_deref()
-            .unwrap()
-            .contains("samengevoegd")
-    );
 }
 
 #[test]
@@ -1340,13 +1353,8 @@ fn a_conflict_copy_is_offered_and_merged_into_its_board() {
         KeyCode::Char('M'),
         KeyModifiers::SHIFT,
     )));
-    assert_eq!(
-        effects,
-        vec![
-            Effect::Save("opgave-strand".into()),
-            Effect::RemoveCopy(copy_path.clone())
-        ]
-    );
+    assert_eq!(effects, vec![Effect::RemoveCopy(copy_path.clone())]);
+    assert_eq!(saves(&mut a)[0].0, bord_key("opgave-strand"));
     let b = a.werkmap.bord("opgave-strand").unwrap();
     assert!(
         b.kaarten.iter().any(|k| k.titel == "Alleen op de laptop"),
@@ -1361,11 +1369,11 @@ fn a_conflict_copy_is_offered_and_merged_into_its_board() {
         "the copy's value is noted"
     );
     assert!(a.kopieen.is_empty() && a.fouten.is_empty());
-    storage::save::retire(&copy_path).unwrap();
-    assert!(
-        dir.path()
-            .join(".planbord/vorige/opgave-strand-LAPTOP12.ron")
-            .exists()
-    );
+    storage::save::retire(&copy_path, vandaag().and_hms_opt(9, 0, 0).unwrap()).unwrap();
+    let kept: Vec<String> = std::fs::read_dir(dir.path().join(".planbord/vorige"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(kept, ["opgave-strand-LAPTOP12.20261123-090000.000.ron"]);
     assert!(storage::load(dir.path()).kopieen.is_empty());
 }

@@ -219,6 +219,7 @@ fn small(kolommen: usize, titel: &str, kaarten: usize) -> App {
         kolommen,
         inzet: vec![],
         kaarten,
+        sporen: String::new(),
     };
     let loaded = Loaded {
         root: "werkmap".into(),
@@ -395,8 +396,7 @@ fn inzet_view_and_decision_snapshots() {
         a.inzet.row = rows
             .iter()
             .position(|r| {
-                a.werkmap.borden[r.bord].inzet[r.inzet].status
-                    == planbord::domain::InzetStatus::Gevraagd
+                r.inzet(&a.werkmap).unwrap().status == planbord::domain::InzetStatus::Gevraagd
             })
             .unwrap();
         a.update(Action::Resize(w, h));
@@ -463,21 +463,20 @@ fn a_clash_with_a_colleague_shows_in_the_status_line_and_on_the_card() {
     let mine = a.bord.kaart.clone().unwrap();
     key(&mut a, 'L');
     // The colleague's save, from the same file we read: the same card moved elsewhere.
-    let i = a.board_index().unwrap();
-    let mut disk = a.base[i].clone();
+    let slot = &a.files.borden["opgave-strand"];
+    let mut disk = slot.replica.view().clone();
     let k = disk.kaarten.iter_mut().find(|k| k.id == mine).unwrap();
     k.kolom = "wacht".into();
     k.voortgang = 70;
     let text_disk = storage::format::to_canonical(&disk).unwrap();
-    let mut meta = a.board_files[i].clone();
+    let mut meta = slot.meta.clone();
     meta.hash = storage::ContentHash::of(text_disk.as_bytes());
     a.update(Action::FileChanged {
         name: meta.name.clone(),
         result: Ok(Box::new((disk, meta))),
-        during_save: true,
     });
     let t = text(&render(&mut a, 200, 50));
-    assert!(t.contains("ook elders gewijzigd (zie notitie)"), "{t}");
+    assert!(t.contains("niet doorgevoerd, een ander maakte het"), "{t}");
     insta::assert_snapshot!("bord_na_gelijktijdige_wijziging_200x50", t);
     a.update(Action::Command(Command::Open));
     let t = text(&render(&mut a, 200, 50));

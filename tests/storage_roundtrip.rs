@@ -166,6 +166,7 @@ fn bord() -> impl Strategy<Value = Bord> {
                 .collect(),
             inzet,
             kaarten,
+            sporen: String::new(),
         })
 }
 
@@ -243,7 +244,9 @@ fn hand_written_files_are_normalised_and_hashes_follow_the_content() {
     fs::copy("tests/fixtures/voorbeeld/bord2.ron", &path).unwrap();
     let before = storage::load(&path);
     let hash = before.board_files[0].hash;
-    let written = save::save_if_unchanged(&path, &before.werkmap.borden[0], Some(hash)).unwrap();
+    let written = save::save_document(&path, Some(hash), &before.werkmap.borden[0], now())
+        .unwrap()
+        .hash;
     assert_ne!(
         written, hash,
         "the hand-written file had explicit defaults and a different order"
@@ -286,10 +289,11 @@ fn a_file_changed_by_someone_else_is_not_overwritten() {
     fs::copy("tests/fixtures/voorbeeld/bord2.ron", &path).unwrap();
     let loaded = storage::load(&path);
     fs::write(&path, "Bord(versie: 1) // van een collega").unwrap();
-    let err = save::save_if_unchanged(
+    let err = save::save_document(
         &path,
-        &loaded.werkmap.borden[0],
         Some(loaded.board_files[0].hash),
+        &loaded.werkmap.borden[0],
+        now(),
     )
     .unwrap_err();
     assert!(
@@ -330,7 +334,8 @@ fn cards_and_inzet_without_an_id_get_one_at_their_first_save() {
     let loaded = storage::load(&path);
     let mut bord = loaded.werkmap.borden[0].clone();
     assert!(bord.kaarten[0].id.is_empty());
-    save::save_bord(&path, &mut bord, Some(loaded.board_files[0].hash)).unwrap();
+    planbord::domain::ids::assign_missing(&mut bord, save::random_bits);
+    save::save_document(&path, Some(loaded.board_files[0].hash), &bord, now()).unwrap();
     let again = storage::load(&path).werkmap.borden.remove(0);
     let ids: Vec<&str> = again
         .kaarten
@@ -439,6 +444,7 @@ fn organisatie() -> impl Strategy<Value = Organisatie> {
                             portefeuillehouder,
                         })
                         .collect(),
+                    sporen: String::new(),
                 }
             },
         )
@@ -452,4 +458,8 @@ proptest! {
         prop_assert_eq!(&back, &o);
         prop_assert_eq!(format::to_canonical(&back).unwrap(), text);
     }
+}
+
+fn now() -> chrono::NaiveDateTime {
+    "2026-11-27T10:00:00".parse().unwrap()
 }

@@ -3,7 +3,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use planbord::domain::{Bord, KaartStatus, Moment, Notitie};
-use planbord::storage::{format, load, merge};
+use planbord::domain::merge;
+use planbord::domain::ops::{Context, Mode, Notice};
+use planbord::storage::{format, load};
 
 const BASE: &str = include_str!("../../tests/fixtures/voorbeeld/bord3.ron");
 
@@ -61,7 +63,9 @@ fuzz_target!(|data: &[u8]| {
     let ours = edit(base.clone(), &data[..half], "o");
     let theirs = edit(base.clone(), &data[half..], "t");
     let now = Moment(chrono::NaiveDate::from_ymd_opt(2027, 5, 4).unwrap().and_hms_opt(12, 0, 0).unwrap());
-    let (m, _) = merge::merge_bord(&base, &ours, &theirs, now);
+    let w: fn(&Notice) -> String = planbord::text::notitie;
+    let cx = Context { mode: Mode::Merge, at: now, wording: &w };
+    let m = merge::three_way(&base, &ours, &theirs, &cx).value;
     let text = format::to_canonical(&m).expect("writes");
     // Valid: it passes the loader's checks (ids unique, columns known, one klaar column).
     if let Err(e) = load::check_board_text("bord.ron", &text) {

@@ -2,8 +2,10 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
+use super::edit::FileKey;
 use crate::domain::Bord;
-use crate::storage::{Diagnostic, FileMeta, Loaded};
+use crate::domain::sync::Millis;
+use crate::storage::{ContentHash, Diagnostic, FileMeta, Loaded};
 
 /// A command bound to a key in the keymap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,39 +67,28 @@ pub enum Action {
     Command(Command),
     Click(Target),
     Resize(u16, u16),
-    /// A second passed (only while a stand-up runs): the timer and the rotation.
-    Tick,
-    /// A save finished; the file now holds content with this hash.
+    /// Time passed: the shell sends the time before every batch of actions and when a
+    /// deadline (a save, a confirmation, a stand-up second) comes.
+    Tick(Now),
+    /// A save was written; the file now holds content with this hash.
     Saved {
-        bord: String,
-        hash: crate::storage::ContentHash,
+        file: FileKey,
+        token: String,
+        hash: ContentHash,
     },
-    /// `organisatie.ron` was saved; it now holds content with this hash.
-    OrganisatieSaved(crate::storage::ContentHash),
-    /// A save found a colleague's save and wrote the merge of both; this is now on disk.
-    Merged {
-        bord: String,
-        value: Box<Bord>,
-        hash: crate::storage::ContentHash,
-        meldingen: Vec<String>,
-    },
-    /// `organisatie.ron` was saved merged with a colleague's save.
-    OrganisatieMerged {
-        value: Box<crate::domain::Organisatie>,
-        hash: crate::storage::ContentHash,
-        meldingen: Vec<String>,
-    },
-    /// A save failed for another reason than a concurrent change.
+    /// A save was not written. `changed`: the file had changed since it was read (the new
+    /// version arrives as its own action first); otherwise `melding` says why (disk full,
+    /// read-only, refused).
     SaveFailed {
-        bord: String,
+        file: FileKey,
+        token: String,
+        changed: bool,
         melding: String,
     },
     /// A board file changed on disk (another laptop saved it), read and checked by the shell.
-    /// `during_save` says the change was found while saving a local edit.
     FileChanged {
         name: String,
         result: Result<Box<(Bord, FileMeta)>, Vec<Diagnostic>>,
-        during_save: bool,
     },
     /// A board file was removed on disk.
     FileRemoved {
@@ -105,15 +96,52 @@ pub enum Action {
     },
     /// The whole werkmap was read again (the organisation changed).
     WerkmapReloaded(Box<Loaded>),
+    /// The shell wrote unsaved edits outside the werkmap (or could not).
+    SavedElsewhere(Result<Vec<std::path::PathBuf>, String>),
+    /// The terminal is gone or the process was asked to stop (SIGTERM, SIGHUP, SIGINT):
+    /// save what can be saved, keep the rest outside the werkmap, and quit.
+    Terminate,
+}
+
+/// The time, as the shell tells it: a monotonic clock for deadlines and the local time for
+/// signing notes and decisions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Now {
+    pub mono: Millis,
+    pub local: chrono::NaiveDateTime,
+}
+
+/// A file's content for the shell to write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Doc {
+    Bord(Box<Bord>),
+    Organisatie(Box<crate::domain::Organisatie>),
+}
+
+/// A save for the shell to carry out (off the screen's thread): write `content` to `path` if
+/// the file still has content `expected`, and report back with [`Action::Saved`] or
+/// [`Action::SaveFailed`] carrying `token`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveRequest {
+    pub file: FileKey,
+    pub path: std::path::PathBuf,
+    /// The file name in the werkmap, for the merge log.
+    pub name: String,
+    pub expected: Option<ContentHash>,
+    pub content: Doc,
+    pub token: String,
+    /// Lines for `.planbord/samenvoegingen.log`: values that lost in this save.
+    pub log: Vec<String>,
 }
 
 /// What `update` asks the shell to do. Effects are values, so tests can look at them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Save this board (by id) atomically, if its file still holds what was loaded.
-    Save(String),
-    /// Save `organisatie.ron`, if it still holds what was loaded.
-    SaveOrganisatie,
+    /// Write a file (see [`SaveRequest`]).
+    Save(Box<SaveRequest>),
+    /// Write these files' contents, with unsaved edits, outside the werkmap (the user's data
+    /// folder), then report with [`Action::SavedElsewhere`].
+    SaveElsewhere(Vec<(String, Doc)>),
     /// Move a merged conflict copy out of the werkmap (to `.planbord/vorige/`).
     RemoveCopy(std::path::PathBuf),
     Quit,

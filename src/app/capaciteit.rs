@@ -15,15 +15,15 @@ pub enum Maat {
 }
 
 /// How deep the view is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Niveau {
     /// Clusters with their units.
     #[default]
     Eenheden,
-    /// The people of a unit (index into `org.eenheden`).
-    Mensen(usize),
-    /// One person (index into `org.mensen`).
-    Persoon(usize),
+    /// The people of a unit (its id).
+    Mensen(String),
+    /// One person (their id).
+    Persoon(String),
 }
 
 /// What a heat map row stands for.
@@ -54,9 +54,9 @@ impl HeatRow {
 /// An inzet behind a person's figures, as the person view lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimRow {
-    /// Index of the board in the werkmap.
-    pub bord: usize,
-    pub inzet: usize,
+    /// The board's id and the inzet's.
+    pub bord: String,
+    pub inzet: String,
     pub bord_titel: String,
     pub bron: String,
     pub uren: f64,
@@ -112,14 +112,12 @@ impl CapaciteitView {
             return;
         };
         let engine = Engine::new(org, &werkmap.borden);
+        let niveau = self.niveau.clone();
+        let met_gevraagd = self.met_gevraagd;
         let adjust = |l: WeekLoad| {
-            if self.met_gevraagd {
-                l
-            } else {
-                l.zonder_gevraagd()
-            }
+            if met_gevraagd { l } else { l.zonder_gevraagd() }
         };
-        match self.niveau {
+        match &niveau {
             Niveau::Eenheden => {
                 let loads = engine.loads(&self.weeks);
                 let unit_cells = |u: usize| -> Vec<WeekLoad> {
@@ -163,7 +161,13 @@ impl CapaciteitView {
                     self.rows.extend(unit_rows);
                 }
             }
-            Niveau::Mensen(u) => {
+            Niveau::Mensen(id) => {
+                let Some(u) = org.eenheden.iter().position(|e| &e.id == id) else {
+                    // The unit is gone (a colleague's change): back to the top.
+                    self.niveau = Niveau::Eenheden;
+                    self.trail.clear();
+                    return self.compute(werkmap);
+                };
                 for &p in engine.members(u) {
                     self.rows.push(HeatRow {
                         kind: RowKind::Persoon(p),
@@ -176,24 +180,24 @@ impl CapaciteitView {
                     });
                 }
             }
-            Niveau::Persoon(p) => {
+            Niveau::Persoon(id) => {
+                let Some(p) = org.mensen.iter().position(|m| &m.id == id) else {
+                    self.niveau = Niveau::Eenheden;
+                    self.trail.clear();
+                    return self.compute(werkmap);
+                };
                 let persoon = &org.mensen[p];
                 let first = self.weeks.first().copied();
                 let last = self.weeks.last().copied();
                 let mut claims = Vec::new();
-                for (b, bord) in werkmap.borden.iter().enumerate() {
-                    for (i, z) in bord
-                        .inzet
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, z)| z.persoon == persoon.id)
-                    {
+                for bord in &werkmap.borden {
+                    for z in bord.inzet.iter().filter(|z| z.persoon == persoon.id) {
                         let shown =
                             first.is_some_and(|f| z.tot >= f) && last.is_some_and(|l| z.van <= l);
                         if shown || z.status == InzetStatus::Gevraagd {
                             claims.push(ClaimRow {
-                                bord: b,
-                                inzet: i,
+                                bord: bord.id.clone(),
+                                inzet: z.id.clone(),
                                 bord_titel: bord.titel.clone(),
                                 bron: bord.opgave().unwrap_or(&bord.id).to_string(),
                                 uren: z.uren_per_week,

@@ -50,6 +50,22 @@ impl Field {
             Field::Labels => "Labels",
         }
     }
+
+    /// The name of the field in the file format.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Titel => "titel",
+            Field::Eigenaar => "eigenaar",
+            Field::Uren => "uren",
+            Field::Start => "start",
+            Field::Deadline => "deadline",
+            Field::Status => "status",
+            Field::Voortgang => "voortgang",
+            Field::Zaak => "zaak",
+            Field::Lta => "lta",
+            Field::Labels => "labels",
+        }
+    }
 }
 
 /// A person the owner field can choose.
@@ -59,11 +75,29 @@ pub struct Candidate {
     pub naam: String,
 }
 
+/// What a colleague's save did to a field while the form was open.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// The user had not touched it: it now shows the colleague's value.
+    Taken,
+    /// The user had changed it too: the colleague's value, which Enter replaces (with a note).
+    Both(serde_json::Value),
+}
+
 /// The form's state: one text input per field, plus the owner picker and status/progress.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardForm {
-    /// The card being edited (a new card has a fresh id already).
+    /// The board of the card.
+    pub bord: String,
+    /// The card being edited (a new card has a fresh id already); holds the fields the form
+    /// does not show, and status and progress as chosen.
     pub kaart: Kaart,
+    /// The card as the form last showed it: Enter saves only what differs from it.
+    pub opened: Kaart,
+    /// Per field: what a colleague changed while the form was open.
+    pub marks: Vec<Option<Mark>>,
+    /// The card was deleted by a colleague while the form was open (Enter puts it back).
+    pub gone: bool,
     pub is_new: bool,
     pub focus: usize,
     pub inputs: Vec<TextInput>,
@@ -75,31 +109,18 @@ pub struct CardForm {
 }
 
 impl CardForm {
-    pub fn new(kaart: Kaart, is_new: bool, candidates: Vec<Candidate>) -> CardForm {
-        let opt = |d: Option<Datum>| d.map(text::datum).unwrap_or_default();
+    pub fn new(bord: String, kaart: Kaart, is_new: bool, candidates: Vec<Candidate>) -> CardForm {
         let inputs = Field::ALL
             .iter()
-            .map(|f| {
-                TextInput::new(match f {
-                    Field::Titel => kaart.titel.clone(),
-                    Field::Eigenaar => String::new(),
-                    Field::Uren => kaart.uren.map(text::getal2).unwrap_or_default(),
-                    Field::Start => opt(kaart.start),
-                    Field::Deadline => opt(kaart.deadline),
-                    Field::Status | Field::Voortgang => String::new(),
-                    Field::Zaak => kaart.zaak.clone().unwrap_or_default(),
-                    Field::Lta => opt(kaart.lta),
-                    Field::Labels => kaart.labels.join(", "),
-                })
-            })
+            .map(|&f| TextInput::new(input_text(&kaart, f)))
             .collect();
-        let owner_choice = kaart
-            .eigenaar
-            .as_ref()
-            .and_then(|e| candidates.iter().position(|c| &c.id == e))
-            .map_or(0, |i| i + 1);
+        let owner_choice = owner_index(&candidates, kaart.eigenaar.as_deref());
         CardForm {
+            bord,
+            opened: kaart.clone(),
             kaart,
+            marks: vec![None; Field::ALL.len()],
+            gone: false,
             is_new,
             focus: 0,
             inputs,
@@ -107,6 +128,111 @@ impl CardForm {
             owner_choice,
             error: None,
         }
+    }
+
+    /// Whether the user changed a field, compared with the card as the form last showed it.
+    pub fn touched(&self, f: Field) -> bool {
+        match f {
+            Field::Eigenaar => {
+                self.owner().map(|c| c.id.as_str()) != self.opened.eigenaar.as_deref()
+            }
+            Field::Status => self.kaart.status != self.opened.status,
+            Field::Voortgang => self.kaart.voortgang != self.opened.voortgang,
+            _ => self.inputs[f as usize].text != input_text(&self.opened, f),
+        }
+    }
+
+    /// A colleague saved the card while the form is open (`None`: deleted it). Fields the user
+    /// did not touch take the colleague's values and are marked; a field both changed keeps
+    /// the user's value and shows the colleague's, which Enter replaces with a note.
+    pub fn absorb(&mut self, now: Option<&Kaart>) {
+        let Some(k) = now else {
+            self.gone = true;
+            return;
+        };
+        self.gone = false;
+        if *k == self.opened {
+            return;
+        }
+        let theirs = crate::domain::ops::fields_of(k);
+        let before = crate::domain::ops::fields_of(&self.opened);
+        let value = |f: &crate::domain::ops::Fields, field: Field| {
+            f.get(field.key()).cloned().unwrap_or_default()
+        };
+        let mut opened = k.clone();
+        let mut kaart = k.clone();
+        for f in Field::ALL {
+            let changed = value(&theirs, f) != value(&before, f);
+            let touched = self.touched(f);
+            match f {
+                Field::Status if touched => kaart.status = self.kaart.status,
+                Field::Voortgang if touched => kaart.voortgang = self.kaart.voortgang,
+                // Labels are a set: the user's additions and removals apply to the original.
+                Field::Labels if touched && changed => opened.labels = self.opened.labels.clone(),
+                _ => {}
+            }
+            if !changed {
+                continue;
+            }
+            if touched {
+                self.marks[f as usize] = Some(Mark::Both(value(&theirs, f)));
+            } else {
+                self.marks[f as usize] = Some(Mark::Taken);
+                match f {
+                    Field::Eigenaar => {
+                        self.inputs[1] = TextInput::default();
+                        self.owner_choice = owner_index(&self.candidates, k.eigenaar.as_deref());
+                    }
+                    Field::Status | Field::Voortgang => {}
+                    _ => self.inputs[f as usize] = TextInput::new(input_text(k, f)),
+                }
+            }
+        }
+        self.kaart = kaart;
+        self.opened = opened;
+    }
+
+    /// For each field both the user and a colleague changed: a note that the user's value
+    /// replaced the colleague's (so that value is not lost silently).
+    pub fn replaced_notes(
+        &self,
+        result: &Kaart,
+        signer: &str,
+        at: crate::domain::Moment,
+    ) -> Vec<crate::domain::ops::Op> {
+        use crate::domain::ops::{Change, List, Notice, NoticeKind, Op, Target, fields_of};
+        let mine = fields_of(result);
+        let target = Target::Item(List::Kaarten, result.id.clone());
+        Field::ALL
+            .iter()
+            .filter_map(|&f| match &self.marks[f as usize] {
+                Some(Mark::Both(theirs)) => {
+                    let ours = mine.get(f.key()).cloned().unwrap_or_default();
+                    (ours != *theirs).then(|| Notice {
+                        kind: NoticeKind::Replaced,
+                        target: target.clone(),
+                        naam: result.titel.clone(),
+                        field: Some(f.key().to_string()),
+                        ours,
+                        theirs: theirs.clone(),
+                    })
+                }
+                _ => None,
+            })
+            .map(|n| Op {
+                target: target.clone(),
+                change: Change::Add {
+                    field: "notities".into(),
+                    element: serde_json::to_value(crate::domain::Notitie {
+                        wie: signer.to_string(),
+                        wanneer: at,
+                        tekst: text::notitie(&n),
+                    })
+                    .unwrap_or_default(),
+                },
+                snapshot: None,
+            })
+            .collect()
     }
 
     /// The focused field.
@@ -213,6 +339,28 @@ impl CardForm {
             .collect();
         Ok(k)
     }
+}
+
+/// A field's value as the form's text input shows it.
+fn input_text(k: &Kaart, f: Field) -> String {
+    let opt = |d: Option<Datum>| d.map(text::datum).unwrap_or_default();
+    match f {
+        Field::Titel => k.titel.clone(),
+        Field::Eigenaar | Field::Status | Field::Voortgang => String::new(),
+        Field::Uren => k.uren.map(text::getal2).unwrap_or_default(),
+        Field::Start => opt(k.start),
+        Field::Deadline => opt(k.deadline),
+        Field::Zaak => k.zaak.clone().unwrap_or_default(),
+        Field::Lta => opt(k.lta),
+        Field::Labels => k.labels.join(", "),
+    }
+}
+
+/// The owner choice of a person among the candidates (0: no owner).
+fn owner_index(candidates: &[Candidate], eigenaar: Option<&str>) -> usize {
+    eigenaar
+        .and_then(|e| candidates.iter().position(|c| c.id == e))
+        .map_or(0, |i| i + 1)
 }
 
 fn cycle_status(s: KaartStatus, back: bool) -> KaartStatus {

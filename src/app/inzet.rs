@@ -28,11 +28,26 @@ pub struct InzetView {
     pub detail: Option<InzetDetail>,
 }
 
-/// One listed inzet: where it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One listed inzet: its board and its own id, so a reload that reorders or removes items
+/// never makes a dialog act on another one.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InzetRef {
-    pub bord: usize,
-    pub inzet: usize,
+    pub bord: String,
+    pub inzet: String,
+}
+
+impl InzetRef {
+    /// The board and the inzet, if both still exist.
+    pub fn find<'a>(&self, werkmap: &'a Werkmap) -> Option<(&'a crate::domain::Bord, &'a Inzet)> {
+        let b = werkmap.bord(&self.bord)?;
+        let z = b.inzet.iter().find(|z| z.id == self.inzet)?;
+        Some((b, z))
+    }
+
+    /// The inzet, if it still exists.
+    pub fn inzet<'a>(&self, werkmap: &'a Werkmap) -> Option<&'a Inzet> {
+        self.find(werkmap).map(|(_, z)| z)
+    }
 }
 
 /// The rows of the view for a werkmap: a board's inzet in file order, or the open requests on
@@ -40,12 +55,14 @@ pub struct InzetRef {
 pub fn rows(werkmap: &Werkmap, scope: &Scope, coco: Option<&str>) -> Vec<InzetRef> {
     match scope {
         Scope::Bord(id) => werkmap
-            .borden
-            .iter()
-            .position(|b| &b.id == id)
+            .bord(id)
             .map(|b| {
-                (0..werkmap.borden[b].inzet.len())
-                    .map(|i| InzetRef { bord: b, inzet: i })
+                b.inzet
+                    .iter()
+                    .map(|z| InzetRef {
+                        bord: b.id.clone(),
+                        inzet: z.id.clone(),
+                    })
                     .collect()
             })
             .unwrap_or_default(),
@@ -58,20 +75,26 @@ pub fn rows(werkmap: &Werkmap, scope: &Scope, coco: Option<&str>) -> Vec<InzetRe
                         .is_some_and(|e| e.cocos.iter().any(|x| x == c))
                 })
             };
-            let mut out: Vec<InzetRef> = werkmap
+            let mut out: Vec<(Week, InzetRef)> = werkmap
                 .borden
                 .iter()
-                .enumerate()
-                .flat_map(|(b, bord)| {
+                .flat_map(|bord| {
                     bord.inzet
                         .iter()
-                        .enumerate()
-                        .filter(|(_, z)| z.status == InzetStatus::Gevraagd && leads(&z.persoon))
-                        .map(move |(i, _)| InzetRef { bord: b, inzet: i })
+                        .filter(|z| z.status == InzetStatus::Gevraagd && leads(&z.persoon))
+                        .map(move |z| {
+                            (
+                                z.van,
+                                InzetRef {
+                                    bord: bord.id.clone(),
+                                    inzet: z.id.clone(),
+                                },
+                            )
+                        })
                 })
                 .collect();
-            out.sort_by_key(|r| werkmap.borden[r.bord].inzet[r.inzet].van);
-            out
+            out.sort_by_key(|(van, _)| *van);
+            out.into_iter().map(|(_, r)| r).collect()
         }
     }
 }
@@ -249,9 +272,9 @@ pub struct Impact {
 }
 
 /// The impact of agreeing to inzet `r` (already counted as Gevraagd in the figures).
-pub fn impact(werkmap: &Werkmap, r: InzetRef, nu: Week) -> Option<Impact> {
+pub fn impact(werkmap: &Werkmap, r: &InzetRef, nu: Week) -> Option<Impact> {
     let org = werkmap.organisatie.as_ref()?;
-    let z = &werkmap.borden[r.bord].inzet[r.inzet];
+    let z = r.inzet(werkmap)?;
     let engine = Engine::new(org, &werkmap.borden);
     let p = engine.person(&z.persoon)?;
     let u = engine.unit_of(p)?;
@@ -336,13 +359,17 @@ pub enum Keuze {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decide {
     pub r: InzetRef,
+    /// The request as it was when the dialog opened: if it changes, the question no longer
+    /// holds.
+    pub asked: Inzet,
     pub impact: Impact,
     pub keuzes: Vec<Keuze>,
     pub choice: usize,
 }
 
 impl Decide {
-    pub fn new(r: InzetRef, impact: Impact, gevraagd: f64) -> Decide {
+    pub fn new(r: InzetRef, asked: Inzet, impact: Impact) -> Decide {
+        let gevraagd = asked.uren_per_week;
         let mut keuzes = vec![Keuze::TochToezeggen];
         if impact.past >= 1.0 && impact.past < gevraagd {
             keuzes.push(Keuze::MinderUren(impact.past));
@@ -360,6 +387,7 @@ impl Decide {
         let choice = keuzes_default(&keuzes);
         Decide {
             r,
+            asked,
             impact,
             keuzes,
             choice,
@@ -386,9 +414,9 @@ pub struct InzetDetail {
 }
 
 /// The figures behind one inzet, for up to 12 weeks from its start (or from now).
-pub fn detail(werkmap: &Werkmap, r: InzetRef, nu: Week) -> Option<InzetDetail> {
+pub fn detail(werkmap: &Werkmap, r: &InzetRef, nu: Week) -> Option<InzetDetail> {
     let org = werkmap.organisatie.as_ref()?;
-    let z = werkmap.borden.get(r.bord)?.inzet.get(r.inzet)?;
+    let z = r.inzet(werkmap)?;
     let engine = Engine::new(org, &werkmap.borden);
     let p = engine.person(&z.persoon)?;
     let u = engine.unit_of(p)?;

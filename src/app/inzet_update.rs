@@ -3,11 +3,12 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::{Command, Effect};
-use super::edit::{Change, Edit, Placed};
+use super::edit::{Edit, FileKey};
 use super::input::TextInput;
 use super::inzet::{Decide, InzetForm, InzetRef, Keuze, Scope};
 use super::keymap::View;
 use super::{App, Mode};
+use crate::domain::ops::{self, List};
 use crate::domain::{Besluit, Inzet, InzetSoort, InzetStatus, Moment, Week};
 use crate::text;
 
@@ -26,7 +27,7 @@ impl App {
     }
 
     /// Opens the inzet view on a board's team (`Scope::Bord`) or on the CoCo's inbox.
-    pub(super) fn open_inzet(&mut self, scope: Scope, select: Option<usize>) {
+    pub(super) fn open_inzet(&mut self, scope: Scope, select: Option<&str>) {
         if !matches!(self.view, View::Inzet) {
             self.return_to = self.view;
         }
@@ -64,8 +65,10 @@ impl App {
             Command::Withdraw => return self.withdraw(),
             Command::Agree => return self.agree(),
             Command::Decline => {
-                if let Some(r) = self.selected_inzet() {
-                    let persoon = self.werkmap.borden[r.bord].inzet[r.inzet].persoon.clone();
+                if let Some(r) = self.selected_inzet()
+                    && let Some(z) = r.inzet(&self.werkmap)
+                {
+                    let persoon = z.persoon.clone();
                     match self.may_decide(&persoon) {
                         Ok(()) => self.mode = Mode::Reason(TextInput::default(), r),
                         Err(e) => self.status.error = Some(e),
@@ -73,9 +76,11 @@ impl App {
                 }
             }
             Command::Open => {
-                if let Some(r) = self.selected_inzet() {
-                    let persoon = self.werkmap.borden[r.bord].inzet[r.inzet].persoon.clone();
-                    self.show_person(&persoon);
+                if let Some(z) = self
+                    .selected_inzet()
+                    .and_then(|r| r.inzet(&self.werkmap).cloned())
+                {
+                    self.show_person(&z.persoon);
                 }
             }
             _ => {}
@@ -90,7 +95,8 @@ impl App {
             .werkmap
             .organisatie
             .as_ref()
-            .and_then(|o| o.mensen.iter().position(|m| m.id == id))
+            .and_then(|o| o.persoon(id))
+            .map(|m| m.id.clone())
         else {
             return;
         };
@@ -104,20 +110,23 @@ impl App {
     }
 
     fn open_inzet_form(&mut self, r: Option<InzetRef>) {
-        let bord = match (&self.inzet.scope, r) {
-            (_, Some(r)) => r.bord,
-            (Scope::Bord(id), None) => match self.werkmap.borden.iter().position(|b| &b.id == id) {
-                Some(b) => b,
-                None => return,
-            },
+        let id = match (&self.inzet.scope, &r) {
+            (_, Some(r)) => r.bord.clone(),
+            (Scope::Bord(id), None) => id.clone(),
             (Scope::Inbox, None) => return,
+        };
+        let Some(bord) = self.werkmap.borden.iter().position(|b| b.id == id) else {
+            return;
         };
         let candidates = super::form::candidates(
             self.werkmap.organisatie.as_ref(),
             &self.werkmap.borden[bord],
         );
         let (inzet, is_new) = match r {
-            Some(r) => (self.werkmap.borden[r.bord].inzet[r.inzet].clone(), false),
+            Some(r) => match r.inzet(&self.werkmap) {
+                Some(z) => (z.clone(), false),
+                None => return,
+            },
             None => {
                 let nu = self.nu();
                 let id = self.new_id();
@@ -141,23 +150,38 @@ impl App {
                 )
             }
         };
-        let id = self.werkmap.borden[bord].id.clone();
         self.mode = Mode::InzetForm(Box::new(InzetForm::new(id, inzet, is_new, candidates)));
     }
 
-    /// An edit that replaces (or adds, or removes) one inzet of a board.
-    fn inzet_edit(&self, bord: usize, index: Option<usize>, after: Option<Inzet>) -> Edit {
-        let b = &self.werkmap.borden[bord];
-        let before = index.map(|i| Placed {
-            index: i,
-            item: b.inzet[i].clone(),
-        });
-        let at = index.unwrap_or(b.inzet.len());
-        Edit::Inzet(Change {
-            bord: b.id.clone(),
-            before,
-            after: after.map(|item| Placed { index: at, item }),
-        })
+    /// An edit that changes (or adds, or removes) one inzet of a board: `before` is the
+    /// inzet as the user saw it (`None`: new), `after` as it should become (`None`: gone).
+    fn inzet_edit(&self, bord: &str, before: Option<&Inzet>, after: Option<&Inzet>) -> Edit {
+        let ops = match (before, after) {
+            (Some(b), Some(a)) => ops::diff_item(List::Inzet, b, a),
+            (Some(b), None) => {
+                let list = self.werkmap.bord(bord).map(|x| &x.inzet[..]).unwrap_or(&[]);
+                let prev = list
+                    .iter()
+                    .position(|z| z.id == b.id)
+                    .and_then(|i| i.checked_sub(1))
+                    .map(|p| list[p].id.as_str());
+                vec![ops::delete(List::Inzet, b, prev)]
+            }
+            (None, Some(a)) => {
+                let last = self
+                    .werkmap
+                    .bord(bord)
+                    .and_then(|b| b.inzet.last())
+                    .map(|z| z.id.as_str());
+                vec![ops::insert(List::Inzet, a, last)]
+            }
+            (None, None) => Vec::new(),
+        };
+        Edit {
+            file: FileKey::Bord(bord.to_string()),
+            ops,
+            at: Moment(self.now),
+        }
     }
 
     pub(super) fn on_inzet_form(&mut self, mut f: Box<InzetForm>, key: KeyEvent) -> Vec<Effect> {
@@ -167,21 +191,12 @@ impl App {
         if f.handle(key) {
             match f.result(self.nu()) {
                 Ok(z) => {
-                    let Some(b) = self.werkmap.borden.iter().position(|x| x.id == f.bord) else {
-                        return Vec::new();
-                    };
-                    let index = (!f.is_new)
-                        .then(|| {
-                            self.werkmap.borden[b]
-                                .inzet
-                                .iter()
-                                .position(|x| x.id == z.id)
-                        })
-                        .flatten();
-                    if index.is_some_and(|i| self.werkmap.borden[b].inzet[i] == z) {
+                    if !f.is_new && f.inzet == z {
                         return Vec::new();
                     }
-                    let edit = self.inzet_edit(b, index, Some(z));
+                    // Only what the user changed, compared with the inzet as the form opened.
+                    let before = (!f.is_new).then_some(&f.inzet);
+                    let edit = self.inzet_edit(&f.bord, before, Some(&z));
                     self.status.message = Some(if f.is_new {
                         text::inzet_gevraagd()
                     } else {
@@ -201,18 +216,23 @@ impl App {
         let Some(r) = self.selected_inzet() else {
             return Vec::new();
         };
-        let z = self.werkmap.borden[r.bord].inzet[r.inzet].clone();
+        let Some(z) = r.inzet(&self.werkmap).cloned() else {
+            return Vec::new();
+        };
         let nu = self.nu();
         let after = match z.status {
             InzetStatus::Gevraagd => None,
-            InzetStatus::Toegezegd if z.van <= nu && z.tot > nu => Some(Inzet { tot: nu, ..z }),
+            InzetStatus::Toegezegd if z.van <= nu && z.tot > nu => Some(Inzet {
+                tot: nu,
+                ..z.clone()
+            }),
             InzetStatus::Toegezegd if z.van > nu => None,
             _ => {
                 self.status.message = Some(text::niets_in_te_trekken());
                 return Vec::new();
             }
         };
-        let edit = self.inzet_edit(r.bord, Some(r.inzet), after);
+        let edit = self.inzet_edit(&r.bord, Some(&z), after.as_ref());
         self.status.message = Some(text::inzet_ingetrokken());
         let effects = self.commit(edit);
         let last = self.inzet_rows().len().saturating_sub(1);
@@ -225,7 +245,9 @@ impl App {
         let Some(r) = self.selected_inzet() else {
             return Vec::new();
         };
-        let z = self.werkmap.borden[r.bord].inzet[r.inzet].clone();
+        let Some(z) = r.inzet(&self.werkmap).cloned() else {
+            return Vec::new();
+        };
         if z.status == InzetStatus::Toegezegd {
             self.status.message = Some(text::al_toegezegd());
             return Vec::new();
@@ -234,12 +256,12 @@ impl App {
             self.status.error = Some(e);
             return Vec::new();
         }
-        match super::inzet::impact(&self.werkmap, r, self.nu()) {
+        match super::inzet::impact(&self.werkmap, &r, self.nu()) {
             Some(i) if i.persoon.is_some() || i.eenheid.is_some() => {
-                self.mode = Mode::Decide(Box::new(Decide::new(r, i, z.uren_per_week)));
+                self.mode = Mode::Decide(Box::new(Decide::new(r, z, i)));
                 Vec::new()
             }
-            _ => self.decide(r, Keuze::TochToezeggen),
+            _ => self.decide(&r, &z, Keuze::TochToezeggen),
         }
     }
 
@@ -256,16 +278,16 @@ impl App {
                 self.mode = Mode::Decide(d);
                 Vec::new()
             }
-            KeyCode::Char(c)
-                if c.is_ascii_digit() && (c as usize - '1' as usize) < d.keuzes.len() =>
-            {
-                let k = d.keuzes[c as usize - '1' as usize].clone();
-                self.decide(d.r, k)
+            // A digit chooses, Enter carries out (as the hint says).
+            KeyCode::Char(c @ '1'..='9') if (c as usize - '1' as usize) < d.keuzes.len() => {
+                d.choice = c as usize - '1' as usize;
+                self.mode = Mode::Decide(d);
+                Vec::new()
             }
-            KeyCode::Enter => {
-                let k = d.keuzes[d.choice].clone();
-                self.decide(d.r, k)
-            }
+            KeyCode::Enter => match d.keuzes.get(d.choice).cloned() {
+                Some(k) => self.decide(&d.r, &d.asked, k),
+                None => Vec::new(),
+            },
             _ => {
                 self.mode = Mode::Decide(d);
                 Vec::new()
@@ -274,13 +296,19 @@ impl App {
     }
 
     /// Carries out the CoCo's choice on a request, recording the decision.
-    fn decide(&mut self, r: InzetRef, keuze: Keuze) -> Vec<Effect> {
-        let z = self.werkmap.borden[r.bord].inzet[r.inzet].clone();
+    fn decide(&mut self, r: &InzetRef, asked: &Inzet, keuze: Keuze) -> Vec<Effect> {
+        // The question was about the request as the dialog showed it.
+        if r.inzet(&self.werkmap) != Some(asked) {
+            self.status.error = Some(text::verzoek_veranderd());
+            return Vec::new();
+        }
+        let z = asked.clone();
+        let b = r.bord.as_str();
         let edit = match keuze {
             Keuze::TochToezeggen => self.inzet_edit(
-                r.bord,
-                Some(r.inzet),
-                Some(Inzet {
+                b,
+                Some(asked),
+                Some(&Inzet {
                     status: InzetStatus::Toegezegd,
                     besluit: Some(self.besluit(None)),
                     ..z
@@ -289,9 +317,9 @@ impl App {
             Keuze::MinderUren(h) => {
                 let why = text::minder_uren(z.uren_per_week, h);
                 self.inzet_edit(
-                    r.bord,
-                    Some(r.inzet),
-                    Some(Inzet {
+                    b,
+                    Some(asked),
+                    Some(&Inzet {
                         uren_per_week: h,
                         status: InzetStatus::Toegezegd,
                         besluit: Some(self.besluit(Some(why))),
@@ -302,9 +330,9 @@ impl App {
             Keuze::AndereWeken { van, tot } => {
                 let why = text::andere_weken(z.van, z.tot);
                 self.inzet_edit(
-                    r.bord,
-                    Some(r.inzet),
-                    Some(Inzet {
+                    b,
+                    Some(asked),
+                    Some(&Inzet {
                         van,
                         tot,
                         status: InzetStatus::Toegezegd,
@@ -328,17 +356,17 @@ impl App {
                     ),
                     ..z
                 };
-                Edit::Samen(vec![
-                    self.inzet_edit(r.bord, Some(r.inzet), Some(decline)),
-                    self.inzet_edit(r.bord, None, Some(other)),
-                ])
+                // One edit, one undo: the decline and the colleague's agreed inzet.
+                let mut edit = self.inzet_edit(b, Some(asked), Some(&decline));
+                edit.ops.extend(self.inzet_edit(b, None, Some(&other)).ops);
+                edit
             }
             Keuze::LatenStaan => {
                 let besluit = self.besluit(Some(text::naar_pmo()));
                 self.inzet_edit(
-                    r.bord,
-                    Some(r.inzet),
-                    Some(Inzet {
+                    b,
+                    Some(asked),
+                    Some(&Inzet {
                         besluit: Some(besluit),
                         ..z
                     }),
@@ -347,6 +375,17 @@ impl App {
         };
         self.status.message = Some(text::besluit_vastgelegd());
         self.commit(edit)
+    }
+
+    /// Whether the decision dialog's request is still as it was asked.
+    pub(super) fn request_still_open(&self, r: &InzetRef, asked: &Inzet) -> bool {
+        r.inzet(&self.werkmap) == Some(asked)
+    }
+
+    /// Whether an inzet can still be declined: it exists and is not declined already.
+    pub(super) fn inzet_still_open(&self, r: &InzetRef) -> bool {
+        r.inzet(&self.werkmap)
+            .is_some_and(|z| z.status != InzetStatus::Afgewezen)
     }
 
     pub(super) fn on_reason(
@@ -358,14 +397,17 @@ impl App {
         match key.code {
             KeyCode::Esc => Vec::new(),
             KeyCode::Enter => {
-                let z = self.werkmap.borden[r.bord].inzet[r.inzet].clone();
+                let Some(z) = r.inzet(&self.werkmap).cloned() else {
+                    self.status.error = Some(text::verzoek_veranderd());
+                    return Vec::new();
+                };
                 let why = Some(input.text.trim().to_string()).filter(|t| !t.is_empty());
                 let after = Inzet {
                     status: InzetStatus::Afgewezen,
                     besluit: Some(self.besluit(why)),
-                    ..z
+                    ..z.clone()
                 };
-                let edit = self.inzet_edit(r.bord, Some(r.inzet), Some(after));
+                let edit = self.inzet_edit(&r.bord, Some(&z), Some(&after));
                 self.status.message = Some(text::inzet_afgewezen());
                 self.commit(edit)
             }

@@ -3,11 +3,12 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::{Command, Effect};
-use super::edit::Edit;
+use super::edit::{Edit, FileKey};
 use super::keymap::View;
 use super::mensen::{AfwezigForm, MensForm};
 use super::{App, Mode};
-use crate::domain::Persoon;
+use crate::domain::ops::{self, List};
+use crate::domain::{Moment, Persoon};
 use crate::text;
 
 impl App {
@@ -20,6 +21,15 @@ impl App {
     pub fn selected_persoon(&self) -> Option<&Persoon> {
         let p = *self.mensen_rows().get(self.mensen.row)?;
         self.werkmap.organisatie.as_ref().map(|o| &o.mensen[p])
+    }
+
+    /// An edit of one person: only what changed from `before` to `after`.
+    fn persoon_edit(&self, before: &Persoon, after: &Persoon) -> Edit {
+        Edit {
+            file: FileKey::Organisatie,
+            ops: ops::diff_item(List::Mensen, before, after),
+            at: Moment(self.now),
+        }
     }
 
     pub(super) fn open_mensen(&mut self) {
@@ -70,10 +80,8 @@ impl App {
                 let mut after = p.clone();
                 after.afwezig.remove(i);
                 self.status.message = Some(text::afwezigheid_verwijderd());
-                return self.commit(Edit::Persoon {
-                    before: Box::new(p),
-                    after: Box::new(after),
-                });
+                let edit = self.persoon_edit(&p, &after);
+                return self.commit(edit);
             }
             _ => {}
         }
@@ -89,10 +97,8 @@ impl App {
                 Ok(p) if p == f.persoon => return Vec::new(),
                 Ok(p) => {
                     self.status.message = Some(text::persoon_bijgewerkt());
-                    return self.commit(Edit::Persoon {
-                        before: Box::new(f.persoon.clone()),
-                        after: Box::new(p),
-                    });
+                    let edit = self.persoon_edit(&f.persoon, &p);
+                    return self.commit(edit);
                 }
                 Err(e) => f.error = Some(e),
             }
@@ -113,10 +119,8 @@ impl App {
             match f.result() {
                 Ok(p) => {
                     self.status.message = Some(text::persoon_bijgewerkt());
-                    return self.commit(Edit::Persoon {
-                        before: Box::new(f.persoon.clone()),
-                        after: Box::new(p),
-                    });
+                    let edit = self.persoon_edit(&f.persoon, &p);
+                    return self.commit(edit);
                 }
                 Err(e) => f.error = Some(e),
             }

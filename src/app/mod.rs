@@ -6,6 +6,7 @@ pub mod capaciteit;
 pub mod config;
 pub mod derived;
 pub mod edit;
+pub mod files;
 pub mod form;
 pub mod input;
 pub mod inzet;
@@ -19,15 +20,15 @@ mod update_files;
 mod update_kaart;
 mod update_views;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-pub use action::{Action, Command, Effect, Target};
+pub use action::{Action, Command, Doc, Effect, Now, SaveRequest, Target};
 pub use config::Config;
 pub use derived::{Derived, Strip};
-pub use edit::{Edit, Placed};
+pub use edit::{Edit, FileKey};
+pub use files::{FileSlot, Files};
 pub use keymap::View;
 
 use crate::domain::{Bord, Kaart, KaartStatus, Week, Werkmap};
@@ -41,15 +42,19 @@ pub enum Mode {
     Normal,
     Help,
     Filter(TextInput),
-    Note(TextInput),
+    /// A note for the card with this id.
+    Note(TextInput, String),
     Form(Box<CardForm>),
-    ConfirmDelete,
+    /// Delete this card (as it was when asked).
+    ConfirmDelete(Box<Kaart>),
     InzetForm(Box<inzet::InzetForm>),
     Decide(Box<inzet::Decide>),
     /// The optional reason for declining a request.
     Reason(TextInput, inzet::InzetRef),
     MensForm(Box<mensen::MensForm>),
     AfwezigForm(Box<mensen::AfwezigForm>),
+    /// Quitting with edits that could not be saved: the chosen option.
+    QuitPending(usize),
 }
 
 /// The state of the conflict list.
@@ -85,18 +90,10 @@ pub struct BordView {
 }
 
 /// How the files are doing, for the status line.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum FileState {
-    #[default]
-    Opgeslagen,
-    Opslaan,
-    Herladen(String),
-}
-
-/// The status line: file state, the last message and the last error.
+/// The status line: the last message and the last error. How the files are doing (edits not
+/// yet saved or confirmed) is derived from [`App::files`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Status {
-    pub file: FileState,
     pub message: Option<String>,
     pub error: Option<String>,
 }
@@ -105,19 +102,24 @@ pub struct Status {
 pub struct App {
     pub werkmap: Werkmap,
     pub root: PathBuf,
-    pub org_file: Option<FileMeta>,
-    /// Aligned with `werkmap.borden`.
-    pub board_files: Vec<FileMeta>,
-    /// Each board as its file last held it (read or written by us): the base of a merge.
-    pub base: Vec<Bord>,
+    /// Per file: what is on disk and the edits not yet written or confirmed.
+    pub files: Files,
     pub fouten: Vec<Diagnostic>,
     /// Conflict copies of boards (a sync tool's): offered for merging.
     pub kopieen: Vec<(FileMeta, Bord)>,
     pub capaciteit_uit: Option<String>,
     pub vandaag: NaiveDate,
     pub horizon: Vec<Week>,
-    /// The moment notes are signed with; the shell keeps it current.
+    /// The moment notes are signed with (from [`Action::Tick`]).
     pub now: NaiveDateTime,
+    /// The monotonic clock of the shell, for deadlines (from [`Action::Tick`]).
+    pub clock: crate::domain::sync::Millis,
+    /// Quitting: waiting until this moment for saves to be confirmed.
+    pub quitting: Option<crate::domain::sync::Millis>,
+    /// Quitting because the process was asked to stop: no dialog, edits go outside the werkmap.
+    pub terminating: bool,
+    /// Unsaved edits were written outside the werkmap (the shell says where after quitting).
+    pub saved_elsewhere: bool,
     pub config: Config,
     /// Who signs notes: the configured `gebruiker`, else the login name.
     pub signer: String,
@@ -137,12 +139,6 @@ pub struct App {
     pub return_to: View,
     pub undo: Vec<Edit>,
     pub redo: Vec<Edit>,
-    /// Per board id: edits not yet confirmed on disk, re-applied when someone else saved first.
-    pub pending: HashMap<String, Vec<Edit>>,
-    /// Edits of `organisatie.ron` not yet confirmed on disk.
-    pub pending_org: Vec<Edit>,
-    /// The organisation as its file last held it: the base of a merge.
-    pub base_org: Option<crate::domain::Organisatie>,
     pub status: Status,
     pub derived: Derived,
     /// The terminal size, for paging.
@@ -178,15 +174,17 @@ impl App {
         let mut app = App {
             werkmap: Werkmap::default(),
             root: PathBuf::new(),
-            org_file: None,
-            board_files: Vec::new(),
-            base: Vec::new(),
+            files: Files::default(),
             fouten: Vec::new(),
             kopieen: Vec::new(),
             capaciteit_uit: None,
             vandaag,
             horizon,
             now,
+            clock: 0,
+            quitting: None,
+            terminating: false,
+            saved_elsewhere: false,
             config,
             signer,
             view: View::Overzicht,
@@ -202,9 +200,6 @@ impl App {
             return_to: View::Overzicht,
             undo: Vec::new(),
             redo: Vec::new(),
-            pending: HashMap::new(),
-            pending_org: Vec::new(),
-            base_org: None,
             status: Status::default(),
             derived: Derived::default(),
             size: (80, 24),
@@ -219,8 +214,6 @@ impl App {
     fn replace_werkmap(&mut self, loaded: Loaded) {
         self.werkmap = loaded.werkmap;
         self.root = loaded.root;
-        self.org_file = loaded.organisatie_file;
-        self.board_files = loaded.board_files;
         self.fouten = loaded.fouten;
         self.kopieen = loaded.kopieen;
         self.capaciteit_uit = loaded.capaciteit_uit;
@@ -230,13 +223,38 @@ impl App {
             crate::domain::ids::assign_missing(b, || src.next_bits());
         }
         self.id_state = src.state();
-        self.base = self.werkmap.borden.clone();
-        self.base_org = self.werkmap.organisatie.clone();
+        let now = self.clock;
+        self.files = Files {
+            borden: self
+                .werkmap
+                .borden
+                .iter()
+                .zip(loaded.board_files)
+                .map(|(b, meta)| (b.id.clone(), FileSlot::new(meta, b.clone(), now)))
+                .collect(),
+            organisatie: loaded
+                .organisatie_file
+                .zip(self.werkmap.organisatie.clone())
+                .map(|(meta, org)| FileSlot::new(meta, org, now)),
+        };
         self.recompute();
     }
 
     fn id_source(&self) -> IdSource {
         IdSource(self.id_state)
+    }
+
+    /// Random bits from the session's source (random in the shell, fixed in tests).
+    pub(crate) fn random_bits(&mut self) -> u64 {
+        let mut src = self.id_source();
+        let bits = src.next_bits();
+        self.id_state = src.state();
+        bits
+    }
+
+    /// A fresh token for a save.
+    pub(crate) fn new_token(&mut self) -> String {
+        crate::domain::sync::token(self.random_bits())
     }
 
     /// A fresh card id.
@@ -399,10 +417,9 @@ impl App {
             .map_or_else(|| id.to_string(), |p| p.naam.clone())
     }
 
-    /// The file name of a board.
+    /// The file of a board.
     pub fn file_of(&self, bord: &str) -> Option<&FileMeta> {
-        let i = self.werkmap.borden.iter().position(|b| b.id == bord)?;
-        self.board_files.get(i)
+        self.files.borden.get(bord).map(|s| &s.meta)
     }
 
     /// The configured user when that is a known person: the CoCo whose inbox shows.
@@ -422,7 +439,7 @@ impl App {
 
     /// The inzet selected in the inzet view.
     pub fn selected_inzet(&self) -> Option<inzet::InzetRef> {
-        self.inzet_rows().get(self.inzet.row).copied()
+        self.inzet_rows().get(self.inzet.row).cloned()
     }
 
     /// Whether the user may decide on a claim on this person: a CoCo of the person's unit, or

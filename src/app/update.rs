@@ -3,10 +3,10 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Command, Effect, Target};
-use super::edit::{Edit, EditError};
+use super::edit::Edit;
 use super::input::TextInput;
 use super::keymap::{self, View};
-use super::{App, BordView, FileState, Mode, QuickFilter};
+use super::{App, BordView, Mode, QuickFilter};
 use crate::text;
 
 impl App {
@@ -15,7 +15,7 @@ impl App {
         let effects = self.dispatch(action);
         if self.view == View::Inzet {
             self.inzet.detail = self.selected_inzet().and_then(|r| {
-                super::inzet::detail(&self.werkmap, r, crate::domain::Week::of(self.vandaag))
+                super::inzet::detail(&self.werkmap, &r, crate::domain::Week::of(self.vandaag))
             });
         }
         effects
@@ -33,136 +33,70 @@ impl App {
                 self.size = (w, h);
                 Vec::new()
             }
-            Action::Tick => {
-                if let Some(s) = &mut self.standup {
-                    s.tick(&self.werkmap, self.now);
+            Action::Tick(now) => self.on_tick(now),
+            Action::Saved { file, token, hash } => self.on_saved(file, &token, hash),
+            Action::SaveFailed {
+                file,
+                token: _,
+                changed,
+                melding,
+            } => self.on_save_failed(file, changed, melding),
+            Action::FileChanged { name, result } => self.on_file_changed(name, result),
+            Action::FileRemoved { name } => self.on_file_removed(&name),
+            Action::WerkmapReloaded(loaded) => self.on_werkmap_reloaded(*loaded),
+            Action::SavedElsewhere(result) => {
+                match result {
+                    Ok(paths) => self.status.message = Some(text::elders_bewaard(&paths)),
+                    Err(e) => self.status.error = Some(e),
                 }
-                Vec::new()
+                vec![Effect::Quit]
             }
-            Action::Saved { bord, hash } => {
-                if let Some(i) = self.werkmap.borden.iter().position(|b| b.id == bord) {
-                    self.board_files[i].hash = hash;
-                    // The file now holds exactly our state: the base of the next merge.
-                    self.base[i] = self.werkmap.borden[i].clone();
-                    self.status.message = Some(text::opgeslagen(&self.board_files[i].name));
+            Action::Terminate => {
+                if self.terminating {
+                    // Asked twice: go now, edits that are not written kept elsewhere.
+                    let docs = self.unsaved_docs();
+                    return if docs.is_empty() {
+                        vec![Effect::Quit]
+                    } else {
+                        vec![Effect::SaveElsewhere(docs)]
+                    };
                 }
-                self.pending.remove(&bord);
-                self.status.file = FileState::Opgeslagen;
-                Vec::new()
-            }
-            Action::SaveFailed { bord: _, melding } => {
-                self.status.file = FileState::Opgeslagen;
-                self.status.error = Some(melding);
-                Vec::new()
-            }
-            Action::FileChanged {
-                name,
-                result,
-                during_save,
-            } => self.on_file_changed(name, result, during_save),
-            Action::FileRemoved { name } => {
-                if let Some(i) = self.board_files.iter().position(|f| f.name == name) {
-                    let id = self.werkmap.borden[i].id.clone();
-                    self.werkmap.borden.remove(i);
-                    self.board_files.remove(i);
-                    self.base.remove(i);
-                    self.pending.remove(&id);
-                    if self.bord.bord == id && self.view != View::Overzicht {
-                        self.view = View::Overzicht;
-                        self.mode = Mode::Normal;
-                    }
-                    self.status.message = Some(text::bord_verdwenen(&name));
-                    self.recompute();
+                self.terminating = true;
+                self.mode = Mode::Normal;
+                if self.files.unconfirmed() == 0 {
+                    return vec![Effect::Quit];
                 }
-                Vec::new()
-            }
-            Action::Merged {
-                bord,
-                value,
-                hash,
-                meldingen,
-            } => {
-                if let Some(i) = self.werkmap.borden.iter().position(|b| b.id == bord) {
-                    self.werkmap.borden[i] = (*value).clone();
-                    self.base[i] = *value;
-                    self.board_files[i].hash = hash;
-                    self.recompute();
-                    if self.bord.bord == bord {
-                        self.keep_selection_visible();
-                    }
-                    self.status.message = Some(text::samengevoegd(&self.board_files[i].name));
-                }
-                self.pending.remove(&bord);
-                self.status.file = FileState::Opgeslagen;
-                self.status.error = (!meldingen.is_empty()).then(|| meldingen.join("; "));
-                Vec::new()
-            }
-            Action::OrganisatieMerged {
-                value,
-                hash,
-                meldingen,
-            } => {
-                self.werkmap.organisatie = Some((*value).clone());
-                self.base_org = Some(*value);
-                if let Some(f) = &mut self.org_file {
-                    f.hash = hash;
-                }
-                self.pending_org.clear();
-                self.recompute();
-                self.status.file = FileState::Opgeslagen;
-                self.status.message = Some(text::samengevoegd(crate::storage::load::ORGANISATIE));
-                self.status.error = (!meldingen.is_empty()).then(|| meldingen.join("; "));
-                Vec::new()
-            }
-            Action::OrganisatieSaved(hash) => {
-                if let Some(f) = &mut self.org_file {
-                    f.hash = hash;
-                }
-                self.base_org = self.werkmap.organisatie.clone();
-                self.pending_org.clear();
-                self.status.file = FileState::Opgeslagen;
-                self.status.message = Some(text::opgeslagen(crate::storage::load::ORGANISATIE));
-                Vec::new()
-            }
-            Action::WerkmapReloaded(loaded) => {
-                // Only the organisation changed: take it, keep the boards and local edits.
-                self.werkmap.organisatie = loaded.werkmap.organisatie;
-                let mut lost = Vec::new();
-                if let Some(org) = self.werkmap.organisatie.as_mut() {
-                    for e in &self.pending_org {
-                        if let Err(EditError::Gone(id)) = e.apply_org(org) {
-                            lost.push(id);
-                        }
-                    }
-                }
-                if !lost.is_empty() {
-                    self.status.error = Some(text::wijziging_verloren(&lost));
-                }
-                self.org_file = loaded.organisatie_file;
-                self.capaciteit_uit = loaded.capaciteit_uit;
-                self.fouten
-                    .retain(|d| d.bestand != crate::storage::load::ORGANISATIE);
-                self.fouten.extend(
-                    loaded
-                        .fouten
-                        .into_iter()
-                        .filter(|d| d.bestand == crate::storage::load::ORGANISATIE),
-                );
-                self.status.file = FileState::Herladen(crate::storage::load::ORGANISATIE.into());
-                self.recompute();
-                if self.pending_org.is_empty() || self.werkmap.organisatie.is_none() {
-                    Vec::new()
-                } else {
-                    self.status.file = FileState::Opslaan;
-                    vec![Effect::SaveOrganisatie]
-                }
+                self.quitting = Some(self.clock + crate::domain::sync::CONFIRM);
+                self.force_saves()
             }
         }
     }
 
+    fn on_tick(&mut self, now: super::action::Now) -> Vec<Effect> {
+        self.now = now.local;
+        self.clock = now.mono;
+        if let Some(s) = &mut self.standup {
+            s.tick(&self.werkmap, self.now);
+        }
+        for s in self.files.borden.values_mut() {
+            s.replica.tick(now.mono);
+        }
+        if let Some(s) = self.files.organisatie.as_mut() {
+            s.replica.tick(now.mono);
+        }
+        let mut effects = self.due_saves();
+        effects.extend(self.check_quit());
+        effects
+    }
+
     pub(super) fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            return vec![Effect::Quit];
+            // A second Ctrl-c while quitting leaves at once.
+            if self.quitting.is_some() || matches!(self.mode, Mode::QuitPending(_)) {
+                return vec![Effect::Quit];
+            }
+            self.mode = Mode::Normal;
+            return self.request_quit();
         }
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Normal => match keymap::command(self.view, key) {
@@ -189,14 +123,14 @@ impl App {
                 self.keep_selection_visible();
                 Vec::new()
             }
-            Mode::Note(mut input) => match key.code {
+            Mode::Note(mut input, kaart) => match key.code {
                 KeyCode::Enter if !input.text.trim().is_empty() => {
-                    self.add_note(input.text.trim().to_string())
+                    self.add_note(&kaart, input.text.trim().to_string())
                 }
                 KeyCode::Enter | KeyCode::Esc => Vec::new(),
                 _ => {
                     input.handle(key);
-                    self.mode = Mode::Note(input);
+                    self.mode = Mode::Note(input, kaart);
                     Vec::new()
                 }
             },
@@ -213,13 +147,16 @@ impl App {
                 self.mode = Mode::Form(f);
                 Vec::new()
             }
+            Mode::QuitPending(choice) => self.on_quit_pending(choice, key),
             Mode::InzetForm(f) => self.on_inzet_form(f, key),
             Mode::MensForm(f) => self.on_mens_form(f, key),
             Mode::AfwezigForm(f) => self.on_afwezig_form(f, key),
             Mode::Decide(d) => self.on_decide(d, key),
             Mode::Reason(input, r) => self.on_reason(input, r, key),
-            Mode::ConfirmDelete => match key.code {
-                KeyCode::Char('j') | KeyCode::Char('y') | KeyCode::Enter => self.delete_card(),
+            Mode::ConfirmDelete(kaart) => match key.code {
+                KeyCode::Char('j') | KeyCode::Char('y') | KeyCode::Enter => {
+                    self.delete_card(&kaart)
+                }
                 _ => Vec::new(),
             },
         }
@@ -227,7 +164,7 @@ impl App {
 
     pub(super) fn on_command(&mut self, c: Command) -> Vec<Effect> {
         match (self.view, c) {
-            (_, Command::Quit) => return vec![Effect::Quit],
+            (_, Command::Quit) => return self.request_quit(),
             (_, Command::Help) => self.mode = Mode::Help,
             (_, Command::Undo) => return self.undo(),
             (_, Command::Redo) => return self.redo(),
@@ -324,11 +261,15 @@ impl App {
             (View::Bord, Command::MoveDown) => return self.move_within(1),
             (View::Bord, Command::NewCard) => self.open_form(true),
             (View::Bord | View::Kaart, Command::EditCard) => self.open_form(false),
-            (View::Bord | View::Kaart, Command::DeleteCard) if self.selected_card().is_some() => {
-                self.mode = Mode::ConfirmDelete;
+            (View::Bord | View::Kaart, Command::DeleteCard) => {
+                if let Some(k) = self.selected_card() {
+                    self.mode = Mode::ConfirmDelete(Box::new(k.clone()));
+                }
             }
-            (View::Bord | View::Kaart, Command::AddNote) if self.selected_card().is_some() => {
-                self.mode = Mode::Note(TextInput::default());
+            (View::Bord | View::Kaart, Command::AddNote) => {
+                if let Some(k) = self.selected_card() {
+                    self.mode = Mode::Note(TextInput::default(), k.id.clone());
+                }
             }
             (View::Bord, Command::Filter) => {
                 self.mode = Mode::Filter(TextInput::new(self.bord.filter.clone()))
@@ -440,104 +381,69 @@ impl App {
         self.bord.kaart = pick;
     }
 
-    /// Applies a new edit, records it for undo, and saves.
-    pub(super) fn commit(&mut self, edit: Edit) -> Vec<Effect> {
-        let effects = self.apply(&edit);
-        if !effects.is_empty() {
-            self.undo.push(edit);
-            self.redo.clear();
-        }
-        effects
-    }
-
-    /// Applies an edit to its board and asks for a save.
-    pub(super) fn apply(&mut self, edit: &Edit) -> Vec<Effect> {
-        if edit.is_organisatie() {
-            let Some(org) = self.werkmap.organisatie.as_mut() else {
-                self.status.error = self.capaciteit_uit.clone();
-                return Vec::new();
-            };
-            if let Err(EditError::Gone(id)) = edit.apply_org(org) {
-                self.status.error = Some(text::persoon_verdwenen(&id));
-                return Vec::new();
-            }
-            self.pending_org.push(edit.clone());
-            self.recompute();
-            self.status.error = None;
-            self.status.file = FileState::Opslaan;
-            return vec![Effect::SaveOrganisatie];
-        }
-        let Some(b) = self.werkmap.borden.iter().position(|x| x.id == edit.bord()) else {
-            self.status.error = Some(text::bord_verdwenen(edit.bord()));
-            return Vec::new();
-        };
-        if let Err(EditError::Gone(id)) = edit.apply(&mut self.werkmap.borden[b]) {
-            self.status.error = Some(text::kaart_verdwenen(&id));
-            return Vec::new();
-        }
-        if let Some(after) = edit.card_after()
-            && self.board_index() == Some(b)
-        {
-            self.bord.kaart = Some(after.item.id.clone());
-            if let Some(k) = self.werkmap.borden[b]
-                .kolommen
-                .iter()
-                .position(|k| k.id == after.item.kolom)
-            {
-                self.bord.kolom = k;
-            }
-        }
-        self.pending
-            .entry(edit.bord().to_string())
-            .or_default()
-            .push(edit.clone());
-        if edit.changes_load() {
-            // Inzet changes someone's load: every rule may change.
-            self.recompute();
-        } else {
-            self.derived.refresh_board(&self.werkmap, b, self.vandaag);
-        }
-        self.status.error = None;
-        self.status.file = FileState::Opslaan;
-        vec![Effect::Save(edit.bord().to_string())]
-    }
-
     pub(super) fn undo(&mut self) -> Vec<Effect> {
         let Some(edit) = self.undo.pop() else {
             self.status.message = Some(text::niets_ongedaan());
             return Vec::new();
         };
-        let effects = self.apply(&edit.inverted());
-        if effects.is_empty() {
-            return effects;
-        }
-        self.focus_edit(&edit.inverted());
-        self.redo.push(edit);
-        self.status.message = Some(text::ongedaan());
-        effects
+        let Some((done, notices)) =
+            self.apply_edit(&edit.inverted(), crate::domain::ops::Mode::Undo)
+        else {
+            // Nothing could be undone: a colleague changed all of it since.
+            return Vec::new();
+        };
+        self.focus_edit(&done);
+        // Redo re-applies what was undone, where it still holds.
+        self.redo.push(done.inverted());
+        self.status.message = Some(if notices.is_empty() {
+            text::ongedaan()
+        } else {
+            text::deels_ongedaan(&self.notices_text(&notices))
+        });
+        self.status.error = None;
+        // Saved at the next tick, after the screen shows it.
+        Vec::new()
     }
 
     pub(super) fn redo(&mut self) -> Vec<Effect> {
         let Some(edit) = self.redo.pop() else {
             return Vec::new();
         };
-        let effects = self.apply(&edit);
-        if !effects.is_empty() {
-            self.focus_edit(&edit);
-            self.undo.push(edit);
-        }
-        effects
+        let Some((done, _)) = self.apply_edit(&edit, crate::domain::ops::Mode::Undo) else {
+            return Vec::new();
+        };
+        self.focus_edit(&done);
+        self.undo.push(done);
+        Vec::new()
     }
 
     /// After undo/redo: show the board and card the edit was about.
     pub(super) fn focus_edit(&mut self, edit: &Edit) {
-        if self.bord.bord != edit.bord()
-            && let Some(i) = self.werkmap.borden.iter().position(|b| b.id == edit.bord())
+        let Some(bord) = edit.bord() else { return };
+        if self.bord.bord != bord
+            && let Some(i) = self.werkmap.borden.iter().position(|b| b.id == bord)
         {
             self.open_board(i);
         }
-        if edit.is_removal() {
-            self.keep_selection_visible();
+        match edit.kaart() {
+            Some((id, false)) if self.bord.bord == bord => {
+                let id = id.to_string();
+                self.select_card(&id);
+            }
+            _ => self.keep_selection_visible(),
         }
+    }
+
+    /// Selects a card of the open board by id, with its column.
+    pub(super) fn select_card(&mut self, id: &str) {
+        let Some(bord) = self.board() else { return };
+        let Some(k) = bord.kaarten.iter().find(|k| k.id == id) else {
+            return;
+        };
+        if let Some(c) = bord.kolommen.iter().position(|c| c.id == k.kolom) {
+            self.bord.kolom = c;
+            self.bord.kaart = Some(id.to_string());
+        }
+        self.keep_selection_visible();
     }
 }

@@ -1,97 +1,284 @@
-//! `update` for files changed on disk: reloads, merges, conflict copies.
+//! `update` for files changed on disk: reloads (with our edits on top), removed files,
+//! conflict copies, and what an open form or dialog does when its item changed.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Effect;
+use super::files::FileSlot;
 use super::keymap::View;
-use super::{App, FileState};
+use super::{App, Mode};
 use crate::domain::Bord;
-use crate::storage::FileMeta;
+use crate::domain::merge;
+use crate::domain::ops::{Context, Mode as OpsMode};
+use crate::storage::{FileMeta, Loaded};
 use crate::text;
+
+/// The choices of the quit dialog, in order.
+pub const QUIT_CHOICES: usize = 3;
 
 impl App {
     pub(super) fn on_file_changed(
         &mut self,
         name: String,
         result: Result<Box<(Bord, FileMeta)>, Vec<crate::storage::Diagnostic>>,
-        during_save: bool,
     ) -> Vec<Effect> {
         self.fouten.retain(|d| d.bestand != name);
+        let known = self.files.bord_by_name(&name).cloned();
         let (disk, meta) = match result {
             Ok(b) => *b,
             Err(diags) => {
                 // Keep showing what we had; never save over a file we could not read.
-                self.status.error = diags.first().map(|d| d.to_string());
+                let why = diags.first().map(|d| d.to_string());
+                if let Some(id) = &known
+                    && let Some(slot) = self.files.borden.get_mut(id)
+                {
+                    slot.unreadable = why.clone();
+                }
+                self.status.error = why;
                 self.fouten.extend(diags);
-                self.status.file = FileState::Opgeslagen;
                 return Vec::new();
             }
         };
-        let index = self.board_files.iter().position(|f| f.name == name);
-        if let Some(i) = index
-            && self.board_files[i].hash == meta.hash
-        {
-            return Vec::new(); // our own save
-        }
         let id = disk.id.clone();
-        let pending = self.pending.get(&id).is_some_and(|p| !p.is_empty());
-        let mut report = crate::storage::merge::MergeReport::default();
-        // With local edits not yet on disk: a three-way merge (base = what we last read or
-        // wrote, ours = our state, theirs = the disk); without: simply the disk's version.
-        let merged = match index {
-            Some(i) if pending => {
-                let base = self.base.get(i).cloned().unwrap_or_else(|| disk.clone());
-                let (m, r) = crate::storage::merge::merge_bord(
-                    &base,
-                    &self.werkmap.borden[i],
-                    &disk,
-                    crate::domain::Moment(self.now),
-                );
-                report = r;
-                m
-            }
-            _ => disk.clone(),
-        };
-        match index {
-            Some(i) => {
-                self.werkmap.borden[i] = merged;
-                self.board_files[i] = meta;
-                if let Some(b) = self.base.get_mut(i) {
-                    *b = disk;
+        if known.as_ref() == Some(&id)
+            && self
+                .files
+                .borden
+                .get(&id)
+                .is_some_and(|s| s.meta.hash == meta.hash && s.unreadable.is_none())
+        {
+            return Vec::new(); // nothing new (our own save coming back)
+        }
+        let wait = self.repair_wait();
+        let now = self.clock;
+        let pending = match &known {
+            Some(known_id) if *known_id == id => {
+                let Some(slot) = self.files.borden.get_mut(&id) else {
+                    return Vec::new();
+                };
+                let pending = slot.replica.unwritten() > 0;
+                let observed = slot.replica.observe(disk, now, wait);
+                slot.meta = meta;
+                slot.unreadable = None;
+                if observed.repaired > 0 {
+                    self.status.error = Some(text::herstellen(&name, observed.repaired));
                 }
+                pending
+            }
+            // The file now holds another board (renamed, or replaced by hand).
+            Some(old_id) => {
+                let old_id = old_id.clone();
+                self.drop_board(&old_id);
+                self.add_board(disk, meta);
+                false
             }
             // A new file claiming a board we have: a sync tool's conflict copy.
-            None if self.werkmap.borden.iter().any(|b| b.id == id) => {
+            None if self.werkmap.bord(&id).is_some() => {
                 self.kopieen.retain(|(m, _)| m.name != meta.name);
                 self.kopieen.push((meta, disk));
                 self.status.message = Some(text::kopie_banner(&name, &id));
                 return Vec::new();
             }
+            None if self.single_board => return Vec::new(),
             None => {
-                self.werkmap.borden.push(merged);
-                self.board_files.push(meta);
-                self.base.push(disk);
+                self.add_board(disk, meta);
+                false
             }
-        }
+        };
+        let notices = self.rebuild_bord(&id);
         self.recompute();
-        if self.bord.bord == id {
-            self.keep_selection_visible();
-            if self.view == View::Kaart && self.selected_card().is_none() {
-                self.view = View::Bord;
+        self.reconcile();
+        // What lost says enough; otherwise say what happened.
+        if notices.is_empty() {
+            self.status.message = Some(if pending {
+                text::herladen_met_eigen(&name)
+            } else {
+                text::herladen(&name)
+            });
+        } else {
+            self.status.message = None;
+            self.status.error = Some(self.notices_text(&notices));
+        }
+        self.due_saves()
+    }
+
+    fn add_board(&mut self, disk: Bord, meta: FileMeta) {
+        let mut disk = disk;
+        let mut src_bits = self.random_bits();
+        crate::domain::ids::assign_missing(&mut disk, || {
+            src_bits = src_bits.rotate_left(17) ^ 0x9E37_79B9_7F4A_7C15;
+            src_bits
+        });
+        self.files
+            .borden
+            .insert(disk.id.clone(), FileSlot::new(meta, disk, self.clock));
+    }
+
+    fn drop_board(&mut self, id: &str) {
+        self.files.borden.remove(id);
+        self.werkmap.borden.retain(|b| b.id != id);
+        if self.bord.bord == id && self.view != View::Overzicht {
+            self.view = View::Overzicht;
+            self.mode = Mode::Normal;
+        }
+    }
+
+    pub(super) fn on_file_removed(&mut self, name: &str) -> Vec<Effect> {
+        let Some(id) = self.files.bord_by_name(name).cloned() else {
+            return Vec::new();
+        };
+        let unsaved = self
+            .files
+            .borden
+            .get(&id)
+            .is_some_and(|s| s.replica.unwritten() > 0);
+        if unsaved {
+            // Our edits would vanish with it: write the board back, edits and all.
+            if let Some(slot) = self.files.borden.get_mut(&id) {
+                slot.gone = true;
+            }
+            self.status.error = Some(text::bord_verdwenen_teruggezet(name));
+            return Vec::new();
+        }
+        self.drop_board(&id);
+        self.status.message = Some(text::bord_verdwenen(name));
+        self.recompute();
+        Vec::new()
+    }
+
+    /// The organisation changed on disk: take it, with our edits on top; the boards stay.
+    pub(super) fn on_werkmap_reloaded(&mut self, loaded: Loaded) -> Vec<Effect> {
+        let org_name = crate::storage::load::ORGANISATIE;
+        self.fouten.retain(|d| d.bestand != org_name);
+        self.fouten
+            .extend(loaded.fouten.into_iter().filter(|d| d.bestand == org_name));
+        self.capaciteit_uit = loaded.capaciteit_uit;
+        let wait = self.repair_wait();
+        let now = self.clock;
+        let mut repaired = 0;
+        match (loaded.werkmap.organisatie, loaded.organisatie_file) {
+            (Some(org), Some(meta)) => match self.files.organisatie.as_mut() {
+                Some(slot) => {
+                    repaired = slot.replica.observe(org, now, wait).repaired;
+                    slot.meta = meta;
+                    slot.unreadable = None;
+                }
+                None => self.files.organisatie = Some(FileSlot::new(meta, org, now)),
+            },
+            _ => {
+                // Unreadable or gone: keep what we have and never save over it.
+                if let Some(slot) = self.files.organisatie.as_mut() {
+                    slot.unreadable = self.capaciteit_uit.clone();
+                }
+                self.recompute();
+                return Vec::new();
             }
         }
-        self.status.file = FileState::Herladen(name.clone());
-        self.status.message = Some(if pending {
-            text::herladen_met_eigen(&name)
-        } else {
-            text::herladen(&name)
-        });
-        if !report.is_clean() {
-            self.status.error = Some(report.meldingen.join("; "));
+        let notices = self.rebuild_org();
+        self.recompute();
+        self.reconcile();
+        self.status.message = Some(text::herladen(org_name));
+        if repaired > 0 {
+            self.status.error = Some(text::herstellen(org_name, repaired));
+        } else if !notices.is_empty() {
+            self.status.error = Some(self.notices_text(&notices));
         }
-        if pending || during_save {
-            self.status.file = FileState::Opslaan;
-            return vec![Effect::Save(id)];
+        self.due_saves()
+    }
+
+    /// After a file changed under them: forms take a colleague's values into the fields the
+    /// user did not touch; a dialog whose item is gone or changed closes and says so; views
+    /// keep their selection within what exists.
+    pub(super) fn reconcile(&mut self) {
+        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        self.mode = match mode {
+            Mode::Form(mut f) => {
+                let now = self
+                    .werkmap
+                    .bord(&f.bord)
+                    .and_then(|b| b.kaarten.iter().find(|k| k.id == f.kaart.id))
+                    .cloned();
+                if !f.is_new {
+                    f.absorb(now.as_ref());
+                }
+                Mode::Form(f)
+            }
+            Mode::ConfirmDelete(k) => {
+                let now = self
+                    .board()
+                    .and_then(|b| b.kaarten.iter().find(|x| x.id == k.id));
+                match now {
+                    Some(x) if *x == *k => Mode::ConfirmDelete(k),
+                    Some(_) => {
+                        self.status.error = Some(text::dialoog_gewijzigd(&k.titel));
+                        Mode::Normal
+                    }
+                    None => {
+                        self.status.error = Some(text::dialoog_verdwenen(&k.titel));
+                        Mode::Normal
+                    }
+                }
+            }
+            Mode::Decide(d) => {
+                if self.request_still_open(&d.r, &d.asked) {
+                    Mode::Decide(d)
+                } else {
+                    self.status.error = Some(text::verzoek_veranderd());
+                    Mode::Normal
+                }
+            }
+            Mode::Reason(input, r) => {
+                if self.inzet_still_open(&r) {
+                    Mode::Reason(input, r)
+                } else {
+                    self.status.error = Some(text::verzoek_veranderd());
+                    Mode::Normal
+                }
+            }
+            Mode::MensForm(f) => {
+                if self.persoon_exists(&f.persoon.id) {
+                    Mode::MensForm(f)
+                } else {
+                    self.status.error = Some(text::dialoog_verdwenen(&f.persoon.naam));
+                    Mode::Normal
+                }
+            }
+            Mode::AfwezigForm(f) => {
+                if self.persoon_exists(&f.persoon.id) {
+                    Mode::AfwezigForm(f)
+                } else {
+                    self.status.error = Some(text::dialoog_verdwenen(&f.persoon.naam));
+                    Mode::Normal
+                }
+            }
+            other => other,
+        };
+        // The selected card stays selected, also when a colleague moved it to another column.
+        match self.bord.kaart.clone() {
+            Some(id) if self.selected_card().is_some() => self.select_card(&id),
+            _ => self.keep_selection_visible(),
         }
-        Vec::new()
+        if self.view == View::Kaart && self.selected_card().is_none() {
+            self.view = View::Bord;
+        }
+        self.clamp_rows();
+    }
+
+    /// Keeps every list's selection within the list, after it may have shrunk.
+    pub(super) fn clamp_rows(&mut self) {
+        let last = |n: usize| n.saturating_sub(1);
+        self.inzet.row = self.inzet.row.min(last(self.inzet_rows().len()));
+        self.mensen.row = self.mensen.row.min(last(self.mensen_rows().len()));
+        self.conflicten.row = self.conflicten.row.min(last(self.conflict_list().len()));
+        self.capaciteit.row = self.capaciteit.row.min(last(self.capaciteit.len()));
+        self.overzicht = self.overzicht.min(last(self.werkmap.borden.len()));
+    }
+
+    fn persoon_exists(&self, id: &str) -> bool {
+        self.werkmap
+            .organisatie
+            .as_ref()
+            .is_some_and(|o| o.persoon(id).is_some())
     }
 
     /// Merges the first conflict copy into its board, saves, and moves the copy away.
@@ -100,24 +287,60 @@ impl App {
             return Vec::new();
         }
         let (meta, kopie) = self.kopieen.remove(0);
-        let Some(i) = self.werkmap.borden.iter().position(|b| b.id == kopie.id) else {
+        let Some(ours) = self.werkmap.bord(&kopie.id).cloned() else {
             return Vec::new();
         };
-        let (merged, report) = crate::storage::merge::merge_kopie(
-            &self.werkmap.borden[i],
-            &kopie,
-            &meta.name,
-            crate::domain::Moment(self.now),
-        );
-        self.werkmap.borden[i] = merged;
+        let w: fn(&crate::domain::ops::Notice) -> String = text::notitie;
+        let cx = Context {
+            mode: OpsMode::Merge,
+            at: crate::domain::Moment(self.now),
+            wording: &w,
+        };
+        let merged = merge::with_copy(&ours, &kopie, &cx);
+        // As an edit of our board: saved, merged with colleagues and undoable like any other.
+        let edit = super::edit::Edit {
+            file: super::edit::FileKey::Bord(ours.id.clone()),
+            ops: crate::domain::ops::diff(&ours, &merged.value),
+            at: crate::domain::Moment(self.now),
+        };
         self.fouten.retain(|d| d.bestand != meta.name);
-        self.recompute();
+        self.commit(edit);
         self.status.message = Some(text::kopie_samengevoegd(&meta.name));
-        self.status.error = (!report.is_clean()).then(|| report.meldingen.join("; "));
-        self.status.file = FileState::Opslaan;
-        vec![
-            Effect::Save(self.werkmap.borden[i].id.clone()),
-            Effect::RemoveCopy(meta.path),
-        ]
+        if !merged.notices.is_empty() {
+            let lines: Vec<String> = merged.notices.iter().map(text::melding).collect();
+            self.status.error = Some(lines.join("; "));
+            if let Some(slot) = self.files.borden.get_mut(&ours.id) {
+                slot.log.extend(lines);
+            }
+        }
+        vec![Effect::RemoveCopy(meta.path)]
+    }
+
+    pub(super) fn on_quit_pending(&mut self, choice: usize, key: KeyEvent) -> Vec<Effect> {
+        let pick = match key.code {
+            KeyCode::Esc => return Vec::new(),
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.mode = Mode::QuitPending(choice.saturating_sub(1));
+                return Vec::new();
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.mode = Mode::QuitPending((choice + 1).min(QUIT_CHOICES - 1));
+                return Vec::new();
+            }
+            KeyCode::Char(c @ '1'..='3') => c as usize - '1' as usize,
+            KeyCode::Enter => choice,
+            _ => {
+                self.mode = Mode::QuitPending(choice);
+                return Vec::new();
+            }
+        };
+        match pick {
+            0 => {
+                self.status.message = Some(text::opnieuw_proberen());
+                self.force_saves()
+            }
+            1 => vec![Effect::SaveElsewhere(self.unsaved_docs())],
+            _ => vec![Effect::Quit],
+        }
     }
 }

@@ -1,90 +1,117 @@
-//! `update` for card edits on the board: move, form, note, delete.
+//! `update` for card edits on the board: move, form, note, delete. Each becomes operations on
+//! the card's id with only the fields that changed.
 
 use super::action::Effect;
-use super::edit::{Change, Edit, Placed};
+use super::edit::{Edit, FileKey};
 use super::form::{self, CardForm};
 use super::keymap::View;
 use super::{App, Mode};
-use crate::domain::{Kaart, Notitie};
+use crate::domain::ops::{self, List};
+use crate::domain::{Kaart, Moment, Notitie};
 
 impl App {
-    /// The selected card with its index in the board's card list.
-    pub(super) fn selected_placed(&self) -> Option<(usize, Placed<Kaart>)> {
+    fn card_edit(&self, bord: &str, ops: Vec<ops::Op>) -> Edit {
+        Edit {
+            file: FileKey::Bord(bord.to_string()),
+            ops,
+            at: Moment(self.now),
+        }
+    }
+
+    /// The selected card with its board's index and its predecessor's id in the card list.
+    fn selected_with_place(&self) -> Option<(usize, Kaart, Option<String>)> {
         let b = self.board_index()?;
         let id = self.bord.kaart.as_deref()?;
-        let index = self.werkmap.borden[b]
-            .kaarten
-            .iter()
-            .position(|k| k.id == id)?;
-        Some((
-            b,
-            Placed {
-                index,
-                item: self.werkmap.borden[b].kaarten[index].clone(),
-            },
-        ))
+        let kaarten = &self.werkmap.borden[b].kaarten;
+        let index = kaarten.iter().position(|k| k.id == id)?;
+        let prev = index.checked_sub(1).map(|p| kaarten[p].id.clone());
+        Some((b, kaarten[index].clone(), prev))
     }
 
     pub(super) fn move_sideways(&mut self, delta: isize) -> Vec<Effect> {
-        let Some((b, before)) = self.selected_placed() else {
+        let Some((b, kaart, prev)) = self.selected_with_place() else {
             return Vec::new();
         };
         let bord = &self.werkmap.borden[b];
-        let Some(from) = bord.kolommen.iter().position(|k| k.id == before.item.kolom) else {
+        let Some(from) = bord.kolommen.iter().position(|k| k.id == kaart.kolom) else {
             return Vec::new();
         };
         let to = from as isize + delta;
         if to < 0 || to as usize >= bord.kolommen.len() {
             return Vec::new();
         }
-        let target = bord.kolommen[to as usize].id.clone();
-        // At the end of the target column, in the list without the card itself.
-        let rest: Vec<&Kaart> = bord
+        let target = &bord.kolommen[to as usize];
+        // At the end of the target column: after its last card (in the list without this one).
+        let after = bord
             .kaarten
             .iter()
-            .filter(|k| k.id != before.item.id)
-            .collect();
-        let index = rest
-            .iter()
-            .rposition(|k| k.kolom == target)
-            .map_or(rest.len(), |p| p + 1);
-        let mut kaart = before.item.clone();
-        kaart.kolom = target;
-        let edit = Edit::Kaart(Change {
-            bord: bord.id.clone(),
-            before: Some(before),
-            after: Some(Placed { index, item: kaart }),
-        });
+            .filter(|k| k.id != kaart.id)
+            .rfind(|k| k.kolom == target.id)
+            .or_else(|| {
+                // An empty column: after the last card of the columns before it.
+                let before: Vec<&str> = bord.kolommen[..to as usize]
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect();
+                bord.kaarten
+                    .iter()
+                    .filter(|k| k.id != kaart.id)
+                    .rfind(|k| before.contains(&k.kolom.as_str()))
+            })
+            .map(|k| k.id.clone());
+        let mut moved = kaart.clone();
+        moved.kolom = target.id.clone();
+        let naam = target.naam.clone();
+        let mut ops = ops::diff_item(List::Kaarten, &kaart, &moved);
+        ops.extend(ops::place(
+            List::Kaarten,
+            &kaart.id,
+            prev.as_deref(),
+            after.as_deref(),
+        ));
+        let edit = self.card_edit(&bord.id.clone(), ops);
         self.bord.kolom = to as usize;
-        self.commit(edit)
+        let effects = self.commit(edit);
+        self.select_card(&kaart.id);
+        self.status.message = Some(crate::text::kaart_verplaatst(&kaart.titel, &naam));
+        effects
     }
 
     pub(super) fn move_within(&mut self, delta: isize) -> Vec<Effect> {
-        let Some((b, before)) = self.selected_placed() else {
+        let Some((b, kaart, prev)) = self.selected_with_place() else {
             return Vec::new();
         };
         let bord = &self.werkmap.borden[b];
         let visible = self.visible_cards(bord, self.bord.kolom);
-        let Some(pos) = visible.iter().position(|k| k.id == before.item.id) else {
+        let Some(pos) = visible.iter().position(|k| k.id == kaart.id) else {
             return Vec::new();
         };
         let other = pos as isize + delta;
         if other < 0 || other as usize >= visible.len() {
             return Vec::new();
         }
-        let other_id = &visible[other as usize].id;
-        let Some(index) = bord.kaarten.iter().position(|k| &k.id == other_id) else {
+        let other_id = visible[other as usize].id.clone();
+        // The list as it will be: the card taken out and put before or after the other one.
+        let mut order: Vec<&str> = bord
+            .kaarten
+            .iter()
+            .map(|k| k.id.as_str())
+            .filter(|id| *id != kaart.id)
+            .collect();
+        let Some(at) = order.iter().position(|id| *id == other_id) else {
             return Vec::new();
         };
-        let edit = Edit::Kaart(Change {
-            bord: bord.id.clone(),
-            after: Some(Placed {
-                index,
-                item: before.item.clone(),
-            }),
-            before: Some(before),
-        });
-        self.commit(edit)
+        let at = if delta > 0 { at + 1 } else { at };
+        order.insert(at, &kaart.id);
+        let after = at.checked_sub(1).map(|p| order[p].to_string());
+        let Some(op) = ops::place(List::Kaarten, &kaart.id, prev.as_deref(), after.as_deref())
+        else {
+            return Vec::new();
+        };
+        let edit = self.card_edit(&bord.id.clone(), vec![op]);
+        let effects = self.commit(edit);
+        self.select_card(&kaart.id);
+        effects
     }
 
     pub(super) fn open_form(&mut self, new: bool) {
@@ -102,82 +129,99 @@ impl App {
                 None => return,
             }
         };
-        self.mode = Mode::Form(Box::new(CardForm::new(kaart, new, candidates)));
+        let bord = self.werkmap.borden[b].id.clone();
+        self.mode = Mode::Form(Box::new(CardForm::new(bord, kaart, new, candidates)));
     }
 
     pub(super) fn submit_form(&mut self, f: &CardForm, kaart: Kaart) -> Vec<Effect> {
+        let Some(bord) = self.werkmap.bord(&f.bord) else {
+            return Vec::new();
+        };
+        let ops = if f.is_new {
+            let after = bord
+                .kaarten
+                .iter()
+                .rfind(|k| k.kolom == kaart.kolom)
+                .or(bord.kaarten.last())
+                .map(|k| k.id.as_str());
+            vec![ops::insert(List::Kaarten, &kaart, after)]
+        } else {
+            // Only what the user changed, against the card as the form last showed it.
+            let mut ops = ops::diff_item(List::Kaarten, &f.opened, &kaart);
+            ops.extend(f.replaced_notes(&kaart, &self.signer, Moment(self.now)));
+            ops
+        };
+        if ops.is_empty() {
+            return Vec::new();
+        }
+        let id = kaart.id.clone();
+        let edit = self.card_edit(&f.bord.clone(), ops);
+        let effects = self.commit(edit);
+        self.select_card(&id);
+        effects
+    }
+
+    pub(super) fn add_note(&mut self, kaart: &str, tekst: String) -> Vec<Effect> {
         let Some(b) = self.board_index() else {
             return Vec::new();
         };
         let bord = &self.werkmap.borden[b];
-        let edit = if f.is_new {
-            let index = bord
-                .kaarten
-                .iter()
-                .rposition(|k| k.kolom == kaart.kolom)
-                .map_or(bord.kaarten.len(), |p| p + 1);
-            Edit::Kaart(Change {
-                bord: bord.id.clone(),
-                before: None,
-                after: Some(Placed { index, item: kaart }),
-            })
-        } else {
-            let Some(index) = bord.kaarten.iter().position(|k| k.id == kaart.id) else {
-                return Vec::new();
-            };
-            if bord.kaarten[index] == kaart {
-                return Vec::new();
-            }
-            Edit::Kaart(Change {
-                bord: bord.id.clone(),
-                before: Some(Placed {
-                    index,
-                    item: bord.kaarten[index].clone(),
-                }),
-                after: Some(Placed { index, item: kaart }),
-            })
-        };
-        self.commit(edit)
-    }
-
-    pub(super) fn add_note(&mut self, tekst: String) -> Vec<Effect> {
-        let Some((b, before)) = self.selected_placed() else {
-            return Vec::new();
-        };
-        let mut kaart = before.item.clone();
-        kaart.notities.push(Notitie {
+        let note = Notitie {
             wie: self.signer.clone(),
-            wanneer: crate::domain::Moment(self.now),
+            wanneer: Moment(self.now),
             tekst,
+        };
+        let snapshot = bord.kaarten.iter().find(|k| k.id == kaart).map(|k| {
+            let mut k = k.clone();
+            k.notities.push(note.clone());
+            ops::fields_of(&k)
         });
-        let edit = Edit::Kaart(Change {
-            bord: self.werkmap.borden[b].id.clone(),
-            after: Some(Placed {
-                index: before.index,
-                item: kaart,
-            }),
-            before: Some(before),
-        });
+        let op = ops::Op {
+            target: ops::Target::Item(List::Kaarten, kaart.to_string()),
+            change: ops::Change::Add {
+                field: "notities".into(),
+                element: serde_json::to_value(&note).unwrap_or_default(),
+            },
+            snapshot,
+        };
+        let edit = self.card_edit(&bord.id.clone(), vec![op]);
         self.commit(edit)
     }
 
-    pub(super) fn delete_card(&mut self) -> Vec<Effect> {
-        let Some((b, before)) = self.selected_placed() else {
+    pub(super) fn delete_card(&mut self, kaart: &Kaart) -> Vec<Effect> {
+        let Some(b) = self.board_index() else {
             return Vec::new();
         };
-        // Select the neighbour that takes the card's place.
-        self.step_card(1);
-        if self.bord.kaart.as_deref() == Some(before.item.id.as_str()) {
-            self.step_card(-1);
+        // The question was about the card as the dialog showed it.
+        if self.werkmap.borden[b]
+            .kaarten
+            .iter()
+            .find(|k| k.id == kaart.id)
+            != Some(kaart)
+        {
+            self.status.error = Some(crate::text::dialoog_gewijzigd(&kaart.titel));
+            return Vec::new();
         }
-        if self.bord.kaart.as_deref() == Some(before.item.id.as_str()) {
-            self.bord.kaart = None;
+        if self.bord.kaart.as_deref() == Some(kaart.id.as_str()) {
+            // Select the neighbour that takes the card's place.
+            self.step_card(1);
+            if self.bord.kaart.as_deref() == Some(kaart.id.as_str()) {
+                self.step_card(-1);
+            }
+            if self.bord.kaart.as_deref() == Some(kaart.id.as_str()) {
+                self.bord.kaart = None;
+            }
         }
-        let edit = Edit::Kaart(Change {
-            bord: self.werkmap.borden[b].id.clone(),
-            before: Some(before),
-            after: None,
-        });
+        let kaarten = &self.werkmap.borden[b].kaarten;
+        let prev = kaarten
+            .iter()
+            .position(|k| k.id == kaart.id)
+            .and_then(|i| i.checked_sub(1))
+            .map(|p| kaarten[p].id.clone());
+        let edit = self.card_edit(
+            &self.werkmap.borden[b].id.clone(),
+            vec![ops::delete(List::Kaarten, kaart, prev.as_deref())],
+        );
         if self.view == View::Kaart {
             self.view = View::Bord;
         }

@@ -66,21 +66,41 @@ impl App {
             Command::Open => {
                 let next = match (&cap.person, cap.rows.get(cap.row).map(|r| &r.kind)) {
                     (Some(d), _) => {
-                        if let Some(claim) = d.claims.get(cap.row) {
-                            let (b, i) = (claim.bord, claim.inzet);
+                        if let Some(claim) = d.claims.get(cap.row).cloned()
+                            && let Some(b) =
+                                self.werkmap.borden.iter().position(|x| x.id == claim.bord)
+                        {
                             self.open_board(b);
-                            let id = self.werkmap.borden[b].id.clone();
-                            self.open_inzet(super::inzet::Scope::Bord(id), Some(i));
+                            self.open_inzet(
+                                super::inzet::Scope::Bord(claim.bord),
+                                Some(&claim.inzet),
+                            );
                             // Esc: team panel, board, then back here.
                             self.return_to = View::Capaciteit;
                         }
                         return;
                     }
-                    (None, Some(RowKind::Eenheid(u))) => Niveau::Mensen(*u),
-                    (None, Some(RowKind::Persoon(p))) => Niveau::Persoon(*p),
+                    (None, Some(RowKind::Eenheid(u))) => match self
+                        .werkmap
+                        .organisatie
+                        .as_ref()
+                        .and_then(|o| o.eenheden.get(*u))
+                    {
+                        Some(e) => Niveau::Mensen(e.id.clone()),
+                        None => return,
+                    },
+                    (None, Some(RowKind::Persoon(p))) => match self
+                        .werkmap
+                        .organisatie
+                        .as_ref()
+                        .and_then(|o| o.mensen.get(*p))
+                    {
+                        Some(m) => Niveau::Persoon(m.id.clone()),
+                        None => return,
+                    },
                     _ => return,
                 };
-                cap.trail.push((cap.niveau, cap.row));
+                cap.trail.push((cap.niveau.clone(), cap.row));
                 cap.niveau = next;
                 cap.row = 0;
                 cap.compute(&self.werkmap);
@@ -165,6 +185,15 @@ impl App {
                     .organisatie
                     .as_ref()
                     .and_then(|o| org_unit(self, &o.mensen[p].eenheid));
+                let ids = self.werkmap.organisatie.as_ref().map(|o| {
+                    (
+                        o.mensen[p].id.clone(),
+                        unit.map(|u| o.eenheden[u].id.clone()),
+                    )
+                });
+                let Some((persoon_id, unit_id)) = ids else {
+                    return;
+                };
                 let cap = &mut self.capaciteit;
                 cap.trail.clear();
                 cap.niveau = Niveau::Eenheden;
@@ -179,8 +208,8 @@ impl App {
                     return;
                 }
                 cap.trail.push((Niveau::Eenheden, unit_row));
-                if let Some(u) = unit {
-                    cap.niveau = Niveau::Mensen(u);
+                if let Some(u) = unit_id {
+                    cap.niveau = Niveau::Mensen(u.clone());
                     cap.compute(&self.werkmap);
                     let person_row = cap
                         .rows
@@ -189,7 +218,7 @@ impl App {
                         .unwrap_or(0);
                     cap.trail.push((Niveau::Mensen(u), person_row));
                 }
-                cap.niveau = Niveau::Persoon(p);
+                cap.niveau = Niveau::Persoon(persoon_id);
                 cap.row = 0;
                 cap.compute(&self.werkmap);
             }
@@ -209,7 +238,17 @@ impl App {
                     .position(|r| r.kind == RowKind::Eenheid(u))
                     .unwrap_or(0);
                 cap.trail.push((Niveau::Eenheden, unit_row));
-                cap.niveau = Niveau::Mensen(u);
+                let Some(unit_id) = self
+                    .werkmap
+                    .organisatie
+                    .as_ref()
+                    .and_then(|o| o.eenheden.get(u))
+                    .map(|e| e.id.clone())
+                else {
+                    return;
+                };
+                let cap = &mut self.capaciteit;
+                cap.niveau = Niveau::Mensen(unit_id);
                 cap.row = 0;
                 cap.compute(&self.werkmap);
             }

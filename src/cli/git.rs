@@ -6,8 +6,10 @@ use std::path::Path;
 use std::process::{Command, ExitCode};
 
 use super::{CliError, CliResult};
+use crate::domain::merge;
+use crate::domain::ops::{Context, Document, Mode, Notice};
 use crate::domain::{Bord, Moment, Organisatie};
-use crate::storage::{format, merge, save};
+use crate::storage::{format, save};
 use crate::text;
 
 fn read(path: &Path) -> Result<String, CliError> {
@@ -15,8 +17,10 @@ fn read(path: &Path) -> Result<String, CliError> {
     Ok(format::strip_bom(&String::from_utf8_lossy(&bytes)).to_string())
 }
 
-/// Merges `ours` (written in place) with `theirs` against `base`. Exit 0 when merged, 1 with
-/// git-style conflict markers when a version cannot be read.
+/// Merges `ours` (written in place) with `theirs` against `base`, field by field as the TUI
+/// does (what `theirs` changed since `base` is applied to `ours`; where both changed a field,
+/// ours stays and theirs becomes a note or a line in the merge log). Exit 0 when merged, 1
+/// with git-style conflict markers when a version cannot be read.
 pub fn merge_driver(
     base: &Path,
     ours: &Path,
@@ -25,42 +29,21 @@ pub fn merge_driver(
     out: &mut impl Write,
 ) -> CliResult {
     let (b, o, t) = (read(base)?, read(ours)?, read(theirs)?);
-    let now = Moment(chrono::Local::now().naive_local().with_nanosecond_zero());
-    let merged: Result<(String, merge::MergeReport), String> = match (
-        format::parse::<Bord>(&b),
-        format::parse::<Bord>(&o),
-        format::parse::<Bord>(&t),
-    ) {
-        (Ok(b), Ok(o), Ok(t)) => {
-            let (m, r) = merge::merge_bord(&b, &o, &t, now);
-            format::to_canonical(&m)
-                .map(|s| (s, r))
-                .map_err(|e| e.to_string())
-        }
-        _ => match (
-            format::parse::<Organisatie>(&b),
-            format::parse::<Organisatie>(&o),
-            format::parse::<Organisatie>(&t),
-        ) {
-            (Ok(b), Ok(o), Ok(t)) => {
-                let (m, r) = merge::merge_organisatie(&b, &o, &t, now);
-                format::to_canonical(&m)
-                    .map(|s| (s, r))
-                    .map_err(|e| e.to_string())
-            }
-            _ => Err(text::merge_onleesbaar(name)),
-        },
-    };
+    let now = chrono::Local::now().naive_local().with_nanosecond_zero();
+    let merged = merge_texts::<Bord>(&b, &o, &t, now)
+        .or_else(|| merge_texts::<Organisatie>(&b, &o, &t, now))
+        .ok_or_else(|| text::merge_onleesbaar(name))
+        .and_then(|r| r.map_err(|e| e.to_string()));
     match merged {
-        Ok((text_out, report)) => {
+        Ok((text_out, meldingen)) => {
             save::write_atomic(ours, text_out.as_bytes())?;
             // Git runs the driver in the repository's root; %P is relative to it.
             let dir = Path::new(name)
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            let _ = save::log_merge(dir, name, &report.meldingen, now);
-            for m in &report.meldingen {
+            let _ = save::log_merge(dir, name, &meldingen, now);
+            for m in &meldingen {
                 writeln!(out, "planbord: {name}: {m}")?;
             }
             Ok(ExitCode::SUCCESS)
@@ -72,6 +55,30 @@ pub fn merge_driver(
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// The three-way merge of three texts of one kind of file; `None` when they are not all of
+/// that kind.
+fn merge_texts<D: Document>(
+    b: &str,
+    o: &str,
+    t: &str,
+    now: chrono::NaiveDateTime,
+) -> Option<Result<(String, Vec<String>), ron::Error>> {
+    let (b, o, t) = (
+        format::parse::<D>(b).ok()?,
+        format::parse::<D>(o).ok()?,
+        format::parse::<D>(t).ok()?,
+    );
+    let w: fn(&Notice) -> String = text::notitie;
+    let cx = Context {
+        mode: Mode::Merge,
+        at: Moment(now),
+        wording: &w,
+    };
+    let m = merge::three_way(&b, &o, &t, &cx);
+    let meldingen = m.notices.iter().map(text::melding).collect();
+    Some(format::to_canonical(&m.value).map(|s| (s, meldingen)))
 }
 
 trait NoNanos {

@@ -462,6 +462,7 @@ impl Copy {
             kolommen,
             inzet,
             kaarten,
+            sporen: String::new(),
         }
     }
 
@@ -556,6 +557,7 @@ impl Copy {
             kolommen,
             inzet,
             kaarten,
+            sporen: String::new(),
         }
     }
 

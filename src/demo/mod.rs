@@ -26,6 +26,7 @@ pub fn generate(vandaag: NaiveDate, schaal: u32) -> Werkmap {
         eenheden: Vec::new(),
         mensen: Vec::new(),
         opgaven: Vec::new(),
+        sporen: String::new(),
     };
     let mut borden = Vec::new();
     let mut plan = tune::Plan::default();

@@ -17,6 +17,10 @@ pub struct Bord {
     pub inzet: Vec<Inzet>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kaarten: Vec<Kaart>,
+    /// The tokens of the last saves, space-separated (DESIGN.md section 7): how a writer
+    /// tells whether a later file still descends from its save.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sporen: String,
 }
 
 impl Bord {

@@ -2,7 +2,10 @@
 
 pub mod bord;
 pub mod ids;
+pub mod merge;
+pub mod ops;
 pub mod organisatie;
+pub mod sync;
 pub mod validate;
 pub mod week;
 pub mod werkmap;

@@ -53,6 +53,9 @@ pub struct Organisatie {
     pub mensen: Vec<Persoon>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub opgaven: Vec<Opgave>,
+    /// The tokens of the last saves (see [`crate::domain::Bord::sporen`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sporen: String,
 }
 
 impl Organisatie {

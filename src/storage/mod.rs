@@ -7,7 +7,6 @@ pub mod hash;
 pub mod load;
 pub mod locate;
 pub mod lock;
-pub mod merge;
 pub mod save;
 
 pub use diagnostic::Diagnostic;

@@ -1,59 +1,137 @@
-//! Atomic saves: a temporary file in the same folder, flushed and synced, then renamed over the
-//! original, so a reader or a crash sees the old file or the new one, never a mix.
+//! Saving. A save of a board or of `organisatie.ron` writes its content only when the file
+//! still is the version the content was built on, under the file's lock; the previous version
+//! is kept in `.planbord/vorige/` (the last [`KEEP_VERSIONS`]), the write is atomic (a
+//! temporary file in the same folder, flushed and synced, renamed over the original), and the
+//! file is read back: on a share that ignores locks another writer may have renamed in
+//! between, and the caller must know. Runs on a worker thread, never on the screen's.
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDateTime;
 use serde::Serialize;
 use thiserror::Error;
 
 use super::format;
 use super::hash::ContentHash;
+use super::load::MAX_BYTES;
+use super::lock::{LEASE, Lock, planbord_dir};
+
+/// How many earlier versions of each file `.planbord/vorige/` keeps.
+pub const KEEP_VERSIONS: usize = 10;
 
 /// Why a save did not happen.
 #[derive(Debug, Error)]
 pub enum SaveError {
-    #[error("kan {path} niet opslaan: {source}")]
+    #[error("kan {} niet opslaan: {}", .path.display(), crate::text::io_fout(.source))]
     Io { path: PathBuf, source: io::Error },
-    #[error("kan {path} niet opslaan: het bestand is intussen door iemand anders gewijzigd")]
-    ChangedOnDisk { path: PathBuf },
+    /// The file is no longer the version the content was built on: what it holds now
+    /// (`None`: it is gone).
+    #[error("kan {} niet opslaan: het bestand is intussen door iemand anders gewijzigd", .path.display())]
+    Changed {
+        path: PathBuf,
+        bytes: Option<Vec<u8>>,
+    },
     #[error(
-        "kan {path} niet opslaan: het bestand op schijf is onleesbaar geworden en wordt niet overschreven"
+        "kan {} niet opslaan: het zou {} MB worden, meer dan de grens van {} MB; de wijziging blijft bewaard",
+        .path.display(), .bytes / 1_000_000, MAX_BYTES / 1_000_000
     )]
-    Unreadable { path: PathBuf },
+    TooLarge { path: PathBuf, bytes: usize },
     #[error("kan niet naar RON schrijven: {0}")]
     Format(#[from] ron::Error),
 }
 
-/// Serialises `value` canonically and writes it atomically. Returns the hash of what was written.
+/// What a save left on disk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    /// The hash of what was written.
+    pub hash: ContentHash,
+    /// What the file held when read back, when that is not what was written (another writer
+    /// renamed its version over ours in between).
+    pub back: Option<Vec<u8>>,
+}
+
+/// Writes `value` to `path` if the file still has the content `expected` (`None`: it does not
+/// exist yet). A symbolic link is written through to its target. `now` names the kept copy.
+pub fn save_document<T: Serialize>(
+    path: &Path,
+    expected: Option<ContentHash>,
+    value: &T,
+    now: NaiveDateTime,
+) -> Result<Written, SaveError> {
+    let text = format::to_canonical(value)?;
+    if text.len() as u64 > MAX_BYTES {
+        return Err(SaveError::TooLarge {
+            path: path.into(),
+            bytes: text.len(),
+        });
+    }
+    let io_err = |source| SaveError::Io {
+        path: path.into(),
+        source,
+    };
+    let target = through_link(path);
+    let lock = Lock::acquire(&target, LEASE, &now.format("%Y-%m-%dT%H:%M:%S").to_string())
+        .map_err(io_err)?;
+    let disk = read_regular(&target).map_err(io_err)?;
+    if disk.as_deref().map(ContentHash::of) != expected {
+        return Err(SaveError::Changed {
+            path: path.into(),
+            bytes: disk,
+        });
+    }
+    if let Some(old) = &disk {
+        keep_previous(&target, old, now);
+    }
+    write_atomic(&target, text.as_bytes())?;
+    drop(lock);
+    let back = read_regular(&target).map_err(io_err)?;
+    Ok(Written {
+        hash: ContentHash::of(text.as_bytes()),
+        back: back.filter(|b| b != text.as_bytes()),
+    })
+}
+
+/// The file a path names, following a symbolic link (so a linked board is saved where it
+/// lives, and the link stays).
+fn through_link(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or(path.into()),
+        _ => path.into(),
+    }
+}
+
+/// Reads a regular file of at most [`MAX_BYTES`] bytes; `None` when it does not exist. Never
+/// opens a FIFO or a device (a read would block or never end).
+pub fn read_regular(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "geen gewoon bestand",
+        ));
+    }
+    let mut bytes = Vec::new();
+    File::open(path)?
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, "te groot"));
+    }
+    Ok(Some(bytes))
+}
+
+/// Serialises `value` canonically and writes it atomically, without any check. Returns the
+/// hash of what was written. For files nobody else writes (a new werkmap, a report).
 pub fn save<T: Serialize>(path: &Path, value: &T) -> Result<ContentHash, SaveError> {
     let text = format::to_canonical(value)?;
     write_atomic(path, text.as_bytes())?;
     Ok(ContentHash::of(text.as_bytes()))
-}
-
-/// Like [`save`], but only when the file on disk still has the content `expected` (or, with
-/// `None`, does not exist yet): never overwrite what someone else saved in the meantime.
-pub fn save_if_unchanged<T: Serialize>(
-    path: &Path,
-    value: &T,
-    expected: Option<ContentHash>,
-) -> Result<ContentHash, SaveError> {
-    let on_disk = match fs::read(path) {
-        Ok(bytes) => Some(ContentHash::of(&bytes)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(source) => {
-            return Err(SaveError::Io {
-                path: path.into(),
-                source,
-            });
-        }
-    };
-    if on_disk != expected {
-        return Err(SaveError::ChangedOnDisk { path: path.into() });
-    }
-    save(path, value)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, keeping the
@@ -93,7 +171,7 @@ pub fn write_atomic_with(
         file.sync_all()?;
         drop(file);
         before_rename(&tmp)?;
-        fs::rename(&tmp, path)?;
+        rename_retrying(&tmp, path)?;
         sync_dir(dir);
         Ok(())
     })();
@@ -101,6 +179,22 @@ pub fn write_atomic_with(
         let _ = fs::remove_file(&tmp);
     }
     result.map_err(io_err)
+}
+
+/// Renames, retrying briefly when the target is held open by another program: on Windows a
+/// rename onto a file that OneDrive, a virus scanner or Excel has open fails with "access
+/// denied" for a moment.
+fn rename_retrying(from: &Path, to: &Path) -> io::Result<()> {
+    let mut tries = 0;
+    loop {
+        match fs::rename(from, to) {
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied && tries < 20 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
 }
 
 fn unique() -> u64 {
@@ -138,7 +232,7 @@ pub fn write_werkmap(dir: &Path, werkmap: &crate::domain::Werkmap) -> Result<(),
     Ok(())
 }
 
-/// Random bits for new ids: different in every process and every call.
+/// Random bits for new ids and tokens: different in every process and every call.
 pub fn random_bits() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     use std::sync::atomic::{AtomicU64, Ordering};
@@ -154,128 +248,72 @@ pub fn random_bits() -> u64 {
     h.finish()
 }
 
-/// Saves a board the program changed: cards and inzet read without an id get one first, then
-/// the board is written if the file still holds what was loaded (`expected`).
-pub fn save_bord(
-    path: &Path,
-    bord: &mut crate::domain::Bord,
-    expected: Option<ContentHash>,
-) -> Result<ContentHash, SaveError> {
-    crate::domain::ids::assign_missing(bord, random_bits);
-    save_if_unchanged(path, bord, expected)
+/// The folder of earlier versions of the werkmap that holds `file`.
+pub fn vorige_dir(file: &Path) -> PathBuf {
+    planbord_dir(file).join("vorige")
 }
 
-/// What a merging save left on disk.
-#[derive(Debug, Clone)]
-pub struct MergedSave<T> {
-    /// The hash of the file as written.
-    pub hash: ContentHash,
-    /// The content as written: ours, or ours merged with a colleague's save.
-    pub value: T,
-    /// Whether someone else had saved in between (so `value` differs from ours).
-    pub merged: bool,
-    pub report: super::merge::MergeReport,
+/// The name of a kept version: `<stem>.<time>.ron`, sorting in time order.
+fn version_name(stem: &str, now: NaiveDateTime) -> String {
+    format!("{stem}.{}.ron", now.format("%Y%m%d-%H%M%S%.3f"))
 }
 
-/// Saves a board, merging with whatever a colleague saved since we read `base`: under the
-/// werkmap's lock, read the file; if it is still what we loaded (`expected`) write ours, else
-/// merge three-way and write that. The previous file goes to `.planbord/vorige/`. After the
-/// rename the file is read back: if another writer slipped in (shares that ignore locks), merge
-/// again against the same base. No edit of either writer is lost.
-pub fn save_bord_merged(
-    path: &Path,
-    base: &crate::domain::Bord,
-    ours: &crate::domain::Bord,
-    expected: ContentHash,
-    now: crate::domain::Moment,
-) -> Result<MergedSave<crate::domain::Bord>, SaveError> {
-    save_merged(path, base, ours, expected, |b, o, t| {
-        super::merge::merge_bord(b, o, t, now)
-    })
-}
-
-/// [`save_bord_merged`] for `organisatie.ron`.
-pub fn save_organisatie_merged(
-    path: &Path,
-    base: &crate::domain::Organisatie,
-    ours: &crate::domain::Organisatie,
-    expected: ContentHash,
-    now: crate::domain::Moment,
-) -> Result<MergedSave<crate::domain::Organisatie>, SaveError> {
-    save_merged(path, base, ours, expected, |b, o, t| {
-        super::merge::merge_organisatie(b, o, t, now)
-    })
-}
-
-fn save_merged<T>(
-    path: &Path,
-    base: &T,
-    ours: &T,
-    expected: ContentHash,
-    merge: impl Fn(&T, &T, &T) -> (T, super::merge::MergeReport),
-) -> Result<MergedSave<T>, SaveError>
-where
-    T: Serialize + serde::de::DeserializeOwned + Clone + PartialEq,
-{
-    let io_err = |source| SaveError::Io {
-        path: path.into(),
-        source,
+/// Whether `name` is a kept version of the file with this stem.
+fn is_version_of(name: &str, stem: &str) -> bool {
+    let Some(stamp) = name
+        .strip_prefix(stem)
+        .and_then(|r| r.strip_prefix('.'))
+        .and_then(|r| r.strip_suffix(".ron"))
+    else {
+        return false;
     };
-    let mut ours = ours.clone();
-    let mut expected = expected;
-    let mut merged = false;
-    let mut report = super::merge::MergeReport::default();
-    for _ in 0..20 {
-        let lock = super::lock::Lock::acquire(path).map_err(io_err)?;
-        let disk = fs::read(path).map_err(io_err)?;
-        let content = if ContentHash::of(&disk) == expected {
-            ours.clone()
-        } else {
-            let text = String::from_utf8_lossy(&disk);
-            let theirs: T = format::parse(format::strip_bom(&text))
-                .map_err(|_| SaveError::Unreadable { path: path.into() })?;
-            let (m, r) = merge(base, &ours, &theirs);
-            report.meldingen.extend(r.meldingen);
-            merged = true;
-            m
-        };
-        keep_previous(path, &disk);
-        let text = format::to_canonical(&content)?;
-        write_atomic(path, text.as_bytes())?;
-        drop(lock);
-        // Read back: on shares that ignore locks another writer may have renamed in between.
-        let back = fs::read(path).map_err(io_err)?;
-        if back == text.as_bytes() {
-            return Ok(MergedSave {
-                hash: ContentHash::of(&back),
-                value: content,
-                merged,
-                report,
-            });
-        }
-        ours = content;
-        expected = ContentHash::of(text.as_bytes());
-    }
-    Err(SaveError::ChangedOnDisk { path: path.into() })
+    stamp.len() == 19
+        && stamp.chars().enumerate().all(|(i, c)| match i {
+            8 => c == '-',
+            15 => c == '.',
+            _ => c.is_ascii_digit(),
+        })
 }
 
-/// Keeps the file's previous content as `.planbord/vorige/<name>`, so it can be recovered.
-fn keep_previous(path: &Path, bytes: &[u8]) {
-    let dir = super::lock::planbord_dir(path).join("vorige");
-    if fs::create_dir_all(&dir).is_ok()
-        && let Some(name) = path.file_name()
-    {
-        let _ = write_atomic(&dir.join(name), bytes);
+/// Keeps `bytes` (the file's content before a save) as a version in `.planbord/vorige/`, and
+/// the last [`KEEP_VERSIONS`] versions of that file only. Best effort: a copy that cannot be
+/// kept never stops the save.
+pub fn keep_previous(path: &Path, bytes: &[u8], now: NaiveDateTime) {
+    let dir = vorige_dir(path);
+    let Some(stem) = path.file_stem().and_then(|n| n.to_str()) else {
+        return;
+    };
+    if fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let _ = write_atomic(&dir.join(version_name(stem, now)), bytes);
+    prune_versions(&dir, stem);
+}
+
+fn prune_versions(dir: &Path, stem: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut versions: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| is_version_of(n, stem))
+        .collect();
+    versions.sort();
+    let extra = versions.len().saturating_sub(KEEP_VERSIONS);
+    for n in &versions[..extra] {
+        let _ = fs::remove_file(dir.join(n));
     }
 }
 
-/// Appends what a merge of `bestand` had to decide to `.planbord/samenvoegingen.log` of the
-/// werkmap in `dir`, one line each, so a lost value can be found back.
+/// Appends lines about what a merge of `bestand` had to decide to
+/// `.planbord/samenvoegingen.log` of the werkmap in `dir`, so a value that lost can be found
+/// back.
 pub fn log_merge(
     dir: &Path,
     bestand: &str,
     meldingen: &[String],
-    now: crate::domain::Moment,
+    now: NaiveDateTime,
 ) -> io::Result<()> {
     if meldingen.is_empty() {
         return Ok(());
@@ -286,21 +324,103 @@ pub fn log_merge(
         .create(true)
         .append(true)
         .open(folder.join("samenvoegingen.log"))?;
+    let moment = now.format("%Y-%m-%dT%H:%M:%S");
     for m in meldingen {
-        writeln!(f, "{now} {bestand}: {m}")?;
+        writeln!(f, "{moment} {bestand}: {m}")?;
     }
     f.sync_all()
 }
 
-/// Moves a file out of the werkmap into `.planbord/vorige/`, so it is no longer read as a
-/// board but can still be recovered.
-pub fn retire(path: &Path) -> Result<(), SaveError> {
-    let dir = super::lock::planbord_dir(path).join("vorige");
+/// Moves a file out of the werkmap into `.planbord/vorige/` (with the time in its name), so
+/// it is no longer read as a board but can still be recovered.
+pub fn retire(path: &Path, now: NaiveDateTime) -> Result<(), SaveError> {
+    let dir = vorige_dir(path);
     let io_err = |source| SaveError::Io {
         path: path.into(),
         source,
     };
     fs::create_dir_all(&dir).map_err(io_err)?;
-    let name = path.file_name().unwrap_or_default();
-    fs::rename(path, dir.join(name)).map_err(io_err)
+    let stem = path
+        .file_stem()
+        .and_then(|n| n.to_str())
+        .unwrap_or("bestand");
+    fs::rename(path, dir.join(version_name(stem, now))).map_err(io_err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.3f").unwrap()
+    }
+
+    #[test]
+    fn the_last_ten_versions_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.ron");
+        let other = dir.path().join("a-b.ron");
+        keep_previous(&other, b"ander", t("2026-11-27T09:00:00.000"));
+        for i in 0..13 {
+            keep_previous(
+                &file,
+                format!("{i}").as_bytes(),
+                t(&format!("2026-11-27T10:00:{i:02}.000")),
+            );
+        }
+        let mut names: Vec<String> = fs::read_dir(vorige_dir(&file))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), 11, "{names:?}");
+        assert!(names.contains(&"a-b.20261127-090000.000.ron".to_string()));
+        assert!(names.contains(&"a.20261127-100012.000.ron".to_string()));
+        assert!(!names.contains(&"a.20261127-100002.000.ron".to_string()));
+    }
+
+    #[test]
+    fn a_save_is_refused_when_the_file_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.ron");
+        fs::write(&file, "één").unwrap();
+        let now = t("2026-11-27T10:00:00.000");
+        let err = save_document(&file, Some(ContentHash::of(b"twee")), &1u32, now).unwrap_err();
+        assert!(matches!(err, SaveError::Changed { bytes: Some(b), .. } if b == "één".as_bytes()));
+        let w = save_document(&file, Some(ContentHash::of("één".as_bytes())), &1u32, now).unwrap();
+        assert_eq!(w.back, None);
+        assert_eq!(ContentHash::of(&fs::read(&file).unwrap()), w.hash);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_file_is_saved_through_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("echt.ron");
+        let link = dir.path().join("link.ron");
+        fs::write(&real, "oud").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let now = t("2026-11-27T10:00:00.000");
+        save_document(&link, Some(ContentHash::of(b"oud")), &7u32, now).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(fs::read_to_string(&real).unwrap().contains('7'));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_never_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("x.ron");
+        let ok = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !ok.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo ontbreekt: test overgeslagen");
+            return;
+        }
+        assert!(read_regular(&fifo).is_err());
+    }
 }

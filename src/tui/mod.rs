@@ -1,12 +1,16 @@
-//! The terminal shell: owns the terminal, reads input and file changes, feeds actions to the
-//! app, carries out its effects (saving, reloading), and restores the terminal on every exit.
+//! The terminal shell: owns the terminal, reads input, file changes and signals, feeds actions
+//! to the app, hands its effects to the disk worker, and restores the terminal on every exit
+//! (quit, error, panic, SIGTERM, SIGHUP, SIGINT, a terminal that went away).
 
+mod signals;
 mod watch;
+pub mod worker;
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::Path;
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, Timelike};
 use ratatui::crossterm::event::{
@@ -15,14 +19,21 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App, Command, Config, Effect};
+use crate::app::{Action, App, Command, Config, Effect, Now};
 use crate::storage;
 use crate::ui::{self, Theme};
+use worker::{Job, Worker};
 
 /// What wakes the loop up.
 pub enum Wake {
     Input(Event),
+    /// The terminal can no longer be read (closed, hung up).
+    InputClosed,
     Files(Vec<std::path::PathBuf>),
+    /// The disk worker reports.
+    Disk(Box<Action>),
+    /// SIGTERM, SIGHUP or SIGINT.
+    Signal,
 }
 
 /// A stand-up to start with: a board or cluster id, the minutes on the timer, the rotation.
@@ -76,8 +87,16 @@ pub fn run(
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    let result = event_loop(&mut terminal, &mut app, &theme);
+    let result = event_loop(&mut terminal, &mut app, &theme, path);
     restore(mouse);
+    if let Some(m) = app
+        .status
+        .message
+        .as_ref()
+        .filter(|_| app.terminating || app.saved_elsewhere)
+    {
+        eprintln!("planbord: {m}");
+    }
     result
 }
 
@@ -129,18 +148,62 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     theme: &Theme,
+    path: &Path,
 ) -> io::Result<()> {
+    let started = Instant::now();
+    let clock = || Now {
+        mono: started.elapsed().as_millis() as u64,
+        local: now(),
+    };
     let (tx, rx) = mpsc::channel::<Wake>();
     let input_tx = tx.clone();
     std::thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if input_tx.send(Wake::Input(ev)).is_err() {
-                break;
+        // A terminal that is gone makes every read fail: stop, and let the app quit.
+        loop {
+            match event::read() {
+                Ok(ev) => {
+                    if input_tx.send(Wake::Input(ev)).is_err() {
+                        break;
+                    }
+                }
+                Err(_) => {
+                    let _ = input_tx.send(Wake::InputClosed);
+                    break;
+                }
             }
         }
     });
+    let _signals = signals::start(tx.clone());
     // Kept alive for the whole loop; dropping them stops watching.
-    let _watchers = watch::start(&app.root, tx);
+    let _watchers = watch::start(&app.root, tx.clone());
+    let known: HashMap<String, storage::ContentHash> = app
+        .files
+        .borden
+        .values()
+        .map(|s| (s.meta.name.clone(), s.meta.hash))
+        .chain(
+            app.files
+                .organisatie
+                .iter()
+                .map(|s| (s.meta.name.clone(), s.meta.hash)),
+        )
+        .collect();
+    let single = app
+        .single_board
+        .then(|| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .map(str::to_string)
+        })
+        .flatten();
+    let worker = Worker::start(
+        app.root.clone(),
+        known,
+        app.werkmap.organisatie.clone(),
+        single,
+        tx,
+    );
+    app.update(Action::Tick(clock()));
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     if std::env::var_os("PLANBORD_TEST_PANIC").is_some() {
@@ -148,52 +211,76 @@ fn event_loop(
         panic!("testpaniek: PLANBORD_TEST_PANIC is gezet");
     }
     loop {
-        terminal.draw(|f| ui::draw(f, app, theme))?;
-        // Idle means idle: only a running stand-up (timer, rotation) wakes up every second.
-        let mut actions = Vec::new();
-        if app.view == crate::app::View::Standup {
-            match rx.recv_timeout(Duration::from_secs(1)) {
-                Ok(wake) => collect(wake, app, terminal.size()?, &mut actions),
-                Err(mpsc::RecvTimeoutError::Timeout) => actions.push(Action::Tick),
-                Err(e) => return Err(io::Error::other(e.to_string())),
+        if terminal.draw(|f| ui::draw(f, app, theme)).is_err() {
+            // The terminal is gone: save what can be saved and stop.
+            if run_effects(app.update(Action::Terminate), app, &worker) {
+                return Ok(());
             }
-        } else {
-            let wake = rx.recv().map_err(|e| io::Error::other(e.to_string()))?;
-            collect(wake, app, terminal.size()?, &mut actions);
+        }
+        // Saves start after the frame is out: the screen shows an edit before its save.
+        if run_effects(app.update(Action::Tick(clock())), app, &worker) {
+            return Ok(());
+        }
+        // Idle means idle: wake for input, files, the worker, or the next deadline (a save
+        // due, a confirmation, a stand-up second).
+        let now = clock().mono;
+        let mut deadline = app.files.next_deadline();
+        if let Some(q) = app.quitting {
+            deadline = Some(deadline.map_or(q, |d| d.min(q)));
+        }
+        if app.view == crate::app::View::Standup {
+            deadline = Some(deadline.map_or(now + 1000, |d| d.min(now + 1000)));
+        }
+        let first = match deadline {
+            Some(d) => match rx.recv_timeout(Duration::from_millis(d.saturating_sub(now).max(1))) {
+                Ok(w) => Some(w),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(e) => return Err(io::Error::other(e.to_string())),
+            },
+            None => Some(rx.recv().map_err(|e| io::Error::other(e.to_string()))?),
+        };
+        let mut actions = vec![Action::Tick(clock())];
+        let size = terminal.size().unwrap_or_default();
+        if let Some(w) = first {
+            collect(w, app, size, &worker, &mut actions);
         }
         // Take whatever else is waiting, so a burst of events draws once.
-        while let Ok(w) = rx.recv_timeout(Duration::from_millis(0)) {
-            collect(w, app, terminal.size()?, &mut actions);
+        while let Ok(w) = rx.try_recv() {
+            collect(w, app, size, &worker, &mut actions);
         }
-        app.now = now();
         for action in actions {
-            let mut effects = app.update(action);
-            while let Some(effect) = (!effects.is_empty()).then(|| effects.remove(0)) {
-                match effect {
-                    Effect::Quit => return Ok(()),
-                    Effect::Save(bord) => {
-                        if let Some(next) = save(app, &bord) {
-                            effects.extend(app.update(next));
-                        }
-                    }
-                    Effect::RemoveCopy(path) => {
-                        if let Err(e) = storage::save::retire(&path) {
-                            app.status.error = Some(e.to_string());
-                        }
-                    }
-                    Effect::SaveOrganisatie => {
-                        if let Some(next) = save_organisatie(app) {
-                            effects.extend(app.update(next));
-                        }
-                    }
-                }
+            if run_effects(app.update(action), app, &worker) {
+                return Ok(());
             }
         }
     }
 }
 
+/// Carries out the app's effects; `true` when the app asks to quit.
+fn run_effects(effects: Vec<Effect>, app: &mut App, worker: &Worker) -> bool {
+    let mut quit = false;
+    for effect in effects {
+        match effect {
+            Effect::Quit => quit = true,
+            Effect::Save(req) => worker.send(Job::Save(req, app.now)),
+            Effect::RemoveCopy(path) => worker.send(Job::Retire(path, app.now)),
+            Effect::SaveElsewhere(docs) => {
+                app.saved_elsewhere = true;
+                worker.send(Job::SaveElsewhere(docs, app.now));
+            }
+        }
+    }
+    quit
+}
+
 /// Turns what woke the loop into actions.
-fn collect(wake: Wake, app: &App, size: ratatui::layout::Size, out: &mut Vec<Action>) {
+fn collect(
+    wake: Wake,
+    app: &App,
+    size: ratatui::layout::Size,
+    worker: &Worker,
+    out: &mut Vec<Action>,
+) {
     match wake {
         Wake::Input(Event::Key(k)) if k.kind != KeyEventKind::Release => out.push(Action::Key(k)),
         Wake::Input(Event::Resize(w, h)) => out.push(Action::Resize(w, h)),
@@ -209,132 +296,8 @@ fn collect(wake: Wake, app: &App, size: ratatui::layout::Size, out: &mut Vec<Act
             _ => {}
         },
         Wake::Input(_) => {}
-        Wake::Files(paths) => {
-            for p in paths {
-                if let Some(a) = file_action(app, &p, false) {
-                    out.push(a);
-                }
-            }
-        }
-    }
-}
-
-/// What a changed path means for the app, if anything.
-fn file_action(app: &App, path: &Path, during_save: bool) -> Option<Action> {
-    let name = path.file_name()?.to_str()?.to_string();
-    if !name.ends_with(".ron") || name.starts_with('.') {
-        return None;
-    }
-    if name == storage::load::ORGANISATIE {
-        let loaded = storage::load(&app.root);
-        let same = loaded.organisatie_file.as_ref().map(|f| f.hash)
-            == app.org_file.as_ref().map(|f| f.hash);
-        return (!same).then(|| Action::WerkmapReloaded(Box::new(loaded)));
-    }
-    let known = app.board_files.iter().find(|f| f.name == name);
-    if !path.exists() {
-        return known.map(|_| Action::FileRemoved { name });
-    }
-    // A single-board session watches the folder but only cares about its own board.
-    if known.is_none() && app.single_board {
-        return None;
-    }
-    let bytes = std::fs::read(path).ok()?;
-    if known.is_some_and(|f| f.hash == storage::ContentHash::of(&bytes)) {
-        return None; // our own save, or nothing changed
-    }
-    let result =
-        storage::load::read_board(path, &app.root, app.werkmap.organisatie.as_ref()).map(Box::new);
-    Some(Action::FileChanged {
-        name,
-        result,
-        during_save,
-    })
-}
-
-/// Never write over a file we could not read: the refusal, when that is the case.
-fn refuse_unreadable(app: &App, name: &str, bord: &str) -> Option<Action> {
-    app.fouten
-        .iter()
-        .any(|d| d.bestand == name)
-        .then(|| Action::SaveFailed {
-            bord: bord.into(),
-            melding: crate::text::niet_opslaan_onleesbaar(name),
-        })
-}
-
-/// Keeps what a merge had to decide in `.planbord/samenvoegingen.log`; a log that cannot be
-/// written must not stop the save that already succeeded.
-fn log_merge(app: &App, name: &str, meldingen: &[String]) {
-    let _ = storage::save::log_merge(&app.root, name, meldingen, crate::domain::Moment(app.now));
-}
-
-/// Saves `organisatie.ron`, merged with a colleague's save in between if there was one.
-fn save_organisatie(app: &App) -> Option<Action> {
-    let (Some(org), Some(file), Some(base)) =
-        (&app.werkmap.organisatie, &app.org_file, &app.base_org)
-    else {
-        return Some(Action::SaveFailed {
-            bord: String::new(),
-            melding: crate::text::organisatie_ongeldig(),
-        });
-    };
-    if let Some(refused) = refuse_unreadable(app, &file.name, "") {
-        return Some(refused);
-    }
-    match storage::save::save_organisatie_merged(
-        &file.path,
-        base,
-        org,
-        file.hash,
-        crate::domain::Moment(app.now),
-    ) {
-        Ok(s) if s.merged => {
-            log_merge(app, &file.name, &s.report.meldingen);
-            Some(Action::OrganisatieMerged {
-                value: Box::new(s.value),
-                hash: s.hash,
-                meldingen: s.report.meldingen,
-            })
-        }
-        Ok(s) => Some(Action::OrganisatieSaved(s.hash)),
-        Err(e) => Some(Action::SaveFailed {
-            bord: String::new(),
-            melding: e.to_string(),
-        }),
-    }
-}
-
-/// Saves one board, merged with a colleague's save in between if there was one.
-fn save(app: &App, bord: &str) -> Option<Action> {
-    let i = app.werkmap.borden.iter().position(|b| b.id == bord)?;
-    let file = &app.board_files[i];
-    if let Some(refused) = refuse_unreadable(app, &file.name, bord) {
-        return Some(refused);
-    }
-    match storage::save::save_bord_merged(
-        &file.path,
-        &app.base[i],
-        &app.werkmap.borden[i],
-        file.hash,
-        crate::domain::Moment(app.now),
-    ) {
-        Ok(s) if s.merged => {
-            log_merge(app, &file.name, &s.report.meldingen);
-            Some(Action::Merged {
-                bord: bord.into(),
-                value: Box::new(s.value),
-                hash: s.hash,
-                meldingen: s.report.meldingen,
-            })
-        }
-        Ok(s) => Some(Action::Saved {
-            bord: bord.into(),
-            hash: s.hash,
-        }),
-        Err(e) => Some(Action::SaveFailed {
-            bord: bord.into(),
-            melding: e.to_string(),
-        }),
+        Wake::InputClosed | Wake::Signal => out.push(Action::Terminate),
+        Wake::Files(paths) => worker.send(Job::Look(paths)),
+        Wake::Disk(action) => out.push(*action),
     }
 }

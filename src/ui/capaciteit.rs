@@ -24,12 +24,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let crumbs: Vec<String> = cap
         .trail
         .iter()
-        .map(|(n, _)| *n)
-        .chain(std::iter::once(cap.niveau))
+        .map(|(n, _)| n)
+        .chain(std::iter::once(&cap.niveau))
         .map(|n| match n {
             Niveau::Eenheden => "Eenheden".to_string(),
-            Niveau::Mensen(u) => org.map_or(String::new(), |o| o.eenheden[u].naam.clone()),
-            Niveau::Persoon(p) => org.map_or(String::new(), |o| o.mensen[p].naam.clone()),
+            Niveau::Mensen(u) => org
+                .and_then(|o| o.eenheid(u))
+                .map_or(String::new(), |e| e.naam.clone()),
+            Niveau::Persoon(p) => org
+                .and_then(|o| o.persoon(p))
+                .map_or(String::new(), |m| m.naam.clone()),
         })
         .collect();
     let header = vec![

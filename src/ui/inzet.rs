@@ -59,8 +59,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let h = usize::from(list.height);
     let first = super::widgets::first_visible(app.inzet.row, h);
     for (i, r) in rows.iter().enumerate().skip(first).take(h) {
-        let bord = &app.werkmap.borden[r.bord];
-        let z = &bord.inzet[r.inzet];
+        let Some((bord, z)) = r.find(&app.werkmap) else {
+            continue;
+        };
         let selected = i == app.inzet.row;
         let eenheid = org
             .and_then(|o| o.persoon(&z.persoon))

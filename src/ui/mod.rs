@@ -17,7 +17,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, FileState, Mode, Target, View};
+use crate::app::{App, Mode, Target, View};
 pub use theme::Theme;
 
 /// Draws the whole screen.
@@ -61,14 +61,23 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
 }
 
 fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let file = match &app.status.file {
-        FileState::Opgeslagen => "opgeslagen".to_string(),
-        FileState::Opslaan => "opslaan…".to_string(),
-        FileState::Herladen(name) => format!("herladen: {name}"),
+    // Edits not yet safely on disk are always in view: their count, and why they wait.
+    let waiting = app.files.unconfirmed();
+    let (file, file_style) = match (waiting, app.files.problem()) {
+        (0, _) => ("opgeslagen".to_string(), theme.dim),
+        (n, Some(_)) => (
+            format!(
+                "{} {}",
+                theme::CONFLICT,
+                crate::text::wijzigingen_wachten(n)
+            ),
+            theme.conflict,
+        ),
+        (n, None) => (crate::text::wijzigingen_wachten(n), theme.accent),
     };
     let mut spans = vec![
         Span::styled(format!(" {} ", app.root.display()), theme.accent),
-        Span::styled(format!("· {file} "), theme.dim),
+        Span::styled(format!("· {file} "), file_style),
     ];
     if let Some(m) = &app.status.message {
         spans.push(Span::styled(format!("· {m} "), theme.text));

@@ -25,13 +25,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Mode::AfwezigForm(f) => afwezig_form(frame, area, f, theme),
         Mode::Decide(d) => decide(frame, area, app, d, theme),
         Mode::Reason(input, r) => {
-            let z = &app.werkmap.borden[r.bord].inzet[r.inzet];
+            let Some(z) = r.inzet(&app.werkmap) else {
+                return;
+            };
             let title = text::afwijzen_titel(&app.person_name(&z.persoon), z.uren_per_week);
             line_popup(frame, area, &title, input, &text::afwijzen_hint(), theme)
         }
-        Mode::Note(input) => {
+        Mode::Note(input, id) => {
             let titel = app
-                .selected_card()
+                .board()
+                .and_then(|b| b.kaarten.iter().find(|k| &k.id == id))
                 .map_or(String::new(), |k| k.titel.clone());
             line_popup(
                 frame,
@@ -51,10 +54,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             frame.render_widget(Clear, r);
             frame.render_widget(Paragraph::new(input_line("/ ", input, theme)), r);
         }
-        Mode::ConfirmDelete => {
-            let titel = app
-                .selected_card()
-                .map_or(String::new(), |k| k.titel.clone());
+        Mode::QuitPending(choice) => quit_pending(frame, area, app, *choice, theme),
+        Mode::ConfirmDelete(k) => {
+            let titel = k.titel.clone();
             let r = centered(area, 60, 5);
             frame.render_widget(Clear, r);
             let block = Block::default()
@@ -71,6 +73,43 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             frame.render_widget(Paragraph::new(lines).block(block), r);
         }
     }
+}
+
+/// Quitting with edits that could not be saved: the three ways out.
+fn quit_pending(frame: &mut Frame, area: Rect, app: &App, choice: usize, theme: &Theme) {
+    let r = centered(area, 72, 9);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.conflict)
+        .title(Span::styled(text::afsluiten_titel(), theme.title));
+    let waarom = app.files.problem().unwrap_or_default().to_string();
+    let mut lines = vec![
+        Line::from(Span::styled(
+            text::afsluiten_vraag(app.files.unwritten()),
+            theme.text,
+        )),
+        Line::from(Span::styled(waarom, theme.conflict)),
+    ];
+    for (i, k) in text::afsluiten_keuzes().iter().enumerate() {
+        let style = if i == choice {
+            theme.selected
+        } else {
+            theme.text
+        };
+        let mark = if i == choice { "▶" } else { " " };
+        lines.push(Line::from(Span::styled(
+            format!("{mark} {} {k}", i + 1),
+            style,
+        )));
+    }
+    lines.push(Line::from(Span::styled(text::afsluiten_hint(), theme.dim)));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
 }
 
 fn input_line<'a>(prompt: &'a str, input: &TextInput, theme: &Theme) -> Line<'a> {
@@ -165,7 +204,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
-    let r = centered(area, 76, Field::ALL.len() as u16 + 6);
+    let r = centered(area, 76, Field::ALL.len() as u16 + 6 + u16::from(f.gone));
     frame.render_widget(Clear, r);
     let title = if f.is_new {
         text::nieuwe_kaart()
@@ -241,9 +280,25 @@ fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
                 }
             }
         };
+        let mut value = value;
+        match &f.marks[i] {
+            Some(crate::app::form::Mark::Taken) => value
+                .spans
+                .push(Span::styled(text::veld_van_collega(), theme.accent)),
+            Some(crate::app::form::Mark::Both(v)) => value
+                .spans
+                .push(Span::styled(text::veld_ook_collega(v), theme.conflict)),
+            None => {}
+        }
         lines.push(value);
     }
     lines.push(Line::default());
+    if f.gone {
+        lines.push(Line::from(Span::styled(
+            text::kaart_weg_in_formulier(),
+            theme.conflict,
+        )));
+    }
     match &f.error {
         Some(e) => lines.push(Line::from(Span::styled(
             format!("  {} {e}", super::theme::CONFLICT),
@@ -334,7 +389,7 @@ fn inzet_form(frame: &mut Frame, area: Rect, f: &crate::app::inzet::InzetForm, t
 
 fn decide(frame: &mut Frame, area: Rect, app: &App, d: &crate::app::inzet::Decide, theme: &Theme) {
     use crate::app::inzet::Keuze;
-    let z = &app.werkmap.borden[d.r.bord].inzet[d.r.inzet];
+    let z = &d.asked;
     let naam = app.person_name(&z.persoon);
     let mut lines = vec![
         Line::from(Span::styled(

@@ -109,8 +109,7 @@ fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usiz
     let counts = app.derived.counts(i);
     let open = bord.kaarten.iter().filter(|k| bord.is_open(k)).count();
     let changed = app
-        .board_files
-        .get(i)
+        .file_of(&bord.id)
         .and_then(|f| f.gewijzigd)
         .map(text::gewijzigd)
         .unwrap_or_default();

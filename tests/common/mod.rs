@@ -32,6 +32,7 @@ pub fn org(eenheden: Vec<Eenheid>, mensen: Vec<Persoon>) -> Organisatie {
             adviseur: None,
             portefeuillehouder: None,
         }],
+        sporen: String::new(),
     }
 }
 
@@ -104,6 +105,7 @@ pub fn bord(id: &str, inzet: Vec<Inzet>, kaarten: Vec<Kaart>) -> Bord {
         ],
         inzet,
         kaarten,
+        sporen: String::new(),
     }
 }
 

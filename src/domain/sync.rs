@@ -1,0 +1,367 @@
+//! Writes that are confirmed, lost updates repaired (DESIGN.md section 7). Pure: time comes in
+//! as milliseconds of a monotonic clock, randomness as arguments, files as values.
+//!
+//! The rule. Every save appends a fresh token to the file's `sporen` (the last
+//! [`SPOREN_MAX`](super::merge::SPOREN_MAX) saves). A save starts from the file as it is on
+//! disk and applies the operations not yet written, with the old-value rule of
+//! [`ops`](super::ops). Our save is *held* by a later version when that version's `sporen`
+//! contains our token or any token we have seen written after ours (so pruning the list never
+//! looks like a loss). A version that holds none of them was written by someone who never saw
+//! our save: the save is *lost*, and its operations are applied again — a field still at our
+//! old value gets our value, a field at a third value keeps it (ours becomes a note) — and
+//! saved after a random 0.5–2 s. Before that repair is written, a file that holds our token
+//! again (a late sync) cancels it. A repair never overwrites another writer's value, so two
+//! writers never undo each other in turn: the file converges.
+//!
+//! A save is *confirmed* when the file holds it and has not changed for [`CONFIRM`] ms; saves
+//! keep being checked for [`WINDOW`] ms (sync tools deliver late), confirmed or not.
+
+use std::collections::HashSet;
+
+use super::ops::{self, Context, Document, Mode, Notice, Op};
+use super::week::Moment;
+
+/// Milliseconds of a monotonic clock.
+pub type Millis = u64;
+
+/// How long a file must stay unchanged before a save counts as confirmed.
+pub const CONFIRM: Millis = 3_000;
+
+/// How long our saves are checked for being overwritten.
+pub const WINDOW: Millis = 600_000;
+
+/// A token for a save: 8 base32 characters from 40 random bits.
+pub fn token(bits: u64) -> String {
+    const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
+    (0..8)
+        .map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)
+        .collect()
+}
+
+/// A moment for notes when there is no edit to take it from.
+const EPOCH: Moment = Moment(chrono::NaiveDateTime::MIN);
+
+fn cx<'a>(wording: &'a fn(&Notice) -> String, at: Moment) -> Context<'a> {
+    Context {
+        mode: Mode::Merge,
+        at,
+        wording,
+    }
+}
+
+/// An operation waiting to be written, with when it was made (its notes carry that moment,
+/// so a repeated repair leaves the same note) and, for a repair, the token of the lost save.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    pub op: Op,
+    pub at: Moment,
+    /// Order of making: repairs go back among newer edits in this order.
+    pub seq: u64,
+    pub repair_of: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Tracked {
+    token: String,
+    ops: Vec<Pending>,
+    written: Millis,
+    /// Our token and every token seen written after it.
+    desc: HashSet<String>,
+    confirmed: bool,
+    lost: bool,
+}
+
+impl Tracked {
+    /// Whether the file with these tokens still descends from this save; learns the tokens
+    /// written after ours.
+    fn holds(&mut self, sporen: &str) -> bool {
+        let tokens: Vec<&str> = sporen.split_whitespace().collect();
+        match tokens.iter().position(|t| self.desc.contains(*t)) {
+            Some(k) => {
+                self.desc
+                    .extend(tokens[k + 1..].iter().map(|t| t.to_string()));
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// A save to carry out: write `content` if the file still is the version it was built on.
+#[derive(Debug, Clone)]
+pub struct SaveJob<D> {
+    pub content: D,
+    pub token: String,
+    /// What applying the operations decided (values that lost, items kept or put back).
+    pub notices: Vec<Notice>,
+    /// How many of the operations repair a lost save.
+    pub repairs: usize,
+}
+
+/// What looking at a newer version of the file found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Observed {
+    /// Operations of lost saves queued again.
+    pub repaired: usize,
+}
+
+/// One writer's view of one file: the file as last seen, the operations not yet written or
+/// confirmed, and the saves being checked.
+#[derive(Debug, Clone)]
+pub struct Replica<D> {
+    view: D,
+    pending: Vec<Pending>,
+    inflight: Option<(String, Vec<Pending>, D)>,
+    tracked: Vec<Tracked>,
+    view_changed: Millis,
+    save_at: Option<Millis>,
+    seq: u64,
+    wording: fn(&Notice) -> String,
+}
+
+impl<D: Document> Replica<D> {
+    /// A replica of a file as just read. `wording` words the notes the rule leaves on cards.
+    pub fn new(view: D, now: Millis, wording: fn(&Notice) -> String) -> Replica<D> {
+        Replica {
+            view,
+            pending: Vec::new(),
+            inflight: None,
+            tracked: Vec::new(),
+            view_changed: now,
+            save_at: None,
+            seq: 0,
+            wording,
+        }
+    }
+
+    /// The file as last read or written by us.
+    pub fn view(&self) -> &D {
+        &self.view
+    }
+
+    /// The file as the user sees it: the last version plus our unwritten operations.
+    pub fn shown(&self) -> (D, Vec<Notice>) {
+        let mut doc = self.view.clone();
+        let mut notices = Vec::new();
+        let w = self.wording;
+        for p in self.unwritten_ops() {
+            ops::apply(&mut doc, &p.op, &cx(&w, p.at), &mut notices);
+        }
+        notices.extend(doc.repair(&cx(&w, self.last_at())));
+        (doc, notices)
+    }
+
+    fn unwritten_ops(&self) -> impl Iterator<Item = &Pending> {
+        self.inflight
+            .iter()
+            .flat_map(|(_, ops, _)| ops.iter())
+            .chain(self.pending.iter())
+    }
+
+    fn last_at(&self) -> Moment {
+        self.unwritten_ops().map(|p| p.at).max().unwrap_or(EPOCH)
+    }
+
+    /// Records operations the user just made (already applied to what the user sees); they
+    /// are saved at the next [`Replica::begin_save`].
+    pub fn edit(&mut self, ops: Vec<Op>, at: Moment) {
+        for op in ops {
+            self.seq += 1;
+            self.pending.push(Pending {
+                op,
+                at,
+                seq: self.seq,
+                repair_of: None,
+            });
+        }
+    }
+
+    /// Takes a newer version of the file (a colleague's save, or ours read back). Saves of
+    /// ours that it does not hold are lost: their operations are queued again and a save is
+    /// due `wait` ms from now.
+    pub fn observe(&mut self, disk: D, now: Millis, wait: Millis) -> Observed {
+        let sporen = disk.sporen().to_string();
+        let mut lost_ops = Vec::new();
+        for s in &mut self.tracked {
+            if s.lost {
+                continue;
+            }
+            if !s.holds(&sporen) {
+                s.lost = true;
+                s.confirmed = false;
+                lost_ops.extend(s.ops.iter().map(|p| Pending {
+                    repair_of: Some(s.token.clone()),
+                    ..p.clone()
+                }));
+            }
+        }
+        if disk != self.view {
+            self.view = disk;
+            self.view_changed = now;
+        }
+        let repaired = lost_ops.len();
+        if repaired > 0 {
+            let have: HashSet<u64> = self.unwritten_ops().map(|p| p.seq).collect();
+            self.pending
+                .extend(lost_ops.into_iter().filter(|p| !have.contains(&p.seq)));
+            self.pending.sort_by_key(|p| p.seq);
+            let at = now + wait;
+            self.save_at = Some(self.save_at.map_or(at, |t| t.min(at)));
+        }
+        Observed { repaired }
+    }
+
+    /// Whether a save should start now: something to write, nothing in flight, and not
+    /// waiting (a repair's random wait, a retry after a failure).
+    pub fn save_due(&self, now: Millis) -> bool {
+        self.inflight.is_none() && !self.pending.is_empty() && self.save_at.is_none_or(|t| t <= now)
+    }
+
+    /// Makes a waiting save due now (quitting, or the user asks to try again).
+    pub fn hurry(&mut self, now: Millis) {
+        if self.save_at.is_some_and(|t| t > now) {
+            self.save_at = Some(now);
+        }
+    }
+
+    /// Starts a save with this token: the last version plus every unwritten operation. A
+    /// repair whose save the file holds again (it arrived late) is dropped first.
+    pub fn begin_save(&mut self, token: String) -> Option<SaveJob<D>> {
+        if self.inflight.is_some() {
+            return None;
+        }
+        let sporen = self.view.sporen().to_string();
+        let mut back = HashSet::new();
+        for s in &mut self.tracked {
+            if s.lost && s.holds(&sporen) {
+                s.lost = false;
+                back.insert(s.token.clone());
+            }
+        }
+        self.pending
+            .retain(|p| p.repair_of.as_ref().is_none_or(|t| !back.contains(t)));
+        if self.pending.is_empty() {
+            self.save_at = None;
+            return None;
+        }
+        let ops = std::mem::take(&mut self.pending);
+        self.save_at = None;
+        let mut content = self.view.clone();
+        let mut notices = Vec::new();
+        let w = self.wording;
+        for p in &ops {
+            ops::apply(&mut content, &p.op, &cx(&w, p.at), &mut notices);
+        }
+        let at = ops.iter().map(|p| p.at).max().unwrap_or(EPOCH);
+        notices.extend(content.repair(&cx(&w, at)));
+        content.set_sporen(super::merge::join_sporen(&sporen, &token));
+        let repairs = ops.iter().filter(|p| p.repair_of.is_some()).count();
+        self.inflight = Some((token.clone(), ops, content.clone()));
+        Some(SaveJob {
+            content,
+            token,
+            notices,
+            repairs,
+        })
+    }
+
+    /// The save with `token` was written: its content is the file now, and it is checked from
+    /// here on.
+    pub fn saved(&mut self, token: &str, now: Millis) {
+        let Some((t, ops, content)) = self.inflight.take() else {
+            return;
+        };
+        if t != token {
+            self.inflight = Some((t, ops, content));
+            return;
+        }
+        self.view = content;
+        self.view_changed = now;
+        self.tracked.push(Tracked {
+            desc: HashSet::from([t.clone()]),
+            token: t,
+            ops,
+            written: now,
+            confirmed: false,
+            lost: false,
+        });
+    }
+
+    /// The save could not be written: the file had changed (`disk`, when it could be read) or
+    /// the write failed. Its operations wait again; the next try is `retry` ms from now.
+    pub fn save_failed(&mut self, disk: Option<D>, now: Millis, retry: Millis) -> Observed {
+        if let Some((_, ops, _)) = self.inflight.take() {
+            let mut all = ops;
+            all.append(&mut self.pending);
+            all.sort_by_key(|p| p.seq);
+            self.pending = all;
+        }
+        let observed = match disk {
+            Some(d) => self.observe(d, now, 0),
+            None => Observed::default(),
+        };
+        let at = now + retry;
+        self.save_at = Some(self.save_at.map_or(at, |t| t.max(at)));
+        observed
+    }
+
+    /// Time passes: saves the file has held for [`CONFIRM`] ms are confirmed; saves older
+    /// than [`WINDOW`] are no longer checked.
+    pub fn tick(&mut self, now: Millis) {
+        let quiet = now.saturating_sub(self.view_changed) >= CONFIRM;
+        let sporen = self.view.sporen().to_string();
+        for s in &mut self.tracked {
+            if quiet && !s.confirmed && !s.lost && s.holds(&sporen) {
+                s.confirmed = true;
+            }
+        }
+        self.tracked
+            .retain(|s| now.saturating_sub(s.written) < WINDOW || !s.confirmed && !s.lost);
+    }
+
+    /// When something is due: a save, a confirmation, the end of a check window.
+    pub fn next_deadline(&self) -> Option<Millis> {
+        let save = (self.inflight.is_none() && !self.pending.is_empty())
+            .then_some(self.save_at.unwrap_or(0));
+        let confirm = self
+            .tracked
+            .iter()
+            .any(|s| !s.confirmed && !s.lost)
+            .then_some(self.view_changed + CONFIRM);
+        let expire = self.tracked.iter().map(|s| s.written + WINDOW).min();
+        [save, confirm, expire].into_iter().flatten().min()
+    }
+
+    /// Changes not yet written to the file (new, repairs, or in a save under way), counted
+    /// per item: moving a card is one change, though it is two operations.
+    pub fn unwritten(&self) -> usize {
+        let items: HashSet<&super::ops::Target> =
+            self.unwritten_ops().map(|p| &p.op.target).collect();
+        items.len()
+    }
+
+    /// Changes not yet confirmed (per item): unwritten, or in a save not yet confirmed.
+    pub fn unconfirmed(&self) -> usize {
+        let items: HashSet<&super::ops::Target> = self
+            .unwritten_ops()
+            .chain(
+                self.tracked
+                    .iter()
+                    .filter(|s| !s.confirmed && !s.lost)
+                    .flat_map(|s| s.ops.iter()),
+            )
+            .map(|p| &p.op.target)
+            .collect();
+        items.len()
+    }
+
+    /// Whether a save is being written now.
+    pub fn saving(&self) -> bool {
+        self.inflight.is_some()
+    }
+
+    /// The operations not yet written, for saving them elsewhere.
+    pub fn pending_ops(&self) -> Vec<&Pending> {
+        self.unwritten_ops().collect()
+    }
+}
