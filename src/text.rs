@@ -24,10 +24,76 @@ pub fn procent(ratio: f64) -> String {
     format!("{:.0}%", ratio * 100.0)
 }
 
+// ---- output to a terminal or a spreadsheet --------------------------------------------------
+
+/// What a control character from a file becomes on the terminal: U+FFFD REPLACEMENT CHARACTER.
+/// One symbol for every control character, so the output stays plain text that any terminal,
+/// editor and spreadsheet shows the same way.
+pub const PLAATSVERVANGER: char = '\u{fffd}';
+
+/// Whether `c` must not reach a terminal raw: C0 controls except newline and tab (ESC among
+/// them), DEL, and the C1 controls U+0080–U+009F (some terminals act on those as well). These
+/// are exactly the characters of Unicode category Cc minus newline and tab.
+pub fn is_stuurteken(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// Text from a file as it may be shown on a terminal: every control character (see
+/// [`is_stuurteken`]) replaced by [`PLAATSVERVANGER`]. Borrowed when there is nothing to replace.
+pub fn zichtbaar(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_stuurteken) {
+        s.chars()
+            .map(|c| if is_stuurteken(c) { PLAATSVERVANGER } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
+/// An operating-system error in Dutch: the common kinds get a Dutch phrase, the rest the
+/// system's own text.
+pub fn io_fout(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let zin = match e.kind() {
+        K::NotFound => "bestand niet gevonden",
+        K::PermissionDenied => "geen toestemming",
+        K::StorageFull => "geen ruimte meer op de schijf",
+        K::QuotaExceeded => "schijfquotum overschreden",
+        K::ReadOnlyFilesystem => "alleen-lezen bestandssysteem",
+        K::ResourceBusy | K::ExecutableFileBusy => "bestand is in gebruik door een ander programma",
+        K::AlreadyExists => "bestand bestaat al",
+        K::IsADirectory => "dit is een map, geen bestand",
+        K::NotADirectory => "dit is geen map",
+        K::DirectoryNotEmpty => "de map is niet leeg",
+        K::FileTooLarge => "bestand is te groot",
+        K::InvalidFilename => "ongeldige bestandsnaam",
+        K::CrossesDevices => "kan niet verplaatsen tussen twee schijven",
+        K::StaleNetworkFileHandle => "de verbinding met de netwerkmap is verbroken",
+        K::NetworkDown | K::NetworkUnreachable | K::HostUnreachable => {
+            "het netwerk is niet bereikbaar"
+        }
+        K::TimedOut => "de bewerking duurde te lang",
+        K::OutOfMemory => "onvoldoende geheugen",
+        K::UnexpectedEof => "onverwacht einde van het bestand",
+        K::BrokenPipe => "de uitvoer is gesloten",
+        _ => return windows_in_gebruik(e).unwrap_or_else(|| e.to_string()),
+    };
+    zin.to_string()
+}
+
+/// Windows reports a file another program holds open as a sharing or lock violation, which std
+/// does not map to a kind of its own.
+fn windows_in_gebruik(e: &std::io::Error) -> Option<String> {
+    // ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33).
+    (cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)))
+        .then(|| "bestand is in gebruik door een ander programma".to_string())
+}
+
 // ---- reading files -------------------------------------------------------------------------
 
 pub fn niet_te_lezen(err: &std::io::Error) -> String {
-    format!("kan het bestand niet lezen: {err}")
+    format!("kan het bestand niet lezen: {}", io_fout(err))
 }
 pub fn te_groot(bytes: u64, max: u64) -> String {
     format!(
@@ -51,8 +117,11 @@ pub fn versie_onbekend(versie: u64) -> String {
 pub fn decimaalkomma(geheel: &str, fractie: &str) -> String {
     format!("decimaalkomma in een getal: gebruik een punt: {geheel}.{fractie}")
 }
+pub fn niet_op_te_slaan(pad: &std::path::Path, err: &std::io::Error) -> String {
+    format!("kan {} niet opslaan: {}", pad.display(), io_fout(err))
+}
 pub fn werkmap_niet_te_lezen(err: &std::io::Error) -> String {
-    format!("kan de werkmap niet lezen: {err}")
+    format!("kan de werkmap niet lezen: {}", io_fout(err))
 }
 
 fn lijst(namen: &[&str]) -> String {

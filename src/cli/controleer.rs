@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::args::{ControleerArgs, ControleerFormaat as Formaat, HorizonArgs};
+use super::sanitize::{self, Zichtbaar};
 use crate::capacity::{self, Conflict, Ernst};
 use crate::domain::Week;
 use crate::storage::{self, Diagnostic};
@@ -35,10 +36,11 @@ pub fn run(a: &ControleerArgs, vandaag: NaiveDate, out: &mut impl Write) -> supe
                 waarschuwingen: &loaded.waarschuwingen,
                 conflicten: &conflicten,
             };
-            let json = serde_json::to_string_pretty(&report)?;
+            let json = sanitize::json(serde_json::to_string_pretty(&report)?);
             writeln!(out, "{json}")?;
         }
         Formaat::Text => {
+            let out = &mut Zichtbaar::new(&mut *out);
             // Positions with the werkmap's path in front, so terminals and editors can jump there.
             let shown = |d: &Diagnostic| {
                 let full = if loaded.root.as_os_str().is_empty() {
@@ -94,6 +96,7 @@ pub fn run(a: &ControleerArgs, vandaag: NaiveDate, out: &mut impl Write) -> supe
                     c.uitleg
                 )?;
             }
+            out.flush()?;
         }
     }
     Ok(if !loaded.fouten.is_empty() {

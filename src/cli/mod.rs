@@ -7,12 +7,14 @@ mod controleer;
 mod git;
 pub mod locations;
 mod overzicht;
+pub mod sanitize;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use crate::text;
 pub use args::{Cli, Opdracht};
 
 /// Runs the command line with these arguments (the first is the program name).
@@ -38,11 +40,11 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             &a.ours,
             &a.theirs,
             &a.naam,
-            &mut std::io::stderr(),
+            &mut sanitize::Zichtbaar::new(std::io::stderr()),
         ),
         Some(Opdracht::GitSetup(a)) => locations::werkmap(a.werkmap.as_deref(), vandaag)
             .map_err(CliError::from)
-            .and_then(|(map, _)| git::git_setup(&map, &mut out)),
+            .and_then(|(map, _)| git::git_setup(&map, &mut sanitize::Zichtbaar::new(&mut out))),
     };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));
     match result {
@@ -50,7 +52,7 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         // A reader that stops early (`| head`) is not an error.
         Err(CliError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("planbord: {e}");
+            eprintln!("planbord: {}", text::zichtbaar(&e.to_string()));
             ExitCode::from(2)
         }
     }
@@ -59,7 +61,7 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("{0}")]
+    #[error("{}", text::io_fout(.0))]
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Message(String),
@@ -73,7 +75,13 @@ impl From<String> for CliError {
 
 impl From<crate::storage::save::SaveError> for CliError {
     fn from(e: crate::storage::save::SaveError) -> CliError {
-        CliError::Message(e.to_string())
+        use crate::storage::save::SaveError;
+        match e {
+            SaveError::Io { path, source } => {
+                CliError::Message(text::niet_op_te_slaan(&path, &source))
+            }
+            other => CliError::Message(other.to_string()),
+        }
     }
 }
 
@@ -85,6 +93,14 @@ impl From<serde_json::Error> for CliError {
 
 /// What a command returns.
 pub type CliResult = Result<ExitCode, CliError>;
+
+/// Prints the errors of the files to stderr, one `bestand:regel:kolom: melding` a line, with
+/// control characters made visible.
+fn fouten_naar_stderr(fouten: &[crate::storage::Diagnostic]) {
+    for d in fouten {
+        eprintln!("{}", text::zichtbaar(&d.to_string()));
+    }
+}
 
 /// Opens the terminal UI on the werkmap the user named or the default one.
 fn tui(pad: Option<&std::path::Path>, vandaag: NaiveDate) -> CliResult {
@@ -124,27 +140,34 @@ fn standup(a: &args::StandupArgs, vandaag: NaiveDate) -> CliResult {
 fn rapport(a: &args::RapportArgs, vandaag: NaiveDate, out: &mut impl Write) -> CliResult {
     let (map, _) = locations::werkmap(a.werkmap.as_deref(), vandaag)?;
     let loaded = crate::storage::load(&map);
-    for d in &loaded.fouten {
-        eprintln!("{d}");
-    }
+    fouten_naar_stderr(&loaded.fouten);
     let r = crate::rapport::Rapport::new(&loaded.werkmap, vandaag, loaded.capaciteit_uit.clone());
-    let text = match a.format {
+    let rapport = match a.format {
         args::RapportFormaat::Md => crate::rapport::markdown(&r),
         args::RapportFormaat::Html => crate::rapport::html(&r),
     };
+    // A report is read on a screen or printed: control characters from a file have no place
+    // in it, also when it goes to a file (which someone may `cat`).
+    let rapport = text::zichtbaar(&rapport);
+    let out = &mut sanitize::Zichtbaar::new(out);
     match &a.uitvoer {
         Some(path) => {
-            crate::storage::save::write_atomic(path, text.as_bytes())?;
-            writeln!(out, "{}", crate::text::rapport_geschreven(path))?;
+            crate::storage::save::write_atomic(path, rapport.as_bytes())?;
+            writeln!(out, "{}", text::rapport_geschreven(path))?;
         }
-        None => write!(out, "{text}")?,
+        None => write!(out, "{rapport}")?,
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn demo(a: &args::DemoArgs, vandaag: NaiveDate, out: &mut impl Write) -> CliResult {
     let werkmap = crate::demo::generate(vandaag, a.schaal);
     crate::storage::save::write_werkmap(&a.map, &werkmap)?;
-    writeln!(out, "{}", crate::text::demo_geschreven(&a.map, &werkmap))?;
+    writeln!(
+        sanitize::Zichtbaar::new(out),
+        "{}",
+        text::demo_geschreven(&a.map, &werkmap)
+    )?;
     Ok(ExitCode::SUCCESS)
 }

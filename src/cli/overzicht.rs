@@ -13,6 +13,7 @@ use crate::storage;
 use crate::text;
 
 pub fn run(pad: Option<&Path>, vandaag: NaiveDate, out: &mut impl Write) -> super::CliResult {
+    let out = &mut super::sanitize::Zichtbaar::new(out);
     let (map, created) = super::locations::werkmap(pad, vandaag)?;
     let loaded = storage::load(&map);
     let conflicten = capacity::conflicts(
@@ -56,5 +57,6 @@ pub fn run(pad: Option<&Path>, vandaag: NaiveDate, out: &mut impl Write) -> supe
         writeln!(out, "{d}")?;
     }
     writeln!(out, "\n{}", text::overzicht_voet())?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
