@@ -1007,6 +1007,12 @@ pub fn geen_git(map: &std::path::Path, err: &str) -> String {
         err.trim()
     )
 }
+pub fn pad_geen_tekst(pad: &std::path::Path) -> String {
+    format!(
+        "het pad van planbord ({}) is geen geldige tekst (UTF-8); git kan het niet als merge-driver gebruiken",
+        pad.display()
+    )
+}
 pub fn git_ingesteld(map: &std::path::Path, driver: &str) -> String {
     format!(
         "Git ingesteld voor {}:\n  .gitattributes: *.ron merge=planbord\n  .gitignore: .planbord/\n  git config merge.planbord.driver {driver}",
