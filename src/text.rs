@@ -485,6 +485,67 @@ pub fn onbekende_eenheid(id: &str) -> String {
 pub fn geen_gebruikersmap() -> String {
     "geen gebruikersmap gevonden; geef een werkmap op".into()
 }
+// Where a werkmap came from, for messages ("de werkmap X bestaat niet (genoemd met --werkmap)").
+pub const BRON_ARGUMENT: &str = "genoemd op de opdrachtregel";
+pub const BRON_OPTIE: &str = "genoemd met --werkmap";
+pub const BRON_HUIDIGE_MAP: &str = "de huidige map, want daar staat organisatie.ron";
+pub const BRON_BOARDS: &str = "de map boards in de huidige map";
+pub const BRON_GEBRUIKERSMAP: &str = "de werkmap in je gebruikersmap";
+pub fn bron_config(config: &std::path::Path) -> String {
+    format!("de `werkmap` in de config {}", config.display())
+}
+/// `bron` is one of the `BRON_*` texts; `netwerk` adds the hint for a share that is not mounted.
+pub fn werkmap_bestaat_niet(pad: &std::path::Path, bron: &str, netwerk: bool) -> String {
+    let hint = if netwerk {
+        "; is de netwerkmap gekoppeld?"
+    } else {
+        ""
+    };
+    format!("de werkmap {} bestaat niet ({bron}){hint}", pad.display())
+}
+pub fn werkmap_niet_te_openen(pad: &std::path::Path, bron: &str, err: &std::io::Error) -> String {
+    format!(
+        "kan de werkmap {} niet openen ({bron}): {}",
+        pad.display(),
+        io_fout(err)
+    )
+}
+pub fn config_onleesbaar(fout: &str) -> String {
+    format!(
+        "de config is onleesbaar, dus is niet bekend welke werkmap ze noemt: {fout}. \
+         Verbeter de config of noem een werkmap"
+    )
+}
+pub fn geen_werkmap(config: Option<&std::path::Path>) -> String {
+    let config = config
+        .map(|p| format!(" ({})", p.display()))
+        .unwrap_or_default();
+    format!(
+        "geen werkmap gevonden: noem er een (bijvoorbeeld `planbord controleer MAP`), \
+         werk in een map met organisatie.ron, of zet `werkmap` in de config{config}. \
+         `planbord demo MAP` schrijft een demo-werkmap"
+    )
+}
+pub fn gebruikersmap_niet_leeg(pad: &std::path::Path) -> String {
+    format!(
+        "{} is geen werkmap (er staat geen organisatie.ron in) en is niet leeg; \
+         planbord zet daar geen demo neer. Noem een werkmap",
+        pad.display()
+    )
+}
+pub fn demo_map_niet_leeg(pad: &std::path::Path) -> String {
+    format!(
+        "{} is niet leeg; de demo overschrijft niets. Kies een lege map, \
+         of gebruik --overschrijven (de oude bestanden gaan naar .planbord/vorige/)",
+        pad.display()
+    )
+}
+pub fn niet_te_verplaatsen(pad: &std::path::Path, err: &std::io::Error) -> String {
+    format!("kan {} niet opzij zetten: {}", pad.display(), io_fout(err))
+}
+pub fn demo_oude_bestanden(naar: &std::path::Path) -> String {
+    format!("De oude bestanden staan in {}.", naar.display())
+}
 pub fn demo_geschreven(map: &std::path::Path, w: &crate::domain::Werkmap) -> String {
     let mensen = w.organisatie.as_ref().map_or(0, |o| o.mensen.len());
     let kaarten: usize = w.borden.iter().map(|b| b.kaarten.len()).sum();

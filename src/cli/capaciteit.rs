@@ -1,6 +1,7 @@
 //! `planbord capaciteit`: belasting per unit (or per person of one unit) and week.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -72,9 +73,14 @@ struct Row<'a> {
     weken: Vec<WeekLoad>,
 }
 
-pub fn run(a: &CapaciteitArgs, vandaag: NaiveDate, out: &mut impl Write) -> super::CliResult {
-    let (map, _) = super::locations::werkmap(a.werkmap.as_deref(), vandaag)?;
-    let loaded = storage::load(&map);
+/// Prints the belasting of the werkmap `map` per unit (or per person of one unit) and week.
+pub fn run(
+    map: &Path,
+    a: &CapaciteitArgs,
+    vandaag: NaiveDate,
+    out: &mut impl Write,
+) -> super::CliResult {
+    let loaded = storage::load(map);
     super::fouten_naar_stderr(&loaded.fouten);
     let Some(org) = loaded.werkmap.organisatie.as_ref() else {
         return Err(loaded
