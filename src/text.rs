@@ -212,6 +212,15 @@ pub fn onbekend_id(soort: &str, id: &str) -> String {
 pub fn negatief(veld: &str) -> String {
     format!("`{veld}` mag niet negatief zijn")
 }
+/// A number field holding NaN, or an infinity (`inf`, or a value too large such as `1e400`).
+pub fn ongeldig_getal(veld: &str, nan: bool) -> String {
+    let wat = if nan {
+        "NaN (geen getal)"
+    } else {
+        "oneindig of te groot"
+    };
+    format!("ongeldig getal voor `{veld}`: {wat}; schrijf een gewoon getal, bijvoorbeeld 7.5")
+}
 pub fn niet_positief(veld: &str) -> String {
     format!("`{veld}` moet groter dan 0 zijn")
 }
