@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use super::diagnostic::Diagnostic;
 use super::format;
 use super::hash::ContentHash;
+use super::locate::lex::{self, Kind, Token};
 use super::locate::{Locations, Position};
 use crate::domain::organisatie::VERSIE;
 use crate::domain::validate::{self, Finding};
@@ -310,44 +311,17 @@ pub const MAX_NESTING: usize = 16;
 /// The first position where brackets nest deeper than [`MAX_NESTING`], outside strings and
 /// comments.
 fn too_deep(text: &str) -> Option<Position> {
-    let (mut depth, mut line, mut col) = (0usize, 1, 1);
-    let mut chars = text.chars().peekable();
-    let (mut in_string, mut escaped, mut in_comment) = (false, false, false);
-    while let Some(c) = chars.next() {
-        if in_comment {
-            if c == '\n' {
-                in_comment = false;
-            }
-        } else if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else {
-            match c {
-                '"' => in_string = true,
-                '/' if chars.peek() == Some(&'/') => in_comment = true,
-                '(' | '[' | '{' => {
-                    depth += 1;
-                    if depth > MAX_NESTING {
-                        return Some(Position {
-                            regel: line,
-                            kolom: col,
-                        });
-                    }
+    let mut depth = 0usize;
+    for t in lex::tokens(text) {
+        match t.kind {
+            Kind::Punct('(' | '[' | '{') => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(t.start);
                 }
-                ')' | ']' | '}' => depth = depth.saturating_sub(1),
-                _ => {}
             }
-        }
-        if c == '\n' {
-            line += 1;
-            col = 1;
-        } else {
-            col += 1;
+            Kind::Punct(')' | ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
         }
     }
     None
@@ -412,63 +386,33 @@ fn declared_version(text: &str) -> Option<(u64, Position)> {
     rest.parse().ok().map(|v| (v, pos))
 }
 
-/// Finds `field: 80,0` (a Dutch decimal comma) outside strings and comments.
+/// Finds `field: 80,0` (a Dutch decimal comma) outside strings and comments: a colon, a whole
+/// number, and right after it a comma and digits.
 fn decimal_comma(text: &str) -> Option<(Position, String, String)> {
-    let chars: Vec<char> = text.chars().collect();
-    let (mut line, mut col) = (1, 1);
-    let mut i = 0;
-    let mut in_string = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if in_string {
-            if c == '\\' {
-                i += 1;
-                col += 1;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-        } else if c == '/' && chars.get(i + 1) == Some(&'/') {
-            while i < chars.len() && chars[i] != '\n' {
-                i += 1;
-            }
+    let tokens: Vec<Token> = lex::tokens(text).collect();
+    let digits = |s: &str| -> String { s.chars().take_while(char::is_ascii_digit).collect() };
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != Kind::Punct(':') {
             continue;
-        } else if c == ':' {
-            let mut j = i + 1;
-            while j < chars.len() && chars[j] == ' ' {
-                j += 1;
-            }
-            let start = j;
-            while j < chars.len() && chars[j].is_ascii_digit() {
-                j += 1;
-            }
-            let comma = j;
-            if comma > start && chars.get(comma) == Some(&',') {
-                let mut k = comma + 1;
-                while k < chars.len() && chars[k].is_ascii_digit() {
-                    k += 1;
-                }
-                if k > comma + 1 {
-                    let pos = Position {
-                        regel: line,
-                        kolom: col + (start - i),
-                    };
-                    return Some((
-                        pos,
-                        chars[start..comma].iter().collect(),
-                        chars[comma + 1..k].iter().collect(),
-                    ));
-                }
-            }
         }
-        if c == '\n' {
-            line += 1;
-            col = 1;
-        } else {
-            col += 1;
+        let mut rest = tokens[i + 1..]
+            .iter()
+            .skip_while(|t| t.kind == Kind::Whitespace);
+        let (Some(geheel), Some(komma), Some(fractie)) = (rest.next(), rest.next(), rest.next())
+        else {
+            continue;
+        };
+        let whole = geheel.kind == Kind::Word
+            && !geheel.text.is_empty()
+            && geheel.text.chars().all(|c| c.is_ascii_digit());
+        let fraction = digits(fractie.text);
+        if whole
+            && komma.kind == Kind::Punct(',')
+            && fractie.kind == Kind::Word
+            && !fraction.is_empty()
+        {
+            return Some((geheel.start, geheel.text.to_string(), fraction));
         }
-        i += 1;
     }
     None
 }
