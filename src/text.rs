@@ -102,6 +102,23 @@ pub fn te_groot(bytes: u64, max: u64) -> String {
         max / 1_000_000
     )
 }
+/// What a file is that planbord does not read: "een map", "een FIFO"...
+pub fn bestandssoort(s: crate::storage::load::Soort) -> &'static str {
+    use crate::storage::load::Soort::*;
+    match s {
+        Map => "een map",
+        Fifo => "een FIFO (named pipe)",
+        Apparaat => "een apparaat",
+        Socket => "een socket",
+        Anders => "geen gewoon bestand",
+    }
+}
+pub fn geen_bordbestand(wat: &str) -> String {
+    format!("geen bordbestand: dit is {wat}; planbord leest alleen gewone bestanden")
+}
+pub fn losse_koppeling() -> String {
+    "geen bordbestand: een symbolische koppeling naar iets dat niet bestaat".into()
+}
 pub fn geen_utf8() -> String {
     "bestand is geen UTF-8-tekst".into()
 }
