@@ -134,6 +134,15 @@ pub fn versie_onbekend(versie: u64) -> String {
 pub fn decimaalkomma(geheel: &str, fractie: &str) -> String {
     format!("decimaalkomma in een getal: gebruik een punt: {geheel}.{fractie}")
 }
+pub fn bestand_niet_te_lezen(pad: &std::path::Path, err: &std::io::Error) -> String {
+    format!("kan {} niet lezen: {}", pad.display(), io_fout(err))
+}
+pub fn git_niet_te_starten(err: &std::io::Error) -> String {
+    format!(
+        "kan git niet starten (is git geïnstalleerd?): {}",
+        io_fout(err)
+    )
+}
 pub fn niet_op_te_slaan(pad: &std::path::Path, err: &std::io::Error) -> String {
     format!("kan {} niet opslaan: {}", pad.display(), io_fout(err))
 }

@@ -5,8 +5,8 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant, SystemTime};
+use std::process::Command;
+use std::time::{Duration, SystemTime};
 
 use planbord::storage;
 use planbord::storage::load::{self, ReadRefused};
@@ -114,7 +114,10 @@ fn a_regulier_aandeel_of_nan_is_an_invalid_number() {
 }
 
 /// Runs the binary, killing it (and failing) after 20 seconds: a FIFO must never block it.
-fn planbord_within(args: &[&str]) -> Output {
+#[cfg(unix)]
+fn planbord_within(args: &[&str]) -> std::process::Output {
+    use std::process::Stdio;
+    use std::time::Instant;
     let child = Command::new(env!("CARGO_BIN_EXE_planbord"))
         .args(args)
         .env("PLANBORD_CONFIG", "/nonexistent")
@@ -449,4 +452,30 @@ fn os_errors_are_dutch() {
     }
     // Anything else: the system's own text.
     assert_eq!(t(&Error::other("iets vreemds")), "iets vreemds");
+}
+
+#[test]
+fn the_command_line_says_os_errors_in_dutch() {
+    let dir = werkmap(&[("organisatie.ron", ORG), ("b.ron", BORD)]);
+    let out = Command::new(env!("CARGO_BIN_EXE_planbord"))
+        .arg("rapport")
+        .arg(dir.path())
+        .args(["-o", "/bestaat-niet/rapport.md"])
+        .env("PLANBORD_CONFIG", "/nonexistent")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "planbord: kan /bestaat-niet/rapport.md niet opslaan: bestand niet gevonden"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_planbord"))
+        .args(["merge-driver", "/weg/o", "/weg/a", "/weg/b", "b.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "planbord: kan /weg/o niet lezen: bestand niet gevonden"
+    );
 }

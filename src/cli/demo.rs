@@ -46,8 +46,9 @@ fn opzij(dir: &Path, nu: chrono::NaiveDateTime) -> Result<PathBuf, CliError> {
         naar = vorige.join(format!("demo-{tijd}-{n}"));
     }
     std::fs::create_dir_all(&naar).map_err(|e| text::niet_op_te_slaan(&naar, &e))?;
-    for e in std::fs::read_dir(dir)? {
-        let name = e?.file_name();
+    let lees_fout = |e: std::io::Error| text::bestand_niet_te_lezen(dir, &e);
+    for e in std::fs::read_dir(dir).map_err(lees_fout)? {
+        let name = e.map_err(lees_fout)?.file_name();
         if name == ".planbord" || NIETS.iter().any(|n| name == *n) {
             continue;
         }

@@ -11,7 +11,7 @@ use crate::storage::{format, merge, save};
 use crate::text;
 
 fn read(path: &Path) -> Result<String, CliError> {
-    let bytes = std::fs::read(path)?;
+    let bytes = std::fs::read(path).map_err(|e| text::bestand_niet_te_lezen(path, &e))?;
     Ok(format::strip_bom(&String::from_utf8_lossy(&bytes)).to_string())
 }
 
@@ -89,7 +89,12 @@ impl NoNanos for chrono::NaiveDateTime {
 /// config names the driver (this program), `.gitignore` leaves `.planbord/` out.
 pub fn git_setup(map: &Path, out: &mut impl Write) -> CliResult {
     let git = |args: &[&str]| -> Result<String, CliError> {
-        let o = Command::new("git").arg("-C").arg(map).args(args).output()?;
+        let o = Command::new("git")
+            .arg("-C")
+            .arg(map)
+            .args(args)
+            .output()
+            .map_err(|e| text::git_niet_te_starten(&e))?;
         if o.status.success() {
             Ok(String::from_utf8_lossy(&o.stdout).trim().to_string())
         } else {
