@@ -24,10 +24,76 @@ pub fn procent(ratio: f64) -> String {
     format!("{:.0}%", ratio * 100.0)
 }
 
+// ---- output to a terminal or a spreadsheet --------------------------------------------------
+
+/// What a control character from a file becomes on the terminal: U+FFFD REPLACEMENT CHARACTER.
+/// One symbol for every control character, so the output stays plain text that any terminal,
+/// editor and spreadsheet shows the same way.
+pub const PLAATSVERVANGER: char = '\u{fffd}';
+
+/// Whether `c` must not reach a terminal raw: C0 controls except newline and tab (ESC among
+/// them), DEL, and the C1 controls U+0080–U+009F (some terminals act on those as well). These
+/// are exactly the characters of Unicode category Cc minus newline and tab.
+pub fn is_stuurteken(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// Text from a file as it may be shown on a terminal: every control character (see
+/// [`is_stuurteken`]) replaced by [`PLAATSVERVANGER`]. Borrowed when there is nothing to replace.
+pub fn zichtbaar(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_stuurteken) {
+        s.chars()
+            .map(|c| if is_stuurteken(c) { PLAATSVERVANGER } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
+/// An operating-system error in Dutch: the common kinds get a Dutch phrase, the rest the
+/// system's own text.
+pub fn io_fout(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let zin = match e.kind() {
+        K::NotFound => "bestand niet gevonden",
+        K::PermissionDenied => "geen toestemming",
+        K::StorageFull => "geen ruimte meer op de schijf",
+        K::QuotaExceeded => "schijfquotum overschreden",
+        K::ReadOnlyFilesystem => "alleen-lezen bestandssysteem",
+        K::ResourceBusy | K::ExecutableFileBusy => "bestand is in gebruik door een ander programma",
+        K::AlreadyExists => "bestand bestaat al",
+        K::IsADirectory => "dit is een map, geen bestand",
+        K::NotADirectory => "dit is geen map",
+        K::DirectoryNotEmpty => "de map is niet leeg",
+        K::FileTooLarge => "bestand is te groot",
+        K::InvalidFilename => "ongeldige bestandsnaam",
+        K::CrossesDevices => "kan niet verplaatsen tussen twee schijven",
+        K::StaleNetworkFileHandle => "de verbinding met de netwerkmap is verbroken",
+        K::NetworkDown | K::NetworkUnreachable | K::HostUnreachable => {
+            "het netwerk is niet bereikbaar"
+        }
+        K::TimedOut => "de bewerking duurde te lang",
+        K::OutOfMemory => "onvoldoende geheugen",
+        K::UnexpectedEof => "onverwacht einde van het bestand",
+        K::BrokenPipe => "de uitvoer is gesloten",
+        _ => return windows_in_gebruik(e).unwrap_or_else(|| e.to_string()),
+    };
+    zin.to_string()
+}
+
+/// Windows reports a file another program holds open as a sharing or lock violation, which std
+/// does not map to a kind of its own.
+fn windows_in_gebruik(e: &std::io::Error) -> Option<String> {
+    // ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33).
+    (cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)))
+        .then(|| "bestand is in gebruik door een ander programma".to_string())
+}
+
 // ---- reading files -------------------------------------------------------------------------
 
 pub fn niet_te_lezen(err: &std::io::Error) -> String {
-    format!("kan het bestand niet lezen: {err}")
+    format!("kan het bestand niet lezen: {}", io_fout(err))
 }
 pub fn te_groot(bytes: u64, max: u64) -> String {
     format!(
@@ -35,6 +101,23 @@ pub fn te_groot(bytes: u64, max: u64) -> String {
         bytes / 1_000_000,
         max / 1_000_000
     )
+}
+/// What a file is that planbord does not read: "een map", "een FIFO"...
+pub fn bestandssoort(s: crate::storage::load::Soort) -> &'static str {
+    use crate::storage::load::Soort::*;
+    match s {
+        Map => "een map",
+        Fifo => "een FIFO (named pipe)",
+        Apparaat => "een apparaat",
+        Socket => "een socket",
+        Anders => "geen gewoon bestand",
+    }
+}
+pub fn geen_bordbestand(wat: &str) -> String {
+    format!("geen bordbestand: dit is {wat}; planbord leest alleen gewone bestanden")
+}
+pub fn losse_koppeling() -> String {
+    "geen bordbestand: een symbolische koppeling naar iets dat niet bestaat".into()
 }
 pub fn geen_utf8() -> String {
     "bestand is geen UTF-8-tekst".into()
@@ -51,8 +134,20 @@ pub fn versie_onbekend(versie: u64) -> String {
 pub fn decimaalkomma(geheel: &str, fractie: &str) -> String {
     format!("decimaalkomma in een getal: gebruik een punt: {geheel}.{fractie}")
 }
+pub fn bestand_niet_te_lezen(pad: &std::path::Path, err: &std::io::Error) -> String {
+    format!("kan {} niet lezen: {}", pad.display(), io_fout(err))
+}
+pub fn git_niet_te_starten(err: &std::io::Error) -> String {
+    format!(
+        "kan git niet starten (is git geïnstalleerd?): {}",
+        io_fout(err)
+    )
+}
+pub fn niet_op_te_slaan(pad: &std::path::Path, err: &std::io::Error) -> String {
+    format!("kan {} niet opslaan: {}", pad.display(), io_fout(err))
+}
 pub fn werkmap_niet_te_lezen(err: &std::io::Error) -> String {
-    format!("kan de werkmap niet lezen: {err}")
+    format!("kan de werkmap niet lezen: {}", io_fout(err))
 }
 
 fn lijst(namen: &[&str]) -> String {
@@ -142,6 +237,15 @@ pub fn onbekend_id(soort: &str, id: &str) -> String {
 }
 pub fn negatief(veld: &str) -> String {
     format!("`{veld}` mag niet negatief zijn")
+}
+/// A number field holding NaN, or an infinity (`inf`, or a value too large such as `1e400`).
+pub fn ongeldig_getal(veld: &str, nan: bool) -> String {
+    let wat = if nan {
+        "NaN (geen getal)"
+    } else {
+        "oneindig of te groot"
+    };
+    format!("ongeldig getal voor `{veld}`: {wat}; schrijf een gewoon getal, bijvoorbeeld 7.5")
 }
 pub fn niet_positief(veld: &str) -> String {
     format!("`{veld}` moet groter dan 0 zijn")
@@ -415,6 +519,67 @@ pub fn onbekende_eenheid(id: &str) -> String {
 }
 pub fn geen_gebruikersmap() -> String {
     "geen gebruikersmap gevonden; geef een werkmap op".into()
+}
+// Where a werkmap came from, for messages ("de werkmap X bestaat niet (genoemd met --werkmap)").
+pub const BRON_ARGUMENT: &str = "genoemd op de opdrachtregel";
+pub const BRON_OPTIE: &str = "genoemd met --werkmap";
+pub const BRON_HUIDIGE_MAP: &str = "de huidige map, want daar staat organisatie.ron";
+pub const BRON_BOARDS: &str = "de map boards in de huidige map";
+pub const BRON_GEBRUIKERSMAP: &str = "de werkmap in je gebruikersmap";
+pub fn bron_config(config: &std::path::Path) -> String {
+    format!("de `werkmap` in de config {}", config.display())
+}
+/// `bron` is one of the `BRON_*` texts; `netwerk` adds the hint for a share that is not mounted.
+pub fn werkmap_bestaat_niet(pad: &std::path::Path, bron: &str, netwerk: bool) -> String {
+    let hint = if netwerk {
+        "; is de netwerkmap gekoppeld?"
+    } else {
+        ""
+    };
+    format!("de werkmap {} bestaat niet ({bron}){hint}", pad.display())
+}
+pub fn werkmap_niet_te_openen(pad: &std::path::Path, bron: &str, err: &std::io::Error) -> String {
+    format!(
+        "kan de werkmap {} niet openen ({bron}): {}",
+        pad.display(),
+        io_fout(err)
+    )
+}
+pub fn config_onleesbaar(fout: &str) -> String {
+    format!(
+        "de config is onleesbaar, dus is niet bekend welke werkmap ze noemt: {fout}. \
+         Verbeter de config of noem een werkmap"
+    )
+}
+pub fn geen_werkmap(config: Option<&std::path::Path>) -> String {
+    let config = config
+        .map(|p| format!(" ({})", p.display()))
+        .unwrap_or_default();
+    format!(
+        "geen werkmap gevonden: noem er een (bijvoorbeeld `planbord controleer MAP`), \
+         werk in een map met organisatie.ron, of zet `werkmap` in de config{config}. \
+         `planbord demo MAP` schrijft een demo-werkmap"
+    )
+}
+pub fn gebruikersmap_niet_leeg(pad: &std::path::Path) -> String {
+    format!(
+        "{} is geen werkmap (er staat geen organisatie.ron in) en is niet leeg; \
+         planbord zet daar geen demo neer. Noem een werkmap",
+        pad.display()
+    )
+}
+pub fn demo_map_niet_leeg(pad: &std::path::Path) -> String {
+    format!(
+        "{} is niet leeg; de demo overschrijft niets. Kies een lege map, \
+         of gebruik --overschrijven (de oude bestanden gaan naar .planbord/vorige/)",
+        pad.display()
+    )
+}
+pub fn niet_te_verplaatsen(pad: &std::path::Path, err: &std::io::Error) -> String {
+    format!("kan {} niet opzij zetten: {}", pad.display(), io_fout(err))
+}
+pub fn demo_oude_bestanden(naar: &std::path::Path) -> String {
+    format!("De oude bestanden staan in {}.", naar.display())
 }
 pub fn demo_geschreven(map: &std::path::Path, w: &crate::domain::Werkmap) -> String {
     let mensen = w.organisatie.as_ref().map_or(0, |o| o.mensen.len());
@@ -938,6 +1103,12 @@ pub fn geen_git(map: &std::path::Path, err: &str) -> String {
         err.trim()
     )
 }
+pub fn pad_geen_tekst(pad: &std::path::Path) -> String {
+    format!(
+        "het pad van planbord ({}) is geen geldige tekst (UTF-8); git kan het niet als merge-driver gebruiken",
+        pad.display()
+    )
+}
 pub fn git_ingesteld(map: &std::path::Path, driver: &str) -> String {
     format!(
         "Git ingesteld voor {}:\n  .gitattributes: *.ron merge=planbord\n  .gitignore: .planbord/\n  git config merge.planbord.driver {driver}",
@@ -968,30 +1139,6 @@ pub fn te_diep(max: usize) -> String {
 }
 
 // ---- sharing: operations that lost, saves, pending edits --------------------------------
-
-/// An operating system error in Dutch, for the status line and the command line.
-pub fn io_fout(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    let s = match e.kind() {
-        NotFound => "bestand of map niet gevonden",
-        PermissionDenied => "geen toestemming",
-        StorageFull | QuotaExceeded => "geen ruimte meer op de schijf",
-        ReadOnlyFilesystem => "alleen-lezen bestandssysteem",
-        ResourceBusy | ExecutableFileBusy => "het bestand is in gebruik door een ander programma",
-        TimedOut => "de schijf of netwerkmap reageert niet",
-        NotConnected
-        | ConnectionReset
-        | ConnectionAborted
-        | NetworkUnreachable
-        | HostUnreachable
-        | StaleNetworkFileHandle => "de netwerkmap is niet bereikbaar",
-        AlreadyExists => "bestaat al",
-        IsADirectory => "is een map",
-        InvalidData => "ongeldige inhoud",
-        _ => return e.to_string(),
-    };
-    s.into()
-}
 
 /// A value of a field as people read it in a note or a log line.
 pub fn waarde(v: &serde_json::Value) -> String {
@@ -1195,7 +1342,4 @@ pub fn wijzigingen_wachten(n: usize) -> String {
     } else {
         format!("{n} wijzigingen nog niet bevestigd")
     }
-}
-pub fn geen_bordbestand(waarom: &str) -> String {
-    format!("geen bordbestand ({waarom}); niet gelezen")
 }

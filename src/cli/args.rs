@@ -29,13 +29,18 @@ const TEMPLATE: &str = "\
     subcommand_help_heading = "Opdrachten",
     subcommand_value_name = "OPDRACHT",
     next_help_heading = "Opties",
-    override_usage = "planbord [WERKMAP|BORD.ron] [--vandaag DATUM]\n       planbord <OPDRACHT> [WERKMAP] [OPTIES]"
+    override_usage = "planbord [WERKMAP|BORD.ron|--werkmap MAP] [--vandaag DATUM]\n       planbord <OPDRACHT> [WERKMAP] [OPTIES]"
 )]
 pub struct Cli {
-    /// De werkmap (een map) of één bord (een .ron-bestand). Standaard: ./boards als die er is,
-    /// anders de werkmap in je gebruikersmap (met een demo bij de eerste start).
+    /// De werkmap (een map) of één bord (een .ron-bestand). Standaard: de huidige map als daar
+    /// organisatie.ron staat, anders de `werkmap` uit de config, anders ./boards, anders de
+    /// werkmap in je gebruikersmap (met een demo bij de eerste start).
     #[arg(value_name = "WERKMAP|BORD.ron", help_heading = "Argumenten")]
     pub pad: Option<PathBuf>,
+
+    /// De werkmap (in plaats van het argument).
+    #[arg(long = "werkmap", value_name = "MAP", conflicts_with = "pad")]
+    pub werkmap: Option<PathBuf>,
 
     /// Zet "vandaag" vast (bijvoorbeeld 2026-03-02 of 02-03-2026), voor tests en demo's.
     #[arg(long, global = true, value_name = "DATUM", value_parser = datum)]
@@ -55,11 +60,11 @@ pub enum Opdracht {
     /// Controleer de bestanden en toon de capaciteitsconflicten.
     /// Exitcode 0: alles in orde; 1: conflicten gevonden; 2: een bestand is onleesbaar of ongeldig.
     #[command(alias = "check", help_template = TEMPLATE, next_help_heading = "Opties",
-              override_usage = "planbord controleer [WERKMAP] [--format text|json] [--vandaag DATUM] [--vanaf WEEK] [--weken N]")]
+              override_usage = "planbord controleer [WERKMAP|--werkmap MAP] [--format text|json] [--vandaag DATUM] [--vanaf WEEK] [--weken N]")]
     Controleer(ControleerArgs),
     /// Toon de belasting per eenheid en week (of per persoon met --eenheid).
     #[command(alias = "capacity", help_template = TEMPLATE, next_help_heading = "Opties",
-              override_usage = "planbord capaciteit [WERKMAP] [--eenheid ID] [--format text|csv|json] [--vandaag DATUM] [--vanaf WEEK] [--weken N]")]
+              override_usage = "planbord capaciteit [WERKMAP|--werkmap MAP] [--eenheid ID] [--format text|csv|json] [--vandaag DATUM] [--vanaf WEEK] [--weken N]")]
     Capaciteit(CapaciteitArgs),
     /// Stand-up op het grote scherm: een bord, of alle borden van een clusterkamer om de beurt.
     #[command(
@@ -73,18 +78,18 @@ pub enum Opdracht {
         alias = "report",
         help_template = TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "planbord rapport [WERKMAP] [--format md|html] [-o BESTAND] [--vandaag DATUM]"
+        override_usage = "planbord rapport [WERKMAP|--werkmap MAP] [--format md|html] [-o BESTAND] [--vandaag DATUM]"
     )]
     Rapport(RapportArgs),
     /// Git-merge-driver: voeg een bord of organisatie.ron samen (git roept dit aan met %O %A %B %P).
     #[command(name = "merge-driver", help_template = TEMPLATE, next_help_heading = "Opties", override_usage = "planbord merge-driver BASIS ONS HUN NAAM")]
     MergeDriver(MergeDriverArgs),
     /// Stel git in voor de werkmap: .gitattributes, de merge-driver en .gitignore.
-    #[command(name = "git-setup", help_template = TEMPLATE, next_help_heading = "Opties", override_usage = "planbord git-setup [WERKMAP]")]
+    #[command(name = "git-setup", help_template = TEMPLATE, next_help_heading = "Opties", override_usage = "planbord git-setup [WERKMAP|--werkmap MAP]")]
     GitSetup(GitSetupArgs),
-    /// Schrijf een gegenereerde demo-werkmap (altijd dezelfde voor dezelfde opties).
+    /// Schrijf een gegenereerde demo-werkmap (altijd dezelfde voor dezelfde opties) in een lege map.
     #[command(help_template = TEMPLATE, next_help_heading = "Opties",
-              override_usage = "planbord demo MAP [--vandaag DATUM] [--schaal N]")]
+              override_usage = "planbord demo MAP [--vandaag DATUM] [--schaal N] [--overschrijven]")]
     Demo(DemoArgs),
 }
 
@@ -105,6 +110,9 @@ pub struct ControleerArgs {
     /// De werkmap of één bord.
     #[arg(value_name = "WERKMAP", help_heading = "Argumenten")]
     pub werkmap: Option<PathBuf>,
+    /// De werkmap (in plaats van het argument).
+    #[arg(long = "werkmap", value_name = "MAP", conflicts_with = "werkmap")]
+    pub werkmap_optie: Option<PathBuf>,
     /// Uitvoer: text (leesbaar, standaard) of json.
     #[arg(long, value_enum, default_value_t = ControleerFormaat::Text, hide_default_value = true, hide_possible_values = true)]
     pub format: ControleerFormaat,
@@ -118,6 +126,9 @@ pub struct CapaciteitArgs {
     /// De werkmap.
     #[arg(value_name = "WERKMAP", help_heading = "Argumenten")]
     pub werkmap: Option<PathBuf>,
+    /// De werkmap (in plaats van het argument).
+    #[arg(long = "werkmap", value_name = "MAP", conflicts_with = "werkmap")]
+    pub werkmap_optie: Option<PathBuf>,
     /// Toon de mensen van deze eenheid (een eenheid-id) in plaats van alle eenheden.
     #[arg(long, value_name = "ID")]
     pub eenheid: Option<String>,
@@ -151,6 +162,9 @@ pub struct RapportArgs {
     /// De werkmap.
     #[arg(value_name = "WERKMAP", help_heading = "Argumenten")]
     pub werkmap: Option<PathBuf>,
+    /// De werkmap (in plaats van het argument).
+    #[arg(long = "werkmap", value_name = "MAP", conflicts_with = "werkmap")]
+    pub werkmap_optie: Option<PathBuf>,
     /// Uitvoer: md (Markdown, standaard) of html (één bestand dat ook goed print op A4).
     #[arg(long, value_enum, default_value_t = RapportFormaat::Md, hide_default_value = true, hide_possible_values = true)]
     pub format: RapportFormaat,
@@ -189,6 +203,9 @@ pub struct GitSetupArgs {
     /// De werkmap in een git-repository.
     #[arg(value_name = "WERKMAP", help_heading = "Argumenten")]
     pub werkmap: Option<PathBuf>,
+    /// De werkmap (in plaats van het argument).
+    #[arg(long = "werkmap", value_name = "MAP", conflicts_with = "werkmap")]
+    pub werkmap_optie: Option<PathBuf>,
 }
 
 /// `planbord demo`.
@@ -200,6 +217,10 @@ pub struct DemoArgs {
     /// Schaal: N keer zoveel mensen, eenheden, borden en kaarten (standaard 1).
     #[arg(long, value_name = "N", default_value_t = 1, hide_default_value = true, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub schaal: u32,
+    /// Schrijf ook in een map die niet leeg is; de oude bestanden gaan eerst naar
+    /// MAP/.planbord/vorige/.
+    #[arg(long)]
+    pub overschrijven: bool,
 }
 
 /// Output formats of `controleer`.

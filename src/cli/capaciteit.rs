@@ -1,12 +1,14 @@
 //! `planbord capaciteit`: belasting per unit (or per person of one unit) and week.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::args::{CapaciteitArgs, CapaciteitFormaat as Formaat};
+use super::sanitize::{self, Zichtbaar, csv_veld};
 use crate::capacity::{Engine, WeekLoad, meer_dan};
 use crate::domain::Week;
 use crate::storage;
@@ -71,12 +73,15 @@ struct Row<'a> {
     weken: Vec<WeekLoad>,
 }
 
-pub fn run(a: &CapaciteitArgs, vandaag: NaiveDate, out: &mut impl Write) -> super::CliResult {
-    let (map, _) = super::locations::werkmap(a.werkmap.as_deref(), vandaag)?;
-    let loaded = storage::load(&map);
-    for d in &loaded.fouten {
-        eprintln!("{d}");
-    }
+/// Prints the belasting of the werkmap `map` per unit (or per person of one unit) and week.
+pub fn run(
+    map: &Path,
+    a: &CapaciteitArgs,
+    vandaag: NaiveDate,
+    out: &mut impl Write,
+) -> super::CliResult {
+    let loaded = storage::load(map);
+    super::fouten_naar_stderr(&loaded.fouten);
     let Some(org) = loaded.werkmap.organisatie.as_ref() else {
         return Err(loaded
             .capaciteit_uit
@@ -147,7 +152,7 @@ pub fn run(a: &CapaciteitArgs, vandaag: NaiveDate, out: &mut impl Write) -> supe
                         .collect()
                 }),
             };
-            let json = serde_json::to_string_pretty(&report)?;
+            let json = sanitize::json(serde_json::to_string_pretty(&report)?);
             writeln!(out, "{json}")?;
         }
         Formaat::Csv => {
@@ -166,9 +171,9 @@ pub fn run(a: &CapaciteitArgs, vandaag: NaiveDate, out: &mut impl Write) -> supe
                     write!(
                         out,
                         "{};{};{};{wk};{};{};{};{};{}\r\n",
-                        csv(r.id),
-                        csv(r.naam),
-                        csv(r.groep),
+                        csv_veld(r.id),
+                        csv_veld(r.naam),
+                        csv_veld(r.groep),
                         text::getal2(l.beschikbaar),
                         text::getal2(l.regulier),
                         text::getal2(l.opgave()),
@@ -181,6 +186,7 @@ pub fn run(a: &CapaciteitArgs, vandaag: NaiveDate, out: &mut impl Write) -> supe
             }
         }
         Formaat::Text => {
+            let out = &mut Zichtbaar::new(&mut *out);
             writeln!(
                 out,
                 "{}",
@@ -192,18 +198,10 @@ pub fn run(a: &CapaciteitArgs, vandaag: NaiveDate, out: &mut impl Write) -> supe
                 table(out, &weken, ps)?;
             }
             writeln!(out, "\n{}", text::capaciteit_legenda())?;
+            out.flush()?;
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Quotes a CSV field when it holds the separator, a quote or a line break.
-fn csv(s: &str) -> String {
-    if s.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 /// A table: a row of percentages and a row of hours per unit or person.

@@ -1,12 +1,14 @@
 //! `planbord controleer`: the files' errors and warnings and the werkmap's conflicts.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::args::{ControleerArgs, ControleerFormaat as Formaat, HorizonArgs};
+use super::sanitize::{self, Zichtbaar};
 use crate::capacity::{self, Conflict, Ernst};
 use crate::domain::Week;
 use crate::storage::{self, Diagnostic};
@@ -24,9 +26,15 @@ pub fn horizon(h: &HorizonArgs, vandaag: NaiveDate) -> Vec<Week> {
     capacity::horizon(h.vanaf.unwrap_or_else(|| Week::of(vandaag)), h.weken)
 }
 
-pub fn run(a: &ControleerArgs, vandaag: NaiveDate, out: &mut impl Write) -> super::CliResult {
-    let (map, _) = super::locations::werkmap(a.werkmap.as_deref(), vandaag)?;
-    let loaded = storage::load(&map);
+/// Checks the werkmap `map` (or one board file) and prints the report; the exit code says
+/// whether there were errors (2), conflicts (1) or neither (0).
+pub fn run(
+    map: &Path,
+    a: &ControleerArgs,
+    vandaag: NaiveDate,
+    out: &mut impl Write,
+) -> super::CliResult {
+    let loaded = storage::load(map);
     let conflicten = capacity::conflicts(&loaded.werkmap, &horizon(&a.horizon, vandaag), vandaag);
     match a.format {
         Formaat::Json => {
@@ -35,10 +43,11 @@ pub fn run(a: &ControleerArgs, vandaag: NaiveDate, out: &mut impl Write) -> supe
                 waarschuwingen: &loaded.waarschuwingen,
                 conflicten: &conflicten,
             };
-            let json = serde_json::to_string_pretty(&report)?;
+            let json = sanitize::json(serde_json::to_string_pretty(&report)?);
             writeln!(out, "{json}")?;
         }
         Formaat::Text => {
+            let out = &mut Zichtbaar::new(&mut *out);
             // Positions with the werkmap's path in front, so terminals and editors can jump there.
             let shown = |d: &Diagnostic| {
                 let full = if loaded.root.as_os_str().is_empty() {
@@ -51,7 +60,7 @@ pub fn run(a: &ControleerArgs, vandaag: NaiveDate, out: &mut impl Write) -> supe
             writeln!(
                 out,
                 "{}",
-                text::werkmap_kop(&map, loaded.werkmap.borden.len())
+                text::werkmap_kop(map, loaded.werkmap.borden.len())
             )?;
             if let Some(why) = &loaded.capaciteit_uit {
                 writeln!(out, "{why}")?;
@@ -94,6 +103,7 @@ pub fn run(a: &ControleerArgs, vandaag: NaiveDate, out: &mut impl Write) -> supe
                     c.uitleg
                 )?;
             }
+            out.flush()?;
         }
     }
     Ok(if !loaded.fouten.is_empty() {

@@ -13,7 +13,7 @@ use crate::storage::{format, save};
 use crate::text;
 
 fn read(path: &Path) -> Result<String, CliError> {
-    let bytes = std::fs::read(path)?;
+    let bytes = std::fs::read(path).map_err(|e| text::bestand_niet_te_lezen(path, &e))?;
     Ok(format::strip_bom(&String::from_utf8_lossy(&bytes)).to_string())
 }
 
@@ -96,7 +96,12 @@ impl NoNanos for chrono::NaiveDateTime {
 /// config names the driver (this program), `.gitignore` leaves `.planbord/` out.
 pub fn git_setup(map: &Path, out: &mut impl Write) -> CliResult {
     let git = |args: &[&str]| -> Result<String, CliError> {
-        let o = Command::new("git").arg("-C").arg(map).args(args).output()?;
+        let o = Command::new("git")
+            .arg("-C")
+            .arg(map)
+            .args(args)
+            .output()
+            .map_err(|e| text::git_niet_te_starten(&e))?;
         if o.status.success() {
             Ok(String::from_utf8_lossy(&o.stdout).trim().to_string())
         } else {
@@ -108,7 +113,10 @@ pub fn git_setup(map: &Path, out: &mut impl Write) -> CliResult {
     };
     git(&["rev-parse", "--show-toplevel"])?;
     let exe = std::env::current_exe()?;
-    let driver = format!("\"{}\" merge-driver %O %A %B %P", exe.display());
+    let exe = exe
+        .to_str()
+        .ok_or_else(|| CliError::Message(text::pad_geen_tekst(&exe)))?;
+    let driver = format!("{} merge-driver %O %A %B %P", sh_quote(exe));
     git(&[
         "config",
         "merge.planbord.name",
@@ -119,6 +127,13 @@ pub fn git_setup(map: &Path, out: &mut impl Write) -> CliResult {
     append_line(&map.join(".gitignore"), ".planbord/")?;
     writeln!(out, "{}", text::git_ingesteld(map, &driver))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Quotes a word for the POSIX shell that git runs a merge driver with (Git for Windows runs
+/// it with its own `sh` too): between single quotes nothing is expanded, not `$(…)`, not `` ` ``,
+/// not `$VAR`; a `'` itself is written as `'\''` (close, an escaped quote, open again).
+pub fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
 }
 
 fn append_line(path: &Path, line: &str) -> Result<(), CliError> {
@@ -134,4 +149,16 @@ fn append_line(path: &Path, line: &str) -> Result<(), CliError> {
     text.push('\n');
     save::write_atomic(path, text.as_bytes())?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sh_quote;
+
+    #[test]
+    fn quotes_for_the_shell() {
+        assert_eq!(sh_quote("/usr/bin/planbord"), "'/usr/bin/planbord'");
+        assert_eq!(sh_quote("/a b/$(x)/`y`"), "'/a b/$(x)/`y`'");
+        assert_eq!(sh_quote("/it's"), "'/it'\\''s'");
+    }
 }

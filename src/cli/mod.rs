@@ -4,16 +4,21 @@
 mod args;
 mod capaciteit;
 mod controleer;
+mod demo;
 mod git;
 pub mod locations;
 mod overzicht;
+pub mod sanitize;
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use crate::text;
 pub use args::{Cli, Opdracht};
+use locations::Genoemd;
 
 /// Runs the command line with these arguments (the first is the program name).
 pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
@@ -24,25 +29,46 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     let vandaag = cli.vandaag.unwrap_or_else(today);
     let mut out = std::io::stdout().lock();
     let result = match cli.opdracht {
-        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
-            tui(cli.pad.as_deref(), vandaag)
+        None => {
+            let genoemd = Genoemd {
+                argument: cli.pad.as_deref(),
+                optie: cli.werkmap.as_deref(),
+            };
+            if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                tui(genoemd, vandaag, None)
+            } else {
+                werkmap(genoemd).and_then(|map| overzicht::run(&map, vandaag, &mut out))
+            }
         }
-        None => overzicht::run(cli.pad.as_deref(), vandaag, &mut out),
-        Some(Opdracht::Controleer(a)) => controleer::run(&a, vandaag, &mut out),
-        Some(Opdracht::Capaciteit(a)) => capaciteit::run(&a, vandaag, &mut out),
-        Some(Opdracht::Rapport(a)) => rapport(&a, vandaag, &mut out),
+        Some(Opdracht::Controleer(a)) => werkmap(Genoemd {
+            argument: a.werkmap.as_deref(),
+            optie: a.werkmap_optie.as_deref(),
+        })
+        .and_then(|map| controleer::run(&map, &a, vandaag, &mut out)),
+        Some(Opdracht::Capaciteit(a)) => werkmap(Genoemd {
+            argument: a.werkmap.as_deref(),
+            optie: a.werkmap_optie.as_deref(),
+        })
+        .and_then(|map| capaciteit::run(&map, &a, vandaag, &mut out)),
+        Some(Opdracht::Rapport(a)) => werkmap(Genoemd {
+            argument: a.werkmap.as_deref(),
+            optie: a.werkmap_optie.as_deref(),
+        })
+        .and_then(|map| rapport(&map, &a, vandaag, &mut out)),
         Some(Opdracht::Standup(a)) => standup(&a, vandaag),
-        Some(Opdracht::Demo(a)) => demo(&a, vandaag, &mut out),
+        Some(Opdracht::Demo(a)) => demo::run(&a, vandaag, &mut out),
         Some(Opdracht::MergeDriver(a)) => git::merge_driver(
             &a.basis,
             &a.ours,
             &a.theirs,
             &a.naam,
-            &mut std::io::stderr(),
+            &mut sanitize::Zichtbaar::new(std::io::stderr()),
         ),
-        Some(Opdracht::GitSetup(a)) => locations::werkmap(a.werkmap.as_deref(), vandaag)
-            .map_err(CliError::from)
-            .and_then(|(map, _)| git::git_setup(&map, &mut out)),
+        Some(Opdracht::GitSetup(a)) => werkmap(Genoemd {
+            argument: a.werkmap.as_deref(),
+            optie: a.werkmap_optie.as_deref(),
+        })
+        .and_then(|map| git::git_setup(&map, &mut sanitize::Zichtbaar::new(&mut out))),
     };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));
     match result {
@@ -50,16 +76,27 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         // A reader that stops early (`| head`) is not an error.
         Err(CliError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("planbord: {e}");
+            eprintln!("planbord: {}", text::zichtbaar(&e.to_string()));
             ExitCode::from(2)
         }
     }
 }
 
+/// The werkmap of a command that only reads: found as DESIGN.md section 4 says, never created.
+fn werkmap(genoemd: Genoemd<'_>) -> Result<PathBuf, CliError> {
+    let (config, fout) = crate::storage::config::load();
+    let inst = locations::Instellingen {
+        config: &config,
+        fout: fout.as_deref(),
+        pad: crate::storage::config::path(),
+    };
+    Ok(locations::zoek(genoemd, &inst, None)?.pad)
+}
+
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("{0}")]
+    #[error("{}", text::io_fout(.0))]
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Message(String),
@@ -73,7 +110,13 @@ impl From<String> for CliError {
 
 impl From<crate::storage::save::SaveError> for CliError {
     fn from(e: crate::storage::save::SaveError) -> CliError {
-        CliError::Message(e.to_string())
+        use crate::storage::save::SaveError;
+        match e {
+            SaveError::Io { path, source } => {
+                CliError::Message(text::niet_op_te_slaan(&path, &source))
+            }
+            other => CliError::Message(other.to_string()),
+        }
     }
 }
 
@@ -86,14 +129,36 @@ impl From<serde_json::Error> for CliError {
 /// What a command returns.
 pub type CliResult = Result<ExitCode, CliError>;
 
-/// Opens the terminal UI on the werkmap the user named or the default one.
-fn tui(pad: Option<&std::path::Path>, vandaag: NaiveDate) -> CliResult {
+/// Prints the errors of the files to stderr, one `bestand:regel:kolom: melding` a line, with
+/// control characters made visible.
+fn fouten_naar_stderr(fouten: &[crate::storage::Diagnostic]) {
+    for d in fouten {
+        eprintln!("{}", text::zichtbaar(&d.to_string()));
+    }
+}
+
+/// Opens the terminal UI on the werkmap the user named or the default one; on a first start
+/// with no werkmap anywhere, on a demo in the user's data folder.
+fn tui(
+    genoemd: Genoemd<'_>,
+    vandaag: NaiveDate,
+    standup: Option<crate::tui::StandupStart>,
+) -> CliResult {
     let (config, config_error) = crate::storage::config::load();
-    let given = pad
-        .map(std::path::Path::to_path_buf)
-        .or_else(|| config.werkmap.clone());
-    let (map, created) = locations::werkmap(given.as_deref(), vandaag)?;
-    crate::tui::run(&map, vandaag, config, config_error, created, None)?;
+    let inst = locations::Instellingen {
+        config: &config,
+        fout: config_error.as_deref(),
+        pad: crate::storage::config::path(),
+    };
+    let gevonden = locations::zoek(genoemd, &inst, Some(vandaag))?;
+    crate::tui::run(
+        &gevonden.pad,
+        vandaag,
+        config,
+        config_error,
+        gevonden.aangemaakt,
+        standup,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -104,9 +169,6 @@ fn today() -> NaiveDate {
 
 /// `planbord standup`: the TUI straight into stand-up mode.
 fn standup(a: &args::StandupArgs, vandaag: NaiveDate) -> CliResult {
-    let (config, config_error) = crate::storage::config::load();
-    let given = a.werkmap.clone().or_else(|| config.werkmap.clone());
-    let (map, created) = locations::werkmap(given.as_deref(), vandaag)?;
     let roteer = a
         .roteer
         .as_deref()
@@ -117,34 +179,37 @@ fn standup(a: &args::StandupArgs, vandaag: NaiveDate) -> CliResult {
         minuten: i64::from(a.minuten),
         roteer,
     };
-    crate::tui::run(&map, vandaag, config, config_error, created, Some(start))?;
-    Ok(ExitCode::SUCCESS)
+    let genoemd = Genoemd {
+        argument: None,
+        optie: a.werkmap.as_deref(),
+    };
+    tui(genoemd, vandaag, Some(start))
 }
 
-fn rapport(a: &args::RapportArgs, vandaag: NaiveDate, out: &mut impl Write) -> CliResult {
-    let (map, _) = locations::werkmap(a.werkmap.as_deref(), vandaag)?;
-    let loaded = crate::storage::load(&map);
-    for d in &loaded.fouten {
-        eprintln!("{d}");
-    }
+fn rapport(
+    map: &Path,
+    a: &args::RapportArgs,
+    vandaag: NaiveDate,
+    out: &mut impl Write,
+) -> CliResult {
+    let loaded = crate::storage::load(map);
+    fouten_naar_stderr(&loaded.fouten);
     let r = crate::rapport::Rapport::new(&loaded.werkmap, vandaag, loaded.capaciteit_uit.clone());
-    let text = match a.format {
+    let rapport = match a.format {
         args::RapportFormaat::Md => crate::rapport::markdown(&r),
         args::RapportFormaat::Html => crate::rapport::html(&r),
     };
+    // A report is read on a screen or printed: control characters from a file have no place
+    // in it, also when it goes to a file (which someone may `cat`).
+    let rapport = text::zichtbaar(&rapport);
+    let out = &mut sanitize::Zichtbaar::new(out);
     match &a.uitvoer {
         Some(path) => {
-            crate::storage::save::write_atomic(path, text.as_bytes())?;
-            writeln!(out, "{}", crate::text::rapport_geschreven(path))?;
+            crate::storage::save::write_atomic(path, rapport.as_bytes())?;
+            writeln!(out, "{}", text::rapport_geschreven(path))?;
         }
-        None => write!(out, "{text}")?,
+        None => write!(out, "{rapport}")?,
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn demo(a: &args::DemoArgs, vandaag: NaiveDate, out: &mut impl Write) -> CliResult {
-    let werkmap = crate::demo::generate(vandaag, a.schaal);
-    crate::storage::save::write_werkmap(&a.map, &werkmap)?;
-    writeln!(out, "{}", crate::text::demo_geschreven(&a.map, &werkmap))?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -12,21 +12,19 @@ use crate::domain::BordSoort;
 use crate::storage;
 use crate::text;
 
-pub fn run(pad: Option<&Path>, vandaag: NaiveDate, out: &mut impl Write) -> super::CliResult {
-    let (map, created) = super::locations::werkmap(pad, vandaag)?;
-    let loaded = storage::load(&map);
+/// Prints the boards of the werkmap `map` with their cards and conflicts.
+pub fn run(map: &Path, vandaag: NaiveDate, out: &mut impl Write) -> super::CliResult {
+    let out = &mut super::sanitize::Zichtbaar::new(out);
+    let loaded = storage::load(map);
     let conflicten = capacity::conflicts(
         &loaded.werkmap,
         &capacity::default_horizon(vandaag),
         vandaag,
     );
-    if created {
-        writeln!(out, "{}", text::demo_aangemaakt(&map))?;
-    }
     writeln!(
         out,
         "{}",
-        text::werkmap_kop(&map, loaded.werkmap.borden.len())
+        text::werkmap_kop(map, loaded.werkmap.borden.len())
     )?;
     for (kop, clusterkamer) in [
         (text::KOP_CLUSTERKAMERS, true),
@@ -56,5 +54,6 @@ pub fn run(pad: Option<&Path>, vandaag: NaiveDate, out: &mut impl Write) -> supe
         writeln!(out, "{d}")?;
     }
     writeln!(out, "\n{}", text::overzicht_voet())?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -47,13 +47,24 @@ impl Findings {
             }
         }
     }
+    /// NaN and the infinities (`inf`, or a literal too large for f64 such as `1e400`) are no
+    /// numbers a user means; every later rule and sum would go wrong on them. Returns whether
+    /// `v` is a finite number.
+    fn finite(&mut self, path: &str, veld: &str, v: f64) -> bool {
+        if v.is_finite() {
+            return true;
+        }
+        self.fout(path.to_string(), text::ongeldig_getal(veld, v.is_nan()));
+        false
+    }
     fn share(&mut self, path: String, v: Option<f64>) {
-        if let Some(v) = v.filter(|v| !(0.0..=1.0).contains(v)) {
+        let Some(v) = v else { return };
+        if self.finite(&path, "regulier_aandeel", v) && !(0.0..=1.0).contains(&v) {
             self.fout(path, text::aandeel_buiten_bereik(v));
         }
     }
     fn not_negative(&mut self, path: String, veld: &str, v: f64) {
-        if v < 0.0 || v.is_nan() {
+        if self.finite(&path, veld, v) && v < 0.0 {
             self.fout(path, text::negatief(veld));
         }
     }
@@ -71,7 +82,7 @@ fn versie(f: &mut Findings, v: u32) {
 pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
     let mut f = Findings::default();
     versie(&mut f, o.versie);
-    if o.uren_per_fte <= 0.0 || o.uren_per_fte.is_nan() {
+    if f.finite("uren_per_fte", "uren_per_fte", o.uren_per_fte) && o.uren_per_fte <= 0.0 {
         f.fout("uren_per_fte".into(), text::niet_positief("uren_per_fte"));
     }
     f.not_negative(

@@ -6,17 +6,38 @@ use super::Rapport;
 use crate::capacity::meer_dan;
 use crate::text;
 
-/// Escapes the characters that would break a Markdown table cell.
+/// User text (names, titles, explanations) as Markdown text: HTML cannot get in (`<`, `>` and
+/// `&` become entities), links, code and escapes cannot start (`[`, `]`, `` ` ``, `\` escaped),
+/// and a table cell cannot break (`|` escaped, line breaks become spaces). Control characters
+/// are made visible when the report is written.
 fn cel(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '[' | ']' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The report as Markdown.
 pub fn markdown(r: &Rapport) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# {}\n", text::rapport_titel(&r.organisatie, r.vandaag));
+    let _ = writeln!(
+        s,
+        "# {}\n",
+        text::rapport_titel(&cel(&r.organisatie), r.vandaag)
+    );
     if let Some(why) = &r.capaciteit_uit {
-        let _ = writeln!(s, "> {why}\n");
+        let _ = writeln!(s, "> {}\n", cel(why));
     }
     let _ = writeln!(s, "## {}\n", text::rapport_kop_heatmap());
     let _ = writeln!(s, "{}\n", text::rapport_heatmap_uitleg());

@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use super::diagnostic::Diagnostic;
 use super::format;
 use super::hash::ContentHash;
+use super::locate::lex::{self, Kind, Token};
 use super::locate::{Locations, Position};
 use crate::domain::organisatie::VERSIE;
 use crate::domain::validate::{self, Finding};
@@ -63,7 +64,10 @@ struct Parsed<T> {
 
 /// Loads a werkmap folder, or one board file with the `organisatie.ron` beside it.
 pub fn load(path: &Path) -> Loaded {
-    let (root, board_paths, mut fouten) = if path.is_file() {
+    // Anything that exists and is not a folder is read as one board file (and refused by
+    // `read_file` if it is no regular file), never taken for a werkmap.
+    let single = fs::metadata(path).is_ok_and(|m| !m.is_dir());
+    let (root, board_paths, mut fouten) = if single {
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         (root, vec![path.to_path_buf()], Vec::new())
     } else {
@@ -84,8 +88,9 @@ pub fn load(path: &Path) -> Loaded {
     let org_path = root.join(ORGANISATIE);
     let (org, boards) = rayon::join(
         || {
-            org_path
-                .is_file()
+            // Present in any form (a FIFO or a dangling link too): read_file says what is wrong.
+            fs::symlink_metadata(&org_path)
+                .is_ok()
                 .then(|| read_file::<Organisatie>(&org_path, &root))
         },
         || {
@@ -177,18 +182,161 @@ pub fn read_board(
 }
 
 /// The board files of a werkmap folder, sorted by name: every `*.ron` except the organisation,
-/// hidden files and temporary files.
+/// hidden files and temporary files. Whatever its type: a folder, FIFO or dangling link named
+/// `*.ron` is listed too, so that reading it reports it instead of skipping it silently.
 pub fn board_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.ends_with(".ron") && name != ORGANISATIE && !name.starts_with('.') && p.is_file()
+            name.ends_with(".ron") && name != ORGANISATIE && !name.starts_with('.')
         })
         .collect();
     files.sort();
     Ok(files)
+}
+
+/// What a file that is not read turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Soort {
+    Map,
+    Fifo,
+    Apparaat,
+    Socket,
+    /// Some other kind that is not a regular file.
+    Anders,
+}
+
+/// Why [`read_bounded`] did not read a file.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadRefused {
+    /// Not a regular file (or a symbolic link to something that is not one).
+    #[error("{}", text::geen_bordbestand(text::bestandssoort(*.0)))]
+    GeenBestand(Soort),
+    /// A symbolic link whose target does not exist.
+    #[error("{}", text::losse_koppeling())]
+    LosseKoppeling,
+    /// Larger than [`MAX_BYTES`]: the size found, or `MAX_BYTES + 1` when it grew while read.
+    #[error("{}", text::te_groot(*.0, MAX_BYTES))]
+    TeGroot(u64),
+    /// The operating system refused.
+    #[error("{}", text::niet_te_lezen(.0))]
+    Io(#[from] std::io::Error),
+}
+
+fn soort(t: fs::FileType) -> Soort {
+    if t.is_dir() {
+        return Soort::Map;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Soort::Fifo;
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Soort::Apparaat;
+        }
+        if t.is_socket() {
+            return Soort::Socket;
+        }
+    }
+    Soort::Anders
+}
+
+/// A regular file of at most [`MAX_BYTES`], or why not.
+fn check(meta: &fs::Metadata) -> Result<(), ReadRefused> {
+    if !meta.is_file() {
+        return Err(ReadRefused::GeenBestand(soort(meta.file_type())));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(ReadRefused::TeGroot(meta.len()));
+    }
+    Ok(())
+}
+
+/// Reads a file after looking at it: only a regular file (a symbolic link to one is fine) of at
+/// most [`MAX_BYTES`] is opened, so a FIFO never blocks and a link to `/dev/zero` never fills
+/// the memory; what was opened is looked at again, and the read stops after [`MAX_BYTES`] even
+/// if the file grows meanwhile. Returns the bytes and the metadata of the opened file.
+pub fn read_checked(path: &Path) -> Result<(Vec<u8>, fs::Metadata), ReadRefused> {
+    use std::io::Read;
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e)
+            if e.kind() == std::io::ErrorKind::NotFound
+                && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) =>
+        {
+            return Err(ReadRefused::LosseKoppeling);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    check(&meta)?;
+    let file = fs::File::open(path)?;
+    // It may have been replaced between the look and the open.
+    let meta = file.metadata()?;
+    check(&meta)?;
+    // The size was just checked against MAX_BYTES, so this capacity is bounded.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(ReadRefused::TeGroot(MAX_BYTES + 1));
+    }
+    Ok((bytes, meta))
+}
+
+/// [`read_checked`] without the metadata: the bytes of a regular file of at most
+/// [`MAX_BYTES`], or why it was not read (with a Dutch `Display`). For the file watcher.
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadRefused> {
+    read_checked(path).map(|(bytes, _)| bytes)
+}
+
+/// Whether `name` is a temporary file of [`super::save::write_atomic`]:
+/// `.<name>.<pid>.<n>.tmp`, with digits for pid and n.
+fn is_stray_temp_name(name: &str) -> bool {
+    let Some(inner) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mut parts = inner.rsplitn(3, '.');
+    let (Some(n), Some(pid), Some(file)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    digits(n) && digits(pid) && !file.is_empty()
+}
+
+/// Removes the temporary files a killed save left behind (`.<name>.<pid>.<n>.tmp`, see
+/// [`super::save::write_atomic`]) in the werkmap `dir` and in its `.planbord/vorige/`; only
+/// regular files (never what a link points to) last changed at least `older_than` ago, so a
+/// colleague's save in progress is never touched. Returns how many were removed; a file that
+/// cannot be removed is left alone.
+pub fn clean_stray_temp_files(dir: &Path, older_than: std::time::Duration) -> usize {
+    let now = std::time::SystemTime::now();
+    let mut removed = 0;
+    for folder in [dir.to_path_buf(), dir.join(".planbord").join("vorige")] {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            if !e.file_name().to_str().is_some_and(is_stray_temp_name) {
+                continue;
+            }
+            let Ok(meta) = fs::symlink_metadata(&path) else {
+                continue;
+            };
+            let old = meta
+                .modified()
+                .ok()
+                .and_then(|m| now.duration_since(m).ok())
+                .is_some_and(|age| age >= older_than);
+            if meta.file_type().is_file() && old && fs::remove_file(&path).is_ok() {
+                removed += 1;
+            }
+        }
+    }
+    removed
 }
 
 /// Adds the findings of one file to the lists; returns whether the file is usable (no errors).
@@ -278,16 +426,11 @@ fn read_file<T: DeserializeOwned>(path: &Path, root: &Path) -> Result<Parsed<T>,
         .to_string_lossy()
         .into_owned();
     let start = Position { regel: 1, kolom: 1 };
-    let metadata = fs::metadata(path).map_err(|e| diag(&name, start, text::niet_te_lezen(&e)))?;
-    let size = metadata.len();
+    let (bytes, metadata) = read_checked(path).map_err(|e| diag(&name, start, e.to_string()))?;
     let gewijzigd = metadata
         .modified()
         .ok()
         .map(|t| chrono::DateTime::<chrono::Local>::from(t).naive_local());
-    if size > MAX_BYTES {
-        return Err(diag(&name, start, text::te_groot(size, MAX_BYTES)));
-    }
-    let bytes = fs::read(path).map_err(|e| diag(&name, start, text::niet_te_lezen(&e)))?;
     let hash = ContentHash::of(&bytes);
     let text = String::from_utf8(bytes).map_err(|_| diag(&name, start, text::geen_utf8()))?;
     let value = parse_text::<T>(&name, &text)?;
@@ -310,44 +453,17 @@ pub const MAX_NESTING: usize = 16;
 /// The first position where brackets nest deeper than [`MAX_NESTING`], outside strings and
 /// comments.
 fn too_deep(text: &str) -> Option<Position> {
-    let (mut depth, mut line, mut col) = (0usize, 1, 1);
-    let mut chars = text.chars().peekable();
-    let (mut in_string, mut escaped, mut in_comment) = (false, false, false);
-    while let Some(c) = chars.next() {
-        if in_comment {
-            if c == '\n' {
-                in_comment = false;
-            }
-        } else if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else {
-            match c {
-                '"' => in_string = true,
-                '/' if chars.peek() == Some(&'/') => in_comment = true,
-                '(' | '[' | '{' => {
-                    depth += 1;
-                    if depth > MAX_NESTING {
-                        return Some(Position {
-                            regel: line,
-                            kolom: col,
-                        });
-                    }
+    let mut depth = 0usize;
+    for t in lex::tokens(text) {
+        match t.kind {
+            Kind::Punct('(' | '[' | '{') => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(t.start);
                 }
-                ')' | ']' | '}' => depth = depth.saturating_sub(1),
-                _ => {}
             }
-        }
-        if c == '\n' {
-            line += 1;
-            col = 1;
-        } else {
-            col += 1;
+            Kind::Punct(')' | ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
         }
     }
     None
@@ -412,63 +528,33 @@ fn declared_version(text: &str) -> Option<(u64, Position)> {
     rest.parse().ok().map(|v| (v, pos))
 }
 
-/// Finds `field: 80,0` (a Dutch decimal comma) outside strings and comments.
+/// Finds `field: 80,0` (a Dutch decimal comma) outside strings and comments: a colon, a whole
+/// number, and right after it a comma and digits.
 fn decimal_comma(text: &str) -> Option<(Position, String, String)> {
-    let chars: Vec<char> = text.chars().collect();
-    let (mut line, mut col) = (1, 1);
-    let mut i = 0;
-    let mut in_string = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if in_string {
-            if c == '\\' {
-                i += 1;
-                col += 1;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-        } else if c == '/' && chars.get(i + 1) == Some(&'/') {
-            while i < chars.len() && chars[i] != '\n' {
-                i += 1;
-            }
+    let tokens: Vec<Token> = lex::tokens(text).collect();
+    let digits = |s: &str| -> String { s.chars().take_while(char::is_ascii_digit).collect() };
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != Kind::Punct(':') {
             continue;
-        } else if c == ':' {
-            let mut j = i + 1;
-            while j < chars.len() && chars[j] == ' ' {
-                j += 1;
-            }
-            let start = j;
-            while j < chars.len() && chars[j].is_ascii_digit() {
-                j += 1;
-            }
-            let comma = j;
-            if comma > start && chars.get(comma) == Some(&',') {
-                let mut k = comma + 1;
-                while k < chars.len() && chars[k].is_ascii_digit() {
-                    k += 1;
-                }
-                if k > comma + 1 {
-                    let pos = Position {
-                        regel: line,
-                        kolom: col + (start - i),
-                    };
-                    return Some((
-                        pos,
-                        chars[start..comma].iter().collect(),
-                        chars[comma + 1..k].iter().collect(),
-                    ));
-                }
-            }
         }
-        if c == '\n' {
-            line += 1;
-            col = 1;
-        } else {
-            col += 1;
+        let mut rest = tokens[i + 1..]
+            .iter()
+            .skip_while(|t| t.kind == Kind::Whitespace);
+        let (Some(geheel), Some(komma), Some(fractie)) = (rest.next(), rest.next(), rest.next())
+        else {
+            continue;
+        };
+        let whole = geheel.kind == Kind::Word
+            && !geheel.text.is_empty()
+            && geheel.text.chars().all(|c| c.is_ascii_digit());
+        let fraction = digits(fractie.text);
+        if whole
+            && komma.kind == Kind::Punct(',')
+            && fractie.kind == Kind::Word
+            && !fraction.is_empty()
+        {
+            return Some((geheel.start, geheel.text.to_string(), fraction));
         }
-        i += 1;
     }
     None
 }

@@ -4,7 +4,11 @@
 //! (references, duplicates, ranges) name a path, and this walker finds its line and column.
 //! It runs only when there is something to report, so it favours simplicity over speed.
 
+pub mod lex;
+
 use std::collections::HashMap;
+
+use lex::{Kind, Token};
 
 /// A 1-based line and column (in characters), as ron reports them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -23,13 +27,10 @@ impl Locations {
     /// Walks the text once. Malformed text gives the positions found before the damage.
     pub fn of(text: &str) -> Locations {
         let mut walker = Walker {
-            chars: text.chars().collect(),
+            tokens: lex::tokens(text).filter(|t| !t.kind.is_trivia()).collect(),
             at: 0,
-            line: 1,
-            col: 1,
             out: HashMap::new(),
         };
-        walker.skip_trivia();
         walker.value(String::new(), 0);
         Locations { values: walker.out }
     }
@@ -60,73 +61,36 @@ impl Locations {
     }
 }
 
-struct Walker {
-    chars: Vec<char>,
+/// Walks the tokens (comments and whitespace left out) the way the parser reads them.
+struct Walker<'a> {
+    tokens: Vec<Token<'a>>,
     at: usize,
-    line: usize,
-    col: usize,
     out: HashMap<String, Position>,
 }
 
 /// Deeper nesting than the format has is not walked: the parser refuses it anyway.
 const MAX_DEPTH: usize = 64;
 
-impl Walker {
-    fn peek(&self) -> Option<char> {
-        self.chars.get(self.at).copied()
+impl Walker<'_> {
+    fn peek(&self) -> Option<Token<'_>> {
+        self.tokens.get(self.at).copied()
     }
 
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
+    fn peek_kind(&self) -> Option<Kind> {
+        self.tokens.get(self.at).map(|t| t.kind)
+    }
+
+    fn bump(&mut self) {
         self.at += 1;
-        if c == '\n' {
-            self.line += 1;
-            self.col = 1;
-        } else {
-            self.col += 1;
-        }
-        Some(c)
     }
 
-    fn pos(&self) -> Position {
-        Position {
-            regel: self.line,
-            kolom: self.col,
-        }
-    }
-
-    fn skip_trivia(&mut self) {
-        loop {
-            match (self.peek(), self.chars.get(self.at + 1).copied()) {
-                (Some(c), _) if c.is_whitespace() || c == '\u{feff}' => {
-                    self.bump();
-                }
-                (Some('/'), Some('/')) => {
-                    while self.peek().is_some_and(|c| c != '\n') {
-                        self.bump();
-                    }
-                }
-                (Some('/'), Some('*')) => {
-                    self.bump();
-                    self.bump();
-                    while self.peek().is_some() {
-                        if self.peek() == Some('*') && self.chars.get(self.at + 1) == Some(&'/') {
-                            self.bump();
-                            self.bump();
-                            break;
-                        }
-                        self.bump();
-                    }
-                }
-                (Some('#'), _) => {
-                    // `#![enable(...)]`: skip to the closing bracket.
-                    while self.peek().is_some_and(|c| c != ']') {
-                        self.bump();
-                    }
-                    self.bump();
-                }
-                _ => return,
+    /// `#![enable(...)]`: skipped up to its closing bracket.
+    fn skip_attributes(&mut self) {
+        while self.peek_kind() == Some(Kind::Punct('#')) {
+            while self.peek_kind().is_some_and(|k| k != Kind::Punct(']')) {
+                self.bump();
             }
+            self.bump();
         }
     }
 
@@ -134,33 +98,21 @@ impl Walker {
         if depth > MAX_DEPTH {
             return;
         }
-        self.skip_trivia();
-        let start = self.pos();
-        match self.peek() {
-            None => {}
-            Some('"') => self.string(),
-            Some('\'') => {
+        self.skip_attributes();
+        let Some(tok) = self.peek() else {
+            return;
+        };
+        let start = tok.start;
+        match tok.kind {
+            Kind::Punct('(') => self.group(&path, ')', depth),
+            Kind::Punct('[') => self.group(&path, ']', depth),
+            Kind::Punct('{') => self.group(&path, '}', depth),
+            Kind::Str | Kind::RawStr | Kind::Char => self.bump(),
+            _ => {
+                // A word (a struct or variant name, a number, `true`), or an unexpected
+                // character, skipped so the walk always advances.
                 self.bump();
-                while let Some(c) = self.bump() {
-                    match c {
-                        '\\' => {
-                            self.bump();
-                        }
-                        '\'' => break,
-                        _ => {}
-                    }
-                }
-            }
-            Some('r') if matches!(self.chars.get(self.at + 1), Some('#') | Some('"')) => {
-                self.raw_string()
-            }
-            Some('(') => self.group(&path, ')', depth),
-            Some('[') => self.group(&path, ']', depth),
-            Some('{') => self.group(&path, '}', depth),
-            Some(_) => {
-                self.word();
-                self.skip_trivia();
-                if self.peek() == Some('(') {
+                if self.peek_kind() == Some(Kind::Punct('(')) {
                     self.group(&path, ')', depth);
                 }
             }
@@ -168,75 +120,23 @@ impl Walker {
         self.out.entry(path).or_insert(start);
     }
 
-    fn word(&mut self) -> String {
-        let mut w = String::new();
-        while let Some(c) = self.peek() {
-            if c.is_alphanumeric() || matches!(c, '_' | '.' | '+' | '-') {
-                w.push(c);
-                self.bump();
-            } else {
-                break;
-            }
-        }
-        if w.is_empty() {
-            // Skip one unexpected character so the walk always advances.
-            self.bump();
-        }
-        w
-    }
-
-    fn string(&mut self) {
-        self.bump();
-        while let Some(c) = self.bump() {
-            match c {
-                '\\' => {
-                    self.bump();
-                }
-                '"' => break,
-                _ => {}
-            }
-        }
-    }
-
-    fn raw_string(&mut self) {
-        self.bump();
-        let mut hashes = 0;
-        while self.peek() == Some('#') {
-            hashes += 1;
-            self.bump();
-        }
-        self.bump();
-        while let Some(c) = self.bump() {
-            if c == '"' {
-                let mut n = 0;
-                while n < hashes && self.peek() == Some('#') {
-                    n += 1;
-                    self.bump();
-                }
-                if n == hashes {
-                    break;
-                }
-            }
-        }
-    }
-
     /// A `( … )`, `[ … ]` or `{ … }` group: named fields, tuple members, list items or map entries.
     fn group(&mut self, path: &str, close: char, depth: usize) {
         self.bump();
         let mut index = 0;
         loop {
-            self.skip_trivia();
-            match self.peek() {
+            self.skip_attributes();
+            match self.peek_kind() {
                 None => return,
-                Some(c) if c == close => {
+                Some(Kind::Punct(c)) if c == close => {
                     self.bump();
                     return;
                 }
-                Some(',') => {
+                Some(Kind::Punct(',')) => {
                     self.bump();
                     continue;
                 }
-                Some(')') | Some(']') | Some('}') => {
+                Some(Kind::Punct(')' | ']' | '}')) => {
                     // Mismatched bracket: stop here, the parser reports it.
                     self.bump();
                     return;
@@ -255,13 +155,10 @@ impl Walker {
                 }
             };
             self.value(child, depth + 1);
-            if close == '}' {
+            if close == '}' && self.peek_kind() == Some(Kind::Punct(':')) {
                 // A map entry: `key: value`; the key was walked as a value, now the value.
-                self.skip_trivia();
-                if self.peek() == Some(':') {
-                    self.bump();
-                    self.value(format!("{path}{{}}"), depth + 1);
-                }
+                self.bump();
+                self.value(format!("{path}{{}}"), depth + 1);
             }
             if self.at == before {
                 self.bump();
@@ -274,22 +171,15 @@ impl Walker {
         if close != ')' {
             return None;
         }
-        let save = (self.at, self.line, self.col);
-        let mut name = String::new();
-        while let Some(c) = self.peek() {
-            if c.is_alphanumeric() || c == '_' {
-                name.push(c);
-                self.bump();
-            } else {
-                break;
-            }
-        }
-        self.skip_trivia();
-        if !name.is_empty() && self.peek() == Some(':') {
-            self.bump();
+        let tok = self.peek()?;
+        let is_name =
+            tok.kind == Kind::Word && tok.text.chars().all(|c| c.is_alphanumeric() || c == '_');
+        let colon = self.tokens.get(self.at + 1).map(|t| t.kind) == Some(Kind::Punct(':'));
+        if is_name && colon {
+            let name = tok.text.to_string();
+            self.at += 2;
             return Some(name);
         }
-        (self.at, self.line, self.col) = save;
         None
     }
 }

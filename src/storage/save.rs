@@ -6,7 +6,7 @@
 //! between, and the caller must know. Runs on a worker thread, never on the screen's.
 
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
@@ -26,6 +26,13 @@ pub const KEEP_VERSIONS: usize = 10;
 pub enum SaveError {
     #[error("kan {} niet opslaan: {}", .path.display(), crate::text::io_fout(.source))]
     Io { path: PathBuf, source: io::Error },
+    /// The file on disk is not one planbord reads (a FIFO, a device, too large): never
+    /// overwritten.
+    #[error("kan {} niet opslaan: {reason}", .path.display())]
+    Refused {
+        path: PathBuf,
+        reason: super::load::ReadRefused,
+    },
     /// The file is no longer the version the content was built on: what it holds now
     /// (`None`: it is gone).
     #[error("kan {} niet opslaan: het bestand is intussen door iemand anders gewijzigd", .path.display())]
@@ -74,7 +81,11 @@ pub fn save_document<T: Serialize>(
     let target = through_link(path);
     let lock = Lock::acquire(&target, LEASE, &now.format("%Y-%m-%dT%H:%M:%S").to_string())
         .map_err(io_err)?;
-    let disk = read_regular(&target).map_err(io_err)?;
+    let refused = |reason| SaveError::Refused {
+        path: path.into(),
+        reason,
+    };
+    let disk = read_regular(&target).map_err(refused)?;
     if disk.as_deref().map(ContentHash::of) != expected {
         return Err(SaveError::Changed {
             path: path.into(),
@@ -86,7 +97,7 @@ pub fn save_document<T: Serialize>(
     }
     write_atomic(&target, text.as_bytes())?;
     drop(lock);
-    let back = read_regular(&target).map_err(io_err)?;
+    let back = read_regular(&target).map_err(refused)?;
     Ok(Written {
         hash: ContentHash::of(text.as_bytes()),
         back: back.filter(|b| b != text.as_bytes()),
@@ -102,28 +113,14 @@ fn through_link(path: &Path) -> PathBuf {
     }
 }
 
-/// Reads a regular file of at most [`MAX_BYTES`] bytes; `None` when it does not exist. Never
-/// opens a FIFO or a device (a read would block or never end).
-pub fn read_regular(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    let meta = match fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    if !meta.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "geen gewoon bestand",
-        ));
+/// Reads a file as [`super::load::read_bounded`] does (a regular file of at most
+/// [`MAX_BYTES`] bytes; never a FIFO or a device); `None` when it does not exist.
+pub fn read_regular(path: &Path) -> Result<Option<Vec<u8>>, super::load::ReadRefused> {
+    match super::load::read_bounded(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(super::load::ReadRefused::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
     }
-    let mut bytes = Vec::new();
-    File::open(path)?
-        .take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "te groot"));
-    }
-    Ok(Some(bytes))
 }
 
 /// Serialises `value` canonically and writes it atomically, without any check. Returns the

@@ -203,6 +203,7 @@ fn event_loop(
         single,
         tx,
     );
+    storage::load::clean_stray_temp_files(&app.root, STRAY_TEMP_AGE);
     app.update(Action::Tick(clock()));
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -255,6 +256,10 @@ fn event_loop(
         }
     }
 }
+
+/// Temporary files of a save that was killed are removed at the next start, once they are
+/// older than any save in progress could be.
+const STRAY_TEMP_AGE: Duration = Duration::from_secs(600);
 
 /// Carries out the app's effects; `true` when the app asks to quit.
 fn run_effects(effects: Vec<Effect>, app: &mut App, worker: &Worker) -> bool {

@@ -220,14 +220,14 @@ impl Disk {
                 self.known.insert(name.clone(), hash);
                 self.report(path, &name);
             }
-            // Not a regular file (a FIFO, a device, too large): never opened, reported once.
+            // Not a regular file (a FIFO, a device, too large): never opened, reported.
             Err(e) => {
                 if self.known.remove(&name).is_some() || !is_org {
                     let d = storage::Diagnostic {
                         bestand: name.clone(),
                         regel: 1,
                         kolom: 1,
-                        melding: crate::text::geen_bordbestand(&crate::text::io_fout(&e)),
+                        melding: e.to_string(),
                     };
                     self.send(Action::FileChanged {
                         name,
