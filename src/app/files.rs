@@ -30,11 +30,11 @@ pub struct FileSlot<D> {
 }
 
 impl<D: Document> FileSlot<D> {
-    /// A slot for a file as just read.
-    pub fn new(meta: FileMeta, value: D, now: Millis) -> FileSlot<D> {
+    /// A slot for a file as just read; `writer` makes this session's operation ids unique.
+    pub fn new(meta: FileMeta, value: D, now: Millis, writer: &str) -> FileSlot<D> {
         FileSlot {
             meta,
-            replica: Replica::new(value, now, text::notitie),
+            replica: Replica::new(value, now, writer, text::notitie),
             unreadable: None,
             error: None,
             failures: 0,

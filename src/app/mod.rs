@@ -145,6 +145,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Opened on one board file: other files in its folder are not this session's business.
     pub single_board: bool,
+    /// A few random characters that make this session's operation ids unique.
+    pub writer: String,
     id_state: u64,
 }
 
@@ -204,6 +206,7 @@ impl App {
             derived: Derived::default(),
             size: (80, 24),
             single_board: false,
+            writer: crate::domain::ids::from_bits(seed.rotate_left(23) ^ 0x5851_F42D_4C95_7F2D),
             id_state: seed,
         };
         app.replace_werkmap(loaded);
@@ -224,18 +227,19 @@ impl App {
         }
         self.id_state = src.state();
         let now = self.clock;
+        let writer = self.writer.clone();
         self.files = Files {
             borden: self
                 .werkmap
                 .borden
                 .iter()
                 .zip(loaded.board_files)
-                .map(|(b, meta)| (b.id.clone(), FileSlot::new(meta, b.clone(), now)))
+                .map(|(b, meta)| (b.id.clone(), FileSlot::new(meta, b.clone(), now, &writer)))
                 .collect(),
             organisatie: loaded
                 .organisatie_file
                 .zip(self.werkmap.organisatie.clone())
-                .map(|(meta, org)| FileSlot::new(meta, org, now)),
+                .map(|(meta, org)| FileSlot::new(meta, org, now, &writer)),
         };
         self.recompute();
     }

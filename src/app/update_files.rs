@@ -109,9 +109,10 @@ impl App {
             src_bits = src_bits.rotate_left(17) ^ 0x9E37_79B9_7F4A_7C15;
             src_bits
         });
-        self.files
-            .borden
-            .insert(disk.id.clone(), FileSlot::new(meta, disk, self.clock));
+        self.files.borden.insert(
+            disk.id.clone(),
+            FileSlot::new(meta, disk, self.clock, &self.writer),
+        );
     }
 
     fn drop_board(&mut self, id: &str) {
@@ -163,7 +164,7 @@ impl App {
                     slot.meta = meta;
                     slot.unreadable = None;
                 }
-                None => self.files.organisatie = Some(FileSlot::new(meta, org, now)),
+                None => self.files.organisatie = Some(FileSlot::new(meta, org, now, &self.writer)),
             },
             _ => {
                 // Unreadable or gone: keep what we have and never save over it.

@@ -25,23 +25,8 @@ pub struct Merged<D> {
 pub fn three_way<D: Document>(base: &D, ours: &D, theirs: &D, cx: &Context<'_>) -> Merged<D> {
     let ops: Vec<Op> = ops::diff(base, theirs);
     let (mut value, notices) = ops::applied(ours, &ops, cx);
-    value.set_sporen(join_sporen(ours.sporen(), theirs.sporen()));
+    value.set_sporen(super::sporen::join(ours.sporen(), theirs.sporen()));
     Merged { value, notices }
-}
-
-/// How many save tokens a file keeps.
-pub const SPOREN_MAX: usize = 16;
-
-/// The tokens of `a` followed by those of `b` that `a` lacks, the newest [`SPOREN_MAX`].
-pub fn join_sporen(a: &str, b: &str) -> String {
-    let mut all: Vec<&str> = a.split_whitespace().collect();
-    for t in b.split_whitespace() {
-        if !all.contains(&t) {
-            all.push(t);
-        }
-    }
-    let from = all.len().saturating_sub(SPOREN_MAX);
-    all[from..].join(" ")
 }
 
 /// Merges a conflict copy (another version of the same file, without a common base) into
@@ -176,18 +161,4 @@ pub fn make_valid(bord: &mut Bord, cx: &Context<'_>) -> Vec<Notice> {
     let mut seen = HashSet::new();
     bord.kolommen.retain(|k| seen.insert(k.id.clone()));
     notices
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sporen_are_joined_and_capped() {
-        assert_eq!(join_sporen("a b", "b c"), "a b c");
-        let many: Vec<String> = (0..20).map(|i| format!("t{i}")).collect();
-        let joined = join_sporen(&many.join(" "), "x");
-        assert_eq!(joined.split(' ').count(), SPOREN_MAX);
-        assert!(joined.ends_with(" x"));
-    }
 }

@@ -5,6 +5,7 @@ pub mod ids;
 pub mod merge;
 pub mod ops;
 pub mod organisatie;
+pub mod sporen;
 pub mod sync;
 pub mod validate;
 pub mod week;

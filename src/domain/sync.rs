@@ -2,23 +2,26 @@
 //! as milliseconds of a monotonic clock, randomness as arguments, files as values.
 //!
 //! The rule. Every save appends a fresh token to the file's `sporen` (the last
-//! [`SPOREN_MAX`](super::merge::SPOREN_MAX) saves). A save starts from the file as it is on
-//! disk and applies the operations not yet written, with the old-value rule of
-//! [`ops`](super::ops). Our save is *held* by a later version when that version's `sporen`
+//! [`sporen::MAX`] saves), with the stamps of what it set ([`sporen`]). A save starts from the
+//! file as it is on disk and applies the operations not yet written, with the old-value rule
+//! of [`ops`](super::ops). Our save is *held* by a later version when that version's `sporen`
 //! contains our token or any token we have seen written after ours (so pruning the list never
 //! looks like a loss). A version that holds none of them was written by someone who never saw
-//! our save: the save is *lost*, and its operations are applied again — a field still at our
-//! old value gets our value, a field at a third value keeps it (ours becomes a note) — and
-//! saved after a random 0.5–2 s. Before that repair is written, a file that holds our token
-//! again (a late sync) cancels it. A repair never overwrites another writer's value, so two
-//! writers never undo each other in turn: the file converges.
+//! our save: the save is *lost*, and its operations are applied again as a *repair*, saved
+//! after a random 0.5–2 s: a field still holding the value *and the stamp* we saw gets our
+//! value; a field someone set meanwhile keeps it (ours becomes a note); a change that
+//! someone who saw ours replaced (the stamps say so) is not re-applied, nor a note someone
+//! removed. Before a repair is written, a file that holds our token again (a late sync)
+//! cancels it. A repair never overwrites another writer's value, so writers never undo each
+//! other in turn: the file converges.
 //!
 //! A save is *confirmed* when the file holds it and has not changed for [`CONFIRM`] ms; saves
 //! keep being checked for [`WINDOW`] ms (sync tools deliver late), confirmed or not.
 
 use std::collections::HashSet;
 
-use super::ops::{self, Context, Document, Mode, Notice, Op};
+use super::ops::{self, Change, Context, Document, Mode, Notice, Op, Outcome};
+use super::sporen::{self, Ledger, Stamp};
 use super::week::Moment;
 
 /// Milliseconds of a monotonic clock.
@@ -54,10 +57,99 @@ fn cx<'a>(wording: &'a fn(&Notice) -> String, at: Moment) -> Context<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pending {
     pub op: Op,
+    /// Its id, the same in every repair: the stamp it leaves on what it sets.
+    pub id: String,
+    /// For a field change: the stamp of the value it replaced, as its writer saw it.
+    pub old_stamp: Option<String>,
     pub at: Moment,
     /// Order of making: repairs go back among newer edits in this order.
     pub seq: u64,
     pub repair_of: Option<String>,
+}
+
+/// Applies operations to a document with the stamps of its `sporen`: repairs are checked
+/// against the stamps, and what applied is stamped. Returns the notices and the stamps of
+/// this save.
+fn apply_pending<D: Document>(
+    doc: &mut D,
+    pending: &[Pending],
+    wording: &fn(&Notice) -> String,
+    notices: &mut Vec<Notice>,
+) -> Vec<Stamp> {
+    let mut ledger = Ledger::of(doc.sporen());
+    let mut stamps = Vec::new();
+    for p in pending {
+        let cx = cx(wording, p.at);
+        let repair = p.repair_of.is_some();
+        match &p.op.change {
+            Change::Set { field, new, .. } => {
+                let key = sporen::field_key(&p.op.target, field);
+                if repair && ledger.overruled(&key, &p.id) {
+                    continue; // someone who saw it replaced it
+                }
+                let op = if repair && ledger.setter(&key) != p.old_stamp.as_deref() {
+                    // The value may look the same, but someone else set it: ours must not
+                    // overwrite it. An old value nothing can hold makes it a conflict.
+                    Op {
+                        change: Change::Set {
+                            field: field.clone(),
+                            old: serde_json::Value::String("\u{0}anders".into()),
+                            new: new.clone(),
+                        },
+                        ..p.op.clone()
+                    }
+                } else {
+                    p.op.clone()
+                };
+                let stamp = match ops::apply(doc, &op, &cx, notices) {
+                    Outcome::Applied => Some(Stamp::Field {
+                        key,
+                        op: Some(p.id.clone()),
+                        dead: p.old_stamp.iter().cloned().collect(),
+                    }),
+                    Outcome::Satisfied if p.old_stamp.is_some() => Some(Stamp::Field {
+                        key,
+                        op: None,
+                        dead: p.old_stamp.iter().cloned().collect(),
+                    }),
+                    _ => None,
+                };
+                if let Some(s) = stamp {
+                    ledger.record(&s);
+                    stamps.push(s);
+                }
+            }
+            Change::Add { field, element } | Change::Remove { field, element } => {
+                let removed = matches!(p.op.change, Change::Remove { .. });
+                let key = sporen::element_key(&p.op.target, field, element);
+                if repair && !removed && ledger.removed(&key) {
+                    continue; // removed by someone who had it
+                }
+                if matches!(
+                    ops::apply(doc, &p.op, &cx, notices),
+                    Outcome::Applied | Outcome::Satisfied | Outcome::Restored
+                ) {
+                    let s = Stamp::Element {
+                        key,
+                        op: p.id.clone(),
+                        removed,
+                    };
+                    ledger.record(&s);
+                    stamps.push(s);
+                }
+            }
+            _ => {
+                ops::apply(doc, &p.op, &cx, notices);
+            }
+        }
+    }
+    let at = pending.iter().map(|p| p.at).max().unwrap_or(EPOCH);
+    notices.extend(doc.repair(&cx_ref(wording, at)));
+    stamps
+}
+
+fn cx_ref(wording: &fn(&Notice) -> String, at: Moment) -> Context<'_> {
+    cx(wording, at)
 }
 
 #[derive(Debug, Clone)]
@@ -74,8 +166,8 @@ struct Tracked {
 impl Tracked {
     /// Whether the file with these tokens still descends from this save; learns the tokens
     /// written after ours.
-    fn holds(&mut self, sporen: &str) -> bool {
-        let tokens: Vec<&str> = sporen.split_whitespace().collect();
+    fn holds(&mut self, line: &str) -> bool {
+        let tokens = sporen::tokens(line);
         match tokens.iter().position(|t| self.desc.contains(*t)) {
             Some(k) => {
                 self.desc
@@ -116,12 +208,15 @@ pub struct Replica<D> {
     view_changed: Millis,
     save_at: Option<Millis>,
     seq: u64,
+    /// Makes this writer's operation ids unique among writers.
+    writer: String,
     wording: fn(&Notice) -> String,
 }
 
 impl<D: Document> Replica<D> {
-    /// A replica of a file as just read. `wording` words the notes the rule leaves on cards.
-    pub fn new(view: D, now: Millis, wording: fn(&Notice) -> String) -> Replica<D> {
+    /// A replica of a file as just read. `writer` makes this writer's operation ids unique
+    /// (a few random characters); `wording` words the notes the rule leaves on cards.
+    pub fn new(view: D, now: Millis, writer: &str, wording: fn(&Notice) -> String) -> Replica<D> {
         Replica {
             view,
             pending: Vec::new(),
@@ -130,6 +225,7 @@ impl<D: Document> Replica<D> {
             view_changed: now,
             save_at: None,
             seq: 0,
+            writer: writer.to_string(),
             wording,
         }
     }
@@ -143,11 +239,8 @@ impl<D: Document> Replica<D> {
     pub fn shown(&self) -> (D, Vec<Notice>) {
         let mut doc = self.view.clone();
         let mut notices = Vec::new();
-        let w = self.wording;
-        for p in self.unwritten_ops() {
-            ops::apply(&mut doc, &p.op, &cx(&w, p.at), &mut notices);
-        }
-        notices.extend(doc.repair(&cx(&w, self.last_at())));
+        let ops: Vec<Pending> = self.unwritten_ops().cloned().collect();
+        apply_pending(&mut doc, &ops, &self.wording, &mut notices);
         (doc, notices)
     }
 
@@ -158,16 +251,18 @@ impl<D: Document> Replica<D> {
             .chain(self.pending.iter())
     }
 
-    fn last_at(&self) -> Moment {
-        self.unwritten_ops().map(|p| p.at).max().unwrap_or(EPOCH)
-    }
-
     /// Records operations the user just made (already applied to what the user sees); they
     /// are saved at the next [`Replica::begin_save`].
     pub fn edit(&mut self, ops: Vec<Op>, at: Moment) {
         for op in ops {
             self.seq += 1;
+            let old_stamp = match &op.change {
+                Change::Set { field, .. } => self.stamp(&sporen::field_key(&op.target, field)),
+                _ => None,
+            };
             self.pending.push(Pending {
+                id: format!("{}{}", self.writer, super::ids::from_bits(self.seq)),
+                old_stamp,
                 op,
                 at,
                 seq: self.seq,
@@ -176,17 +271,33 @@ impl<D: Document> Replica<D> {
         }
     }
 
+    /// The stamp of a field as the user sees it: our own unwritten change to it, else the
+    /// file's.
+    fn stamp(&self, key: &str) -> Option<String> {
+        let ours = self.unwritten_ops().filter_map(|p| match &p.op.change {
+            Change::Set { field, .. } if sporen::field_key(&p.op.target, field) == key => {
+                Some(p.id.clone())
+            }
+            _ => None,
+        });
+        ours.last().or_else(|| {
+            Ledger::of(self.view.sporen())
+                .setter(key)
+                .map(str::to_string)
+        })
+    }
+
     /// Takes a newer version of the file (a colleague's save, or ours read back). Saves of
     /// ours that it does not hold are lost: their operations are queued again and a save is
     /// due `wait` ms from now.
     pub fn observe(&mut self, disk: D, now: Millis, wait: Millis) -> Observed {
-        let sporen = disk.sporen().to_string();
+        let line = disk.sporen().to_string();
         let mut lost_ops = Vec::new();
         for s in &mut self.tracked {
             if s.lost {
                 continue;
             }
-            if !s.holds(&sporen) {
+            if !s.holds(&line) {
                 s.lost = true;
                 s.confirmed = false;
                 lost_ops.extend(s.ops.iter().map(|p| Pending {
@@ -230,10 +341,10 @@ impl<D: Document> Replica<D> {
         if self.inflight.is_some() {
             return None;
         }
-        let sporen = self.view.sporen().to_string();
+        let line = self.view.sporen().to_string();
         let mut back = HashSet::new();
         for s in &mut self.tracked {
-            if s.lost && s.holds(&sporen) {
+            if s.lost && s.holds(&line) {
                 s.lost = false;
                 back.insert(s.token.clone());
             }
@@ -248,13 +359,8 @@ impl<D: Document> Replica<D> {
         self.save_at = None;
         let mut content = self.view.clone();
         let mut notices = Vec::new();
-        let w = self.wording;
-        for p in &ops {
-            ops::apply(&mut content, &p.op, &cx(&w, p.at), &mut notices);
-        }
-        let at = ops.iter().map(|p| p.at).max().unwrap_or(EPOCH);
-        notices.extend(content.repair(&cx(&w, at)));
-        content.set_sporen(super::merge::join_sporen(&sporen, &token));
+        let stamps = apply_pending(&mut content, &ops, &self.wording, &mut notices);
+        content.set_sporen(sporen::append(&line, &token, &stamps));
         let repairs = ops.iter().filter(|p| p.repair_of.is_some()).count();
         self.inflight = Some((token.clone(), ops, content.clone()));
         Some(SaveJob {
@@ -309,9 +415,9 @@ impl<D: Document> Replica<D> {
     /// than [`WINDOW`] are no longer checked.
     pub fn tick(&mut self, now: Millis) {
         let quiet = now.saturating_sub(self.view_changed) >= CONFIRM;
-        let sporen = self.view.sporen().to_string();
+        let line = self.view.sporen().to_string();
         for s in &mut self.tracked {
-            if quiet && !s.confirmed && !s.lost && s.holds(&sporen) {
+            if quiet && !s.confirmed && !s.lost && s.holds(&line) {
                 s.confirmed = true;
             }
         }
