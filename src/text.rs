@@ -1153,19 +1153,22 @@ pub fn waarde(v: &serde_json::Value) -> String {
             format!("[{}]", parts.join(", "))
         }
         Value::Object(m) => {
-            // An inzet's amount and decision, or any other group of fields.
+            // An inzet's weeks or decision, or any other group of fields.
             let get = |k: &str| m.get(k).filter(|v| !v.is_null());
-            if let (Some(u), Some(van), Some(tot)) = (get("uren_per_week"), get("van"), get("tot"))
-            {
-                let status = get("status")
-                    .and_then(|s| s.as_str())
-                    .unwrap_or("Toegezegd");
+            if let (Some(van), Some(tot)) = (get("van"), get("tot")) {
                 return format!(
-                    "{} u/week {} t/m {} ({status})",
-                    waarde(u).trim_matches('"'),
+                    "{} t/m {}",
                     van.as_str().unwrap_or(""),
                     tot.as_str().unwrap_or("")
                 );
+            }
+            if let Some(status) = get("status").and_then(|s| s.as_str()) {
+                let wie = get("besluit")
+                    .and_then(|b| b.get("wie"))
+                    .and_then(|w| w.as_str())
+                    .map(|w| format!(" door {w}"))
+                    .unwrap_or_default();
+                return format!("{}{wie}", status.to_lowercase());
             }
             if let Some(t) = get("tekst").and_then(|t| t.as_str()) {
                 return format!("\"{t}\"");
@@ -1190,7 +1193,8 @@ fn getal_kort(x: f64) -> String {
 
 fn veld(n: &crate::domain::ops::Notice) -> &str {
     match n.field.as_deref() {
-        Some(crate::domain::ops::TOEZEGGING) => "uren en weken",
+        Some(crate::domain::ops::WEKEN) => "weken",
+        Some(crate::domain::ops::BESLISSING) => "besluit",
         Some(f) => f,
         None => "",
     }

@@ -157,7 +157,33 @@ impl App {
     /// inzet as the user saw it (`None`: new), `after` as it should become (`None`: gone).
     fn inzet_edit(&self, bord: &str, before: Option<&Inzet>, after: Option<&Inzet>) -> Edit {
         let ops = match (before, after) {
-            (Some(b), Some(a)) => ops::diff_item(List::Inzet, b, a),
+            (Some(b), Some(a)) => {
+                let mut ops = ops::diff_item(List::Inzet, b, a);
+                // Asking again (more hours or weeks) must win over a decision on the old
+                // amount that a CoCo may be making at this moment: the decision is part of it.
+                let wider = a.uren_per_week > b.uren_per_week || a.van < b.van || a.tot > b.tot;
+                let decided = |o: &ops::Op| matches!(&o.change, ops::Change::Set { field, .. } if field == ops::BESLISSING);
+                if wider && a.status == InzetStatus::Gevraagd && !ops.iter().any(decided) {
+                    let group = |z: &Inzet| {
+                        let f = ops::fields_of(z);
+                        let mut g = serde_json::Map::new();
+                        for k in ["status", "verzoek", "besluit"] {
+                            g.insert(k.into(), f.get(k).cloned().unwrap_or_default());
+                        }
+                        serde_json::Value::Object(g)
+                    };
+                    ops.push(ops::Op {
+                        target: ops::Target::Item(List::Inzet, a.id.clone()),
+                        change: ops::Change::Set {
+                            field: ops::BESLISSING.into(),
+                            old: group(b),
+                            new: group(a),
+                        },
+                        snapshot: Some(ops::fields_of(a)),
+                    });
+                }
+                ops
+            }
             (Some(b), None) => {
                 let list = self.werkmap.bord(bord).map(|x| &x.inzet[..]).unwrap_or(&[]);
                 let prev = list

@@ -57,17 +57,12 @@ impl List {
     /// Fields that change as one, because a rule spans them (DESIGN.md section 7).
     pub fn groups(self) -> &'static [(&'static str, &'static [&'static str])] {
         match self {
-            List::Inzet => &[(
-                TOEZEGGING,
-                &[
-                    "uren_per_week",
-                    "van",
-                    "tot",
-                    "status",
-                    "verzoek",
-                    "besluit",
-                ],
-            )],
+            // The weeks stay a valid range; the decision goes with its reasons. Hours, weeks
+            // and the decision otherwise merge apart (one side's hours, the other's weeks).
+            List::Inzet => &[
+                (WEKEN, &["van", "tot"]),
+                (BESLISSING, &["status", "verzoek", "besluit"]),
+            ],
             _ => &[],
         }
     }
@@ -82,8 +77,11 @@ impl List {
     }
 }
 
-/// The group of an inzet's amount and the decision on it.
-pub const TOEZEGGING: &str = "toezegging";
+/// The group of an inzet's weeks.
+pub const WEKEN: &str = "weken";
+
+/// The group of an inzet's status with the request and the decision behind it.
+pub const BESLISSING: &str = "beslissing";
 
 /// What an operation is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -938,7 +936,7 @@ fn apply_fields(
                     ),
                 );
                 Outcome::Skipped
-            } else if field == TOEZEGGING && reopens(old, new, &cur) {
+            } else if field == BESLISSING && reopens(new, &cur) {
                 // A new amount beats a decision on the old amount: asked again, the
                 // decision reported (DESIGN.md section 7).
                 put(f, list, field, new.clone());
@@ -993,16 +991,11 @@ fn apply_fields(
     }
 }
 
-/// Whether a new amount (`new` against `old`) should reopen a decision found on disk (`cur`):
-/// the amount on disk is still the old one, only the decision differs.
-fn reopens(old: &Value, new: &Value, cur: &Value) -> bool {
-    let amount = |v: &Value| {
-        ["uren_per_week", "van", "tot"]
-            .iter()
-            .map(|k| v.get(*k).cloned().unwrap_or(Value::Null))
-            .collect::<Vec<_>>()
-    };
-    amount(new) != amount(old) && amount(cur) == amount(old)
+/// Whether asking again (`new` is Gevraagd: the amount changed) should reopen a decision made
+/// meanwhile (`cur`): the decision was about the old amount (DESIGN.md section 7).
+fn reopens(new: &Value, cur: &Value) -> bool {
+    let status = |v: &Value| v.get("status").and_then(Value::as_str).map(str::to_string);
+    status(new).as_deref() == Some("Gevraagd") && status(cur).as_deref() != Some("Gevraagd")
 }
 
 fn apply_item(
@@ -1301,10 +1294,14 @@ mod tests {
             soort: InzetSoort::Opgave,
             besluit: None,
         });
+        base.inzet[0].status = InzetStatus::Toegezegd;
+        // More hours: asked again.
         let mut mine = base.clone();
         mine.inzet[0].uren_per_week = 12.0;
+        mine.inzet[0].status = InzetStatus::Gevraagd;
+        // Meanwhile the CoCo declined the old amount.
         let mut theirs = base.clone();
-        theirs.inzet[0].status = InzetStatus::Toegezegd;
+        theirs.inzet[0].status = InzetStatus::Afgewezen;
         let (got, notices) = applied(&theirs, &diff(&base, &mine), &cx(Mode::Merge));
         assert_eq!(got.inzet[0].uren_per_week, 12.0);
         assert_eq!(got.inzet[0].status, InzetStatus::Gevraagd);
@@ -1314,5 +1311,14 @@ mod tests {
         assert_eq!(got.inzet[0].uren_per_week, 12.0);
         assert_eq!(got.inzet[0].status, InzetStatus::Gevraagd);
         assert_eq!(notices[0].kind, NoticeKind::NotApplied);
+        // Hours on one side and weeks on the other both survive.
+        let mut hours = base.clone();
+        hours.inzet[0].uren_per_week = 6.0;
+        let mut weeks = base.clone();
+        weeks.inzet[0].tot = "2027-W02".parse().unwrap();
+        let (got, notices) = applied(&weeks, &diff(&base, &hours), &cx(Mode::Merge));
+        assert_eq!(got.inzet[0].uren_per_week, 6.0);
+        assert_eq!(got.inzet[0].tot.to_string(), "2027-W02");
+        assert!(notices.is_empty());
     }
 }

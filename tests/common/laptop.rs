@@ -53,7 +53,12 @@ impl Laptop {
             .board_files
             .iter()
             .map(|f| (f.name.clone(), f.hash))
-            .chain(loaded.organisatie_file.iter().map(|f| (f.name.clone(), f.hash)))
+            .chain(
+                loaded
+                    .organisatie_file
+                    .iter()
+                    .map(|f| (f.name.clone(), f.hash)),
+            )
             .collect();
         let org = loaded.werkmap.organisatie.clone();
         let start = vandaag.and_hms_opt(9, 0, 0).unwrap();
