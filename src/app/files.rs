@@ -27,6 +27,8 @@ pub struct FileSlot<D> {
     pub gone: bool,
     /// Lines for the merge log, written with the next save.
     pub log: Vec<String>,
+    /// Operations of lost saves queued again so far (a figure for the curious and for tests).
+    pub repairs: usize,
 }
 
 impl<D: Document> FileSlot<D> {
@@ -40,6 +42,7 @@ impl<D: Document> FileSlot<D> {
             failures: 0,
             gone: false,
             log: Vec::new(),
+            repairs: 0,
         }
     }
 }

@@ -58,6 +58,7 @@ impl App {
                 };
                 let pending = slot.replica.unwritten() > 0;
                 let observed = slot.replica.observe(disk, now, wait);
+                slot.repairs += observed.repaired;
                 slot.meta = meta;
                 slot.unreadable = None;
                 if observed.repaired > 0 {
