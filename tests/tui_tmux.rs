@@ -198,3 +198,161 @@ fn a_panic_restores_the_terminal() {
         "0"
     );
 }
+
+/// The pid of planbord in the tmux pane (a child of the pane's shell).
+fn planbord_pid(t: &Tmux) -> Option<u32> {
+    let shell = t.tmux(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+    let out = Command::new("pgrep")
+        .args(["-P", shell.trim(), "planbord"])
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+fn column_on_disk(file: &Path, id: &str) -> String {
+    storage::load(file)
+        .werkmap
+        .borden
+        .remove(0)
+        .kaarten
+        .into_iter()
+        .find(|k| k.id == id)
+        .unwrap()
+        .kolom
+}
+
+#[cfg(unix)]
+#[test]
+fn a_move_is_on_screen_before_its_slow_save_finishes() {
+    let dir = demo_copy();
+    let file = dir.path().join("opgave-strand.ron");
+    let first = storage::load(&file).werkmap.borden[0]
+        .kaarten
+        .iter()
+        .find(|k| k.kolom == "todo")
+        .unwrap()
+        .id
+        .clone();
+    let t = Tmux::start(&command(dir.path(), ""));
+    open_board(&t, "Revitalisering Wassenaarse Slag");
+    // A colleague's save holds the lock for a while (a slow share).
+    let lock = storage::lock::lock_path(&file);
+    fs::create_dir_all(lock.parent().unwrap()).unwrap();
+    let Ok(mut holder) = Command::new("flock")
+        .arg(&lock)
+        .args(["-c", "sleep 3"])
+        .spawn()
+    else {
+        eprintln!("flock ontbreekt: test overgeslagen");
+        return;
+    };
+    std::thread::sleep(Duration::from_millis(200));
+    let start = Instant::now();
+    t.keys(&["L"]);
+    t.wait_for("verplaatst naar Bezig", 2);
+    let shown = start.elapsed();
+    assert_eq!(
+        column_on_disk(&file, &first),
+        "todo",
+        "on screen in {shown:?}, while the save still waits for the lock"
+    );
+    assert!(shown < Duration::from_secs(1), "{shown:?}");
+    holder.wait().unwrap();
+    t.wait_for("· opgeslagen", 10);
+    assert_eq!(column_on_disk(&file, &first), "bezig");
+    t.keys(&["q", "q"]);
+    t.wait_for("PLANBORD-EINDE 0", 5);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_saves_and_restores_the_terminal() {
+    let dir = demo_copy();
+    let file = dir.path().join("opgave-strand.ron");
+    let first = storage::load(&file).werkmap.borden[0]
+        .kaarten
+        .iter()
+        .find(|k| k.kolom == "todo")
+        .unwrap()
+        .id
+        .clone();
+    let t = Tmux::start(&command(dir.path(), ""));
+    open_board(&t, "Revitalisering Wassenaarse Slag");
+    let pid = planbord_pid(&t).expect("planbord runs");
+    t.keys(&["L"]);
+    Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    t.wait_for("PLANBORD-EINDE 0", 10);
+    assert_eq!(column_on_disk(&file, &first), "bezig", "the edit was saved");
+    for (what, flag) in [
+        ("alternate screen", "#{alternate_on}"),
+        ("mouse", "#{mouse_any_flag}"),
+    ] {
+        assert_eq!(
+            t.tmux(&["display-message", "-p", "-t", "t", flag]).trim(),
+            "0",
+            "{what} off"
+        );
+    }
+    assert_eq!(
+        t.tmux(&["display-message", "-p", "-t", "t", "#{cursor_flag}"])
+            .trim(),
+        "1",
+        "the cursor is visible"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_terminal_ends_the_program_even_when_sighup_is_ignored() {
+    let dir = demo_copy();
+    let t = Tmux::start(&format!("trap '' HUP; {}", command(dir.path(), "")));
+    t.wait_for("Opgaveteams", 10);
+    let pid = planbord_pid(&t).expect("planbord runs");
+    t.tmux(&["kill-server"]);
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(8),
+            "planbord {pid} still runs after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn quitting_with_edits_that_cannot_be_saved_offers_to_keep_them_elsewhere() {
+    let dir = demo_copy();
+    let home = tempfile::tempdir().unwrap();
+    // A file where the lock folder should be: every save fails.
+    fs::write(dir.path().join(".planbord"), "geen map").unwrap();
+    let env = format!("HOME={h} XDG_DATA_HOME={h}/data", h = home.path().display());
+    let t = Tmux::start(&command(dir.path(), &env));
+    open_board(&t, "Revitalisering Wassenaarse Slag");
+    t.keys(&["L"]);
+    t.wait_for("1 wijziging nog niet bevestigd", 5);
+    t.keys(&["q", "q"]);
+    let s = t.wait_for("Afsluiten met wijzigingen", 5);
+    assert!(s.contains("Bewaren buiten de werkmap"), "{s}");
+    t.keys(&["2", "Enter"]);
+    let s = t.wait_for("PLANBORD-EINDE 0", 10);
+    assert!(s.contains("niet-opgeslagen wijzigingen bewaard in"), "{s}");
+    let kept: Vec<_> = fs::read_dir(home.path().join("data/planbord/niet-opgeslagen"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(kept.len(), 1);
+    let name = kept[0].file_name().into_string().unwrap();
+    assert!(
+        name.starts_with("opgave-strand-") && name.ends_with(".ron"),
+        "{name}"
+    );
+    assert!(storage::load(&kept[0].path()).fouten.is_empty());
+}

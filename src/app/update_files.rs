@@ -329,7 +329,11 @@ impl App {
                 self.mode = Mode::QuitPending((choice + 1).min(QUIT_CHOICES - 1));
                 return Vec::new();
             }
-            KeyCode::Char(c @ '1'..='3') => c as usize - '1' as usize,
+            // A digit chooses, Enter carries out (as the hint says).
+            KeyCode::Char(c @ '1'..='3') => {
+                self.mode = Mode::QuitPending(c as usize - '1' as usize);
+                return Vec::new();
+            }
             KeyCode::Enter => choice,
             _ => {
                 self.mode = Mode::QuitPending(choice);

@@ -3,6 +3,7 @@
 //! (quit, error, panic, SIGTERM, SIGHUP, SIGINT, a terminal that went away).
 
 mod signals;
+mod terminal;
 mod watch;
 pub mod worker;
 
@@ -158,20 +159,24 @@ fn event_loop(
     let (tx, rx) = mpsc::channel::<Wake>();
     let input_tx = tx.clone();
     std::thread::spawn(move || {
-        // A terminal that is gone makes every read fail: stop, and let the app quit.
+        // A terminal that is gone (closed, or hung up with SIGHUP ignored) would make
+        // crossterm's reader spin: look first, and stop when it is gone.
         loop {
-            match event::read() {
-                Ok(ev) => {
-                    if input_tx.send(Wake::Input(ev)).is_err() {
-                        break;
+            match terminal::wait(Duration::from_secs(10)) {
+                terminal::Input::Gone => break,
+                terminal::Input::Quiet => {}
+                terminal::Input::Ready => {
+                    // Only what is there now: crossterm must not wait on its own.
+                    while let Ok(true) = event::poll(Duration::ZERO) {
+                        let Ok(ev) = event::read() else { break };
+                        if input_tx.send(Wake::Input(ev)).is_err() {
+                            return;
+                        }
                     }
-                }
-                Err(_) => {
-                    let _ = input_tx.send(Wake::InputClosed);
-                    break;
                 }
             }
         }
+        let _ = input_tx.send(Wake::InputClosed);
     });
     let _signals = signals::start(tx.clone());
     // Kept alive for the whole loop; dropping them stops watching.
@@ -232,6 +237,8 @@ fn event_loop(
         if app.view == crate::app::View::Standup {
             deadline = Some(deadline.map_or(now + 1000, |d| d.min(now + 1000)));
         }
+        // Now and then: is the terminal still there? (An idle check costs one ioctl.)
+        deadline = Some(deadline.map_or(now + ALIVE_CHECK, |d| d.min(now + ALIVE_CHECK)));
         let first = match deadline {
             Some(d) => match rx.recv_timeout(Duration::from_millis(d.saturating_sub(now).max(1))) {
                 Ok(w) => Some(w),
@@ -241,6 +248,9 @@ fn event_loop(
             None => Some(rx.recv().map_err(|e| io::Error::other(e.to_string()))?),
         };
         let mut actions = vec![Action::Tick(clock())];
+        if terminal::gone() {
+            actions.push(Action::Terminate);
+        }
         let size = terminal.size().unwrap_or_default();
         if let Some(w) = first {
             collect(w, app, size, &worker, &mut actions);
@@ -260,6 +270,9 @@ fn event_loop(
 /// Temporary files of a save that was killed are removed at the next start, once they are
 /// older than any save in progress could be.
 const STRAY_TEMP_AGE: Duration = Duration::from_secs(600);
+
+/// How often an idle screen checks that its terminal is still there (ms).
+const ALIVE_CHECK: u64 = 30_000;
 
 /// Carries out the app's effects; `true` when the app asks to quit.
 fn run_effects(effects: Vec<Effect>, app: &mut App, worker: &Worker) -> bool {
