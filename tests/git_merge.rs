@@ -133,3 +133,125 @@ fn an_unreadable_version_exits_1_with_conflict_markers() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("voeg met de hand samen"));
 }
+
+/// Runs the merge driver on three versions of one file and returns the merged text.
+fn drive<T: serde::Serialize>(name: &str, base: &T, ours: &T, theirs: &T) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let (b, o, t) = (
+        dir.path().join("b"),
+        dir.path().join("o"),
+        dir.path().join("t"),
+    );
+    storage::save::save(&b, base).unwrap();
+    storage::save::save(&o, ours).unwrap();
+    storage::save::save(&t, theirs).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_planbord"))
+        .current_dir(dir.path())
+        .arg("merge-driver")
+        .args([&b, &o, &t])
+        .arg(name)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    fs::read_to_string(&o).unwrap()
+}
+
+fn voorbeeld_org() -> planbord::domain::Organisatie {
+    storage::load(Path::new("tests/fixtures/voorbeeld"))
+        .werkmap
+        .organisatie
+        .unwrap()
+}
+
+#[test]
+fn one_branchs_hours_and_the_others_absence_for_one_person_both_survive() {
+    let base = voorbeeld_org();
+    let mut ours = base.clone();
+    ours.mensen[0].uren = 24.0;
+    let mut theirs = base.clone();
+    theirs.mensen[0]
+        .afwezig
+        .push(planbord::domain::Afwezigheid {
+            van: "2027-06-01".parse().unwrap(),
+            tot: "2027-06-05".parse().unwrap(),
+            ..base.mensen[0].afwezig.first().cloned().unwrap_or_else(|| {
+                planbord::storage::format::parse(
+                    "Afwezigheid(van: \"2027-01-01\", tot: \"2027-01-01\")",
+                )
+                .unwrap()
+            })
+        });
+    theirs.eenheden[0].naam = "Nieuwe naam".into();
+    ours.eenheden[0].regulier_aandeel = Some(0.5);
+    let merged: planbord::domain::Organisatie =
+        storage::format::parse(&drive("organisatie.ron", &base, &ours, &theirs)).unwrap();
+    assert_eq!(merged.mensen[0].uren, 24.0);
+    assert!(
+        merged.mensen[0]
+            .afwezig
+            .iter()
+            .any(|a| a.van.to_string() == "2027-06-01")
+    );
+    assert_eq!(merged.eenheden[0].naam, "Nieuwe naam");
+    assert_eq!(merged.eenheden[0].regulier_aandeel, Some(0.5));
+}
+
+#[test]
+fn an_inzets_weeks_and_its_hours_and_a_columns_name_and_wip_both_survive() {
+    let base: planbord::domain::Bord = storage::load(Path::new("boards/opgave-strand.ron"))
+        .werkmap
+        .borden
+        .remove(0);
+    let mut ours = base.clone();
+    ours.inzet[0].tot = ours.inzet[0].tot.plus(2);
+    ours.kolommen[1].naam = "Onderhanden".into();
+    let mut theirs = base.clone();
+    theirs.inzet[0].uren_per_week += 2.0;
+    theirs.kolommen[1].wip = Some(7);
+    let merged: planbord::domain::Bord =
+        storage::format::parse(&drive("opgave-strand.ron", &base, &ours, &theirs)).unwrap();
+    assert_eq!(merged.inzet[0].tot, ours.inzet[0].tot);
+    assert_eq!(merged.inzet[0].uren_per_week, theirs.inzet[0].uren_per_week);
+    assert_eq!(merged.kolommen[1].naam, "Onderhanden");
+    assert_eq!(merged.kolommen[1].wip, Some(7));
+}
+
+#[test]
+fn the_same_value_changed_on_both_branches_keeps_ours_and_logs_theirs() {
+    let base = voorbeeld_org();
+    let mut ours = base.clone();
+    ours.mensen[1].uren = 20.0;
+    let mut theirs = base.clone();
+    theirs.mensen[1].uren = 12.0;
+    let dir = tempfile::tempdir().unwrap();
+    let (b, o, t) = (
+        dir.path().join("b"),
+        dir.path().join("o"),
+        dir.path().join("t"),
+    );
+    storage::save::save(&b, &base).unwrap();
+    storage::save::save(&o, &ours).unwrap();
+    storage::save::save(&t, &theirs).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_planbord"))
+        .current_dir(dir.path())
+        .arg("merge-driver")
+        .args([&b, &o, &t])
+        .arg("organisatie.ron")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let merged: planbord::domain::Organisatie =
+        storage::format::parse(&fs::read_to_string(&o).unwrap()).unwrap();
+    assert_eq!(merged.mensen[1].uren, 20.0);
+    let log = fs::read_to_string(dir.path().join(".planbord/samenvoegingen.log")).unwrap();
+    assert!(
+        log.contains(&base.mensen[1].naam) && log.contains("12") && log.contains("uren"),
+        "the item, the field and both values: {log}"
+    );
+    assert!(log.contains("20"), "{log}");
+}
