@@ -83,8 +83,8 @@ pub fn run(
     );
     let mouse = app.config.muis();
 
-    let mut terminal = ratatui::init();
     install_panic_hook(mouse);
+    let mut terminal = init_screen()?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
@@ -128,7 +128,19 @@ fn now() -> chrono::NaiveDateTime {
     t.with_nanosecond(0).unwrap_or(t)
 }
 
-/// `ratatui::init` restores the terminal on a panic, but not mouse capture: add that.
+/// The screen: raw mode, the alternate screen, and a backend that writes each frame in one
+/// piece (the standard output's own buffer would send it in 1 KB writes, which a terminal
+/// or tmux then parses and shows one by one).
+type Screen = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::BufWriter<io::Stdout>>>;
+
+fn init_screen() -> io::Result<Screen> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), ratatui::crossterm::terminal::EnterAlternateScreen)?;
+    let out = io::BufWriter::with_capacity(1 << 17, io::stdout());
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
+}
+
+/// Restores the terminal on a panic, mouse capture included.
 fn install_panic_hook(mouse: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -146,7 +158,7 @@ fn restore(mouse: bool) {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Screen,
     app: &mut App,
     theme: &Theme,
     path: &Path,
