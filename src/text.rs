@@ -205,14 +205,23 @@ pub fn ron_fout(code: &ron::Error) -> String {
             expected,
             found,
             outer,
-        } => format!(
-            "onbekend veld `{found}`{}; bekende velden zijn: {}",
-            outer
-                .as_ref()
-                .map(|o| format!(" in {o}"))
-                .unwrap_or_default(),
-            lijst(expected)
-        ),
+        } => {
+            // An absence's fields that are only read to be thrown away are not offered as
+            // known ones.
+            let vervallen = |n: &&str| {
+                outer.as_deref() == Some("Afwezigheid")
+                    && crate::domain::organisatie::VERVALLEN_VELDEN.contains(n)
+            };
+            let bekend: Vec<&str> = expected.iter().copied().filter(|n| !vervallen(n)).collect();
+            format!(
+                "onbekend veld `{found}`{}; bekende velden zijn: {}",
+                outer
+                    .as_ref()
+                    .map(|o| format!(" in {o}"))
+                    .unwrap_or_default(),
+                lijst(&bekend)
+            )
+        }
         E::MissingStructField { field, outer } => format!(
             "verplicht veld `{field}` ontbreekt{}",
             outer
@@ -1055,14 +1064,49 @@ pub fn persoon_bijgewerkt() -> String {
 pub fn mensen_toetsen() -> String {
     " e uren en werkdagen · a afwezigheid toevoegen · d eerstvolgende afwezigheid verwijderen · u ongedaan · Esc terug".into()
 }
+/// An absence as the Mensen view shows it: the dates and the kind (never a reason).
+pub fn afwezigheid(a: &crate::domain::Afwezigheid) -> String {
+    let mut s = format!("afwezig {} t/m {}", datum(a.van), datum(a.tot));
+    if a.soort.is_some() {
+        s.push_str(" · ");
+        s.push_str(afwezigheid_soort(a.soort));
+    }
+    s
+}
 pub fn mens_form_hint() -> String {
     "  Tab wisselt veld · ←/→ en spatie kiezen dagen · Enter opslaan · Esc annuleren".into()
 }
 pub fn afwezig_titel(naam: &str) -> String {
     format!(" Afwezigheid van {naam} ")
 }
+/// The one warning for a file whose absences still carry the old free-text `reden`.
+pub fn redenen_vervallen(aantal: usize) -> String {
+    let wat = if aantal == 1 {
+        "1 afwezigheid heeft".to_string()
+    } else {
+        format!("{aantal} afwezigheden hebben")
+    };
+    format!(
+        "{wat} nog een `reden`: redenen van afwezigheid worden niet meer bewaard (ze horen niet in \
+         een gedeelde map) en verdwijnen bij de volgende keer opslaan van dit bestand; \
+         gebruik zo nodig `soort: Verlof`, `Opleiding` of `Overig`"
+    )
+}
+pub fn afwezig_privacy() -> String {
+    "  Alleen de soort: een reden hoort niet in een gedeelde map.".into()
+}
 pub fn afwezig_hint() -> String {
-    "  Datum: 23-11-2026 of 2026-11-23 · geen medische reden · Enter opslaan · Esc annuleren".into()
+    "  Datum: 23-11-2026 of 2026-11-23 · Enter opslaan · Esc annuleren".into()
+}
+/// The kind of an absence as shown (to a CoCo of the person's unit only).
+pub fn afwezigheid_soort(s: Option<crate::domain::AfwezigheidSoort>) -> &'static str {
+    use crate::domain::AfwezigheidSoort as S;
+    match s {
+        None => "geen soort",
+        Some(S::Verlof) => "verlof",
+        Some(S::Opleiding) => "opleiding",
+        Some(S::Overig) => "overig",
+    }
 }
 pub fn gelijktijdige_wijziging(veld: &str, waarde: &str) -> String {
     format!(

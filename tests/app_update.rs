@@ -1252,7 +1252,8 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
     key(&mut a, KeyCode::Tab);
     typ(&mut a, "11-12-2026");
     key(&mut a, KeyCode::Tab);
-    typ(&mut a, "cursus");
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Enter);
     assert_eq!(saves(&mut a)[0].0, FileKey::Organisatie);
     assert!(a.derived.people.iter().any(|c| c.soort
@@ -1262,8 +1263,8 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
         a.derived
             .people
             .iter()
-            .all(|c| !c.uitleg.contains("cursus")),
-        "the reason stays private"
+            .all(|c| !c.uitleg.to_lowercase().contains("opleiding")),
+        "elsewhere only the effect on capacity shows, not the kind"
     );
     key(&mut a, KeyCode::Char('d'));
     assert!(!a.derived.people.iter().any(|c| c.soort
@@ -1318,6 +1319,53 @@ fn only_a_coco_changes_people() {
     let mut a = app_as(None);
     key(&mut a, KeyCode::Char('p'));
     assert!(a.mensen_rows().len() > 200, "without a user: everyone");
+}
+
+#[test]
+fn the_absence_form_sets_a_soort() {
+    use planbord::domain::AfwezigheidSoort;
+    let coco = oov_coco(&app_as(None));
+    let mut a = app_as(Some(&coco));
+    key(&mut a, KeyCode::Char('p'));
+    let p = a.selected_persoon().unwrap().clone();
+    key(&mut a, KeyCode::Char('a'));
+    typ(&mut a, "04-01-2027");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "08-01-2027");
+    key(&mut a, KeyCode::Tab);
+    let soort = |a: &App| match &a.mode {
+        Mode::AfwezigForm(f) => f.soort,
+        m => panic!("{m:?}"),
+    };
+    assert_eq!(soort(&a), None, "no kind unless chosen");
+    // ←/→ and space cycle none, Verlof, Opleiding, Overig; typed text goes nowhere.
+    key(&mut a, KeyCode::Left);
+    assert_eq!(soort(&a), Some(AfwezigheidSoort::Overig));
+    key(&mut a, KeyCode::Right);
+    assert_eq!(soort(&a), None);
+    key(&mut a, KeyCode::Right);
+    assert_eq!(soort(&a), Some(AfwezigheidSoort::Verlof));
+    key(&mut a, KeyCode::Char(' '));
+    assert_eq!(soort(&a), Some(AfwezigheidSoort::Opleiding));
+    typ(&mut a, "ziek");
+    assert_eq!(soort(&a), Some(AfwezigheidSoort::Opleiding));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal);
+    let s = saves(&mut a);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].0, FileKey::Organisatie);
+    let org = a.werkmap.organisatie.as_ref().unwrap();
+    let after = org.persoon(&p.id).unwrap();
+    let nieuw = after
+        .afwezig
+        .iter()
+        .find(|x| x.van.to_string() == "2027-01-04")
+        .unwrap();
+    assert_eq!(nieuw.tot.to_string(), "2027-01-08");
+    assert_eq!(nieuw.soort, Some(AfwezigheidSoort::Opleiding));
+    let written = storage::format::to_canonical(org).unwrap();
+    assert!(written.contains("                    van: \"2027-01-04\",\n                    tot: \"2027-01-08\",\n                    soort: Opleiding,\n"), "{written}");
+    assert!(!written.contains("reden") && !written.contains("ziek"));
 }
 
 #[test]

@@ -1,11 +1,11 @@
 //! The Mensen view: a CoCo keeps their people's hours, working days and absences up to date.
-//! Absence reasons are private: they show here, to the CoCo, and nowhere on shared screens.
+//! An absence has at most a kind from a fixed list, never a reason.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::form::parse_hours;
 use super::input::TextInput;
-use crate::domain::{Afwezigheid, Dag, Datum, Persoon, Werkmap};
+use crate::domain::{Afwezigheid, AfwezigheidSoort, Dag, Datum, Persoon, Werkmap};
 use crate::text;
 
 /// The state of the Mensen view.
@@ -117,17 +117,34 @@ impl MensForm {
     }
 }
 
-/// Adding an absence: from, to (dates) and an optional private reason.
+/// Adding an absence: from, to (dates) and an optional kind from the fixed list; never a
+/// reason (DESIGN.md section 2, "Privacy").
 #[derive(Debug, Clone, PartialEq)]
 pub struct AfwezigForm {
     pub persoon: Persoon,
+    /// 0: from, 1: to, 2: kind.
     pub focus: usize,
-    pub velden: [TextInput; 3],
+    /// The two dates.
+    pub velden: [TextInput; 2],
+    pub soort: Option<AfwezigheidSoort>,
     pub error: Option<String>,
 }
 
 /// The labels of the absence form.
-pub const AFWEZIG_VELDEN: [&str; 3] = ["Van (datum)", "Tot en met", "Reden (privé, mag leeg)"];
+pub const AFWEZIG_VELDEN: [&str; 3] = ["Van (datum)", "Tot en met", "Soort"];
+
+/// The field of the absence form that holds the kind.
+pub const AFWEZIG_SOORT: usize = 2;
+
+/// The next kind after `s` (none, then each of [`AfwezigheidSoort::ALLE`]), or the one before.
+pub fn cycle_soort(s: Option<AfwezigheidSoort>, back: bool) -> Option<AfwezigheidSoort> {
+    let order: Vec<Option<AfwezigheidSoort>> = std::iter::once(None)
+        .chain(AfwezigheidSoort::ALLE.map(Some))
+        .collect();
+    let n = order.len();
+    let i = order.iter().position(|x| *x == s).unwrap_or(0);
+    order[if back { (i + n - 1) % n } else { (i + 1) % n }]
+}
 
 impl AfwezigForm {
     pub fn new(persoon: Persoon) -> AfwezigForm {
@@ -135,6 +152,7 @@ impl AfwezigForm {
             persoon,
             focus: 0,
             velden: Default::default(),
+            soort: None,
             error: None,
         }
     }
@@ -146,6 +164,10 @@ impl AfwezigForm {
             KeyCode::Enter => return true,
             KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % 3,
             KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + 2) % 3,
+            KeyCode::Left | KeyCode::Right | KeyCode::Char(' ') if self.focus == AFWEZIG_SOORT => {
+                self.soort = cycle_soort(self.soort, key.code == KeyCode::Left);
+            }
+            _ if self.focus == AFWEZIG_SOORT => {}
             _ => {
                 self.velden[self.focus].handle(key);
             }
@@ -164,9 +186,12 @@ impl AfwezigForm {
         if van > tot {
             return Err(text::van_na_tot(&van.to_string(), &tot.to_string()));
         }
-        let reden = Some(self.velden[2].text.trim().to_string()).filter(|r| !r.is_empty());
         let mut p = self.persoon.clone();
-        p.afwezig.push(Afwezigheid { van, tot, reden });
+        p.afwezig.push(Afwezigheid {
+            van,
+            tot,
+            soort: self.soort,
+        });
         p.afwezig.sort_by_key(|a| a.van);
         Ok(p)
     }

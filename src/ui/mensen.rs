@@ -1,5 +1,5 @@
-//! Mensen: the CoCo's people with their hours, working days and absences (reasons included:
-//! this is the CoCo's own view, never a shared screen).
+//! Mensen: the CoCo's people with their hours, working days and absences (with their kind;
+//! reasons are not kept at all).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -106,15 +106,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         for a in &m.afwezig {
             let past = a.tot.0 < app.vandaag;
             lines.push(Line::from(Span::styled(
-                format!(
-                    " afwezig {} t/m {}{}",
-                    text::datum(a.van),
-                    text::datum(a.tot),
-                    a.reden
-                        .as_ref()
-                        .map(|r| format!(" · {r} (privé)"))
-                        .unwrap_or_default()
-                ),
+                format!(" {}", text::afwezigheid(a)),
                 if past { theme.dim } else { theme.text },
             )));
         }
