@@ -1281,7 +1281,8 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
 
 #[test]
 fn an_organisation_saved_meanwhile_keeps_both_changes() {
-    let mut a = app_as(None);
+    let coco = oov_coco(&app_as(None));
+    let mut a = app_as(Some(&coco));
     key(&mut a, KeyCode::Char('p'));
     let p = a.selected_persoon().unwrap().clone();
     key(&mut a, KeyCode::Char('e'));
@@ -1313,12 +1314,53 @@ fn an_organisation_saved_meanwhile_keeps_both_changes() {
 
 #[test]
 fn only_a_coco_changes_people() {
-    let mut a = app_as(Some("rsluiter"));
+    // Absences are personal: without a CoCo of the unit, the view lists no one and no key
+    // opens a form or saves anything.
+    for gebruiker in [Some("rsluiter"), None, Some("niemand")] {
+        let mut a = app_as(gebruiker);
+        key(&mut a, KeyCode::Char('p'));
+        assert_eq!(a.view, View::Mensen);
+        assert!(
+            a.mensen_rows().is_empty(),
+            "{gebruiker:?}: rsluiter leads no unit; no user or an unknown one: no one"
+        );
+        assert_eq!(a.selected_persoon(), None);
+        for c in ['e', 'a', 'd'] {
+            key(&mut a, KeyCode::Char(c));
+            assert_eq!(a.mode, Mode::Normal, "{gebruiker:?} {c}");
+        }
+        assert!(saves(&mut a).is_empty());
+    }
+}
+
+#[test]
+fn a_coco_sees_exactly_the_people_of_their_units() {
+    // ohofman leads two units, financien and io.
+    let mut a = app_as(Some("ohofman"));
     key(&mut a, KeyCode::Char('p'));
-    assert!(a.mensen_rows().is_empty(), "rsluiter leads no unit");
-    let mut a = app_as(None);
-    key(&mut a, KeyCode::Char('p'));
-    assert!(a.mensen_rows().len() > 200, "without a user: everyone");
+    let org = a.werkmap.organisatie.clone().unwrap();
+    let rows = a.mensen_rows();
+    let mut expected: Vec<usize> = (0..org.mensen.len())
+        .filter(|&i| ["financien", "io"].contains(&org.mensen[i].eenheid.as_str()))
+        .collect();
+    let unit = |i: usize| {
+        org.eenheden
+            .iter()
+            .position(|e| e.id == org.mensen[i].eenheid)
+    };
+    expected.sort_by(|&x, &y| {
+        unit(x)
+            .cmp(&unit(y))
+            .then(org.mensen[x].naam.cmp(&org.mensen[y].naam))
+    });
+    assert!(
+        rows.iter().any(|&i| org.mensen[i].eenheid == "financien")
+            && rows.iter().any(|&i| org.mensen[i].eenheid == "io")
+    );
+    assert_eq!(
+        rows, expected,
+        "both units, by unit and name, and no one else"
+    );
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! The Mensen view: a CoCo keeps their people's hours, working days and absences up to date.
-//! An absence has at most a kind from a fixed list, never a reason.
+//! Absences are personal: this view lists only the people of the units the `gebruiker` leads
+//! as CoCo, and no one without a (known) `gebruiker`; elsewhere only their effect on capacity
+//! shows. An absence has at most a kind from a fixed list, never a reason.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -14,18 +16,16 @@ pub struct MensenView {
     pub row: usize,
 }
 
-/// The people the view lists: those of the units `coco` leads (everyone when `None`), by unit
-/// and name, as indexes into `org.mensen`.
+/// The people the view lists: those of the units `coco` leads, by unit and name, as indexes
+/// into `org.mensen`. No one without a `coco`: absences show only to a CoCo of the unit.
 pub fn rows(werkmap: &Werkmap, coco: Option<&str>) -> Vec<usize> {
-    let Some(org) = &werkmap.organisatie else {
+    let (Some(org), Some(coco)) = (&werkmap.organisatie, coco) else {
         return Vec::new();
     };
     let mut out: Vec<usize> = (0..org.mensen.len())
         .filter(|&p| {
-            coco.is_none_or(|c| {
-                org.eenheid(&org.mensen[p].eenheid)
-                    .is_some_and(|e| e.cocos.iter().any(|x| x == c))
-            })
+            org.eenheid(&org.mensen[p].eenheid)
+                .is_some_and(|e| e.cocos.iter().any(|x| x == coco))
         })
         .collect();
     let unit_pos = |p: usize| {
