@@ -1252,7 +1252,8 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
     key(&mut a, KeyCode::Tab);
     typ(&mut a, "11-12-2026");
     key(&mut a, KeyCode::Tab);
-    typ(&mut a, "cursus");
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Enter);
     assert_eq!(saves(&mut a)[0].0, FileKey::Organisatie);
     assert!(a.derived.people.iter().any(|c| c.soort
@@ -1262,8 +1263,8 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
         a.derived
             .people
             .iter()
-            .all(|c| !c.uitleg.contains("cursus")),
-        "the reason stays private"
+            .all(|c| !c.uitleg.to_lowercase().contains("opleiding")),
+        "elsewhere only the effect on capacity shows, not the kind"
     );
     key(&mut a, KeyCode::Char('d'));
     assert!(!a.derived.people.iter().any(|c| c.soort
@@ -1280,7 +1281,8 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
 
 #[test]
 fn an_organisation_saved_meanwhile_keeps_both_changes() {
-    let mut a = app_as(None);
+    let coco = oov_coco(&app_as(None));
+    let mut a = app_as(Some(&coco));
     key(&mut a, KeyCode::Char('p'));
     let p = a.selected_persoon().unwrap().clone();
     key(&mut a, KeyCode::Char('e'));
@@ -1312,12 +1314,100 @@ fn an_organisation_saved_meanwhile_keeps_both_changes() {
 
 #[test]
 fn only_a_coco_changes_people() {
-    let mut a = app_as(Some("rsluiter"));
+    // Absences are personal: without a CoCo of the unit, the view lists no one and no key
+    // opens a form or saves anything.
+    for gebruiker in [Some("rsluiter"), None, Some("niemand")] {
+        let mut a = app_as(gebruiker);
+        key(&mut a, KeyCode::Char('p'));
+        assert_eq!(a.view, View::Mensen);
+        assert!(
+            a.mensen_rows().is_empty(),
+            "{gebruiker:?}: rsluiter leads no unit; no user or an unknown one: no one"
+        );
+        assert_eq!(a.selected_persoon(), None);
+        for c in ['e', 'a', 'd'] {
+            key(&mut a, KeyCode::Char(c));
+            assert_eq!(a.mode, Mode::Normal, "{gebruiker:?} {c}");
+        }
+        assert!(saves(&mut a).is_empty());
+    }
+}
+
+#[test]
+fn a_coco_sees_exactly_the_people_of_their_units() {
+    // ohofman leads two units, financien and io.
+    let mut a = app_as(Some("ohofman"));
     key(&mut a, KeyCode::Char('p'));
-    assert!(a.mensen_rows().is_empty(), "rsluiter leads no unit");
-    let mut a = app_as(None);
+    let org = a.werkmap.organisatie.clone().unwrap();
+    let rows = a.mensen_rows();
+    let mut expected: Vec<usize> = (0..org.mensen.len())
+        .filter(|&i| ["financien", "io"].contains(&org.mensen[i].eenheid.as_str()))
+        .collect();
+    let unit = |i: usize| {
+        org.eenheden
+            .iter()
+            .position(|e| e.id == org.mensen[i].eenheid)
+    };
+    expected.sort_by(|&x, &y| {
+        unit(x)
+            .cmp(&unit(y))
+            .then(org.mensen[x].naam.cmp(&org.mensen[y].naam))
+    });
+    assert!(
+        rows.iter().any(|&i| org.mensen[i].eenheid == "financien")
+            && rows.iter().any(|&i| org.mensen[i].eenheid == "io")
+    );
+    assert_eq!(
+        rows, expected,
+        "both units, by unit and name, and no one else"
+    );
+}
+
+#[test]
+fn the_absence_form_sets_a_soort() {
+    use planbord::domain::AfwezigheidSoort;
+    let coco = oov_coco(&app_as(None));
+    let mut a = app_as(Some(&coco));
     key(&mut a, KeyCode::Char('p'));
-    assert!(a.mensen_rows().len() > 200, "without a user: everyone");
+    let p = a.selected_persoon().unwrap().clone();
+    key(&mut a, KeyCode::Char('a'));
+    typ(&mut a, "04-01-2027");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "08-01-2027");
+    key(&mut a, KeyCode::Tab);
+    let soort = |a: &App| match &a.mode {
+        Mode::AfwezigForm(f) => f.soort,
+        m => panic!("{m:?}"),
+    };
+    assert_eq!(soort(&a), None, "no kind unless chosen");
+    // ←/→ and space cycle none, Verlof, Opleiding, Overig; typed text goes nowhere.
+    key(&mut a, KeyCode::Left);
+    assert_eq!(soort(&a), Some(AfwezigheidSoort::Overig));
+    key(&mut a, KeyCode::Right);
+    assert_eq!(soort(&a), None);
+    key(&mut a, KeyCode::Right);
+    assert_eq!(soort(&a), Some(AfwezigheidSoort::Verlof));
+    key(&mut a, KeyCode::Char(' '));
+    assert_eq!(soort(&a), Some(AfwezigheidSoort::Opleiding));
+    typ(&mut a, "ziek");
+    assert_eq!(soort(&a), Some(AfwezigheidSoort::Opleiding));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal);
+    let s = saves(&mut a);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].0, FileKey::Organisatie);
+    let org = a.werkmap.organisatie.as_ref().unwrap();
+    let after = org.persoon(&p.id).unwrap();
+    let nieuw = after
+        .afwezig
+        .iter()
+        .find(|x| x.van.to_string() == "2027-01-04")
+        .unwrap();
+    assert_eq!(nieuw.tot.to_string(), "2027-01-08");
+    assert_eq!(nieuw.soort, Some(AfwezigheidSoort::Opleiding));
+    let written = storage::format::to_canonical(org).unwrap();
+    assert!(written.contains("                    van: \"2027-01-04\",\n                    tot: \"2027-01-08\",\n                    soort: Opleiding,\n"), "{written}");
+    assert!(!written.contains("reden") && !written.contains("ziek"));
 }
 
 #[test]

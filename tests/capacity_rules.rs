@@ -50,7 +50,7 @@ fn partial_absence_counts_only_its_working_days() {
     o.mensen[0].afwezig = vec![Afwezigheid {
         van: Datum(date("2026-03-04")),
         tot: Datum(date("2026-03-08")),
-        reden: None,
+        soort: None,
     }];
     let borden = vec![];
     let e = Engine::new(&o, &borden);
@@ -167,7 +167,7 @@ fn claim_on_someone_away_is_high() {
     w.organisatie.as_mut().unwrap().mensen[0].afwezig = vec![Afwezigheid {
         van: Datum(date("2026-03-09")),
         tot: Datum(date("2026-03-13")),
-        reden: Some("prive".into()),
+        soort: Some(AfwezigheidSoort::Overig),
     }];
     let cs = conflicts(&w);
     let away = of(&cs, ConflictSoort::AfwezigIngezet);
@@ -227,7 +227,7 @@ fn unit_without_available_hours_but_with_plans_is_overloaded() {
     o.mensen[0].afwezig = vec![Afwezigheid {
         van: Datum(date("2026-03-09")),
         tot: Datum(date("2026-03-15")),
-        reden: None,
+        soort: None,
     }];
     assert_eq!(
         of(&conflicts(&w), ConflictSoort::EenheidOverbelast).len(),

@@ -457,6 +457,115 @@ fn mensen_snapshots() {
 }
 
 #[test]
+fn mensen_without_a_user_lists_no_one_and_says_how_to_set_one() {
+    let mut a = demo();
+    a.config.gebruiker = None;
+    a.config.bestand = Some("/home/anna/.config/planbord/config.ron".into());
+    key(&mut a, 'p');
+    let t = text(&render(&mut a, 80, 24));
+    let org = a.werkmap.organisatie.clone().unwrap();
+    assert!(
+        org.mensen.iter().all(|m| !t.contains(&m.naam)) && !t.contains("afwezig "),
+        "no one, and no absence: {t}"
+    );
+    assert!(
+        t.contains("geen gebruiker ingesteld")
+            && t.contains("/home/anna/.config/planbord/config.ron")
+            && t.contains("gebruiker: \"persoonid\","),
+        "{t}"
+    );
+    insta::assert_snapshot!("mensen_zonder_gebruiker_80x24", t);
+    // Where the config's path is not known: the usual place.
+    a.config.bestand = None;
+    let t = text(&render(&mut a, 80, 24));
+    assert!(t.contains("~/.config/planbord/config.ron"), "{t}");
+    // A user the organisation does not know is named, and still sees no one.
+    a.config.gebruiker = Some("jdevris".into());
+    let t = text(&render(&mut a, 80, 24));
+    let flowing = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flowing.contains("gebruiker: \"jdevris\"") && flowing.contains("niet in organisatie.ron"),
+        "{t}"
+    );
+    assert!(org.mensen.iter().all(|m| !t.contains(&m.naam)), "{t}");
+    // Someone who leads no unit sees no one either, and why.
+    a.config.gebruiker = Some("rsluiter".into());
+    let t = text(&render(&mut a, 80, 24));
+    assert!(t.contains("geen CoCo van een eenheid"), "{t}");
+    let naam = &org.persoon("rsluiter").unwrap().naam;
+    assert!(
+        org.mensen
+            .iter()
+            .all(|m| &m.naam == naam || !t.contains(&m.naam)),
+        "{t}"
+    );
+}
+
+#[test]
+fn mensen_show_an_absence_with_its_kind_to_the_coco() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut a = demo();
+        let org = a.werkmap.organisatie.clone().unwrap();
+        a.config.gebruiker = Some(org.eenheid("ruimte").unwrap().cocos[0].clone());
+        key(&mut a, 'p');
+        let t = text(&render(&mut a, w, h));
+        insta::assert_snapshot!(format!("mensen_afwezig_{w}x{h}"), t);
+        // Hours and days whole on every row, at any width; an absence only with whole dates.
+        let rows: Vec<&str> = t
+            .lines()
+            .filter(|l| l.starts_with("▶ ") || l.starts_with("  ") && l.contains(" u  "))
+            .collect();
+        assert_eq!(
+            rows.len(),
+            if h == 24 { 13 } else { 39 }.min(a.mensen_rows().len())
+        );
+        for l in rows {
+            let (_, rest) = l.split_once(" u  ").unwrap();
+            let days: Vec<&str> = rest.split(' ').take(7).collect();
+            let expected = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+            assert!(
+                days.iter()
+                    .zip(expected)
+                    .all(|(d, e)| *d == e || *d == "··"),
+                "{l}"
+            );
+            if let Some((_, afwezig)) = l.split_once("afwezig") {
+                let dates = afwezig
+                    .split_whitespace()
+                    .filter(|w| w.contains('-'))
+                    .collect::<Vec<_>>();
+                assert!(
+                    !dates.is_empty() && dates.iter().all(|d| d.len() == 10 && !d.contains('…')),
+                    "{l}"
+                );
+            }
+        }
+        // The person with an absence: selected, the detail shows the dates and the kind.
+        let away = a
+            .mensen_rows()
+            .iter()
+            .position(|&r| org.mensen[r].afwezig.iter().any(|x| x.soort.is_some()))
+            .unwrap();
+        a.mensen.row = away;
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains(" · verlof"), "{t}");
+        // The absence form: a kind, no reason.
+        key(&mut a, 'a');
+        a.update(Action::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
+        a.update(Action::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
+        a.update(Action::Key(KeyEvent::new(
+            KeyCode::Right,
+            KeyModifiers::NONE,
+        )));
+        let t = text(&render(&mut a, w, h));
+        assert!(
+            t.contains("Soort") && t.contains("verlof") && !t.contains("Reden"),
+            "{t}"
+        );
+    }
+}
+
+#[test]
 fn a_clash_with_a_colleague_shows_in_the_status_line_and_on_the_card() {
     let mut a = demo();
     open(&mut a, "opgave-strand");

@@ -368,7 +368,14 @@ fn organisatie() -> impl Strategy<Value = Organisatie> {
         ),
         proptest::option::of((0u32..=100).prop_map(|p| f64::from(p) / 100.0)),
         proptest::collection::vec(text(), 0..2),
-        proptest::collection::vec((datum(), datum(), proptest::option::of(text())), 0..2),
+        proptest::collection::vec(
+            (
+                datum(),
+                datum(),
+                proptest::option::of(proptest::sample::select(AfwezigheidSoort::ALLE.to_vec())),
+            ),
+            0..2,
+        ),
     )
         .prop_map(
             |(id, naam, eenheid, uren, werkdagen, regulier_aandeel, talenten, afwezig)| Persoon {
@@ -381,7 +388,7 @@ fn organisatie() -> impl Strategy<Value = Organisatie> {
                 talenten,
                 afwezig: afwezig
                     .into_iter()
-                    .map(|(van, tot, reden)| Afwezigheid { van, tot, reden })
+                    .map(|(van, tot, soort)| Afwezigheid { van, tot, soort })
                     .collect(),
             },
         );

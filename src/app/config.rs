@@ -18,6 +18,11 @@ pub struct Config {
     pub muis: Option<bool>,
     /// Show people's load on the shared stand-up screen (default on).
     pub standup_belasting: Option<bool>,
+    /// Where this config is read from (whether or not the file exists), so a view that asks
+    /// the user to set something can name the file. Not a setting: never read from the file
+    /// nor written to it.
+    #[serde(skip)]
+    pub bestand: Option<PathBuf>,
 }
 
 impl Config {

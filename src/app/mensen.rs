@@ -1,11 +1,13 @@
 //! The Mensen view: a CoCo keeps their people's hours, working days and absences up to date.
-//! Absence reasons are private: they show here, to the CoCo, and nowhere on shared screens.
+//! Absences are personal: this view lists only the people of the units the `gebruiker` leads
+//! as CoCo, and no one without a (known) `gebruiker`; elsewhere only their effect on capacity
+//! shows. An absence has at most a kind from a fixed list, never a reason.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::form::parse_hours;
 use super::input::TextInput;
-use crate::domain::{Afwezigheid, Dag, Datum, Persoon, Werkmap};
+use crate::domain::{Afwezigheid, AfwezigheidSoort, Dag, Datum, Persoon, Werkmap};
 use crate::text;
 
 /// The state of the Mensen view.
@@ -14,18 +16,16 @@ pub struct MensenView {
     pub row: usize,
 }
 
-/// The people the view lists: those of the units `coco` leads (everyone when `None`), by unit
-/// and name, as indexes into `org.mensen`.
+/// The people the view lists: those of the units `coco` leads, by unit and name, as indexes
+/// into `org.mensen`. No one without a `coco`: absences show only to a CoCo of the unit.
 pub fn rows(werkmap: &Werkmap, coco: Option<&str>) -> Vec<usize> {
-    let Some(org) = &werkmap.organisatie else {
+    let (Some(org), Some(coco)) = (&werkmap.organisatie, coco) else {
         return Vec::new();
     };
     let mut out: Vec<usize> = (0..org.mensen.len())
         .filter(|&p| {
-            coco.is_none_or(|c| {
-                org.eenheid(&org.mensen[p].eenheid)
-                    .is_some_and(|e| e.cocos.iter().any(|x| x == c))
-            })
+            org.eenheid(&org.mensen[p].eenheid)
+                .is_some_and(|e| e.cocos.iter().any(|x| x == coco))
         })
         .collect();
     let unit_pos = |p: usize| {
@@ -117,17 +117,34 @@ impl MensForm {
     }
 }
 
-/// Adding an absence: from, to (dates) and an optional private reason.
+/// Adding an absence: from, to (dates) and an optional kind from the fixed list; never a
+/// reason (DESIGN.md section 2, "Privacy").
 #[derive(Debug, Clone, PartialEq)]
 pub struct AfwezigForm {
     pub persoon: Persoon,
+    /// 0: from, 1: to, 2: kind.
     pub focus: usize,
-    pub velden: [TextInput; 3],
+    /// The two dates.
+    pub velden: [TextInput; 2],
+    pub soort: Option<AfwezigheidSoort>,
     pub error: Option<String>,
 }
 
 /// The labels of the absence form.
-pub const AFWEZIG_VELDEN: [&str; 3] = ["Van (datum)", "Tot en met", "Reden (privé, mag leeg)"];
+pub const AFWEZIG_VELDEN: [&str; 3] = ["Van (datum)", "Tot en met", "Soort"];
+
+/// The field of the absence form that holds the kind.
+pub const AFWEZIG_SOORT: usize = 2;
+
+/// The next kind after `s` (none, then each of [`AfwezigheidSoort::ALLE`]), or the one before.
+pub fn cycle_soort(s: Option<AfwezigheidSoort>, back: bool) -> Option<AfwezigheidSoort> {
+    let order: Vec<Option<AfwezigheidSoort>> = std::iter::once(None)
+        .chain(AfwezigheidSoort::ALLE.map(Some))
+        .collect();
+    let n = order.len();
+    let i = order.iter().position(|x| *x == s).unwrap_or(0);
+    order[if back { (i + n - 1) % n } else { (i + 1) % n }]
+}
 
 impl AfwezigForm {
     pub fn new(persoon: Persoon) -> AfwezigForm {
@@ -135,6 +152,7 @@ impl AfwezigForm {
             persoon,
             focus: 0,
             velden: Default::default(),
+            soort: None,
             error: None,
         }
     }
@@ -146,6 +164,10 @@ impl AfwezigForm {
             KeyCode::Enter => return true,
             KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % 3,
             KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + 2) % 3,
+            KeyCode::Left | KeyCode::Right | KeyCode::Char(' ') if self.focus == AFWEZIG_SOORT => {
+                self.soort = cycle_soort(self.soort, key.code == KeyCode::Left);
+            }
+            _ if self.focus == AFWEZIG_SOORT => {}
             _ => {
                 self.velden[self.focus].handle(key);
             }
@@ -164,9 +186,12 @@ impl AfwezigForm {
         if van > tot {
             return Err(text::van_na_tot(&van.to_string(), &tot.to_string()));
         }
-        let reden = Some(self.velden[2].text.trim().to_string()).filter(|r| !r.is_empty());
         let mut p = self.persoon.clone();
-        p.afwezig.push(Afwezigheid { van, tot, reden });
+        p.afwezig.push(Afwezigheid {
+            van,
+            tot,
+            soort: self.soort,
+        });
         p.afwezig.sort_by_key(|a| a.van);
         Ok(p)
     }

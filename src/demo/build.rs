@@ -8,8 +8,9 @@ use super::names::{self, EENHEDEN, OPGAVEN};
 use super::rng::Rng;
 use super::tune::Plan;
 use crate::domain::{
-    Afwezigheid, Besluit, Bord, BordSoort, Cluster, Dag, Datum, Eenheid, Inzet, InzetSoort,
-    InzetStatus, Kaart, KaartStatus, Kolom, Moment, Notitie, Opgave, Organisatie, Persoon, Week,
+    Afwezigheid, AfwezigheidSoort, Besluit, Bord, BordSoort, Cluster, Dag, Datum, Eenheid, Inzet,
+    InzetSoort, InzetStatus, Kaart, KaartStatus, Kolom, Moment, Notitie, Opgave, Organisatie,
+    Persoon, Week,
 };
 
 /// Cards per board, open and finished together: 17 boards make about 2,000 cards.
@@ -204,20 +205,18 @@ impl Copy {
         let start = self.vandaag + Duration::days(self.rng.range(-14, 280));
         let monday = start - Duration::days(start.weekday().num_days_from_monday() as i64);
         let len = *self.rng.pick(&[4, 11, 11, 18]);
-        let reden = self
-            .rng
-            .pick(&[
-                Some("vakantie"),
-                Some("vakantie"),
-                None,
-                Some("verlof"),
-                Some("studie"),
-            ])
-            .map(String::from);
+        // A kind from the fixed list, never a reason: the files are shared widely.
+        let soort = *self.rng.pick(&[
+            Some(AfwezigheidSoort::Verlof),
+            Some(AfwezigheidSoort::Verlof),
+            None,
+            Some(AfwezigheidSoort::Verlof),
+            Some(AfwezigheidSoort::Opleiding),
+        ]);
         vec![Afwezigheid {
             van: Datum(monday),
             tot: Datum(monday + Duration::days(len)),
-            reden,
+            soort,
         }]
     }
 
@@ -684,7 +683,7 @@ impl Copy {
                 persoon.afwezig = vec![Afwezigheid {
                     van: Datum(monday),
                     tot: Datum(monday + Duration::days(6)),
-                    reden: Some("vakantie".into()),
+                    soort: Some(AfwezigheidSoort::Verlof),
                 }];
             }
         }

@@ -14,7 +14,9 @@ pub mod werkmap;
 pub use bord::{
     Besluit, Bord, BordSoort, Inzet, InzetSoort, InzetStatus, Kaart, KaartStatus, Kolom, Notitie,
 };
-pub use organisatie::{Afwezigheid, Cluster, Dag, Eenheid, Opgave, Organisatie, Persoon};
+pub use organisatie::{
+    Afwezigheid, AfwezigheidSoort, Cluster, Dag, Eenheid, Opgave, Organisatie, Persoon,
+};
 pub use week::{Datum, Moment, Week};
 pub use werkmap::Werkmap;
 

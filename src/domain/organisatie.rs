@@ -160,14 +160,62 @@ pub struct Persoon {
     pub afwezig: Vec<Afwezigheid>,
 }
 
-/// A period of absence, both dates included. The `reden` is private: never shown on shared screens.
+/// A period of absence, both dates included, with at most a kind from a fixed list. These files
+/// are shared widely, so an absence never holds a reason (DESIGN.md section 2, "Privacy").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "AfwezigheidBestand")]
 pub struct Afwezigheid {
     pub van: Datum,
     pub tot: Datum,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reden: Option<String>,
+    pub soort: Option<AfwezigheidSoort>,
+}
+
+/// What kind of absence it is: a fixed list, so no one writes a reason (illness, pregnancy)
+/// into a shared file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AfwezigheidSoort {
+    Verlof,
+    Opleiding,
+    Overig,
+}
+
+impl AfwezigheidSoort {
+    /// Every kind, in the order a form cycles through them.
+    pub const ALLE: [AfwezigheidSoort; 3] = [
+        AfwezigheidSoort::Verlof,
+        AfwezigheidSoort::Opleiding,
+        AfwezigheidSoort::Overig,
+    ];
+}
+
+/// Fields that older files may still hold and that are read and thrown away: the free-text
+/// `reden` of an absence. Never kept, never written, never mapped to a `soort`.
+pub const VERVALLEN_VELDEN: [&str; 1] = ["reden"];
+
+/// An absence as a file may hold it: [`Afwezigheid`] plus the old free-text `reden`, which is
+/// read and dropped. Every other unknown field is still refused, so a misspelt field never
+/// vanishes at the next save.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Afwezigheid")]
+struct AfwezigheidBestand {
+    van: Datum,
+    tot: Datum,
+    #[serde(default)]
+    soort: Option<AfwezigheidSoort>,
+    /// Read to be thrown away: whatever its value, nothing of it is kept.
+    #[serde(default, rename = "reden")]
+    _reden: serde::de::IgnoredAny,
+}
+
+impl From<AfwezigheidBestand> for Afwezigheid {
+    fn from(a: AfwezigheidBestand) -> Afwezigheid {
+        Afwezigheid {
+            van: a.van,
+            tot: a.tot,
+            soort: a.soort,
+        }
+    }
 }
 
 /// A societal mission carried by an opgaveteam.

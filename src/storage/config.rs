@@ -15,12 +15,19 @@ pub fn path() -> Option<PathBuf> {
 }
 
 /// Reads the config. No file means the defaults; a broken file gives the defaults and a
-/// positioned Dutch message, so the program still starts.
+/// positioned Dutch message, so the program still starts. The config names its file in
+/// [`Config::bestand`] either way.
 pub fn load() -> (Config, Option<String>) {
     let Some(path) = path() else {
         return (Config::default(), None);
     };
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    let (mut config, fout) = read(&path);
+    config.bestand = Some(path);
+    (config, fout)
+}
+
+fn read(path: &std::path::Path) -> (Config, Option<String>) {
+    let Ok(text) = std::fs::read_to_string(path) else {
         return (Config::default(), None);
     };
     match super::format::parse::<Config>(super::format::strip_bom(&text)) {

@@ -13,7 +13,7 @@ use super::format;
 use super::hash::ContentHash;
 use super::locate::lex::{self, Kind, Token};
 use super::locate::{Locations, Position};
-use crate::domain::organisatie::VERSIE;
+use crate::domain::organisatie::{VERSIE, VERVALLEN_VELDEN};
 use crate::domain::validate::{self, Finding};
 use crate::domain::{Bord, Organisatie, Werkmap};
 use crate::text;
@@ -114,6 +114,9 @@ pub fn load(path: &Path) -> Loaded {
             None
         }
         Some(Ok(p)) => {
+            if let Some(d) = vervallen_redenen(&p.meta.name, &p.text) {
+                waarschuwingen.push(d);
+            }
             let findings = validate::organisatie(&p.value);
             if report(&p, findings, &mut fouten, &mut waarschuwingen) {
                 Some(p)
@@ -162,6 +165,37 @@ pub fn load(path: &Path) -> Loaded {
         waarschuwingen,
         kopieen,
     }
+}
+
+/// The positions of the fields of `text` that are read and thrown away
+/// ([`crate::domain::organisatie::VERVALLEN_VELDEN`]: an absence's old free-text `reden`),
+/// outside strings and comments. Only a file that parsed is asked: where parsing accepted such
+/// a name as a field, it was one of these.
+pub fn vervallen_velden(text: &str) -> Vec<Position> {
+    let tokens: Vec<Token> = lex::tokens(text).filter(|t| !t.kind.is_trivia()).collect();
+    tokens
+        .windows(2)
+        .filter(|w| {
+            let name = w[0].text.strip_prefix("r#").unwrap_or(w[0].text);
+            w[0].kind == Kind::Word
+                && VERVALLEN_VELDEN.contains(&name)
+                && w[1].kind == Kind::Punct(':')
+        })
+        .map(|w| w[0].start)
+        .collect()
+}
+
+/// One warning for a file that still holds absence reasons, at the first of them: they are no
+/// longer kept and go at the next save (DESIGN.md section 2, "Privacy").
+fn vervallen_redenen(name: &str, text: &str) -> Option<Diagnostic> {
+    let posities = vervallen_velden(format::strip_bom(text));
+    let first = posities.first()?;
+    Some(Diagnostic {
+        bestand: name.to_string(),
+        regel: first.regel,
+        kolom: first.kolom,
+        melding: text::redenen_vervallen(posities.len()),
+    })
 }
 
 /// Reads and checks one board file again (after a colleague saved it), against the organisation.

@@ -275,16 +275,48 @@ fn is_version_of(name: &str, stem: &str) -> bool {
 /// Keeps `bytes` (the file's content before a save) as a version in `.planbord/vorige/`, and
 /// the last [`KEEP_VERSIONS`] versions of that file only. Best effort: a copy that cannot be
 /// kept never stops the save.
+///
+/// Absence reasons never go there (DESIGN.md section 2, "Privacy"): when `bytes` still hold an
+/// absence's old `reden`, the copy is the organisation as the loader reads it, written
+/// canonically (so without them); when they do not read as an organisation, no copy is kept.
+/// Decided by the content, not the name, so an `organisatie.ron` reached through a link is
+/// covered too.
 pub fn keep_previous(path: &Path, bytes: &[u8], now: NaiveDateTime) {
     let dir = vorige_dir(path);
     let Some(stem) = path.file_stem().and_then(|n| n.to_str()) else {
         return;
     };
+    let Some(bytes) = without_reasons(bytes) else {
+        return;
+    };
     if fs::create_dir_all(&dir).is_err() {
         return;
     }
-    let _ = write_atomic(&dir.join(version_name(stem, now)), bytes);
+    let _ = write_atomic(&dir.join(version_name(stem, now)), &bytes);
     prune_versions(&dir, stem);
+}
+
+/// The bytes to keep of an earlier version: as they are when they hold no absence reason,
+/// else the organisation they describe written canonically; `None` when that cannot be made.
+fn without_reasons(bytes: &[u8]) -> Option<std::borrow::Cow<'_, [u8]>> {
+    use std::borrow::Cow;
+    let mentions = |veld: &str| bytes.windows(veld.len()).any(|w| w == veld.as_bytes());
+    if !crate::domain::organisatie::VERVALLEN_VELDEN
+        .iter()
+        .any(|v| mentions(v))
+    {
+        return Some(Cow::Borrowed(bytes));
+    }
+    let lossy = String::from_utf8_lossy(bytes);
+    if super::load::vervallen_velden(format::strip_bom(&lossy)).is_empty() {
+        return Some(Cow::Borrowed(bytes));
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let org = super::load::parse_text::<crate::domain::Organisatie>(super::load::ORGANISATIE, text)
+        .ok()?;
+    format::to_canonical(&org)
+        .ok()
+        .map(|t| Cow::Owned(t.into_bytes()))
 }
 
 fn prune_versions(dir: &Path, stem: &str) {

@@ -135,7 +135,10 @@ type Screen = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::BufWriter
 
 fn init_screen() -> io::Result<Screen> {
     ratatui::crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), ratatui::crossterm::terminal::EnterAlternateScreen)?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
     let out = io::BufWriter::with_capacity(1 << 17, io::stdout());
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
 }
@@ -157,12 +160,7 @@ fn restore(mouse: bool) {
     let _ = io::stdout().flush();
 }
 
-fn event_loop(
-    terminal: &mut Screen,
-    app: &mut App,
-    theme: &Theme,
-    path: &Path,
-) -> io::Result<()> {
+fn event_loop(terminal: &mut Screen, app: &mut App, theme: &Theme, path: &Path) -> io::Result<()> {
     let started = Instant::now();
     let clock = || Now {
         mono: started.elapsed().as_millis() as u64,

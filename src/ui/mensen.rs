@@ -1,15 +1,18 @@
-//! Mensen: the CoCo's people with their hours, working days and absences (reasons included:
-//! this is the CoCo's own view, never a shared screen).
+//! Mensen: the CoCo's own people with their hours, working days and absences. Absences are
+//! personal: they show here, to a CoCo of the person's unit, and nowhere else; without a
+//! `gebruiker` this view lists no one and says how to set one. An absence shows its kind from
+//! the fixed list; reasons are not kept at all.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::widgets::ellipsis;
 use crate::app::App;
-use crate::domain::Dag;
+use crate::domain::{Dag, Organisatie, Persoon};
 use crate::text;
 
 fn dagen(d: &[Dag]) -> String {
@@ -28,6 +31,16 @@ fn dagen(d: &[Dag]) -> String {
     .join(" ")
 }
 
+/// The cells a row takes besides the name, unit and absence columns: the marker, the gaps,
+/// the hours (`36,0 u`) and the seven days.
+const VAST: usize = 2 + 1 + 1 + 7 + 2 + 20 + 2;
+/// The widest a name or unit column gets.
+const KOLOM_MAX: usize = 28;
+/// Room kept for the next absence in the list: `afwezig vanaf 07-12-2026`.
+const AFWEZIG_BREED: usize = 24;
+/// The narrowest unit column worth showing; below this the unit shows in the detail title only.
+const EENHEID_MIN: usize = 8;
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(org) = &app.werkmap.organisatie else {
         frame.render_widget(
@@ -39,12 +52,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     };
-    let rows = app.mensen_rows();
-    let title = match app.gebruiker() {
-        Some(g) => format!(" Mensen · {}", text::eenheden_van(&app.person_name(g))),
-        None => format!(" Mensen · {}", text::alle_eenheden()),
+    let w = usize::from(area.width);
+    let Some(g) = app.gebruiker() else {
+        // No one is listed: absences are only for a CoCo of the person's unit.
+        super::widgets::header(
+            frame,
+            area,
+            text::mensen_titel_zonder_gebruiker(),
+            text::mensen_toetsen_leeg(),
+            theme,
+        );
+        let uitleg = text::mensen_zonder_gebruiker(
+            app.config.gebruiker.as_deref(),
+            app.config.bestand.as_deref(),
+        );
+        draw_uitleg(frame, area, uitleg, theme);
+        return;
     };
-    super::widgets::header(frame, area, title, text::mensen_toetsen(), theme);
+    let rows = app.mensen_rows();
+    let naam = app.person_name(g);
+    let title = format!(" Mensen · {}", text::eenheden_van(&naam));
+    if rows.is_empty() {
+        super::widgets::header(frame, area, title, text::mensen_toetsen_leeg(), theme);
+        draw_uitleg(frame, area, text::mensen_geen_coco(&naam), theme);
+        return;
+    }
+    super::widgets::header(frame, area, title, text::mensen_toetsen(w), theme);
     let detail_h = 8.min(area.height.saturating_sub(4));
     let list = Rect {
         y: area.y + 2,
@@ -53,30 +86,51 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let h = usize::from(list.height);
     let first = super::widgets::first_visible(app.mensen.row, h);
-    let w = usize::from(area.width);
+    let next = |p: usize| {
+        org.mensen[p]
+            .afwezig
+            .iter()
+            .find(|a| a.tot.0 >= app.vandaag)
+    };
+    let longest = |f: &dyn Fn(usize) -> usize| rows.iter().map(|&p| f(p)).max().unwrap_or(0);
+    let eenheid_naam = |p: usize| {
+        org.eenheid(&org.mensen[p].eenheid)
+            .map_or("", |e| e.naam.as_str())
+    };
+    let afwezig_w = if rows.iter().any(|&p| next(p).is_some()) {
+        AFWEZIG_BREED
+    } else {
+        0
+    };
+    let (nw, uw) = kolommen(
+        w,
+        longest(&|p| org.mensen[p].naam.width()),
+        longest(&|p| eenheid_naam(p).width()),
+        afwezig_w,
+    );
     let mut lines = Vec::new();
     for (i, &p) in rows.iter().enumerate().skip(first).take(h) {
         let m = &org.mensen[p];
         let selected = i == app.mensen.row;
-        let eenheid = org.eenheid(&m.eenheid).map_or("", |e| e.naam.as_str());
-        let next = m
-            .afwezig
-            .iter()
-            .find(|a| a.tot.0 >= app.vandaag)
-            .map(|a| format!("afwezig {} t/m {}", text::datum(a.van), text::datum(a.tot)))
-            .unwrap_or_default();
+        let eenheid = if uw == 0 {
+            String::new()
+        } else {
+            format!("{:<uw$} ", ellipsis(eenheid_naam(p), uw))
+        };
         let main = format!(
-            "{:<28} {:<28} {:>5} u  {}  ",
-            ellipsis(&m.naam, 28),
-            ellipsis(eenheid, 28),
+            "{:<nw$} {eenheid}{:>5} u  {}  ",
+            ellipsis(&m.naam, nw),
             text::getal(m.uren),
             dagen(&m.werkdagen)
         );
-        let used = main.chars().count() + 2;
+        let used = main.width() + 2;
+        let afwezig = next(p)
+            .map(|a| text::afwezig_kort(app.vandaag, a, w.saturating_sub(used)))
+            .unwrap_or_default();
         lines.push(Line::from(vec![
             Span::styled(if selected { "▶ " } else { "  " }, theme.accent),
             Span::styled(main, if selected { theme.selected } else { theme.text }),
-            Span::styled(ellipsis(&next, w.saturating_sub(used)), theme.warning),
+            Span::styled(afwezig, theme.warning),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), list);
@@ -86,38 +140,79 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             height: detail_h,
             ..area
         };
-        let block = Block::default()
-            .borders(Borders::TOP)
-            .border_style(theme.border)
-            .title(Span::styled(format!(" {} ", m.naam), theme.title));
-        let mut lines = vec![Line::from(Span::styled(
-            format!(
-                " {} u per week · {} · regulier aandeel {}",
-                text::getal(m.uren),
-                dagen(&m.werkdagen),
-                m.regulier_aandeel
-                    .map_or_else(|| "van de eenheid".to_string(), text::procent)
-            ),
-            theme.text,
-        ))];
-        if m.afwezig.is_empty() {
-            lines.push(Line::from(Span::styled(" Geen afwezigheid.", theme.dim)));
-        }
-        for a in &m.afwezig {
-            let past = a.tot.0 < app.vandaag;
-            lines.push(Line::from(Span::styled(
-                format!(
-                    " afwezig {} t/m {}{}",
-                    text::datum(a.van),
-                    text::datum(a.tot),
-                    a.reden
-                        .as_ref()
-                        .map(|r| format!(" · {r} (privé)"))
-                        .unwrap_or_default()
-                ),
-                if past { theme.dim } else { theme.text },
-            )));
-        }
-        frame.render_widget(Paragraph::new(lines).block(block), area);
+        draw_detail(frame, area, app, org, m, theme);
     }
+}
+
+/// The widths of the name and unit columns in `w` cells: both [`KOLOM_MAX`] where that fits
+/// beside the absences (`afwezig` cells), else as wide as their longest entry (`naam`,
+/// `eenheid`), the unit giving way first (and left out below [`EENHEID_MIN`]: the detail
+/// names it), the name last. Hours and days always show whole.
+fn kolommen(w: usize, naam: usize, eenheid: usize, afwezig: usize) -> (usize, usize) {
+    if VAST + 2 * KOLOM_MAX + afwezig <= w {
+        return (KOLOM_MAX, KOLOM_MAX);
+    }
+    let nw = naam.min(KOLOM_MAX);
+    let uw = eenheid
+        .min(KOLOM_MAX)
+        .min(w.saturating_sub(VAST + nw + afwezig));
+    let uw = if uw < EENHEID_MIN { 0 } else { uw };
+    (nw.min(w.saturating_sub(VAST + uw)), uw)
+}
+
+/// The selected person: their unit, hours, days and every absence with its kind.
+fn draw_detail(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    org: &Organisatie,
+    m: &Persoon,
+    theme: &Theme,
+) {
+    let eenheid = org.eenheid(&m.eenheid).map_or("", |e| e.naam.as_str());
+    let titel = format!(" {} · {eenheid} ", m.naam);
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.border)
+        .title(Span::styled(
+            ellipsis(&titel, usize::from(area.width).saturating_sub(2)),
+            theme.title,
+        ));
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            " {} u per week · {} · regulier aandeel {}",
+            text::getal(m.uren),
+            dagen(&m.werkdagen),
+            m.regulier_aandeel
+                .map_or_else(|| "van de eenheid".to_string(), text::procent)
+        ),
+        theme.text,
+    ))];
+    if m.afwezig.is_empty() {
+        lines.push(Line::from(Span::styled(" Geen afwezigheid.", theme.dim)));
+    }
+    for a in &m.afwezig {
+        let past = a.tot.0 < app.vandaag;
+        lines.push(Line::from(Span::styled(
+            format!(" {}", text::afwezigheid(a)),
+            if past { theme.dim } else { theme.text },
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Why the view lists no one, below the header, wrapped at word boundaries one cell in from
+/// either side.
+fn draw_uitleg(frame: &mut Frame, area: Rect, uitleg: Vec<String>, theme: &Theme) {
+    let body = Rect {
+        x: area.x + 1.min(area.width),
+        y: area.y + 3.min(area.height),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(3),
+    };
+    let lines: Vec<Line> = uitleg
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme.text)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
 }

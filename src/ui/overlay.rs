@@ -528,10 +528,17 @@ fn afwezig_form(frame: &mut Frame, area: Rect, f: &crate::app::mensen::AfwezigFo
             format!("{}{t:<24}", if focus { "▶ " } else { "  " }),
             if focus { theme.accent } else { theme.dim },
         );
-        let mut l = if focus {
-            input_line("", &f.velden[i], theme)
-        } else {
-            Line::from(Span::styled(f.velden[i].text.clone(), theme.text))
+        let mut l = match f.velden.get(i) {
+            Some(input) if focus => input_line("", input, theme),
+            Some(input) => Line::from(Span::styled(input.text.clone(), theme.text)),
+            // The kind: a choice from the fixed list, like a card's status.
+            None => Line::from(vec![
+                Span::styled(
+                    text::afwezigheid_soort(f.soort),
+                    if focus { theme.selected } else { theme.text },
+                ),
+                Span::styled(if focus { "  ←/→ wisselt" } else { "" }, theme.dim),
+            ]),
         };
         l.spans.insert(0, label);
         lines.push(l);
@@ -542,7 +549,10 @@ fn afwezig_form(frame: &mut Frame, area: Rect, f: &crate::app::mensen::AfwezigFo
             format!("  {} {e}", super::theme::CONFLICT),
             theme.conflict,
         ))),
-        None => lines.push(Line::from(Span::styled(text::afwezig_hint(), theme.dim))),
+        None => {
+            lines.push(Line::from(Span::styled(text::afwezig_privacy(), theme.dim)));
+            lines.push(Line::from(Span::styled(text::afwezig_hint(), theme.dim)));
+        }
     }
     frame.render_widget(Paragraph::new(lines).block(block), r);
 }
