@@ -486,3 +486,50 @@ fn a_fifo_or_a_link_to_a_device_named_ron_is_reported_not_read() {
     me.watch();
     assert!(me.app.fouten.iter().any(|d| d.bestand == "x.ron"));
 }
+
+#[test]
+fn an_absence_form_left_open_keeps_a_colleagues_absence_for_the_same_person() {
+    let dir = werkmap_copy("boards");
+    let org = storage::load(dir.path()).werkmap.organisatie.unwrap();
+    let coco = org.eenheid("oov").unwrap().cocos[0].clone();
+    let mut me = Laptop::open(dir.path(), Some(&coco), vandaag(), 1);
+    me.key(KeyCode::Char('p'));
+    let p = me.app.selected_persoon().unwrap().id.clone();
+    me.key(KeyCode::Char('a'));
+    me.typ("04-01-2027");
+    me.key(KeyCode::Tab);
+    me.typ("08-01-2027");
+    // A colleague (the other CoCo, say) saves another absence of the same person.
+    let mut theirs = org.clone();
+    theirs
+        .mensen
+        .iter_mut()
+        .find(|m| m.id == p)
+        .unwrap()
+        .afwezig
+        .push(planbord::domain::Afwezigheid {
+            van: "2027-02-01".parse().unwrap(),
+            tot: "2027-02-05".parse().unwrap(),
+            soort: Some(planbord::domain::AfwezigheidSoort::Verlof),
+        });
+    storage::save::save(&dir.path().join("organisatie.ron"), &theirs).unwrap();
+    me.watch();
+    assert!(
+        matches!(me.app.mode, Mode::AfwezigForm(_)),
+        "the form stays open"
+    );
+    me.key(KeyCode::Enter);
+    assert!(me.settle(10_000));
+    let after = storage::load(dir.path()).werkmap.organisatie.unwrap();
+    let van: Vec<String> = after
+        .persoon(&p)
+        .unwrap()
+        .afwezig
+        .iter()
+        .map(|a| a.van.to_string())
+        .collect();
+    assert!(
+        van.contains(&"2027-01-04".to_string()) && van.contains(&"2027-02-01".to_string()),
+        "both absences: {van:?}"
+    );
+}

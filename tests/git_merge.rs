@@ -255,3 +255,56 @@ fn the_same_value_changed_on_both_branches_keeps_ours_and_logs_theirs() {
     );
     assert!(log.contains("20"), "{log}");
 }
+
+#[test]
+fn during_a_rebase_the_commit_being_replayed_keeps_its_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git(repo, &["init", "-q"]);
+    for name in ["organisatie.ron", "bord2.ron"] {
+        fs::copy(
+            Path::new("tests/fixtures/voorbeeld").join(name),
+            repo.join(name),
+        )
+        .unwrap();
+    }
+    edit(&repo.join("bord2.ron"), |_| {});
+    let out = Command::new(env!("CARGO_BIN_EXE_planbord"))
+        .arg("git-setup")
+        .arg(repo)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    git(repo, &["add", "-A"]);
+    git(repo, &["commit", "-qm", "begin"]);
+    let main = git(repo, &["rev-parse", "--abbrev-ref", "HEAD"])
+        .trim()
+        .to_string();
+    git(repo, &["checkout", "-qb", "mijn"]);
+    edit(&repo.join("bord2.ron"), |b| {
+        b.kaarten[0].titel = "Mijn titel".into()
+    });
+    git(repo, &["commit", "-qam", "mijn"]);
+    git(repo, &["checkout", "-q", &main]);
+    edit(&repo.join("bord2.ron"), |b| {
+        b.kaarten[0].titel = "Titel op de basis".into()
+    });
+    git(repo, &["commit", "-qam", "basis"]);
+    git(repo, &["checkout", "-q", "mijn"]);
+    git(repo, &["rebase", "-q", &main]);
+    let merged = storage::load(&repo.join("bord2.ron"))
+        .werkmap
+        .borden
+        .remove(0);
+    assert_eq!(
+        merged.kaarten[0].titel, "Mijn titel",
+        "my commit is replayed"
+    );
+    assert!(
+        merged.kaarten[0]
+            .notities
+            .iter()
+            .any(|n| n.tekst.contains("Titel op de basis")),
+        "the base's value is a note"
+    );
+}

@@ -30,8 +30,11 @@ pub fn merge_driver(
 ) -> CliResult {
     let (b, o, t) = (read(base)?, read(ours)?, read(theirs)?);
     let now = chrono::Local::now().naive_local().with_nanosecond_zero();
-    let merged = merge_texts::<Bord>(&b, &o, &t, now)
-        .or_else(|| merge_texts::<Organisatie>(&b, &o, &t, now))
+    // During a rebase git calls the upstream "ours" and the commit being replayed "theirs";
+    // the commit being replayed is the user's own work, so its values win a clash there.
+    let (first, second) = if rebasing() { (&t, &o) } else { (&o, &t) };
+    let merged = merge_texts::<Bord>(&b, first, second, now)
+        .or_else(|| merge_texts::<Organisatie>(&b, first, second, now))
         .ok_or_else(|| text::merge_onleesbaar(name))
         .and_then(|r| r.map_err(|e| e.to_string()));
     match merged {
@@ -55,6 +58,18 @@ pub fn merge_driver(
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// Whether git is rebasing (or applying patches) in the repository the driver runs in.
+fn rebasing() -> bool {
+    ["rebase-merge", "rebase-apply"].iter().any(|d| {
+        Command::new("git")
+            .args(["rev-parse", "--git-path", d])
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .is_some_and(|o| Path::new(String::from_utf8_lossy(&o.stdout).trim()).exists())
+    })
 }
 
 /// The three-way merge of three texts of one kind of file; `None` when they are not all of
