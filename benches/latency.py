@@ -23,7 +23,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "planbord")
+BIN = os.environ.get("PLANBORD_BIN", os.path.join(ROOT, "target", "release", "planbord"))
 SAMPLES = int(sys.argv[1]) if len(sys.argv) > 1 else 60
 
 

@@ -595,3 +595,21 @@ fn a_clash_with_a_colleague_shows_in_the_status_line_and_on_the_card() {
     );
     insta::assert_snapshot!("kaart_na_gelijktijdige_wijziging_200x50", t);
 }
+
+#[test]
+fn escape_sequences_in_a_title_never_reach_the_terminal() {
+    // A planted board: a title that would retitle the window, set the clipboard, clear the
+    // screen if the terminal received it raw.
+    let evil = "Normaal\u{1b}]0;gekaapt\u{7}\u{1b}]52;c;aGFjaw==\u{7}\u{1b}[2J\u{9b}31m";
+    let mut a = small(3, evil, 6);
+    a.update(Action::Command(Command::Open));
+    for (w, h) in [(80, 24), (200, 50)] {
+        let b = render(&mut a, w, h);
+        let t = text(&b);
+        assert!(t.contains("Normaal"), "{t}");
+        assert!(
+            !t.chars().any(|c| c.is_control() && c != '\n'),
+            "no control character in any cell"
+        );
+    }
+}

@@ -412,6 +412,10 @@ impl Drop for Tmux {
 
 #[test]
 fn only_the_tui_makes_the_demo_and_only_in_an_empty_data_folder() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux ontbreekt: test overgeslagen");
+        return;
+    }
     let s = Sandbox::new();
     // A data folder that holds something of the user's: refused, untouched.
     let data = s.data_werkmap();
