@@ -9,17 +9,22 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+#[cfg(unix)]
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use laptop::{Laptop, werkmap_copy};
-use planbord::storage::{self, ContentHash, format, save};
+use planbord::storage::{self, save};
+#[cfg(unix)]
+use planbord::storage::{ContentHash, format};
 use ratatui::crossterm::event::KeyCode;
 
 fn vandaag() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
+#[cfg(unix)]
 fn now() -> chrono::NaiveDateTime {
     vandaag().and_hms_opt(9, 0, 0).unwrap()
 }

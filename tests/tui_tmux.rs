@@ -218,6 +218,7 @@ fn a_panic_restores_the_terminal() {
 }
 
 /// The pid of planbord in the tmux pane (a child of the pane's shell).
+#[cfg(unix)]
 fn planbord_pid(t: &Tmux) -> Option<u32> {
     let shell = t.tmux(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
     let out = Command::new("pgrep")
@@ -232,6 +233,7 @@ fn planbord_pid(t: &Tmux) -> Option<u32> {
         .ok()
 }
 
+#[cfg(unix)]
 fn column_on_disk(file: &Path, id: &str) -> String {
     storage::load(file)
         .werkmap
