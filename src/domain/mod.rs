@@ -1,4 +1,6 @@
-//! The domain model: the types of the file format (DESIGN.md section 2), pure and without I/O.
+//! The domain model: the types of the file format (DESIGN.md section 2), edits as operations
+//! ([`ops`]), merges ([`merge`]) and sharing without loss ([`sync`], [`sporen`]). Pure: no I/O,
+//! no clock.
 
 pub mod bord;
 pub mod ids;
