@@ -3,17 +3,23 @@
 //! while a third process deletes the lock files in a loop (a share that ignores locks). Needs
 //! root, `unshare` and tmux; skipped with a message where they are missing.
 
+#[path = "common/tmux.rs"]
+mod tmux;
+
 use std::fs;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use planbord::storage;
+use tmux::Tmux;
 
+/// A planbord in tmux in namespaces of its own; the tmux server goes first when dropped, then
+/// the namespace's first process ends.
 struct Laptop {
-    socket: String,
+    pane: Tmux,
     init: Child,
+    socket: String,
 }
 
 fn usable() -> bool {
@@ -35,13 +41,8 @@ fn usable() -> bool {
 impl Laptop {
     /// Starts planbord on `file` in tmux, inside new PID and UTS namespaces named `host`.
     fn start(host: &str, file: &Path) -> Laptop {
-        static N: AtomicU32 = AtomicU32::new(0);
         let socket = std::env::temp_dir()
-            .join(format!(
-                "planbord-ns-{}-{}",
-                std::process::id(),
-                N.fetch_add(1, Ordering::Relaxed)
-            ))
+            .join(Tmux::socket("planbord-ns"))
             .display()
             .to_string();
         let run = format!(
@@ -62,65 +63,50 @@ impl Laptop {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let l = Laptop { socket, init };
-        l.wait_for("Opgaveteam", 15);
+        let l = Laptop {
+            pane: Tmux::attach(&socket),
+            init,
+            socket,
+        };
+        l.wait_for_server();
+        l.pane.wait_for("Opgaveteam", 15);
         l
     }
 
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", "-t", "t", k]);
-        }
-    }
-
-    fn text(&self, s: &str) {
-        self.tmux(&["send-keys", "-t", "t", "-l", s]);
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    fn wait_for(&self, what: &str, seconds: u64) -> String {
+    /// The namespace starts tmux itself: wait until its server answers.
+    fn wait_for_server(&self) {
         let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(what) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(seconds),
-                "`{what}` did not appear; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
+        while self.pane.screen().is_empty() && start.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(50));
         }
     }
 
     /// Opens the (only) board of the session.
     fn open_board(&self) {
-        self.wait_for("▶", 10);
-        self.keys(&["Enter"]);
-        self.wait_for("Te doen", 10);
+        self.pane.wait_for("▶", 10);
+        self.pane.keys(&["Enter"]);
+        self.pane.wait_for("Te doen", 10);
     }
 
     fn quit(&self) {
-        self.keys(&["q", "q"]);
-        self.wait_for("PLANBORD-EINDE 0", 20);
+        self.pane.keys(&["q", "q"]);
+        self.pane.wait_for("PLANBORD-EINDE 0", 20);
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.pane.tmux(&["send-keys", "-t", "t", k]);
+        }
+    }
+
+    fn text(&self, s: &str) {
+        self.pane.text(s);
     }
 }
 
 impl Drop for Laptop {
     fn drop(&mut self) {
+        // The server first: the namespace's first process waits for it to go.
         let _ = Command::new("tmux")
             .args(["-S", &self.socket, "kill-server"])
             .status();

@@ -4,96 +4,17 @@
 use std::fs;
 use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use planbord::storage;
 
-/// A tmux session on its own server socket, killed when dropped.
-struct Tmux {
-    socket: String,
-}
+#[path = "common/tmux.rs"]
+mod tmux;
 
-impl Tmux {
-    fn start(cmd: &str) -> Tmux {
-        static N: AtomicU32 = AtomicU32::new(0);
-        let socket = format!(
-            "planbord-test-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        );
-        let ok = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "new-session",
-                "-d",
-                "-x",
-                "160",
-                "-y",
-                "45",
-                "-s",
-                "t",
-                cmd,
-            ])
-            .status()
-            .expect("tmux must be installed (.ci/run installs it)");
-        assert!(ok.success());
-        Tmux { socket }
-    }
+use tmux::Tmux;
 
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", "-t", "t", k]);
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    fn wait_for(&self, what: &str, seconds: u64) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(what) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(seconds),
-                "`{what}` did not appear; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
-    }
-}
-
-/// Whether tmux is there; the tests skip, saying so, where it is not (`.ci/run` installs it).
 fn tmux_ok() -> bool {
-    let ok = Command::new("tmux").arg("-V").output().is_ok();
-    if !ok {
-        eprintln!("tmux ontbreekt: test overgeslagen");
-    }
-    ok
+    tmux::available()
 }
 
 fn demo_copy() -> tempfile::TempDir {
@@ -205,22 +126,14 @@ fn a_panic_restores_the_terminal() {
         "the panic message is readable after restore:\n{s}"
     );
     // Back on the normal screen, with mouse reporting off.
-    assert_eq!(
-        t.tmux(&["display-message", "-p", "-t", "t", "#{alternate_on}"])
-            .trim(),
-        "0"
-    );
-    assert_eq!(
-        t.tmux(&["display-message", "-p", "-t", "t", "#{mouse_any_flag}"])
-            .trim(),
-        "0"
-    );
+    assert_eq!(t.display("#{alternate_on}"), "0");
+    assert_eq!(t.display("#{mouse_any_flag}"), "0");
 }
 
 /// The pid of planbord in the tmux pane (a child of the pane's shell).
 #[cfg(unix)]
 fn planbord_pid(t: &Tmux) -> Option<u32> {
-    let shell = t.tmux(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+    let shell = t.display("#{pane_pid}");
     let out = Command::new("pgrep")
         .args(["-P", shell.trim(), "planbord"])
         .output()
@@ -327,18 +240,9 @@ fn sigterm_saves_and_restores_the_terminal() {
         ("alternate screen", "#{alternate_on}"),
         ("mouse", "#{mouse_any_flag}"),
     ] {
-        assert_eq!(
-            t.tmux(&["display-message", "-p", "-t", "t", flag]).trim(),
-            "0",
-            "{what} off"
-        );
+        assert_eq!(t.display(flag), "0", "{what} off");
     }
-    assert_eq!(
-        t.tmux(&["display-message", "-p", "-t", "t", "#{cursor_flag}"])
-            .trim(),
-        "1",
-        "the cursor is visible"
-    );
+    assert_eq!(t.display("#{cursor_flag}"), "1", "the cursor is visible");
 }
 
 #[cfg(unix)]

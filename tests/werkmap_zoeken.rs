@@ -9,8 +9,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{Duration, Instant};
+
+#[path = "common/tmux.rs"]
+mod tmux;
+use tmux::Tmux;
 
 const ORG: &str =
     "Organisatie(versie: 1, naam: \"Test\", clusters: [Cluster(id: \"x\", naam: \"X\")])";
@@ -332,88 +334,24 @@ fn demo_overschrijven_keeps_the_old_files_in_planbord_vorige() {
     assert_eq!(loaded.werkmap.organisatie.unwrap().mensen.len(), 220);
 }
 
-/// A tmux session on its own server socket, killed when dropped.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(s: &Sandbox, args: &str) -> Tmux {
-        static N: AtomicU32 = AtomicU32::new(0);
-        let socket = format!(
-            "planbord-zoeken-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        );
-        let env: Vec<String> = s
-            .env()
-            .iter()
-            .map(|(k, v)| format!("{k}={}", v.display()))
-            .collect();
-        let cmd = format!(
-            "cd {} && env {} {} --vandaag 2026-11-23 {args}; echo PLANBORD-EINDE $?; sleep 60",
-            s.path("cwd").display(),
-            env.join(" "),
-            env!("CARGO_BIN_EXE_planbord"),
-        );
-        let ok = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "new-session",
-                "-d",
-                "-x",
-                "160",
-                "-y",
-                "45",
-                "-s",
-                "t",
-                &cmd,
-            ])
-            .status()
-            .expect("tmux must be installed (.ci/run installs it)");
-        assert!(ok.success());
-        Tmux { socket }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait_for(&self, what: &str, seconds: u64) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.tmux(&["capture-pane", "-p", "-J", "-t", "t"]);
-            if s.contains(what) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(seconds),
-                "`{what}` did not appear; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
-    }
+/// The TUI in tmux inside the sandbox, with `args` after the usual ones.
+fn tui_in_tmux(s: &Sandbox, args: &str) -> Tmux {
+    let env: Vec<String> = s
+        .env()
+        .iter()
+        .map(|(k, v)| format!("{k}={}", v.display()))
+        .collect();
+    Tmux::start(&format!(
+        "cd {} && env {} {} --vandaag 2026-11-23 {args}; echo PLANBORD-EINDE $?; sleep 60",
+        s.path("cwd").display(),
+        env.join(" "),
+        env!("CARGO_BIN_EXE_planbord"),
+    ))
 }
 
 #[test]
 fn only_the_tui_makes_the_demo_and_only_in_an_empty_data_folder() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux ontbreekt: test overgeslagen");
+    if !tmux::available() {
         return;
     }
     let s = Sandbox::new();
@@ -421,7 +359,7 @@ fn only_the_tui_makes_the_demo_and_only_in_an_empty_data_folder() {
     let data = s.data_werkmap();
     fs::create_dir_all(&data).unwrap();
     fs::write(data.join("boodschappen.txt"), "melk").unwrap();
-    let t = Tmux::start(&s, "");
+    let t = tui_in_tmux(&s, "");
     let screen = t.wait_for("PLANBORD-EINDE 2", 10);
     assert!(screen.contains("niet leeg"), "{screen}");
     assert_eq!(files(&data), ["boodschappen.txt"]);
@@ -430,14 +368,14 @@ fn only_the_tui_makes_the_demo_and_only_in_an_empty_data_folder() {
     // Empty: the TUI's first start writes the demo there.
     fs::remove_file(data.join("boodschappen.txt")).unwrap();
     fs::write(data.join("Thumbs.db"), "").unwrap();
-    let t = Tmux::start(&s, "");
+    let t = tui_in_tmux(&s, "");
     t.wait_for("Opgaveteams", 15);
     assert!(data.join("organisatie.ron").is_file());
     t.tmux(&["send-keys", "-t", "t", "q"]);
     t.wait_for("PLANBORD-EINDE 0", 10);
 
     // The TUI with a named werkmap that does not exist: an error, no demo.
-    let t = Tmux::start(&s, "/bestaat-niet");
+    let t = tui_in_tmux(&s, "/bestaat-niet");
     let screen = t.wait_for("PLANBORD-EINDE 2", 10);
     assert!(screen.contains("/bestaat-niet bestaat niet"), "{screen}");
 }
