@@ -1059,7 +1059,7 @@ pub fn afwezigheid_verwijderd() -> String {
     "afwezigheid verwijderd".into()
 }
 pub fn persoon_bijgewerkt() -> String {
-    "opgeslagen in organisatie.ron".into()
+    "persoon bijgewerkt · u = ongedaan maken".into()
 }
 /// The keys of the Mensen view, in full when `breed` cells allow it.
 pub fn mensen_toetsen(breed: usize) -> String {
@@ -1421,14 +1421,6 @@ pub fn elders_bewaard(paden: &[std::path::PathBuf]) -> String {
         namen.join(", ")
     )
 }
-pub fn nog_niet_opgeslagen(n: usize, waarom: &str) -> String {
-    let wat = if n == 1 {
-        "1 wijziging"
-    } else {
-        &format!("{n} wijzigingen")
-    };
-    format!("{wat} nog niet opgeslagen ({waarom}); planbord probeert het opnieuw")
-}
 pub fn wacht_op_bevestiging(n: usize) -> String {
     format!("afsluiten: wacht tot {n} wijziging(en) op schijf bevestigd zijn…")
 }
@@ -1460,6 +1452,27 @@ pub fn veld_ook_collega(v: &serde_json::Value) -> String {
 }
 pub fn kaart_weg_in_formulier() -> String {
     "  ⚠ Een collega heeft deze kaart verwijderd; Enter zet haar terug met je wijzigingen.".into()
+}
+pub fn wacht_omdat(n: usize, waarom: &str) -> String {
+    let wat = if n == 1 {
+        "1 wijziging".to_string()
+    } else {
+        format!("{n} wijzigingen")
+    };
+    format!("{wat} niet opgeslagen: {waarom}")
+}
+pub fn kaart_bijgewerkt(kaart: &str) -> String {
+    format!("\"{kaart}\" bijgewerkt · u = ongedaan maken")
+}
+pub fn kaart_toegevoegd(kaart: &str) -> String {
+    format!("\"{kaart}\" toegevoegd · u = ongedaan maken")
+}
+pub fn vergrendeling_mislukt(map: &std::path::Path, e: &std::io::Error) -> String {
+    format!(
+        "kan de vergrendeling in {} niet maken: {}",
+        map.display(),
+        io_fout(e)
+    )
 }
 pub fn wijzigingen_wachten(n: usize) -> String {
     if n == 1 {

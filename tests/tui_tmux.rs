@@ -71,7 +71,7 @@ fn move_a_card_quit_and_find_the_move_in_the_file() {
     t.keys(&["L"]);
     t.wait_for("verplaatst naar Bezig", 5);
     // Written, then confirmed once the file stayed as written for 3 s.
-    t.wait_for("· opgeslagen", 8);
+    t.wait_for(" opgeslagen · ", 8);
     t.keys(&["q", "q"]);
     t.wait_for("PLANBORD-EINDE 0", 5);
     let after = storage::load(&file).werkmap.borden.remove(0);
@@ -202,7 +202,7 @@ fn a_move_is_on_screen_before_its_slow_save_finishes() {
     );
     assert!(shown < Duration::from_secs(1), "{shown:?}");
     holder.wait().unwrap();
-    t.wait_for("· opgeslagen", 10);
+    t.wait_for(" opgeslagen · ", 10);
     assert_eq!(column_on_disk(&file, &first), "bezig");
     t.keys(&["q", "q"]);
     t.wait_for("PLANBORD-EINDE 0", 5);
@@ -282,7 +282,11 @@ fn quitting_with_edits_that_cannot_be_saved_offers_to_keep_them_elsewhere() {
     let t = Tmux::start(&command(dir.path(), &env));
     open_board(&t, "Revitalisering Wassenaarse Slag");
     t.keys(&["L"]);
-    t.wait_for("1 wijziging nog niet bevestigd", 5);
+    let s = t.wait_for("1 wijziging niet opgeslagen", 5);
+    assert!(
+        s.contains("kan de vergrendeling in"),
+        "the reason shows: {s}"
+    );
     t.keys(&["q", "q"]);
     let s = t.wait_for("Afsluiten met wijzigingen", 5);
     assert!(s.contains("Bewaren buiten de werkmap"), "{s}");

@@ -346,9 +346,7 @@ impl App {
                 }
             }
         }
-        if !changed {
-            self.status.error = Some(text::nog_niet_opgeslagen(self.files.unwritten(), &melding));
-        }
+        // The reason shows with the count of waiting edits (see `Files::problem`).
         self.due_saves()
     }
 

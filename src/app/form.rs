@@ -193,17 +193,17 @@ impl CardForm {
     }
 
     /// For each field both the user and a colleague changed: a note that the user's value
-    /// replaced the colleague's (so that value is not lost silently).
+    /// replaced the colleague's (so that value is not lost silently), and the notices.
     pub fn replaced_notes(
         &self,
         result: &Kaart,
         signer: &str,
         at: crate::domain::Moment,
-    ) -> Vec<crate::domain::ops::Op> {
+    ) -> (Vec<crate::domain::ops::Op>, Vec<crate::domain::ops::Notice>) {
         use crate::domain::ops::{Change, List, Notice, NoticeKind, Op, Target, fields_of};
         let mine = fields_of(result);
         let target = Target::Item(List::Kaarten, result.id.clone());
-        Field::ALL
+        let notices: Vec<Notice> = Field::ALL
             .iter()
             .filter_map(|&f| match &self.marks[f as usize] {
                 Some(Mark::Both(theirs)) => {
@@ -219,6 +219,9 @@ impl CardForm {
                 }
                 _ => None,
             })
+            .collect();
+        let ops = notices
+            .iter()
             .map(|n| Op {
                 target: target.clone(),
                 change: Change::Add {
@@ -226,13 +229,14 @@ impl CardForm {
                     element: serde_json::to_value(crate::domain::Notitie {
                         wie: signer.to_string(),
                         wanneer: at,
-                        tekst: text::notitie(&n),
+                        tekst: text::notitie(n),
                     })
                     .unwrap_or_default(),
                 },
                 snapshot: None,
             })
-            .collect()
+            .collect();
+        (ops, notices)
     }
 
     /// The focused field.

@@ -137,6 +137,7 @@ impl App {
         let Some(bord) = self.werkmap.bord(&f.bord) else {
             return Vec::new();
         };
+        let mut replaced = Vec::new();
         let ops = if f.is_new {
             let after = bord
                 .kaarten
@@ -148,7 +149,9 @@ impl App {
         } else {
             // Only what the user changed, against the card as the form last showed it.
             let mut ops = ops::diff_item(List::Kaarten, &f.opened, &kaart);
-            ops.extend(f.replaced_notes(&kaart, &self.signer, Moment(self.now)));
+            let (notes, notices) = f.replaced_notes(&kaart, &self.signer, Moment(self.now));
+            ops.extend(notes);
+            replaced = notices;
             ops
         };
         if ops.is_empty() {
@@ -158,6 +161,15 @@ impl App {
         let edit = self.card_edit(&f.bord.clone(), ops);
         let effects = self.commit(edit);
         self.select_card(&id);
+        self.status.message = Some(if f.is_new {
+            crate::text::kaart_toegevoegd(&kaart.titel)
+        } else {
+            crate::text::kaart_bijgewerkt(&kaart.titel)
+        });
+        if !replaced.is_empty() {
+            // The colleague's value that this replaced: in a note, and said here.
+            self.status.error = Some(self.notices_text(&replaced));
+        }
         effects
     }
 

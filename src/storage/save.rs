@@ -26,6 +26,10 @@ pub const KEEP_VERSIONS: usize = 10;
 pub enum SaveError {
     #[error("kan {} niet opslaan: {}", .path.display(), crate::text::io_fout(.source))]
     Io { path: PathBuf, source: io::Error },
+    /// The lock folder could not be made or opened (a file where the folder should be, a
+    /// read-only share).
+    #[error("{}", crate::text::vergrendeling_mislukt(.dir, .source))]
+    Lock { dir: PathBuf, source: io::Error },
     /// The file on disk is not one planbord reads (a FIFO, a device, too large): never
     /// overwritten.
     #[error("kan {} niet opslaan: {reason}", .path.display())]
@@ -74,13 +78,12 @@ pub fn save_document<T: Serialize>(
             bytes: text.len(),
         });
     }
-    let io_err = |source| SaveError::Io {
-        path: path.into(),
-        source,
-    };
     let target = through_link(path);
     let lock = Lock::acquire(&target, LEASE, &now.format("%Y-%m-%dT%H:%M:%S").to_string())
-        .map_err(io_err)?;
+        .map_err(|source| SaveError::Lock {
+            dir: super::lock::planbord_dir(&target).join("locks"),
+            source,
+        })?;
     let refused = |reason| SaveError::Refused {
         path: path.into(),
         reason,

@@ -61,34 +61,32 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
 }
 
 fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    // Edits not yet safely on disk are always in view: their count, and why they wait.
+    // In order of importance: what is not yet safely on disk (and why), what went wrong,
+    // what just happened, the werkmap. What does not fit is cut at the end, never in front.
     let waiting = app.files.unconfirmed();
-    let (file, file_style) = match (waiting, app.files.problem()) {
-        (0, _) => ("opgeslagen".to_string(), theme.dim),
-        (n, Some(_)) => (
-            format!(
-                "{} {}",
-                theme::CONFLICT,
-                crate::text::wijzigingen_wachten(n)
-            ),
+    let file = match (waiting, app.files.problem()) {
+        (0, _) => Span::styled(" opgeslagen ", theme.dim),
+        (n, Some(why)) => Span::styled(
+            format!(" {} {} ", theme::CONFLICT, crate::text::wacht_omdat(n, why)),
             theme.conflict,
         ),
-        (n, None) => (crate::text::wijzigingen_wachten(n), theme.accent),
+        (n, None) => Span::styled(
+            format!(" {} ", crate::text::wijzigingen_wachten(n)),
+            theme.accent,
+        ),
     };
-    let mut spans = vec![
-        Span::styled(format!(" {} ", app.root.display()), theme.accent),
-        Span::styled(format!("· {file} "), file_style),
-    ];
-    if let Some(m) = &app.status.message {
-        spans.push(Span::styled(format!("· {m} "), theme.text));
-    }
+    let mut parts = vec![file];
     if let Some(e) = &app.status.error {
-        spans.push(Span::styled(
+        parts.push(Span::styled(
             format!("· {} {e} ", theme::CONFLICT),
             theme.conflict,
         ));
-    } else if !app.fouten.is_empty() {
-        spans.push(Span::styled(
+    }
+    if let Some(m) = &app.status.message {
+        parts.push(Span::styled(format!("· {m} "), theme.text));
+    }
+    if app.status.error.is_none() && !app.fouten.is_empty() {
+        parts.push(Span::styled(
             format!(
                 "· {} {} ",
                 theme::CONFLICT,
@@ -97,15 +95,27 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.conflict,
         ));
     }
+    parts.push(Span::styled(
+        format!("· {} ", app.root.display()),
+        theme.dim,
+    ));
     let help = Span::styled(" ? hulp ", theme.dim);
-    let used: usize = spans.iter().map(|s| s.width()).sum();
     let room = usize::from(area.width).saturating_sub(help.width());
-    if used > room {
-        let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
-        spans = vec![Span::styled(widgets::ellipsis(&text, room), theme.text)];
-    } else {
-        spans.push(Span::raw(" ".repeat(room - used)));
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for p in parts {
+        let w = p.width();
+        if used + w <= room {
+            used += w;
+            spans.push(p);
+        } else {
+            let cut = widgets::ellipsis(&p.content, room - used);
+            used += unicode_width::UnicodeWidthStr::width(cut.as_str());
+            spans.push(Span::styled(cut, p.style));
+            break;
+        }
     }
+    spans.push(Span::raw(" ".repeat(room.saturating_sub(used))));
     spans.push(help);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
