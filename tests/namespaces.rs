@@ -114,14 +114,29 @@ impl Drop for Laptop {
     }
 }
 
-/// Deletes the lock files in a loop, as a share that ignores them would.
-fn lock_thief(root: &Path) -> Child {
+/// Deletes the lock files in a loop, as a share that ignores them would; stopped when
+/// dropped, also when a test fails.
+struct LockThief(Child);
+
+fn lock_thief(root: &Path) -> LockThief {
     let locks = root.join(".planbord/locks");
-    Command::new("sh")
-        .arg("-c")
-        .arg(format!("while :; do rm -f '{}'/*; done", locks.display()))
-        .spawn()
-        .unwrap()
+    LockThief(
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("while :; do rm -f '{}'/*; done", locks.display()))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    )
+}
+
+impl Drop for LockThief {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 fn werkmap() -> tempfile::TempDir {
@@ -174,7 +189,7 @@ fn two_laptops_without_locks_lose_no_note() {
     let b = Laptop::start("laptop-b", &file);
     a.open_board();
     b.open_board();
-    let mut thief = lock_thief(dir.path());
+    let thief = lock_thief(dir.path());
     let typing = |l: &Laptop, who: &str| {
         for i in 0..32 {
             l.keys(&["a"]);
@@ -188,8 +203,7 @@ fn two_laptops_without_locks_lose_no_note() {
         s.spawn(|| typing(&b, "b"));
     });
     wait_quiet(&file, Duration::from_secs(6), Duration::from_secs(60));
-    thief.kill().unwrap();
-    thief.wait().unwrap();
+    drop(thief);
     a.quit();
     b.quit();
     let k = board(dir.path())
@@ -221,7 +235,7 @@ fn two_laptops_without_locks_keep_both_fields_and_a_delete_meets_an_edit() {
     let b = Laptop::start("laptop-b", &file);
     a.open_board();
     b.open_board();
-    let mut thief = lock_thief(dir.path());
+    let thief = lock_thief(dir.path());
     // A renames the first card again and again; B changes its case number meanwhile.
     std::thread::scope(|s| {
         s.spawn(|| {
@@ -259,8 +273,7 @@ fn two_laptops_without_locks_keep_both_fields_and_a_delete_meets_an_edit() {
     b.text("Door B bijgewerkt");
     b.keys(&["Enter"]);
     wait_quiet(&file, Duration::from_secs(6), Duration::from_secs(60));
-    thief.kill().unwrap();
-    thief.wait().unwrap();
+    drop(thief);
     a.quit();
     b.quit();
     let bord = board(dir.path());
