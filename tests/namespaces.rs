@@ -265,8 +265,9 @@ fn two_laptops_without_locks_keep_both_fields_and_a_delete_meets_an_edit() {
         .into_iter()
         .find(|k| k.id == todo[0].id)
         .unwrap();
-    assert_eq!(k.titel, "Titel van A 9");
-    assert_eq!(k.zaak.as_deref(), Some("Z/26/000009"));
+    let notes: Vec<&str> = k.notities.iter().map(|n| n.tekst.as_str()).collect();
+    assert_eq!(k.titel, "Titel van A 9", "{notes:#?}");
+    assert_eq!(k.zaak.as_deref(), Some("Z/26/000009"), "{notes:#?}");
     // A deletes the second card while B edits it.
     a.keys(&["j", "d", "j"]);
     b.keys(&["j", "e", "C-u"]);

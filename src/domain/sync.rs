@@ -87,9 +87,13 @@ fn apply_pending<D: Document>(
                 if repair && ledger.overruled(&key, &p.id) {
                     continue; // someone who saw it replaced it
                 }
-                let op = if repair && ledger.setter(&key) != p.old_stamp.as_deref() {
+                // Who set the value now, if the line still knows (the last saves only).
+                let setter = ledger.setter(&key);
+                let other = setter.is_some() && setter != p.old_stamp.as_deref();
+                let op = if repair && other {
                     // The value may look the same, but someone else set it: ours must not
-                    // overwrite it. An old value nothing can hold makes it a conflict.
+                    // overwrite it. An old value nothing can hold makes it a conflict. (When
+                    // the setter is older than the line remembers, the value decides.)
                     Op {
                         change: Change::Set {
                             field: field.clone(),
