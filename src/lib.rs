@@ -19,16 +19,17 @@
 //!   saves under an OS lock, kept versions.
 //! - [`app`]: the application state and `update`, without I/O; [`ui`] draws it.
 //! - [`tui`]: the terminal shell with its disk worker; [`cli`]: the headless commands.
-//! - [`text`]: the Dutch sentences the user sees (still below the core in places; issue 9
+//! - [`wording`]: the Dutch sentences the user sees (still used by the core in places; issue 9
 //!   moves the wording above it).
 
 pub mod app;
 pub mod capacity;
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod rapport;
 pub mod storage;
-pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod wording;

@@ -29,5 +29,5 @@ fn no_file_means_defaults() {
 #[test]
 fn a_misspelt_setting_is_refused_with_its_name() {
     let err = storage::format::parse::<Config>("Config(gebruikr: \"x\")").unwrap_err();
-    assert!(planbord::text::ron_fout(&err.code).contains("onbekend veld `gebruikr`"));
+    assert!(planbord::wording::ron_fout(&err.code).contains("onbekend veld `gebruikr`"));
 }

@@ -417,7 +417,7 @@ fn stray_temporary_files_of_a_killed_save_are_cleaned_up() {
 #[test]
 fn os_errors_are_dutch() {
     use std::io::{Error, ErrorKind};
-    let t = planbord::text::io_fout;
+    let t = planbord::wording::io_fout;
     assert_eq!(
         t(&Error::from(ErrorKind::StorageFull)),
         "geen ruimte meer op de schijf"

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 
 /// The merge the git driver does: what theirs changed applied to ours.
 fn merge<D: planbord::domain::ops::Document>(b: &D, o: &D, t: &D, at: Moment) -> (D, Vec<Notice>) {
-    let w: fn(&Notice) -> String = planbord::text::notitie;
+    let w: fn(&Notice) -> String = planbord::wording::notitie;
     let cx = Context {
         mode: Mode::Merge,
         at,

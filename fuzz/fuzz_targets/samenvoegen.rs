@@ -63,7 +63,7 @@ fuzz_target!(|data: &[u8]| {
     let ours = edit(base.clone(), &data[..half], "o");
     let theirs = edit(base.clone(), &data[half..], "t");
     let now = Moment(chrono::NaiveDate::from_ymd_opt(2027, 5, 4).unwrap().and_hms_opt(12, 0, 0).unwrap());
-    let w: fn(&Notice) -> String = planbord::text::notitie;
+    let w: fn(&Notice) -> String = planbord::wording::notitie;
     let cx = Context { mode: Mode::Merge, at: now, wording: &w };
     let m = merge::three_way(&base, &ours, &theirs, &cx).value;
     let text = format::to_canonical(&m).expect("writes");

@@ -10,8 +10,7 @@ use crate::domain::ops::{self, Context, Document, Notice, Outcome};
 use crate::domain::sync::{Millis, Replica};
 use crate::domain::{Bord, Organisatie};
 use crate::storage::FileMeta;
-use crate::text;
-
+use crate::wording;
 /// One file of the werkmap as this session knows it.
 #[derive(Debug, Clone)]
 pub struct FileSlot<D> {
@@ -36,7 +35,7 @@ impl<D: Document> FileSlot<D> {
     pub fn new(meta: FileMeta, value: D, now: Millis, writer: &str) -> FileSlot<D> {
         FileSlot {
             meta,
-            replica: Replica::new(value, now, writer, text::notitie),
+            replica: Replica::new(value, now, writer, wording::notitie),
             unreadable: None,
             error: None,
             failures: 0,
@@ -130,7 +129,7 @@ fn retry_after(failures: u32) -> Millis {
 }
 
 fn wording() -> fn(&Notice) -> String {
-    text::notitie
+    wording::notitie
 }
 
 impl App {
@@ -163,7 +162,7 @@ impl App {
         match &edit.file {
             FileKey::Bord(id) => {
                 let Some(i) = self.werkmap.borden.iter().position(|b| &b.id == id) else {
-                    self.status.error = Some(text::bord_verdwenen(id));
+                    self.status.error = Some(wording::bord_verdwenen(id));
                     return None;
                 };
                 let bord = &mut self.werkmap.borden[i];
@@ -224,7 +223,7 @@ impl App {
 
     /// Notices in one line for the status line.
     pub(super) fn notices_text(&self, notices: &[Notice]) -> String {
-        let mut parts: Vec<String> = notices.iter().map(text::melding).collect();
+        let mut parts: Vec<String> = notices.iter().map(wording::melding).collect();
         parts.dedup();
         parts.join("; ")
     }
@@ -247,7 +246,7 @@ impl App {
             };
             if let Some(job) = slot.replica.begin_save(token) {
                 let mut log = std::mem::take(&mut slot.log);
-                log.extend(job.notices.iter().map(text::melding));
+                log.extend(job.notices.iter().map(wording::melding));
                 effects.push(Effect::Save(Box::new(SaveRequest {
                     file: FileKey::Bord(id.clone()),
                     path: slot.meta.path.clone(),
@@ -270,7 +269,7 @@ impl App {
                 && let Some(job) = slot.replica.begin_save(token)
             {
                 let mut log = std::mem::take(&mut slot.log);
-                log.extend(job.notices.iter().map(text::melding));
+                log.extend(job.notices.iter().map(wording::melding));
                 effects.push(Effect::Save(Box::new(SaveRequest {
                     file: FileKey::Organisatie,
                     path: slot.meta.path.clone(),
@@ -408,7 +407,7 @@ impl App {
         }
         // Saves are under way or waiting to be confirmed: wait up to 3 s.
         self.quitting = Some(self.clock + crate::domain::sync::CONFIRM);
-        self.status.message = Some(text::wacht_op_bevestiging(self.files.unconfirmed()));
+        self.status.message = Some(wording::wacht_op_bevestiging(self.files.unconfirmed()));
         self.force_saves()
     }
 

@@ -4,8 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::input::TextInput;
 use crate::domain::{Datum, Kaart, KaartStatus, Organisatie, round_hours};
-use crate::text;
-
+use crate::wording;
 /// The fields of the form, in the order shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -229,7 +228,7 @@ impl CardForm {
                     element: serde_json::to_value(crate::domain::Notitie {
                         wie: signer.to_string(),
                         wanneer: at,
-                        tekst: text::notitie(n),
+                        tekst: wording::notitie(n),
                     })
                     .unwrap_or_default(),
                 },
@@ -325,7 +324,7 @@ impl CardForm {
         let text_of = |f: Field| self.inputs[f as usize].text.trim().to_string();
         let titel = text_of(Field::Titel);
         if titel.is_empty() {
-            return Err(text::titel_verplicht());
+            return Err(wording::titel_verplicht());
         }
         k.titel = titel;
         k.eigenaar = self.owner().map(|c| c.id.clone());
@@ -347,11 +346,11 @@ impl CardForm {
 
 /// A field's value as the form's text input shows it.
 fn input_text(k: &Kaart, f: Field) -> String {
-    let opt = |d: Option<Datum>| d.map(text::datum).unwrap_or_default();
+    let opt = |d: Option<Datum>| d.map(wording::datum).unwrap_or_default();
     match f {
         Field::Titel => k.titel.clone(),
         Field::Eigenaar | Field::Status | Field::Voortgang => String::new(),
-        Field::Uren => k.uren.map(text::getal2).unwrap_or_default(),
+        Field::Uren => k.uren.map(wording::getal2).unwrap_or_default(),
         Field::Start => opt(k.start),
         Field::Deadline => opt(k.deadline),
         Field::Zaak => k.zaak.clone().unwrap_or_default(),
@@ -385,7 +384,7 @@ pub fn parse_hours(s: &str) -> Result<Option<f64>, String> {
     }
     match s.replace(',', ".").parse::<f64>() {
         Ok(h) if h >= 0.0 && h.is_finite() => Ok(Some(round_hours(h))),
-        _ => Err(text::ongeldige_uren(s)),
+        _ => Err(wording::ongeldige_uren(s)),
     }
 }
 

@@ -7,8 +7,7 @@ use super::form::{Candidate, parse_hours};
 use super::input::TextInput;
 use crate::capacity::{Engine, meer_dan};
 use crate::domain::{Inzet, InzetSoort, InzetStatus, Week, Werkmap};
-use crate::text;
-
+use crate::wording;
 /// Which inzet the view lists.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Scope {
@@ -135,7 +134,7 @@ impl InzetForm {
             uren: TextInput::new(if is_new {
                 String::new()
             } else {
-                text::getal2(inzet.uren_per_week)
+                wording::getal2(inzet.uren_per_week)
             }),
             van: TextInput::new(inzet.van.to_string()),
             tot: TextInput::new(inzet.tot.to_string()),
@@ -216,12 +215,13 @@ impl InzetForm {
     /// asks more hours or more weeks is asked again (Gevraagd).
     pub fn result(&self, nu: Week) -> Result<Inzet, String> {
         let mut z = self.inzet.clone();
-        z.persoon = self.chosen().ok_or_else(text::kies_persoon)?.id.clone();
-        z.uren_per_week = parse_hours(self.uren.text.trim())?.ok_or_else(text::uren_verplicht)?;
+        z.persoon = self.chosen().ok_or_else(wording::kies_persoon)?.id.clone();
+        z.uren_per_week =
+            parse_hours(self.uren.text.trim())?.ok_or_else(wording::uren_verplicht)?;
         z.van = parse_week(&self.van.text, nu)?;
         z.tot = parse_week(&self.tot.text, nu)?;
         if z.van > z.tot {
-            return Err(text::van_na_tot(&z.van.to_string(), &z.tot.to_string()));
+            return Err(wording::van_na_tot(&z.van.to_string(), &z.tot.to_string()));
         }
         let wider = z.uren_per_week > self.inzet.uren_per_week + 1e-9
             || z.van < self.inzet.van
@@ -249,10 +249,10 @@ pub fn parse_week(s: &str, nu: Week) -> Result<Week, String> {
     let n: u32 = t
         .trim_start_matches(['W', 'w'])
         .parse()
-        .map_err(|_| text::ongeldige_week(t))?;
+        .map_err(|_| wording::ongeldige_week(t))?;
     let this = Week::new(nu.year(), n).filter(|w| *w >= nu);
     this.or_else(|| Week::new(nu.year() + 1, n))
-        .ok_or_else(|| text::ongeldige_week(t))
+        .ok_or_else(|| wording::ongeldige_week(t))
 }
 
 /// What agreeing to a request would mean: the worst week for the person and for the unit.

@@ -10,8 +10,7 @@ use super::keymap::View;
 use super::{App, Mode};
 use crate::domain::ops::{self, List};
 use crate::domain::{Besluit, Inzet, InzetSoort, InzetStatus, Moment, Week};
-use crate::text;
-
+use crate::wording;
 impl App {
     /// The current week.
     fn nu(&self) -> Week {
@@ -224,9 +223,9 @@ impl App {
                     let before = (!f.is_new).then_some(&f.inzet);
                     let edit = self.inzet_edit(&f.bord, before, Some(&z));
                     self.status.message = Some(if f.is_new {
-                        text::inzet_gevraagd()
+                        wording::inzet_gevraagd()
                     } else {
-                        text::inzet_gewijzigd()
+                        wording::inzet_gewijzigd()
                     });
                     return self.commit(edit);
                 }
@@ -254,12 +253,12 @@ impl App {
             }),
             InzetStatus::Toegezegd if z.van > nu => None,
             _ => {
-                self.status.message = Some(text::niets_in_te_trekken());
+                self.status.message = Some(wording::niets_in_te_trekken());
                 return Vec::new();
             }
         };
         let edit = self.inzet_edit(&r.bord, Some(&z), after.as_ref());
-        self.status.message = Some(text::inzet_ingetrokken());
+        self.status.message = Some(wording::inzet_ingetrokken());
         let effects = self.commit(edit);
         let last = self.inzet_rows().len().saturating_sub(1);
         self.inzet.row = self.inzet.row.min(last);
@@ -275,7 +274,7 @@ impl App {
             return Vec::new();
         };
         if z.status == InzetStatus::Toegezegd {
-            self.status.message = Some(text::al_toegezegd());
+            self.status.message = Some(wording::al_toegezegd());
             return Vec::new();
         }
         if let Err(e) = self.may_decide(&z.persoon) {
@@ -325,7 +324,7 @@ impl App {
     fn decide(&mut self, r: &InzetRef, asked: &Inzet, keuze: Keuze) -> Vec<Effect> {
         // The question was about the request as the dialog showed it.
         if r.inzet(&self.werkmap) != Some(asked) {
-            self.status.error = Some(text::verzoek_veranderd());
+            self.status.error = Some(wording::verzoek_veranderd());
             return Vec::new();
         }
         let z = asked.clone();
@@ -341,7 +340,7 @@ impl App {
                 }),
             ),
             Keuze::MinderUren(h) => {
-                let why = text::minder_uren(z.uren_per_week, h);
+                let why = wording::minder_uren(z.uren_per_week, h);
                 self.inzet_edit(
                     b,
                     Some(asked),
@@ -354,7 +353,7 @@ impl App {
                 )
             }
             Keuze::AndereWeken { van, tot } => {
-                let why = text::andere_weken(z.van, z.tot);
+                let why = wording::andere_weken(z.van, z.tot);
                 self.inzet_edit(
                     b,
                     Some(asked),
@@ -370,7 +369,7 @@ impl App {
             Keuze::AnderePersoon { id, naam } => {
                 let decline = Inzet {
                     status: InzetStatus::Afgewezen,
-                    besluit: Some(self.besluit(Some(text::overgedragen_aan(&naam)))),
+                    besluit: Some(self.besluit(Some(wording::overgedragen_aan(&naam)))),
                     ..z.clone()
                 };
                 let other = Inzet {
@@ -378,7 +377,7 @@ impl App {
                     persoon: id,
                     status: InzetStatus::Toegezegd,
                     besluit: Some(
-                        self.besluit(Some(text::in_plaats_van(&self.person_name(&z.persoon)))),
+                        self.besluit(Some(wording::in_plaats_van(&self.person_name(&z.persoon)))),
                     ),
                     ..z
                 };
@@ -388,7 +387,7 @@ impl App {
                 edit
             }
             Keuze::LatenStaan => {
-                let besluit = self.besluit(Some(text::naar_pmo()));
+                let besluit = self.besluit(Some(wording::naar_pmo()));
                 self.inzet_edit(
                     b,
                     Some(asked),
@@ -399,7 +398,7 @@ impl App {
                 )
             }
         };
-        self.status.message = Some(text::besluit_vastgelegd());
+        self.status.message = Some(wording::besluit_vastgelegd());
         self.commit(edit)
     }
 
@@ -424,7 +423,7 @@ impl App {
             KeyCode::Esc => Vec::new(),
             KeyCode::Enter => {
                 let Some(z) = r.inzet(&self.werkmap).cloned() else {
-                    self.status.error = Some(text::verzoek_veranderd());
+                    self.status.error = Some(wording::verzoek_veranderd());
                     return Vec::new();
                 };
                 let why = Some(input.text.trim().to_string()).filter(|t| !t.is_empty());
@@ -434,7 +433,7 @@ impl App {
                     ..z.clone()
                 };
                 let edit = self.inzet_edit(&r.bord, Some(&z), Some(&after));
-                self.status.message = Some(text::inzet_afgewezen());
+                self.status.message = Some(wording::inzet_afgewezen());
                 self.commit(edit)
             }
             _ => {

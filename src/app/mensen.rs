@@ -8,8 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::form::parse_hours;
 use super::input::TextInput;
 use crate::domain::{Afwezigheid, AfwezigheidSoort, Dag, Datum, Persoon, Werkmap};
-use crate::text;
-
+use crate::wording;
 /// The state of the Mensen view.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MensenView {
@@ -72,7 +71,7 @@ impl MensForm {
             dagen[i] = persoon.werkdagen.contains(d);
         }
         MensForm {
-            uren: TextInput::new(text::getal2(persoon.uren)),
+            uren: TextInput::new(wording::getal2(persoon.uren)),
             persoon,
             focus: 0,
             dag: 0,
@@ -103,7 +102,7 @@ impl MensForm {
     /// The person as the form describes them.
     pub fn result(&self) -> Result<Persoon, String> {
         let mut p = self.persoon.clone();
-        p.uren = parse_hours(self.uren.text.trim())?.ok_or_else(text::uren_verplicht)?;
+        p.uren = parse_hours(self.uren.text.trim())?.ok_or_else(wording::uren_verplicht)?;
         p.werkdagen = DAGEN
             .iter()
             .zip(self.dagen)
@@ -111,7 +110,7 @@ impl MensForm {
             .map(|(d, _)| *d)
             .collect();
         if p.werkdagen.is_empty() {
-            return Err(text::geen_werkdagen());
+            return Err(wording::geen_werkdagen());
         }
         Ok(p)
     }
@@ -184,7 +183,7 @@ impl AfwezigForm {
             self.velden[1].text.parse()?
         };
         if van > tot {
-            return Err(text::van_na_tot(&van.to_string(), &tot.to_string()));
+            return Err(wording::van_na_tot(&van.to_string(), &tot.to_string()));
         }
         let mut p = self.persoon.clone();
         p.afwezig.push(Afwezigheid {

@@ -9,8 +9,7 @@ use super::mensen::{AfwezigForm, MensForm};
 use super::{App, Mode};
 use crate::domain::ops::{self, List};
 use crate::domain::{Moment, Persoon};
-use crate::text;
-
+use crate::wording;
 impl App {
     /// The people the Mensen view lists, as indexes into `org.mensen`.
     pub fn mensen_rows(&self) -> Vec<usize> {
@@ -74,12 +73,12 @@ impl App {
                 }
                 // The first absence that has not ended yet.
                 let Some(i) = p.afwezig.iter().position(|a| a.tot.0 >= self.vandaag) else {
-                    self.status.message = Some(text::geen_afwezigheid());
+                    self.status.message = Some(wording::geen_afwezigheid());
                     return Vec::new();
                 };
                 let mut after = p.clone();
                 after.afwezig.remove(i);
-                self.status.message = Some(text::afwezigheid_verwijderd());
+                self.status.message = Some(wording::afwezigheid_verwijderd());
                 let edit = self.persoon_edit(&p, &after);
                 return self.commit(edit);
             }
@@ -96,7 +95,7 @@ impl App {
             match f.result() {
                 Ok(p) if p == f.persoon => return Vec::new(),
                 Ok(p) => {
-                    self.status.message = Some(text::persoon_bijgewerkt());
+                    self.status.message = Some(wording::persoon_bijgewerkt());
                     let edit = self.persoon_edit(&f.persoon, &p);
                     return self.commit(edit);
                 }
@@ -118,7 +117,7 @@ impl App {
         if f.handle(key) {
             match f.result() {
                 Ok(p) => {
-                    self.status.message = Some(text::persoon_bijgewerkt());
+                    self.status.message = Some(wording::persoon_bijgewerkt());
                     let edit = self.persoon_edit(&f.persoon, &p);
                     return self.commit(edit);
                 }

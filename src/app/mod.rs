@@ -3,7 +3,6 @@
 
 pub mod action;
 pub mod capaciteit;
-pub mod config;
 pub mod derived;
 pub mod edit;
 pub mod files;
@@ -24,8 +23,8 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use crate::config::Config;
 pub use action::{Action, Command, Doc, Effect, Now, SaveRequest, Target};
-pub use config::Config;
 pub use derived::{Derived, Strip};
 pub use edit::{Edit, FileKey};
 pub use files::{FileSlot, Files};
@@ -462,7 +461,7 @@ impl App {
             Ok(())
         } else {
             let namen: Vec<String> = eenheid.cocos.iter().map(|c| self.person_name(c)).collect();
-            Err(crate::text::alleen_coco(&eenheid.naam, &namen))
+            Err(crate::wording::alleen_coco(&eenheid.naam, &namen))
         }
     }
 

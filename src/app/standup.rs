@@ -183,5 +183,5 @@ pub fn parse_duur(s: &str) -> Result<Duration, String> {
         .ok()
         .filter(|n| *n > 0)
         .map(|n| Duration::seconds(n * unit))
-        .ok_or_else(|| crate::text::ongeldige_duur(s))
+        .ok_or_else(|| crate::wording::ongeldige_duur(s))
 }

@@ -7,8 +7,7 @@ use super::edit::Edit;
 use super::input::TextInput;
 use super::keymap::{self, View};
 use super::{App, BordView, Mode, QuickFilter};
-use crate::text;
-
+use crate::wording;
 impl App {
     /// Handles one action and returns what the shell must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
@@ -46,7 +45,7 @@ impl App {
             Action::WerkmapReloaded(loaded) => self.on_werkmap_reloaded(*loaded),
             Action::SavedElsewhere(result) => {
                 match result {
-                    Ok(paths) => self.status.message = Some(text::elders_bewaard(&paths)),
+                    Ok(paths) => self.status.message = Some(wording::elders_bewaard(&paths)),
                     Err(e) => self.status.error = Some(e),
                 }
                 vec![Effect::Quit]
@@ -383,7 +382,7 @@ impl App {
 
     pub(super) fn undo(&mut self) -> Vec<Effect> {
         let Some(edit) = self.undo.pop() else {
-            self.status.message = Some(text::niets_ongedaan());
+            self.status.message = Some(wording::niets_ongedaan());
             return Vec::new();
         };
         let Some((done, notices)) =
@@ -396,9 +395,9 @@ impl App {
         // Redo re-applies what was undone, where it still holds.
         self.redo.push(done.inverted());
         self.status.message = Some(if notices.is_empty() {
-            text::ongedaan()
+            wording::ongedaan()
         } else {
-            text::deels_ongedaan(&self.notices_text(&notices))
+            wording::deels_ongedaan(&self.notices_text(&notices))
         });
         self.status.error = None;
         // Saved at the next tick, after the screen shows it.

@@ -11,8 +11,7 @@ use crate::domain::Bord;
 use crate::domain::merge;
 use crate::domain::ops::{Context, Mode as OpsMode};
 use crate::storage::{FileMeta, Loaded};
-use crate::text;
-
+use crate::wording;
 /// The choices of the quit dialog, in order.
 pub const QUIT_CHOICES: usize = 3;
 
@@ -62,7 +61,7 @@ impl App {
                 slot.meta = meta;
                 slot.unreadable = None;
                 if observed.repaired > 0 {
-                    self.status.error = Some(text::herstellen(&name, observed.repaired));
+                    self.status.error = Some(wording::herstellen(&name, observed.repaired));
                 }
                 pending
             }
@@ -77,7 +76,7 @@ impl App {
             None if self.werkmap.bord(&id).is_some() => {
                 self.kopieen.retain(|(m, _)| m.name != meta.name);
                 self.kopieen.push((meta, disk));
-                self.status.message = Some(text::kopie_banner(&name, &id));
+                self.status.message = Some(wording::kopie_banner(&name, &id));
                 return Vec::new();
             }
             None if self.single_board => return Vec::new(),
@@ -92,9 +91,9 @@ impl App {
         // What lost says enough; otherwise say what happened.
         if notices.is_empty() {
             self.status.message = Some(if pending {
-                text::herladen_met_eigen(&name)
+                wording::herladen_met_eigen(&name)
             } else {
-                text::herladen(&name)
+                wording::herladen(&name)
             });
         } else {
             self.status.message = None;
@@ -139,11 +138,11 @@ impl App {
             if let Some(slot) = self.files.borden.get_mut(&id) {
                 slot.gone = true;
             }
-            self.status.error = Some(text::bord_verdwenen_teruggezet(name));
+            self.status.error = Some(wording::bord_verdwenen_teruggezet(name));
             return Vec::new();
         }
         self.drop_board(&id);
-        self.status.message = Some(text::bord_verdwenen(name));
+        self.status.message = Some(wording::bord_verdwenen(name));
         self.recompute();
         Vec::new()
     }
@@ -179,9 +178,9 @@ impl App {
         let notices = self.rebuild_org();
         self.recompute();
         self.reconcile();
-        self.status.message = Some(text::herladen(org_name));
+        self.status.message = Some(wording::herladen(org_name));
         if repaired > 0 {
-            self.status.error = Some(text::herstellen(org_name, repaired));
+            self.status.error = Some(wording::herstellen(org_name, repaired));
         } else if !notices.is_empty() {
             self.status.error = Some(self.notices_text(&notices));
         }
@@ -212,11 +211,11 @@ impl App {
                 match now {
                     Some(x) if *x == *k => Mode::ConfirmDelete(k),
                     Some(_) => {
-                        self.status.error = Some(text::dialoog_gewijzigd(&k.titel));
+                        self.status.error = Some(wording::dialoog_gewijzigd(&k.titel));
                         Mode::Normal
                     }
                     None => {
-                        self.status.error = Some(text::dialoog_verdwenen(&k.titel));
+                        self.status.error = Some(wording::dialoog_verdwenen(&k.titel));
                         Mode::Normal
                     }
                 }
@@ -225,7 +224,7 @@ impl App {
                 if self.request_still_open(&d.r, &d.asked) {
                     Mode::Decide(d)
                 } else {
-                    self.status.error = Some(text::verzoek_veranderd());
+                    self.status.error = Some(wording::verzoek_veranderd());
                     Mode::Normal
                 }
             }
@@ -233,7 +232,7 @@ impl App {
                 if self.inzet_still_open(&r) {
                     Mode::Reason(input, r)
                 } else {
-                    self.status.error = Some(text::verzoek_veranderd());
+                    self.status.error = Some(wording::verzoek_veranderd());
                     Mode::Normal
                 }
             }
@@ -241,7 +240,7 @@ impl App {
                 if self.persoon_exists(&f.persoon.id) {
                     Mode::MensForm(f)
                 } else {
-                    self.status.error = Some(text::dialoog_verdwenen(&f.persoon.naam));
+                    self.status.error = Some(wording::dialoog_verdwenen(&f.persoon.naam));
                     Mode::Normal
                 }
             }
@@ -249,7 +248,7 @@ impl App {
                 if self.persoon_exists(&f.persoon.id) {
                     Mode::AfwezigForm(f)
                 } else {
-                    self.status.error = Some(text::dialoog_verdwenen(&f.persoon.naam));
+                    self.status.error = Some(wording::dialoog_verdwenen(&f.persoon.naam));
                     Mode::Normal
                 }
             }
@@ -292,7 +291,7 @@ impl App {
         let Some(ours) = self.werkmap.bord(&kopie.id).cloned() else {
             return Vec::new();
         };
-        let w: fn(&crate::domain::ops::Notice) -> String = text::notitie;
+        let w: fn(&crate::domain::ops::Notice) -> String = wording::notitie;
         let cx = Context {
             mode: OpsMode::Merge,
             at: crate::domain::Moment(self.now),
@@ -307,9 +306,9 @@ impl App {
         };
         self.fouten.retain(|d| d.bestand != meta.name);
         self.commit(edit);
-        self.status.message = Some(text::kopie_samengevoegd(&meta.name));
+        self.status.message = Some(wording::kopie_samengevoegd(&meta.name));
         if !merged.notices.is_empty() {
-            let lines: Vec<String> = merged.notices.iter().map(text::melding).collect();
+            let lines: Vec<String> = merged.notices.iter().map(wording::melding).collect();
             self.status.error = Some(lines.join("; "));
             if let Some(slot) = self.files.borden.get_mut(&ours.id) {
                 slot.log.extend(lines);
@@ -342,7 +341,7 @@ impl App {
         };
         match pick {
             0 => {
-                self.status.message = Some(text::opnieuw_proberen());
+                self.status.message = Some(wording::opnieuw_proberen());
                 self.force_saves()
             }
             1 => vec![Effect::SaveElsewhere(self.unsaved_docs())],

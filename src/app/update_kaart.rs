@@ -73,7 +73,7 @@ impl App {
         self.bord.kolom = to as usize;
         let effects = self.commit(edit);
         self.select_card(&kaart.id);
-        self.status.message = Some(crate::text::kaart_verplaatst(&kaart.titel, &naam));
+        self.status.message = Some(crate::wording::kaart_verplaatst(&kaart.titel, &naam));
         effects
     }
 
@@ -162,9 +162,9 @@ impl App {
         let effects = self.commit(edit);
         self.select_card(&id);
         self.status.message = Some(if f.is_new {
-            crate::text::kaart_toegevoegd(&kaart.titel)
+            crate::wording::kaart_toegevoegd(&kaart.titel)
         } else {
-            crate::text::kaart_bijgewerkt(&kaart.titel)
+            crate::wording::kaart_bijgewerkt(&kaart.titel)
         });
         if !replaced.is_empty() {
             // The colleague's value that this replaced: in a note, and said here.
@@ -211,7 +211,7 @@ impl App {
             .find(|k| k.id == kaart.id)
             != Some(kaart)
         {
-            self.status.error = Some(crate::text::dialoog_gewijzigd(&kaart.titel));
+            self.status.error = Some(crate::wording::dialoog_gewijzigd(&kaart.titel));
             return Vec::new();
         }
         if self.bord.kaart.as_deref() == Some(kaart.id.as_str()) {

@@ -6,8 +6,7 @@ use super::conflict::{Conflict, ConflictSoort, Ernst};
 use super::load::{Engine, WeekLoad};
 use super::{TOLERANTIE, meer_dan};
 use crate::domain::{Bord, Datum, InzetSoort, InzetStatus, Organisatie, Week};
-use crate::text;
-
+use crate::wording;
 /// `overboekt` and `afwezig_ingezet` for every person and week of the horizon.
 /// `loads[p][w]` holds person `p`'s figures in `horizon[w]` (see [`Engine::loads`]).
 pub fn persons(
@@ -32,7 +31,7 @@ pub fn persons(
             };
             if load.beschikbaar <= TOLERANTIE {
                 if engine.claims_in(p, week).next().is_some() {
-                    let uitleg = text::uitleg_afwezig_ingezet(
+                    let uitleg = wording::uitleg_afwezig_ingezet(
                         &persoon.naam,
                         eenheid_naam,
                         week,
@@ -43,7 +42,7 @@ pub fn persons(
                 }
             } else if meer_dan(gepland, load.beschikbaar) {
                 let ernst = overboekt_ernst(&load);
-                let uitleg = text::uitleg_overboekt(
+                let uitleg = wording::uitleg_overboekt(
                     &persoon.naam,
                     eenheid_naam,
                     week,
@@ -90,7 +89,7 @@ pub fn units(engine: &Engine, horizon: &[Week], loads: &[Vec<WeekLoad>], out: &m
                     ..Conflict::new(
                         ConflictSoort::EenheidOverbelast,
                         Ernst::Hoog,
-                        text::uitleg_eenheid_overbelast(&eenheid.naam, week, &load),
+                        wording::uitleg_eenheid_overbelast(&eenheid.naam, week, &load),
                     )
                 });
             }
@@ -134,7 +133,7 @@ pub fn niet_toegezegd(engine: &Engine, vandaag: NaiveDate, out: &mut Vec<Conflic
                 ..Conflict::new(
                     ConflictSoort::NietToegezegd,
                     if begonnen { Ernst::Hoog } else { Ernst::Midden },
-                    text::uitleg_niet_toegezegd(
+                    wording::uitleg_niet_toegezegd(
                         persoon.map_or(inz.persoon.as_str(), |p| p.naam.as_str()),
                         eenheid.map_or("", |e| e.naam.as_str()),
                         &bord.titel,
@@ -197,7 +196,7 @@ pub fn kaarten_boven_inzet(
                 ..Conflict::new(
                     ConflictSoort::KaartenBovenInzet,
                     Ernst::Midden,
-                    text::uitleg_kaarten_boven_inzet(
+                    wording::uitleg_kaarten_boven_inzet(
                         persoon.map_or(owner, |p| p.naam.as_str()),
                         &bord.titel,
                         cards.len(),
@@ -240,7 +239,7 @@ pub fn wip(bord: &Bord, out: &mut Vec<Conflict>) {
                 ..Conflict::new(
                     ConflictSoort::WipOverschreden,
                     Ernst::Laag,
-                    text::uitleg_wip(&kolom.naam, &bord.titel, n, wip),
+                    wording::uitleg_wip(&kolom.naam, &bord.titel, n, wip),
                 )
             });
         }
@@ -271,7 +270,7 @@ pub fn deadlines(
             ..Conflict::new(
                 ConflictSoort::DeadlineVerlopen,
                 Ernst::Midden,
-                text::uitleg_deadline(
+                wording::uitleg_deadline(
                     &k.titel,
                     &bord.titel,
                     deadline,
@@ -314,7 +313,7 @@ pub fn span_of_attention(engine: &Engine, out: &mut Vec<Conflict>) {
                 ..Conflict::new(
                     ConflictSoort::SpanOfAttention,
                     Ernst::Laag,
-                    text::uitleg_span(naam, &namen, fte, org.max_fte_per_coco),
+                    wording::uitleg_span(naam, &namen, fte, org.max_fte_per_coco),
                 )
             });
         }

@@ -12,8 +12,7 @@ use super::sanitize::{self, Zichtbaar, csv_veld};
 use crate::capacity::{Engine, WeekLoad, meer_dan};
 use crate::domain::Week;
 use crate::storage;
-use crate::text;
-
+use crate::wording;
 fn h2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
@@ -85,13 +84,17 @@ pub fn run(
     let Some(org) = loaded.werkmap.organisatie.as_ref() else {
         return Err(loaded
             .capaciteit_uit
-            .unwrap_or_else(text::organisatie_ongeldig)
+            .unwrap_or_else(wording::organisatie_ongeldig)
             .into());
     };
     let weken = super::controleer::horizon(&a.horizon, vandaag);
     let engine = Engine::new(org, &loaded.werkmap.borden);
     let unit = match &a.eenheid {
-        Some(id) => Some(engine.unit(id).ok_or_else(|| text::onbekende_eenheid(id))?),
+        Some(id) => Some(
+            engine
+                .unit(id)
+                .ok_or_else(|| wording::onbekende_eenheid(id))?,
+        ),
         None => None,
     };
     let units: Vec<Row> = org
@@ -174,12 +177,12 @@ pub fn run(
                         csv_veld(r.id),
                         csv_veld(r.naam),
                         csv_veld(r.groep),
-                        text::getal2(l.beschikbaar),
-                        text::getal2(l.regulier),
-                        text::getal2(l.opgave()),
-                        text::getal2(l.gevraagd),
+                        wording::getal2(l.beschikbaar),
+                        wording::getal2(l.regulier),
+                        wording::getal2(l.opgave()),
+                        wording::getal2(l.gevraagd),
                         l.belasting()
-                            .map(|b| text::getal_n(b, 3))
+                            .map(|b| wording::getal_n(b, 3))
                             .unwrap_or_default(),
                     )?;
                 }
@@ -190,14 +193,14 @@ pub fn run(
             writeln!(
                 out,
                 "{}",
-                text::capaciteit_kop(org, &weken, unit.map(|u| &org.eenheden[u]))
+                wording::capaciteit_kop(org, &weken, unit.map(|u| &org.eenheden[u]))
             )?;
             table(out, &weken, &units)?;
             if let Some(ps) = &people {
                 writeln!(out)?;
                 table(out, &weken, ps)?;
             }
-            writeln!(out, "\n{}", text::capaciteit_legenda())?;
+            writeln!(out, "\n{}", wording::capaciteit_legenda())?;
             out.flush()?;
         }
     }
@@ -226,7 +229,9 @@ fn table(out: &mut impl Write, weken: &[Week], rows: &[Row]) -> std::io::Result<
             } else {
                 "  "
             };
-            let pct = l.belasting().map_or_else(|| "–".to_string(), text::procent);
+            let pct = l
+                .belasting()
+                .map_or_else(|| "–".to_string(), wording::procent);
             write!(out, " {:>10}{mark}", pct)?;
         }
         writeln!(out)?;

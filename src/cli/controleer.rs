@@ -12,8 +12,7 @@ use super::sanitize::{self, Zichtbaar};
 use crate::capacity::{self, Conflict, Ernst};
 use crate::domain::Week;
 use crate::storage::{self, Diagnostic};
-use crate::text;
-
+use crate::wording;
 #[derive(Serialize)]
 struct Report<'a> {
     fouten: &'a [Diagnostic],
@@ -60,13 +59,13 @@ pub fn run(
             writeln!(
                 out,
                 "{}",
-                text::werkmap_kop(map, loaded.werkmap.borden.len())
+                wording::werkmap_kop(map, loaded.werkmap.borden.len())
             )?;
             if let Some(why) = &loaded.capaciteit_uit {
                 writeln!(out, "{why}")?;
             }
             if !loaded.fouten.is_empty() {
-                writeln!(out, "\n{}", text::kop_fouten(loaded.fouten.len()))?;
+                writeln!(out, "\n{}", wording::kop_fouten(loaded.fouten.len()))?;
                 for d in &loaded.fouten {
                     writeln!(out, "  {}", shown(d))?;
                 }
@@ -75,7 +74,7 @@ pub fn run(
                 writeln!(
                     out,
                     "\n{}",
-                    text::kop_waarschuwingen(loaded.waarschuwingen.len())
+                    wording::kop_waarschuwingen(loaded.waarschuwingen.len())
                 )?;
                 for d in &loaded.waarschuwingen {
                     writeln!(out, "  {}", shown(d))?;
@@ -85,7 +84,7 @@ pub fn run(
             writeln!(
                 out,
                 "\n{}",
-                text::kop_conflicten(
+                wording::kop_conflicten(
                     conflicten.len(),
                     count(Ernst::Hoog),
                     count(Ernst::Midden),

@@ -10,10 +10,9 @@ use crate::domain::merge;
 use crate::domain::ops::{Context, Document, Mode, Notice};
 use crate::domain::{Bord, Moment, Organisatie};
 use crate::storage::{format, save};
-use crate::text;
-
+use crate::wording;
 fn read(path: &Path) -> Result<String, CliError> {
-    let bytes = std::fs::read(path).map_err(|e| text::bestand_niet_te_lezen(path, &e))?;
+    let bytes = std::fs::read(path).map_err(|e| wording::bestand_niet_te_lezen(path, &e))?;
     Ok(format::strip_bom(&String::from_utf8_lossy(&bytes)).to_string())
 }
 
@@ -35,7 +34,7 @@ pub fn merge_driver(
     let (first, second) = if rebasing() { (&t, &o) } else { (&o, &t) };
     let merged = merge_texts::<Bord>(&b, first, second, now)
         .or_else(|| merge_texts::<Organisatie>(&b, first, second, now))
-        .ok_or_else(|| text::merge_onleesbaar(name))
+        .ok_or_else(|| wording::merge_onleesbaar(name))
         .and_then(|r| r.map_err(|e| e.to_string()));
     match merged {
         Ok((text_out, meldingen)) => {
@@ -85,14 +84,14 @@ fn merge_texts<D: Document>(
         format::parse::<D>(o).ok()?,
         format::parse::<D>(t).ok()?,
     );
-    let w: fn(&Notice) -> String = text::notitie;
+    let w: fn(&Notice) -> String = wording::notitie;
     let cx = Context {
         mode: Mode::Merge,
         at: Moment(now),
         wording: &w,
     };
     let m = merge::three_way(&b, &o, &t, &cx);
-    let meldingen = m.notices.iter().map(text::melding).collect();
+    let meldingen = m.notices.iter().map(wording::melding).collect();
     Some(format::to_canonical(&m.value).map(|s| (s, meldingen)))
 }
 
@@ -116,11 +115,11 @@ pub fn git_setup(map: &Path, out: &mut impl Write) -> CliResult {
             .arg(map)
             .args(args)
             .output()
-            .map_err(|e| text::git_niet_te_starten(&e))?;
+            .map_err(|e| wording::git_niet_te_starten(&e))?;
         if o.status.success() {
             Ok(String::from_utf8_lossy(&o.stdout).trim().to_string())
         } else {
-            Err(CliError::Message(text::geen_git(
+            Err(CliError::Message(wording::geen_git(
                 map,
                 &String::from_utf8_lossy(&o.stderr),
             )))
@@ -130,7 +129,7 @@ pub fn git_setup(map: &Path, out: &mut impl Write) -> CliResult {
     let exe = std::env::current_exe()?;
     let exe = exe
         .to_str()
-        .ok_or_else(|| CliError::Message(text::pad_geen_tekst(&exe)))?;
+        .ok_or_else(|| CliError::Message(wording::pad_geen_tekst(&exe)))?;
     let driver = format!("{} merge-driver %O %A %B %P", sh_quote(exe));
     git(&[
         "config",
@@ -140,7 +139,7 @@ pub fn git_setup(map: &Path, out: &mut impl Write) -> CliResult {
     git(&["config", "merge.planbord.driver", &driver])?;
     append_line(&map.join(".gitattributes"), "*.ron merge=planbord")?;
     append_line(&map.join(".gitignore"), ".planbord/")?;
-    writeln!(out, "{}", text::git_ingesteld(map, &driver))?;
+    writeln!(out, "{}", wording::git_ingesteld(map, &driver))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -16,10 +16,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::app::Config;
+use crate::config::Config;
 use crate::storage::load::ORGANISATIE;
-use crate::text;
-
+use crate::wording;
 /// Where a werkmap came from, as the messages name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Bron {
@@ -40,12 +39,12 @@ pub enum Bron {
 impl fmt::Display for Bron {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Bron::Argument => f.write_str(text::BRON_ARGUMENT),
-            Bron::Optie => f.write_str(text::BRON_OPTIE),
-            Bron::HuidigeMap => f.write_str(text::BRON_HUIDIGE_MAP),
-            Bron::Config(pad) => f.write_str(&text::bron_config(pad)),
-            Bron::Boards => f.write_str(text::BRON_BOARDS),
-            Bron::Gebruikersmap => f.write_str(text::BRON_GEBRUIKERSMAP),
+            Bron::Argument => f.write_str(wording::BRON_ARGUMENT),
+            Bron::Optie => f.write_str(wording::BRON_OPTIE),
+            Bron::HuidigeMap => f.write_str(wording::BRON_HUIDIGE_MAP),
+            Bron::Config(pad) => f.write_str(&wording::bron_config(pad)),
+            Bron::Boards => f.write_str(wording::BRON_BOARDS),
+            Bron::Gebruikersmap => f.write_str(wording::BRON_GEBRUIKERSMAP),
         }
     }
 }
@@ -102,12 +101,12 @@ fn bestaat(pad: &Path, bron: Bron) -> Result<Gevonden, String> {
             bron,
             aangemaakt: false,
         }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(text::werkmap_bestaat_niet(
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(wording::werkmap_bestaat_niet(
             pad,
             &bron.to_string(),
             matches!(bron, Bron::Config(_)),
         )),
-        Err(e) => Err(text::werkmap_niet_te_openen(pad, &bron.to_string(), &e)),
+        Err(e) => Err(wording::werkmap_niet_te_openen(pad, &bron.to_string(), &e)),
     }
 }
 
@@ -139,7 +138,7 @@ pub fn zoek(
     }
     if let Some(fout) = inst.fout {
         // The config may name a werkmap we cannot see: looking further would be a fallback.
-        return Err(text::config_onleesbaar(fout));
+        return Err(wording::config_onleesbaar(fout));
     }
     if let Some(p) = &inst.config.werkmap {
         let bron = Bron::Config(inst.pad.clone().unwrap_or_default());
@@ -153,7 +152,7 @@ pub fn zoek(
             aangemaakt: false,
         });
     }
-    let map = gebruikersmap().ok_or_else(text::geen_gebruikersmap)?;
+    let map = gebruikersmap().ok_or_else(wording::geen_gebruikersmap)?;
     if map.join(ORGANISATIE).exists() {
         return Ok(Gevonden {
             pad: map,
@@ -162,15 +161,15 @@ pub fn zoek(
         });
     }
     let Some(vandaag) = demo_voor else {
-        return Err(text::geen_werkmap(inst.pad.as_deref()));
+        return Err(wording::geen_werkmap(inst.pad.as_deref()));
     };
     match houdt_niets(&map) {
         Ok(true) => {}
-        Ok(false) => return Err(text::gebruikersmap_niet_leeg(&map)),
+        Ok(false) => return Err(wording::gebruikersmap_niet_leeg(&map)),
         Err(e) => {
-            return Err(text::werkmap_niet_te_openen(
+            return Err(wording::werkmap_niet_te_openen(
                 &map,
-                text::BRON_GEBRUIKERSMAP,
+                wording::BRON_GEBRUIKERSMAP,
                 &e,
             ));
         }

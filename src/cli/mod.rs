@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use crate::text;
+use crate::wording;
 pub use args::{Cli, Opdracht};
 use locations::Genoemd;
 
@@ -76,7 +76,7 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         // A reader that stops early (`| head`) is not an error.
         Err(CliError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("planbord: {}", text::zichtbaar(&e.to_string()));
+            eprintln!("planbord: {}", wording::zichtbaar(&e.to_string()));
             ExitCode::from(2)
         }
     }
@@ -96,7 +96,7 @@ fn werkmap(genoemd: Genoemd<'_>) -> Result<PathBuf, CliError> {
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("{}", text::io_fout(.0))]
+    #[error("{}", wording::io_fout(.0))]
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Message(String),
@@ -113,7 +113,7 @@ impl From<crate::storage::save::SaveError> for CliError {
         use crate::storage::save::SaveError;
         match e {
             SaveError::Io { path, source } => {
-                CliError::Message(text::niet_op_te_slaan(&path, &source))
+                CliError::Message(wording::niet_op_te_slaan(&path, &source))
             }
             other => CliError::Message(other.to_string()),
         }
@@ -133,7 +133,7 @@ pub type CliResult = Result<ExitCode, CliError>;
 /// control characters made visible.
 fn fouten_naar_stderr(fouten: &[crate::storage::Diagnostic]) {
     for d in fouten {
-        eprintln!("{}", text::zichtbaar(&d.to_string()));
+        eprintln!("{}", wording::zichtbaar(&d.to_string()));
     }
 }
 
@@ -201,12 +201,12 @@ fn rapport(
     };
     // A report is read on a screen or printed: control characters from a file have no place
     // in it, also when it goes to a file (which someone may `cat`).
-    let rapport = text::zichtbaar(&rapport);
+    let rapport = wording::zichtbaar(&rapport);
     let out = &mut sanitize::Zichtbaar::new(out);
     match &a.uitvoer {
         Some(path) => {
             crate::storage::save::write_atomic(path, rapport.as_bytes())?;
-            writeln!(out, "{}", text::rapport_geschreven(path))?;
+            writeln!(out, "{}", wording::rapport_geschreven(path))?;
         }
         None => write!(out, "{rapport}")?,
     }

@@ -10,8 +10,7 @@ use chrono::NaiveDate;
 use crate::capacity::{self, Ernst};
 use crate::domain::BordSoort;
 use crate::storage;
-use crate::text;
-
+use crate::wording;
 /// Prints the boards of the werkmap `map` with their cards and conflicts.
 pub fn run(map: &Path, vandaag: NaiveDate, out: &mut impl Write) -> super::CliResult {
     let out = &mut super::sanitize::Zichtbaar::new(out);
@@ -24,11 +23,11 @@ pub fn run(map: &Path, vandaag: NaiveDate, out: &mut impl Write) -> super::CliRe
     writeln!(
         out,
         "{}",
-        text::werkmap_kop(map, loaded.werkmap.borden.len())
+        wording::werkmap_kop(map, loaded.werkmap.borden.len())
     )?;
     for (kop, clusterkamer) in [
-        (text::KOP_CLUSTERKAMERS, true),
-        (text::KOP_OPGAVETEAMS, false),
+        (wording::KOP_CLUSTERKAMERS, true),
+        (wording::KOP_OPGAVETEAMS, false),
     ] {
         writeln!(out, "\n{kop}")?;
         for (bord, file) in loaded.werkmap.borden.iter().zip(&loaded.board_files) {
@@ -45,7 +44,7 @@ pub fn run(map: &Path, vandaag: NaiveDate, out: &mut impl Write) -> super::CliRe
                 "  {:<44} {:>4} kaarten  {}  ({})",
                 bord.titel,
                 bord.kaarten.len(),
-                text::conflict_telling(n(Ernst::Hoog), n(Ernst::Midden), n(Ernst::Laag)),
+                wording::conflict_telling(n(Ernst::Hoog), n(Ernst::Midden), n(Ernst::Laag)),
                 file.name
             )?;
         }
@@ -53,7 +52,7 @@ pub fn run(map: &Path, vandaag: NaiveDate, out: &mut impl Write) -> super::CliRe
     for d in &loaded.fouten {
         writeln!(out, "{d}")?;
     }
-    writeln!(out, "\n{}", text::overzicht_voet())?;
+    writeln!(out, "\n{}", wording::overzicht_voet())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

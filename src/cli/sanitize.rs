@@ -1,14 +1,13 @@
 //! The output edge: nothing from a file reaches the terminal raw.
 //!
 //! Text output goes through [`Zichtbaar`], which replaces every control character (see
-//! [`text::is_stuurteken`]) by [`text::PLAATSVERVANGER`]. JSON output is escaped by serde_json
+//! [`wording::is_stuurteken`]) by [`wording::PLAATSVERVANGER`]. JSON output is escaped by serde_json
 //! and then by [`json`], which also escapes the characters serde_json leaves alone (DEL and
 //! C1). CSV fields go through [`csv_veld`].
 
 use std::io::{self, Write};
 
-use crate::text;
-
+use crate::wording;
 /// A writer that passes UTF-8 text through with its control characters made visible.
 ///
 /// Works on bytes: in UTF-8 every C0 control and DEL is one byte below 0x80 that never occurs
@@ -92,7 +91,7 @@ pub fn csv_veld(s: &str) -> String {
     } else {
         s.to_string()
     };
-    let s = text::zichtbaar(&s);
+    let s = wording::zichtbaar(&s);
     if s.contains([';', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -136,7 +135,7 @@ mod tests {
         for cut in 0..bytes.len() {
             assert_eq!(
                 through(&[&bytes[..cut], &bytes[cut..]]),
-                text::zichtbaar(text),
+                wording::zichtbaar(text),
                 "cut at {cut}"
             );
         }

@@ -6,8 +6,7 @@ use std::collections::HashSet;
 
 use super::bord::Bord;
 use super::organisatie::{Organisatie, VERSIE};
-use crate::text;
-
+use crate::wording;
 /// Tolerance for "is 0" on hours (DESIGN.md section 3).
 const NUL: f64 = 0.05;
 
@@ -43,7 +42,7 @@ impl Findings {
         let mut seen = HashSet::new();
         for (path, id) in ids {
             if !id.is_empty() && !seen.insert(id) {
-                self.fout(path, text::dubbel_id(soort, id));
+                self.fout(path, wording::dubbel_id(soort, id));
             }
         }
     }
@@ -54,27 +53,27 @@ impl Findings {
         if v.is_finite() {
             return true;
         }
-        self.fout(path.to_string(), text::ongeldig_getal(veld, v.is_nan()));
+        self.fout(path.to_string(), wording::ongeldig_getal(veld, v.is_nan()));
         false
     }
     fn share(&mut self, path: String, v: Option<f64>) {
         let Some(v) = v else { return };
         if self.finite(&path, "regulier_aandeel", v) && !(0.0..=1.0).contains(&v) {
-            self.fout(path, text::aandeel_buiten_bereik(v));
+            self.fout(path, wording::aandeel_buiten_bereik(v));
         }
     }
     fn not_negative(&mut self, path: String, veld: &str, v: f64) {
         if self.finite(&path, veld, v) && v < 0.0 {
-            self.fout(path, text::negatief(veld));
+            self.fout(path, wording::negatief(veld));
         }
     }
 }
 
 fn versie(f: &mut Findings, v: u32) {
     if v > VERSIE {
-        f.fout("versie".into(), text::versie_te_hoog(v.into(), VERSIE));
+        f.fout("versie".into(), wording::versie_te_hoog(v.into(), VERSIE));
     } else if v < VERSIE {
-        f.fout("versie".into(), text::versie_onbekend(v.into()));
+        f.fout("versie".into(), wording::versie_onbekend(v.into()));
     }
 }
 
@@ -83,7 +82,10 @@ pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
     let mut f = Findings::default();
     versie(&mut f, o.versie);
     if f.finite("uren_per_fte", "uren_per_fte", o.uren_per_fte) && o.uren_per_fte <= 0.0 {
-        f.fout("uren_per_fte".into(), text::niet_positief("uren_per_fte"));
+        f.fout(
+            "uren_per_fte".into(),
+            wording::niet_positief("uren_per_fte"),
+        );
     }
     f.not_negative(
         "max_fte_per_coco".into(),
@@ -127,14 +129,14 @@ pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
         if !clusters.contains(e.cluster.as_str()) {
             f.fout(
                 format!("eenheden[{i}].cluster"),
-                text::onbekend_id("cluster", &e.cluster),
+                wording::onbekend_id("cluster", &e.cluster),
             );
         }
         for (j, c) in e.cocos.iter().enumerate() {
             if !mensen.contains(c.as_str()) {
                 f.fout(
                     format!("eenheden[{i}].cocos[{j}]"),
-                    text::onbekend_id("persoon (coco)", c),
+                    wording::onbekend_id("persoon (coco)", c),
                 );
             }
         }
@@ -147,19 +149,19 @@ pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
         if !eenheden.contains(p.eenheid.as_str()) {
             f.fout(
                 format!("mensen[{i}].eenheid"),
-                text::onbekend_id("eenheid", &p.eenheid),
+                wording::onbekend_id("eenheid", &p.eenheid),
             );
         }
         f.not_negative(format!("mensen[{i}].uren"), "uren", p.uren);
         if p.uren.abs() <= NUL {
-            f.waarschuwing(format!("mensen[{i}].uren"), text::persoon_nul_uren());
+            f.waarschuwing(format!("mensen[{i}].uren"), wording::persoon_nul_uren());
         }
         f.share(format!("mensen[{i}].regulier_aandeel"), p.regulier_aandeel);
         for (j, a) in p.afwezig.iter().enumerate() {
             if a.van > a.tot {
                 f.fout(
                     format!("mensen[{i}].afwezig[{j}].van"),
-                    text::van_na_tot(&a.van.to_string(), &a.tot.to_string()),
+                    wording::van_na_tot(&a.van.to_string(), &a.tot.to_string()),
                 );
             }
         }
@@ -168,13 +170,13 @@ pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
         if let Some(c) = op.cluster.as_deref().filter(|c| !clusters.contains(c)) {
             f.fout(
                 format!("opgaven[{i}].cluster"),
-                text::onbekend_id("cluster", c),
+                wording::onbekend_id("cluster", c),
             );
         }
         if let Some(a) = op.adviseur.as_deref().filter(|a| !mensen.contains(a)) {
             f.fout(
                 format!("opgaven[{i}].adviseur"),
-                text::onbekend_id("persoon", a),
+                wording::onbekend_id("persoon", a),
             );
         }
     }
@@ -204,7 +206,7 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
     let mut f = Findings::default();
     versie(&mut f, b.versie);
     if b.kolommen.is_empty() {
-        f.fout("kolommen".into(), text::geen_kolommen());
+        f.fout("kolommen".into(), wording::geen_kolommen());
     }
     if b.kolommen.iter().filter(|k| k.klaar).count() > 1 {
         let second = b
@@ -216,7 +218,7 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
             .map_or(0, |(i, _)| i);
         f.fout(
             format!("kolommen[{second}].klaar"),
-            text::meer_klaar_kolommen(),
+            wording::meer_klaar_kolommen(),
         );
     }
     f.duplicates(
@@ -247,14 +249,17 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
     if let Some(o) = org {
         match &b.soort {
             super::BordSoort::Opgaveteam { opgave } if !o.opgaven.contains(opgave.as_str()) => {
-                f.fout("soort.opgave".into(), text::onbekend_id("opgave", opgave));
+                f.fout(
+                    "soort.opgave".into(),
+                    wording::onbekend_id("opgave", opgave),
+                );
             }
             super::BordSoort::Clusterkamer { cluster }
                 if !o.clusters.contains(cluster.as_str()) =>
             {
                 f.fout(
                     "soort.cluster".into(),
-                    text::onbekend_id("cluster", cluster),
+                    wording::onbekend_id("cluster", cluster),
                 );
             }
             _ => {}
@@ -264,7 +269,7 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
         if !known(&inz.persoon) {
             f.fout(
                 format!("inzet[{i}].persoon"),
-                text::onbekend_id("persoon", &inz.persoon),
+                wording::onbekend_id("persoon", &inz.persoon),
             );
         }
         f.not_negative(
@@ -273,12 +278,15 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
             inz.uren_per_week,
         );
         if inz.uren_per_week.abs() <= NUL {
-            f.waarschuwing(format!("inzet[{i}].uren_per_week"), text::inzet_nul_uren());
+            f.waarschuwing(
+                format!("inzet[{i}].uren_per_week"),
+                wording::inzet_nul_uren(),
+            );
         }
         if inz.van > inz.tot {
             f.fout(
                 format!("inzet[{i}].van"),
-                text::van_na_tot(&inz.van.to_string(), &inz.tot.to_string()),
+                wording::van_na_tot(&inz.van.to_string(), &inz.tot.to_string()),
             );
         }
     }
@@ -286,19 +294,19 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
         if !kolommen.contains(k.kolom.as_str()) {
             f.fout(
                 format!("kaarten[{i}].kolom"),
-                text::onbekend_id("kolom", &k.kolom),
+                wording::onbekend_id("kolom", &k.kolom),
             );
         }
         if let Some(e) = k.eigenaar.as_deref().filter(|e| !known(e)) {
             f.fout(
                 format!("kaarten[{i}].eigenaar"),
-                text::onbekend_id("persoon", e),
+                wording::onbekend_id("persoon", e),
             );
         }
         if k.voortgang > 100 {
             f.fout(
                 format!("kaarten[{i}].voortgang"),
-                text::voortgang_te_hoog(k.voortgang),
+                wording::voortgang_te_hoog(k.voortgang),
             );
         }
         if let Some(u) = k.uren {
@@ -306,14 +314,14 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
             if k.eigenaar.is_none() {
                 f.waarschuwing(
                     format!("kaarten[{i}].uren"),
-                    text::schatting_zonder_eigenaar(),
+                    wording::schatting_zonder_eigenaar(),
                 );
             }
         }
         if let (Some(s), Some(d)) = (k.start, k.deadline)
             && s > d
         {
-            f.waarschuwing(format!("kaarten[{i}].start"), text::start_na_deadline());
+            f.waarschuwing(format!("kaarten[{i}].start"), wording::start_na_deadline());
         }
     }
     f.0

@@ -5,8 +5,7 @@ use std::fmt::Write as _;
 
 use super::Rapport;
 use crate::capacity::{WeekLoad, meer_dan};
-use crate::text;
-
+use crate::wording;
 const CSS: &str = include_str!("../../assets/rapport.css");
 
 /// Escapes text for HTML.
@@ -37,7 +36,7 @@ fn heat_svg(r: &Rapport) -> String {
     let _ = write!(
         s,
         r#"<svg class="heatmap" viewBox="0 0 {width} {height}" role="img" aria-label="{}">"#,
-        e(&text::rapport_kop_heatmap())
+        e(&wording::rapport_kop_heatmap())
     );
     for (i, w) in r.weeks.iter().enumerate() {
         let x = name_w + cell_w * i as f64 + cell_w / 2.0;
@@ -65,7 +64,8 @@ fn heat_svg(r: &Rapport) -> String {
             let over = meer_dan(l.gepland(), l.beschikbaar);
             let label = format!(
                 "{}{}",
-                l.belasting().map_or_else(|| "–".to_string(), text::procent),
+                l.belasting()
+                    .map_or_else(|| "–".to_string(), wording::procent),
                 if over { "⚠" } else { "" }
             );
             let _ = write!(
@@ -87,7 +87,7 @@ fn heat_svg(r: &Rapport) -> String {
 /// The report as HTML.
 pub fn html(r: &Rapport) -> String {
     let mut s = String::new();
-    let titel = text::rapport_titel(&r.organisatie, r.vandaag);
+    let titel = wording::rapport_titel(&r.organisatie, r.vandaag);
     let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
@@ -100,8 +100,8 @@ pub fn html(r: &Rapport) -> String {
     let _ = writeln!(
         s,
         "<section class=\"heat\"><h2>{}</h2><p>{}</p>",
-        e(&text::rapport_kop_heatmap()),
-        e(&text::rapport_heatmap_uitleg())
+        e(&wording::rapport_kop_heatmap()),
+        e(&wording::rapport_heatmap_uitleg())
     );
     if !r.heat.is_empty() {
         s.push_str(&heat_svg(r));
@@ -111,7 +111,7 @@ pub fn html(r: &Rapport) -> String {
     let _ = writeln!(
         s,
         "<section><h2>{}</h2>",
-        e(&text::rapport_kop_conflicten(n))
+        e(&wording::rapport_kop_conflicten(n))
     );
     for (eenheid, conflicts) in &r.conflicten {
         let _ = writeln!(
@@ -138,10 +138,10 @@ pub fn html(r: &Rapport) -> String {
     let _ = writeln!(
         s,
         "<section><h2>{}</h2>",
-        e(&text::rapport_kop_verzoeken(r.verzoeken.len()))
+        e(&wording::rapport_kop_verzoeken(r.verzoeken.len()))
     );
     if r.verzoeken.is_empty() {
-        let _ = writeln!(s, "<p>{}</p>", e(&text::rapport_geen_verzoeken()));
+        let _ = writeln!(s, "<p>{}</p>", e(&wording::rapport_geen_verzoeken()));
     } else {
         s.push_str("<table><thead><tr><th>Persoon</th><th>Eenheid</th><th>Bord</th><th class=\"getal\">Uren per week</th><th>Weken</th></tr></thead><tbody>\n");
         for v in &r.verzoeken {
@@ -151,7 +151,7 @@ pub fn html(r: &Rapport) -> String {
                 e(&v.persoon),
                 e(&v.eenheid),
                 e(&v.bord),
-                text::getal(v.uren),
+                wording::getal(v.uren),
                 v.van,
                 v.tot
             );
@@ -159,7 +159,7 @@ pub fn html(r: &Rapport) -> String {
         s.push_str("</tbody></table>\n");
     }
     s.push_str("</section>\n");
-    let _ = writeln!(s, "<section><h2>{}</h2>", e(&text::rapport_kop_borden()));
+    let _ = writeln!(s, "<section><h2>{}</h2>", e(&wording::rapport_kop_borden()));
     s.push_str("<table><thead><tr><th>Bord</th><th>Soort</th><th>Kaarten per kolom</th><th class=\"getal\">Verlopen</th><th class=\"getal\">Risico of vertraagd</th></tr></thead><tbody>\n");
     for b in &r.borden {
         let cols: Vec<String> = b

@@ -4,8 +4,7 @@ use std::fmt::Write as _;
 
 use super::Rapport;
 use crate::capacity::meer_dan;
-use crate::text;
-
+use crate::wording;
 /// User text (names, titles, explanations) as Markdown text: HTML cannot get in (`<`, `>` and
 /// `&` become entities), links, code and escapes cannot start (`[`, `]`, `` ` ``, `\` escaped),
 /// and a table cell cannot break (`|` escaped, line breaks become spaces). Control characters
@@ -34,13 +33,13 @@ pub fn markdown(r: &Rapport) -> String {
     let _ = writeln!(
         s,
         "# {}\n",
-        text::rapport_titel(&cel(&r.organisatie), r.vandaag)
+        wording::rapport_titel(&cel(&r.organisatie), r.vandaag)
     );
     if let Some(why) = &r.capaciteit_uit {
         let _ = writeln!(s, "> {}\n", cel(why));
     }
-    let _ = writeln!(s, "## {}\n", text::rapport_kop_heatmap());
-    let _ = writeln!(s, "{}\n", text::rapport_heatmap_uitleg());
+    let _ = writeln!(s, "## {}\n", wording::rapport_kop_heatmap());
+    let _ = writeln!(s, "{}\n", wording::rapport_heatmap_uitleg());
     if !r.heat.is_empty() {
         let _ = write!(s, "| Eenheid |");
         for w in &r.weeks {
@@ -58,7 +57,9 @@ pub fn markdown(r: &Rapport) -> String {
             };
             let _ = write!(s, "| {naam} |");
             for l in &row.cells {
-                let pct = l.belasting().map_or_else(|| "–".to_string(), text::procent);
+                let pct = l
+                    .belasting()
+                    .map_or_else(|| "–".to_string(), wording::procent);
                 let mark = if meer_dan(l.gepland(), l.beschikbaar) {
                     " ⚠"
                 } else {
@@ -71,7 +72,7 @@ pub fn markdown(r: &Rapport) -> String {
         s.push('\n');
     }
     let n = r.alle_conflicten().count();
-    let _ = writeln!(s, "## {}\n", text::rapport_kop_conflicten(n));
+    let _ = writeln!(s, "## {}\n", wording::rapport_kop_conflicten(n));
     for (eenheid, conflicts) in &r.conflicten {
         let _ = writeln!(s, "### {} ({})\n", cel(eenheid), conflicts.len());
         for c in conflicts {
@@ -86,9 +87,13 @@ pub fn markdown(r: &Rapport) -> String {
         }
         s.push('\n');
     }
-    let _ = writeln!(s, "## {}\n", text::rapport_kop_verzoeken(r.verzoeken.len()));
+    let _ = writeln!(
+        s,
+        "## {}\n",
+        wording::rapport_kop_verzoeken(r.verzoeken.len())
+    );
     if r.verzoeken.is_empty() {
-        let _ = writeln!(s, "{}\n", text::rapport_geen_verzoeken());
+        let _ = writeln!(s, "{}\n", wording::rapport_geen_verzoeken());
     } else {
         let _ = writeln!(
             s,
@@ -101,14 +106,14 @@ pub fn markdown(r: &Rapport) -> String {
                 cel(&v.persoon),
                 cel(&v.eenheid),
                 cel(&v.bord),
-                text::getal(v.uren),
+                wording::getal(v.uren),
                 v.van,
                 v.tot
             );
         }
         s.push('\n');
     }
-    let _ = writeln!(s, "## {}\n", text::rapport_kop_borden());
+    let _ = writeln!(s, "## {}\n", wording::rapport_kop_borden());
     let _ = writeln!(
         s,
         "| Bord | Soort | Kaarten per kolom | Verlopen | Risico of vertraagd |\n|---|---|---|---:|---:|"

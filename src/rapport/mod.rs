@@ -144,7 +144,7 @@ impl Rapport {
             .cloned()
             .collect();
         if !rest.is_empty() {
-            groups.push((crate::text::rapport_overig().into(), rest));
+            groups.push((crate::wording::rapport_overig().into(), rest));
         }
         let borden = werkmap
             .borden

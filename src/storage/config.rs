@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::app::Config;
+use crate::config::Config;
 
 /// Where the config lives: `$PLANBORD_CONFIG` if set (tests use it), else the user's config
 /// folder (`~/.config/planbord/config.ron` on Linux).
@@ -39,7 +39,7 @@ fn read(path: &std::path::Path) -> (Config, Option<String>) {
                 path.display(),
                 e.span.start.line,
                 e.span.start.col,
-                crate::text::ron_fout(&e.code)
+                crate::wording::ron_fout(&e.code)
             )),
         ),
     }

@@ -16,8 +16,7 @@ use super::locate::{Locations, Position};
 use crate::domain::organisatie::{VERSIE, VERVALLEN_VELDEN};
 use crate::domain::validate::{self, Finding};
 use crate::domain::{Bord, Organisatie, Werkmap};
-use crate::text;
-
+use crate::wording;
 /// The organisation's file name inside a werkmap.
 pub const ORGANISATIE: &str = "organisatie.ron";
 
@@ -80,7 +79,7 @@ pub fn load(path: &Path) -> Loaded {
                     bestand: path.display().to_string(),
                     regel: 1,
                     kolom: 1,
-                    melding: text::werkmap_niet_te_lezen(&e),
+                    melding: wording::werkmap_niet_te_lezen(&e),
                 }],
             ),
         }
@@ -105,12 +104,12 @@ pub fn load(path: &Path) -> Loaded {
     let mut capaciteit_uit = None;
     let organisatie = match org {
         None => {
-            capaciteit_uit = Some(text::organisatie_ontbreekt());
+            capaciteit_uit = Some(wording::organisatie_ontbreekt());
             None
         }
         Some(Err(mut d)) => {
             fouten.append(&mut d);
-            capaciteit_uit = Some(text::organisatie_ongeldig());
+            capaciteit_uit = Some(wording::organisatie_ongeldig());
             None
         }
         Some(Ok(p)) => {
@@ -121,7 +120,7 @@ pub fn load(path: &Path) -> Loaded {
             if report(&p, findings, &mut fouten, &mut waarschuwingen) {
                 Some(p)
             } else {
-                capaciteit_uit = Some(text::organisatie_ongeldig());
+                capaciteit_uit = Some(wording::organisatie_ongeldig());
                 None
             }
         }
@@ -194,7 +193,7 @@ fn vervallen_redenen(name: &str, text: &str) -> Option<Diagnostic> {
         bestand: name.to_string(),
         regel: first.regel,
         kolom: first.kolom,
-        melding: text::redenen_vervallen(posities.len()),
+        melding: wording::redenen_vervallen(posities.len()),
     })
 }
 
@@ -246,16 +245,16 @@ pub enum Soort {
 #[derive(Debug, thiserror::Error)]
 pub enum ReadRefused {
     /// Not a regular file (or a symbolic link to something that is not one).
-    #[error("{}", text::geen_bordbestand(text::bestandssoort(*.0)))]
+    #[error("{}", wording::geen_bordbestand(wording::bestandssoort(*.0)))]
     GeenBestand(Soort),
     /// A symbolic link whose target does not exist.
-    #[error("{}", text::losse_koppeling())]
+    #[error("{}", wording::losse_koppeling())]
     LosseKoppeling,
     /// Larger than [`MAX_BYTES`]: the size found, or `MAX_BYTES + 1` when it grew while read.
-    #[error("{}", text::te_groot(*.0, MAX_BYTES))]
+    #[error("{}", wording::te_groot(*.0, MAX_BYTES))]
     TeGroot(u64),
     /// The operating system refused.
-    #[error("{}", text::niet_te_lezen(.0))]
+    #[error("{}", wording::niet_te_lezen(.0))]
     Io(#[from] std::io::Error),
 }
 
@@ -435,7 +434,7 @@ fn drop_duplicate_boards(
                 bestand: p.meta.name.clone(),
                 regel: pos.regel,
                 kolom: pos.kolom,
-                melding: text::bord_id_dubbel(&p.value.id, &names[w]),
+                melding: wording::bord_id_dubbel(&p.value.id, &names[w]),
             });
             kopieen.push((p.meta, p.value));
             None
@@ -466,7 +465,7 @@ fn read_file<T: DeserializeOwned>(path: &Path, root: &Path) -> Result<Parsed<T>,
         .ok()
         .map(|t| chrono::DateTime::<chrono::Local>::from(t).naive_local());
     let hash = ContentHash::of(&bytes);
-    let text = String::from_utf8(bytes).map_err(|_| diag(&name, start, text::geen_utf8()))?;
+    let text = String::from_utf8(bytes).map_err(|_| diag(&name, start, wording::geen_utf8()))?;
     let value = parse_text::<T>(&name, &text)?;
     Ok(Parsed {
         meta: FileMeta {
@@ -507,23 +506,23 @@ fn too_deep(text: &str) -> Option<Position> {
 pub fn parse_text<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Vec<Diagnostic>> {
     let body = format::strip_bom(text);
     if let Some(pos) = too_deep(body) {
-        return Err(diag(name, pos, text::te_diep(MAX_NESTING)));
+        return Err(diag(name, pos, wording::te_diep(MAX_NESTING)));
     }
     match format::parse::<T>(body) {
         Ok(value) => Ok(value),
         Err(e) => {
             // A newer version explains any other error: say that first.
             if let Some((v, pos)) = declared_version(body).filter(|(v, _)| *v > u64::from(VERSIE)) {
-                return Err(diag(name, pos, text::versie_te_hoog(v, VERSIE)));
+                return Err(diag(name, pos, wording::versie_te_hoog(v, VERSIE)));
             }
             if let Some((pos, geheel, fractie)) = decimal_comma(body) {
-                return Err(diag(name, pos, text::decimaalkomma(&geheel, &fractie)));
+                return Err(diag(name, pos, wording::decimaalkomma(&geheel, &fractie)));
             }
             let pos = Position {
                 regel: e.span.start.line,
                 kolom: e.span.start.col,
             };
-            Err(diag(name, pos, text::ron_fout(&e.code)))
+            Err(diag(name, pos, wording::ron_fout(&e.code)))
         }
     }
 }

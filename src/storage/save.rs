@@ -24,11 +24,11 @@ pub const KEEP_VERSIONS: usize = 10;
 /// Why a save did not happen.
 #[derive(Debug, Error)]
 pub enum SaveError {
-    #[error("kan {} niet opslaan: {}", .path.display(), crate::text::io_fout(.source))]
+    #[error("kan {} niet opslaan: {}", .path.display(), crate::wording::io_fout(.source))]
     Io { path: PathBuf, source: io::Error },
     /// The lock folder could not be made or opened (a file where the folder should be, a
     /// read-only share).
-    #[error("{}", crate::text::vergrendeling_mislukt(.dir, .source))]
+    #[error("{}", crate::wording::vergrendeling_mislukt(.dir, .source))]
     Lock { dir: PathBuf, source: io::Error },
     /// The file on disk is not one planbord reads (a FIFO, a device, too large): never
     /// overwritten.

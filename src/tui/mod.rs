@@ -72,7 +72,7 @@ pub fn run(
         app.start_standup(borden, start.minuten, start.roteer);
     }
     if created {
-        app.status.message = Some(crate::text::demo_aangemaakt(path));
+        app.status.message = Some(crate::wording::demo_aangemaakt(path));
     }
     if let Some(e) = config_error {
         app.status.error = Some(e);
@@ -110,7 +110,7 @@ fn standup_boards(app: &App, doel: Option<&str>) -> Result<Vec<String>, String> 
         Some(d) => {
             let borden = crate::app::standup::cluster_boards(w, d);
             if borden.is_empty() {
-                Err(crate::text::onbekend_bord_of_cluster(d))
+                Err(crate::wording::onbekend_bord_of_cluster(d))
             } else {
                 Ok(borden)
             }
@@ -119,7 +119,7 @@ fn standup_boards(app: &App, doel: Option<&str>) -> Result<Vec<String>, String> 
             .borden
             .first()
             .map(|b| vec![b.id.clone()])
-            .ok_or_else(|| crate::text::onbekend_bord_of_cluster("")),
+            .ok_or_else(|| crate::wording::onbekend_bord_of_cluster("")),
     }
 }
 

@@ -258,9 +258,9 @@ impl Disk {
 /// the time, and returns where.
 fn save_elsewhere(docs: &[(String, Doc)], now: NaiveDateTime) -> Result<Vec<PathBuf>, String> {
     let dirs = directories::ProjectDirs::from("nl", "planbord", "planbord")
-        .ok_or_else(crate::text::geen_gebruikersmap)?;
+        .ok_or_else(crate::wording::geen_gebruikersmap)?;
     let dir = dirs.data_dir().join("niet-opgeslagen");
-    std::fs::create_dir_all(&dir).map_err(|e| crate::text::io_fout(&e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| crate::wording::io_fout(&e))?;
     let mut out = Vec::new();
     for (name, doc) in docs {
         let stem = Path::new(name)

@@ -12,8 +12,7 @@ use super::theme::{CONFLICT, status_symbol};
 use super::widgets::{ellipsis, progress};
 use crate::app::{App, QuickFilter, Target, status_naam};
 use crate::domain::{Bord, BordSoort, Kaart};
-use crate::text;
-
+use crate::wording;
 /// The narrowest a column gets before the board scrolls sideways.
 pub const MIN_COLUMN: u16 = 20;
 /// Lines per card, the gap included.
@@ -146,7 +145,7 @@ fn draw_header(frame: &mut Frame, l: &BoardLayout, app: &App, bord: &Bord, theme
         filter.push(format!("filter: {}", app.bord.filter));
     }
     if app.bord.quick != QuickFilter::Geen {
-        filter.push(text::snelfilter(app.bord.quick));
+        filter.push(wording::snelfilter(app.bord.quick));
     }
     let arrows = format!(
         "{}{}",
@@ -230,7 +229,7 @@ fn draw_column(
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     if cards.is_empty() {
-        lines.push(Line::from(Span::styled(text::lege_kolom(), theme.dim)));
+        lines.push(Line::from(Span::styled(wording::lege_kolom(), theme.dim)));
     }
     if first > 0 {
         lines.push(Line::from(Span::styled(
@@ -307,7 +306,7 @@ pub(super) fn card_lines<'a>(
         .eigenaar
         .as_deref()
         .map(|e| app.person_name(e))
-        .unwrap_or_else(|| text::geen_eigenaar().into());
+        .unwrap_or_else(|| wording::geen_eigenaar().into());
     let overdue = open && k.deadline.is_some_and(|d| d.0 < app.vandaag);
     let deadline = k.deadline.map(|d| {
         if overdue && w >= 30 {
@@ -352,7 +351,7 @@ fn draw_strip(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.border)
-        .title(Span::styled(text::strip_titel(), theme.title));
+        .title(Span::styled(wording::strip_titel(), theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let strip = &app.bord.strip;
@@ -383,7 +382,11 @@ fn draw_strip(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         )];
         for &(b, over) in row.cells.iter().take(weeks) {
             let t = match b {
-                Some(b) => format!("{}{}", text::procent(b), if over { CONFLICT } else { " " }),
+                Some(b) => format!(
+                    "{}{}",
+                    wording::procent(b),
+                    if over { CONFLICT } else { " " }
+                ),
                 None => "– ".into(),
             };
             spans.push(Span::styled(format!("{t:>cell_w$}"), theme.load(b, over)));

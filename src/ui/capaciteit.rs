@@ -13,8 +13,7 @@ use super::widgets::ellipsis;
 use crate::app::App;
 use crate::app::capaciteit::{Maat, Niveau, PersonDetail, RowKind};
 use crate::capacity::{WeekLoad, meer_dan};
-use crate::text;
-
+use crate::wording;
 /// The characters of the opgave segments of a bar, in order; regular work is `█`.
 const SEGMENTS: [&str; 5] = ["▓", "▒", "░", "▚", "▞"];
 
@@ -45,8 +44,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             format!(
                 " {} · {} · {}",
                 weeks_label(app),
-                text::maat_label(cap.maat),
-                text::gevraagd_label(cap.met_gevraagd)
+                wording::maat_label(cap.maat),
+                wording::gevraagd_label(cap.met_gevraagd)
             ),
             theme.dim,
         )),
@@ -89,15 +88,15 @@ pub fn cell(l: &WeekLoad, maat: Maat, uren_per_fte: f64) -> String {
     let mark = if over { CONFLICT } else { " " };
     match maat {
         Maat::Procent => match l.belasting() {
-            Some(b) => format!("{}{mark}", text::procent(b)),
+            Some(b) => format!("{}{mark}", wording::procent(b)),
             None if over => format!("afw{mark}"),
             None => "– ".into(),
         },
         Maat::Uren => format!("{:.0}/{:.0}{mark}", l.gepland(), l.beschikbaar),
         Maat::Fte => format!(
             "{}/{}{mark}",
-            text::getal(l.gepland() / uren_per_fte),
-            text::getal(l.beschikbaar / uren_per_fte)
+            wording::getal(l.gepland() / uren_per_fte),
+            wording::getal(l.beschikbaar / uren_per_fte)
         ),
     }
 }
@@ -153,10 +152,13 @@ fn draw_heat(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::from(spans));
     }
     if cap.rows.is_empty() {
-        lines.push(Line::from(Span::styled(text::geen_mensen(), theme.dim)));
+        lines.push(Line::from(Span::styled(wording::geen_mensen(), theme.dim)));
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(text::capaciteit_voet(), theme.dim)));
+    lines.push(Line::from(Span::styled(
+        wording::capaciteit_voet(),
+        theme.dim,
+    )));
     frame.render_widget(Paragraph::new(lines), area);
 }
 
@@ -222,7 +224,7 @@ fn draw_person(frame: &mut Frame, area: Rect, app: &App, d: &PersonDetail, theme
         };
         let parts_text: Vec<String> = parts
             .iter()
-            .map(|(b, h)| format!("{b} {}", text::getal(*h)))
+            .map(|(b, h)| format!("{b} {}", wording::getal(*h)))
             .collect();
         lines.push(Line::from(vec![
             Span::styled(format!(" W{:02} ", w.number()), theme.dim),
@@ -236,9 +238,9 @@ fn draw_person(frame: &mut Frame, area: Rect, app: &App, d: &PersonDetail, theme
                 format!(
                     " {}{}/{} u  {} regulier{}{}",
                     if over { CONFLICT } else { " " },
-                    text::getal(l.gepland()),
-                    text::getal(l.beschikbaar),
-                    text::getal(l.regulier),
+                    wording::getal(l.gepland()),
+                    wording::getal(l.beschikbaar),
+                    wording::getal(l.regulier),
                     if parts_text.is_empty() { "" } else { " · " },
                     parts_text.join(" · ")
                 ),
@@ -248,7 +250,7 @@ fn draw_person(frame: &mut Frame, area: Rect, app: &App, d: &PersonDetail, theme
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        text::inzet_achter_cijfers(),
+        wording::inzet_achter_cijfers(),
         theme.accent,
     )));
     for (i, c) in d.claims.iter().enumerate() {
@@ -262,9 +264,9 @@ fn draw_person(frame: &mut Frame, area: Rect, app: &App, d: &PersonDetail, theme
                         "{} ({}) · {} u/week · {} · {}{}",
                         c.bord_titel,
                         c.bron,
-                        text::getal(c.uren),
-                        text::weken(c.van, c.tot),
-                        text::inzet_status(c.status),
+                        wording::getal(c.uren),
+                        wording::weken(c.van, c.tot),
+                        wording::inzet_status(c.status),
                         if c.soort == crate::domain::InzetSoort::Regulier {
                             " · regulier"
                         } else {
@@ -278,7 +280,7 @@ fn draw_person(frame: &mut Frame, area: Rect, app: &App, d: &PersonDetail, theme
         ]));
     }
     if d.claims.is_empty() {
-        lines.push(Line::from(Span::styled(text::geen_inzet(), theme.dim)));
+        lines.push(Line::from(Span::styled(wording::geen_inzet(), theme.dim)));
     }
     frame.render_widget(
         Paragraph::new(lines).block(Block::default().borders(Borders::NONE)),

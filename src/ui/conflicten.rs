@@ -11,8 +11,7 @@ use super::theme::CONFLICT;
 use super::widgets::ellipsis;
 use crate::app::App;
 use crate::capacity::Ernst;
-use crate::text;
-
+use crate::wording;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let list = app.conflict_list();
     let count = |e| list.iter().filter(|c| c.ernst == e).count();
@@ -27,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::styled(
             format!(
                 " {} ",
-                text::kop_conflicten(
+                wording::kop_conflicten(
                     list.len(),
                     count(Ernst::Hoog),
                     count(Ernst::Midden),
@@ -78,7 +77,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             rows.push((
                 None,
                 Line::from(Span::styled(
-                    format!(" {} {}", CONFLICT, text::ernst_kop(c.ernst, count(c.ernst))),
+                    format!(
+                        " {} {}",
+                        CONFLICT,
+                        wording::ernst_kop(c.ernst, count(c.ernst))
+                    ),
                     style,
                 )),
             ));
@@ -122,7 +125,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .collect();
     if list.is_empty() {
         frame.render_widget(
-            Paragraph::new(Span::styled(text::geen_conflicten_hier(), theme.dim)),
+            Paragraph::new(Span::styled(wording::geen_conflicten_hier(), theme.dim)),
             list_area,
         );
     } else {
@@ -132,7 +135,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let block = Block::default()
             .borders(Borders::TOP)
             .border_style(theme.border)
-            .title(Span::styled(text::conflict_detail_titel(), theme.title));
+            .title(Span::styled(wording::conflict_detail_titel(), theme.title));
         frame.render_widget(
             Paragraph::new(Span::styled(c.uitleg.clone(), theme.text))
                 .block(block)

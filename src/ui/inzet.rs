@@ -14,8 +14,7 @@ use crate::app::capaciteit::Maat;
 use crate::app::inzet::Scope;
 use crate::capacity::meer_dan;
 use crate::domain::{InzetSoort, InzetStatus};
-use crate::text;
-
+use crate::wording;
 /// The symbol of an inzet status, so it reads without colour.
 pub fn status_symbol(s: InzetStatus) -> &'static str {
     match s {
@@ -37,12 +36,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Scope::Inbox => format!(
             " Open verzoeken om capaciteit · {}",
             app.gebruiker().map_or_else(
-                || text::alle_eenheden().to_string(),
-                |g| text::eenheden_van(&app.person_name(g))
+                || wording::alle_eenheden().to_string(),
+                |g| wording::eenheden_van(&app.person_name(g))
             )
         ),
     };
-    super::widgets::header(frame, area, title, text::inzet_toetsen(), theme);
+    super::widgets::header(frame, area, title, wording::inzet_toetsen(), theme);
     let detail_h = if app.inzet.detail.is_some() {
         7.min(area.height.saturating_sub(4))
     } else {
@@ -95,8 +94,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 &format!("{} ({eenheid})", app.person_name(&z.persoon)),
                 name_w
             ),
-            text::getal(z.uren_per_week),
-            text::weken(z.van, z.tot)
+            wording::getal(z.uren_per_week),
+            wording::weken(z.van, z.tot)
         );
         let rest = format!(
             "{}{waar}{}",
@@ -114,7 +113,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 format!(
                     "{} {:<10} ",
                     status_symbol(z.status),
-                    text::inzet_status(z.status)
+                    wording::inzet_status(z.status)
                 ),
                 status_style,
             ),
@@ -124,7 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if rows.is_empty() {
         lines.push(Line::from(Span::styled(
-            text::geen_inzet_hier(&app.inzet.scope),
+            wording::geen_inzet_hier(&app.inzet.scope),
             theme.dim,
         )));
     }
@@ -139,7 +138,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .borders(Borders::TOP)
             .border_style(theme.border)
             .title(Span::styled(
-                text::inzet_detail_titel(&d.naam, &d.eenheid),
+                wording::inzet_detail_titel(&d.naam, &d.eenheid),
                 theme.title,
             ));
         let inner = block.inner(area);
@@ -159,10 +158,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .collect::<Vec<_>>(),
         )];
         for (label, loads) in [
-            (text::persoon_met(), &d.met),
-            (text::persoon_zonder(), &d.zonder),
-            (text::eenheid_met(), &d.eenheid_met),
-            (text::eenheid_zonder(), &d.eenheid_zonder),
+            (wording::persoon_met(), &d.met),
+            (wording::persoon_zonder(), &d.zonder),
+            (wording::eenheid_met(), &d.eenheid_met),
+            (wording::eenheid_zonder(), &d.eenheid_zonder),
         ] {
             let mut spans = vec![Span::styled(format!("{label:<label_w$}"), theme.text)];
             for l in loads.iter().take(n) {

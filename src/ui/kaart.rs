@@ -9,8 +9,7 @@ use super::Theme;
 use super::theme::{CONFLICT, status_symbol};
 use super::widgets::progress;
 use crate::app::{App, status_naam};
-use crate::text;
-
+use crate::wording;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (Some(index), Some(bord), Some(k)) = (app.board_index(), app.board(), app.selected_card())
     else {
@@ -29,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ])
     };
     let opt_date =
-        |d: Option<crate::domain::Datum>| d.map(text::datum).unwrap_or_else(|| "–".into());
+        |d: Option<crate::domain::Datum>| d.map(wording::datum).unwrap_or_else(|| "–".into());
     let mut lines = vec![
         Line::from(vec![
             Span::styled(
@@ -48,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         field(
             "Eigenaar",
             k.eigenaar.as_deref().map_or_else(
-                || text::geen_eigenaar().to_string(),
+                || wording::geen_eigenaar().to_string(),
                 |e| format!("{} ({e})", app.person_name(e)),
             ),
         ),
@@ -66,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         field(
             "Uren",
             k.uren
-                .map(|u| format!("{} u", text::getal(u)))
+                .map(|u| format!("{} u", wording::getal(u)))
                 .unwrap_or_else(|| "–".into()),
         ),
         field("Start", opt_date(k.start)),
@@ -94,7 +93,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if !about.is_empty() {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
-            text::kop_conflicten_kaart(),
+            wording::kop_conflicten_kaart(),
             theme.accent,
         )));
         for c in about {
@@ -106,7 +105,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        text::kop_notities(k.notities.len()),
+        wording::kop_notities(k.notities.len()),
         theme.accent,
     )));
     for n in k.notities.iter().rev() {
@@ -125,7 +124,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus)
-        .title(Span::styled(text::kaart_venster_titel(), theme.title));
+        .title(Span::styled(wording::kaart_venster_titel(), theme.title));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

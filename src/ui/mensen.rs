@@ -13,8 +13,7 @@ use super::Theme;
 use super::widgets::ellipsis;
 use crate::app::App;
 use crate::domain::{Dag, Organisatie, Persoon};
-use crate::text;
-
+use crate::wording;
 fn dagen(d: &[Dag]) -> String {
     [
         (Dag::Ma, "ma"),
@@ -58,11 +57,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         super::widgets::header(
             frame,
             area,
-            text::mensen_titel_zonder_gebruiker(),
-            text::mensen_toetsen_leeg(),
+            wording::mensen_titel_zonder_gebruiker(),
+            wording::mensen_toetsen_leeg(),
             theme,
         );
-        let uitleg = text::mensen_zonder_gebruiker(
+        let uitleg = wording::mensen_zonder_gebruiker(
             app.config.gebruiker.as_deref(),
             app.config.bestand.as_deref(),
         );
@@ -71,13 +70,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let rows = app.mensen_rows();
     let naam = app.person_name(g);
-    let title = format!(" Mensen · {}", text::eenheden_van(&naam));
+    let title = format!(" Mensen · {}", wording::eenheden_van(&naam));
     if rows.is_empty() {
-        super::widgets::header(frame, area, title, text::mensen_toetsen_leeg(), theme);
-        draw_uitleg(frame, area, text::mensen_geen_coco(&naam), theme);
+        super::widgets::header(frame, area, title, wording::mensen_toetsen_leeg(), theme);
+        draw_uitleg(frame, area, wording::mensen_geen_coco(&naam), theme);
         return;
     }
-    super::widgets::header(frame, area, title, text::mensen_toetsen(w), theme);
+    super::widgets::header(frame, area, title, wording::mensen_toetsen(w), theme);
     let detail_h = 8.min(area.height.saturating_sub(4));
     let list = Rect {
         y: area.y + 2,
@@ -120,12 +119,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let main = format!(
             "{:<nw$} {eenheid}{:>5} u  {}  ",
             ellipsis(&m.naam, nw),
-            text::getal(m.uren),
+            wording::getal(m.uren),
             dagen(&m.werkdagen)
         );
         let used = main.width() + 2;
         let afwezig = next(p)
-            .map(|a| text::afwezig_kort(app.vandaag, a, w.saturating_sub(used)))
+            .map(|a| wording::afwezig_kort(app.vandaag, a, w.saturating_sub(used)))
             .unwrap_or_default();
         lines.push(Line::from(vec![
             Span::styled(if selected { "▶ " } else { "  " }, theme.accent),
@@ -181,10 +180,10 @@ fn draw_detail(
     let mut lines = vec![Line::from(Span::styled(
         format!(
             " {} u per week · {} · regulier aandeel {}",
-            text::getal(m.uren),
+            wording::getal(m.uren),
             dagen(&m.werkdagen),
             m.regulier_aandeel
-                .map_or_else(|| "van de eenheid".to_string(), text::procent)
+                .map_or_else(|| "van de eenheid".to_string(), wording::procent)
         ),
         theme.text,
     ))];
@@ -194,7 +193,7 @@ fn draw_detail(
     for a in &m.afwezig {
         let past = a.tot.0 < app.vandaag;
         lines.push(Line::from(Span::styled(
-            format!(" {}", text::afwezigheid(a)),
+            format!(" {}", wording::afwezigheid(a)),
             if past { theme.dim } else { theme.text },
         )));
     }

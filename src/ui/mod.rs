@@ -67,11 +67,15 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let file = match (waiting, app.files.problem()) {
         (0, _) => Span::styled(" opgeslagen ", theme.dim),
         (n, Some(why)) => Span::styled(
-            format!(" {} {} ", theme::CONFLICT, crate::text::wacht_omdat(n, why)),
+            format!(
+                " {} {} ",
+                theme::CONFLICT,
+                crate::wording::wacht_omdat(n, why)
+            ),
             theme.conflict,
         ),
         (n, None) => Span::styled(
-            format!(" {} ", crate::text::wijzigingen_wachten(n)),
+            format!(" {} ", crate::wording::wijzigingen_wachten(n)),
             theme.accent,
         ),
     };
@@ -90,7 +94,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             format!(
                 "· {} {} ",
                 theme::CONFLICT,
-                crate::text::fouten_in_werkmap(app.fouten.len())
+                crate::wording::fouten_in_werkmap(app.fouten.len())
             ),
             theme.conflict,
         ));

@@ -13,8 +13,7 @@ use crate::app::form::{CardForm, Field};
 use crate::app::input::TextInput;
 use crate::app::keymap::{self, KEYMAP};
 use crate::app::{App, Mode, status_naam};
-use crate::text;
-
+use crate::wording;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match &app.mode {
         Mode::Normal => {}
@@ -28,8 +27,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let Some(z) = r.inzet(&app.werkmap) else {
                 return;
             };
-            let title = text::afwijzen_titel(&app.person_name(&z.persoon), z.uren_per_week);
-            line_popup(frame, area, &title, input, &text::afwijzen_hint(), theme)
+            let title = wording::afwijzen_titel(&app.person_name(&z.persoon), z.uren_per_week);
+            line_popup(frame, area, &title, input, &wording::afwijzen_hint(), theme)
         }
         Mode::Note(input, id) => {
             let titel = app
@@ -39,9 +38,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             line_popup(
                 frame,
                 area,
-                &text::notitie_titel(&titel),
+                &wording::notitie_titel(&titel),
                 input,
-                &text::notitie_hint(&app.signer),
+                &wording::notitie_hint(&app.signer),
                 theme,
             )
         }
@@ -62,13 +61,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let block = Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.conflict)
-                .title(text::verwijderen_titel());
+                .title(wording::verwijderen_titel());
             let lines = vec![
                 Line::from(Span::styled(
                     ellipsis(&titel, usize::from(r.width).saturating_sub(4)),
                     theme.title,
                 )),
-                Line::from(Span::styled(text::verwijderen_vraag(), theme.text)),
+                Line::from(Span::styled(wording::verwijderen_vraag(), theme.text)),
             ];
             frame.render_widget(Paragraph::new(lines).block(block), r);
         }
@@ -82,16 +81,16 @@ fn quit_pending(frame: &mut Frame, area: Rect, app: &App, choice: usize, theme: 
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.conflict)
-        .title(Span::styled(text::afsluiten_titel(), theme.title));
+        .title(Span::styled(wording::afsluiten_titel(), theme.title));
     let waarom = app.files.problem().unwrap_or_default().to_string();
     let mut lines = vec![
         Line::from(Span::styled(
-            text::afsluiten_vraag(app.files.unwritten()),
+            wording::afsluiten_vraag(app.files.unwritten()),
             theme.text,
         )),
         Line::from(Span::styled(waarom, theme.conflict)),
     ];
-    for (i, k) in text::afsluiten_keuzes().iter().enumerate() {
+    for (i, k) in wording::afsluiten_keuzes().iter().enumerate() {
         let style = if i == choice {
             theme.selected
         } else {
@@ -103,7 +102,10 @@ fn quit_pending(frame: &mut Frame, area: Rect, app: &App, choice: usize, theme: 
             style,
         )));
     }
-    lines.push(Line::from(Span::styled(text::afsluiten_hint(), theme.dim)));
+    lines.push(Line::from(Span::styled(
+        wording::afsluiten_hint(),
+        theme.dim,
+    )));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -156,7 +158,7 @@ fn line_popup(
 fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let view = app.help_view();
     let bindings: Vec<_> = KEYMAP.iter().filter(|b| b.views.contains(&view)).collect();
-    let foot = text::hulp_voet(app.config.muis());
+    let foot = wording::hulp_voet(app.config.muis());
     let width = area.width.saturating_sub(4).min(110);
     // One column when it fits, else two side by side.
     let fits = bindings.len() + foot.len() + 5 <= usize::from(area.height);
@@ -172,7 +174,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]
     };
     let mut lines = vec![
-        Line::from(Span::styled(text::hulp_kop(view), theme.accent)),
+        Line::from(Span::styled(wording::hulp_kop(view), theme.accent)),
         Line::default(),
     ];
     for row in 0..per_column {
@@ -207,9 +209,9 @@ fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
     let r = centered(area, 76, Field::ALL.len() as u16 + 6 + u16::from(f.gone));
     frame.render_widget(Clear, r);
     let title = if f.is_new {
-        text::nieuwe_kaart()
+        wording::nieuwe_kaart()
     } else {
-        text::kaart_bewerken()
+        wording::kaart_bewerken()
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -226,7 +228,7 @@ fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
         let value: Line = match field {
             Field::Eigenaar => {
                 let chosen = f.owner().map_or_else(
-                    || text::geen_eigenaar().to_string(),
+                    || wording::geen_eigenaar().to_string(),
                     |c| format!("{} ({})", c.naam, c.id),
                 );
                 let q = &f.inputs[1].text;
@@ -240,7 +242,7 @@ fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
                 ));
                 if focus {
                     spans.push(Span::styled(
-                        format!("  {}", text::kies_hint(f.owner_matches().len() - 1)),
+                        format!("  {}", wording::kies_hint(f.owner_matches().len() - 1)),
                         theme.dim,
                     ));
                 }
@@ -284,10 +286,10 @@ fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
         match &f.marks[i] {
             Some(crate::app::form::Mark::Taken) => value
                 .spans
-                .push(Span::styled(text::veld_van_collega(), theme.accent)),
+                .push(Span::styled(wording::veld_van_collega(), theme.accent)),
             Some(crate::app::form::Mark::Both(v)) => value
                 .spans
-                .push(Span::styled(text::veld_ook_collega(v), theme.conflict)),
+                .push(Span::styled(wording::veld_ook_collega(v), theme.conflict)),
             None => {}
         }
         lines.push(value);
@@ -295,7 +297,7 @@ fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
     lines.push(Line::default());
     if f.gone {
         lines.push(Line::from(Span::styled(
-            text::kaart_weg_in_formulier(),
+            wording::kaart_weg_in_formulier(),
             theme.conflict,
         )));
     }
@@ -304,9 +306,12 @@ fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
             format!("  {} {e}", super::theme::CONFLICT),
             theme.conflict,
         ))),
-        None => lines.push(Line::from(Span::styled(text::form_datum_hint(), theme.dim))),
+        None => lines.push(Line::from(Span::styled(
+            wording::form_datum_hint(),
+            theme.dim,
+        ))),
     }
-    lines.push(Line::from(Span::styled(text::form_hint(), theme.dim)));
+    lines.push(Line::from(Span::styled(wording::form_hint(), theme.dim)));
     frame.render_widget(Paragraph::new(lines).block(block), r);
 }
 
@@ -315,9 +320,9 @@ fn inzet_form(frame: &mut Frame, area: Rect, f: &crate::app::inzet::InzetForm, t
     let r = centered(area, 76, FIELDS.len() as u16 + 7);
     frame.render_widget(Clear, r);
     let title = if f.is_new {
-        text::inzet_vragen_titel()
+        wording::inzet_vragen_titel()
     } else {
-        text::inzet_wijzigen_titel()
+        wording::inzet_wijzigen_titel()
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -345,7 +350,7 @@ fn inzet_form(frame: &mut Frame, area: Rect, f: &crate::app::inzet::InzetForm, t
                 ));
                 if focus {
                     spans.push(Span::styled(
-                        format!("  {}", text::kies_hint(f.matches().len())),
+                        format!("  {}", wording::kies_hint(f.matches().len())),
                         theme.dim,
                     ));
                 }
@@ -381,9 +386,12 @@ fn inzet_form(frame: &mut Frame, area: Rect, f: &crate::app::inzet::InzetForm, t
             format!("  {} {e}", super::theme::CONFLICT),
             theme.conflict,
         ))),
-        None => lines.push(Line::from(Span::styled(text::inzet_form_hint(), theme.dim))),
+        None => lines.push(Line::from(Span::styled(
+            wording::inzet_form_hint(),
+            theme.dim,
+        ))),
     }
-    lines.push(Line::from(Span::styled(text::form_hint(), theme.dim)));
+    lines.push(Line::from(Span::styled(wording::form_hint(), theme.dim)));
     frame.render_widget(Paragraph::new(lines).block(block), r);
 }
 
@@ -393,7 +401,7 @@ fn decide(frame: &mut Frame, area: Rect, app: &App, d: &crate::app::inzet::Decid
     let naam = app.person_name(&z.persoon);
     let mut lines = vec![
         Line::from(Span::styled(
-            text::toezeggen_vraag(&naam, z.uren_per_week, z.van, z.tot),
+            wording::toezeggen_vraag(&naam, z.uren_per_week, z.van, z.tot),
             theme.title,
         )),
         Line::default(),
@@ -403,7 +411,7 @@ fn decide(frame: &mut Frame, area: Rect, app: &App, d: &crate::app::inzet::Decid
             format!(
                 "  {} {}",
                 super::theme::CONFLICT,
-                text::overboekt_door(&naam, w, g, b)
+                wording::overboekt_door(&naam, w, g, b)
             ),
             theme.conflict,
         )));
@@ -413,7 +421,7 @@ fn decide(frame: &mut Frame, area: Rect, app: &App, d: &crate::app::inzet::Decid
             format!(
                 "  {} {}",
                 super::theme::CONFLICT,
-                text::eenheid_vol(w, g, b)
+                wording::eenheid_vol(w, g, b)
             ),
             theme.conflict,
         )));
@@ -422,9 +430,9 @@ fn decide(frame: &mut Frame, area: Rect, app: &App, d: &crate::app::inzet::Decid
     for (i, k) in d.keuzes.iter().enumerate() {
         let selected = i == d.choice;
         let label = match k {
-            Keuze::TochToezeggen => text::keuze_toch(z.uren_per_week),
-            Keuze::MinderUren(h) => text::keuze_minder(*h),
-            Keuze::AndereWeken { van, tot } => text::keuze_weken(*van, *tot),
+            Keuze::TochToezeggen => wording::keuze_toch(z.uren_per_week),
+            Keuze::MinderUren(h) => wording::keuze_minder(*h),
+            Keuze::AndereWeken { van, tot } => wording::keuze_weken(*van, *tot),
             Keuze::AnderePersoon { id, naam } => {
                 let free = d
                     .impact
@@ -432,9 +440,9 @@ fn decide(frame: &mut Frame, area: Rect, app: &App, d: &crate::app::inzet::Decid
                     .iter()
                     .find(|(x, _, _)| x == id)
                     .map_or(0.0, |a| a.2);
-                text::keuze_ander(naam, free)
+                wording::keuze_ander(naam, free)
             }
-            Keuze::LatenStaan => text::keuze_pmo(),
+            Keuze::LatenStaan => wording::keuze_pmo(),
         };
         lines.push(Line::from(vec![
             Span::styled(
@@ -445,7 +453,7 @@ fn decide(frame: &mut Frame, area: Rect, app: &App, d: &crate::app::inzet::Decid
         ]));
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(text::keuze_hint(), theme.dim)));
+    lines.push(Line::from(Span::styled(wording::keuze_hint(), theme.dim)));
     // Room for the two warnings to wrap on narrow screens.
     let h = (lines.len() as u16 + 4).min(area.height);
     let r = centered(area, 90, h);
@@ -453,7 +461,7 @@ fn decide(frame: &mut Frame, area: Rect, app: &App, d: &crate::app::inzet::Decid
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.warning)
-        .title(Span::styled(text::besluit_titel(), theme.title));
+        .title(Span::styled(wording::besluit_titel(), theme.title));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -505,7 +513,10 @@ fn mens_form(frame: &mut Frame, area: Rect, f: &crate::app::mensen::MensForm, th
             format!("  {} {e}", super::theme::CONFLICT),
             theme.conflict,
         ))),
-        None => lines.push(Line::from(Span::styled(text::mens_form_hint(), theme.dim))),
+        None => lines.push(Line::from(Span::styled(
+            wording::mens_form_hint(),
+            theme.dim,
+        ))),
     }
     frame.render_widget(Paragraph::new(lines).block(block), r);
 }
@@ -518,7 +529,7 @@ fn afwezig_form(frame: &mut Frame, area: Rect, f: &crate::app::mensen::AfwezigFo
         .borders(Borders::ALL)
         .border_style(theme.border_focus)
         .title(Span::styled(
-            text::afwezig_titel(&f.persoon.naam),
+            wording::afwezig_titel(&f.persoon.naam),
             theme.title,
         ));
     let mut lines = Vec::new();
@@ -534,7 +545,7 @@ fn afwezig_form(frame: &mut Frame, area: Rect, f: &crate::app::mensen::AfwezigFo
             // The kind: a choice from the fixed list, like a card's status.
             None => Line::from(vec![
                 Span::styled(
-                    text::afwezigheid_soort(f.soort),
+                    wording::afwezigheid_soort(f.soort),
                     if focus { theme.selected } else { theme.text },
                 ),
                 Span::styled(if focus { "  ←/→ wisselt" } else { "" }, theme.dim),
@@ -550,8 +561,11 @@ fn afwezig_form(frame: &mut Frame, area: Rect, f: &crate::app::mensen::AfwezigFo
             theme.conflict,
         ))),
         None => {
-            lines.push(Line::from(Span::styled(text::afwezig_privacy(), theme.dim)));
-            lines.push(Line::from(Span::styled(text::afwezig_hint(), theme.dim)));
+            lines.push(Line::from(Span::styled(
+                wording::afwezig_privacy(),
+                theme.dim,
+            )));
+            lines.push(Line::from(Span::styled(wording::afwezig_hint(), theme.dim)));
         }
     }
     frame.render_widget(Paragraph::new(lines).block(block), r);

@@ -9,8 +9,7 @@ use super::Theme;
 use super::widgets::ellipsis;
 use crate::app::{App, Target};
 use crate::domain::BordSoort;
-use crate::text;
-
+use crate::wording;
 /// A line of the overview: a group heading or a board (index into `werkmap.borden`).
 enum Row {
     Heading(&'static str),
@@ -25,9 +24,9 @@ fn rows(app: &App) -> Vec<Row> {
         let team = matches!(app.werkmap.borden[i].soort, BordSoort::Opgaveteam { .. });
         if last != Some(team) {
             rows.push(Row::Heading(if team {
-                text::KOP_OPGAVETEAMS
+                wording::KOP_OPGAVETEAMS
             } else {
-                text::KOP_CLUSTERKAMERS
+                wording::KOP_CLUSTERKAMERS
             }));
             last = Some(team);
         }
@@ -60,7 +59,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let header = Line::from(vec![
         Span::styled(" planbord ", theme.accent),
         Span::styled(format!("· {org} "), theme.title),
-        Span::styled(format!("· {}", text::vandaag_kop(app.vandaag)), theme.dim),
+        Span::styled(
+            format!("· {}", wording::vandaag_kop(app.vandaag)),
+            theme.dim,
+        ),
     ]);
     frame.render_widget(Paragraph::new(header), Rect { height: 1, ..area });
     let frame_area = Rect {
@@ -84,7 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 " {} {}",
                 super::theme::CONFLICT,
                 ellipsis(
-                    &text::kopie_banner(&meta.name, &kopie.id),
+                    &wording::kopie_banner(&meta.name, &kopie.id),
                     w.saturating_sub(3)
                 )
             ),
@@ -98,7 +100,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         });
     }
     if app.werkmap.borden.is_empty() {
-        lines.push(Line::from(Span::styled(text::geen_borden(), theme.dim)));
+        lines.push(Line::from(Span::styled(wording::geen_borden(), theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -111,7 +113,7 @@ fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usiz
     let changed = app
         .file_of(&bord.id)
         .and_then(|f| f.gewijzigd)
-        .map(text::gewijzigd)
+        .map(wording::gewijzigd)
         .unwrap_or_default();
     let cards = if width >= 100 {
         format!("{:>4} kaarten, {open:>3} open", bord.kaarten.len())
@@ -130,7 +132,7 @@ fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usiz
         }
     }
     let marker = if conflicts.is_empty() {
-        Span::styled(format!(" {}", text::geen_conflicten_kort()), theme.dim)
+        Span::styled(format!(" {}", wording::geen_conflicten_kort()), theme.dim)
     } else {
         Span::styled(
             format!(" {}", super::theme::CONFLICT),

@@ -12,8 +12,7 @@ use super::Theme;
 use super::bord::{CARD_HEIGHT, MIN_COLUMN, card_lines};
 use super::theme::CONFLICT;
 use crate::app::App;
-use crate::text;
-
+use crate::wording;
 /// Digits 3 wide and 5 high, for a timer that reads from the back of the room.
 const DIGITS: [[&str; 5]; 11] = [
     ["███", "█ █", "█ █", "█ █", "███"],
@@ -76,13 +75,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
         )),
         Line::default(),
         Line::from(match &beurt {
-            Some((_, naam)) => Span::styled(format!(" {}", text::aan_de_beurt(naam)), theme.accent),
-            None => Span::styled(format!(" {}", text::niemand_aan_de_beurt()), theme.dim),
+            Some((_, naam)) => {
+                Span::styled(format!(" {}", wording::aan_de_beurt(naam)), theme.accent)
+            }
+            None => Span::styled(format!(" {}", wording::niemand_aan_de_beurt()), theme.dim),
         }),
     ];
     if let (Some(load), true) = (&s.belasting, show_load && beurt.is_some()) {
         head.push(Line::from(Span::styled(
-            format!(" {}", text::belasting_deze_week(*load)),
+            format!(" {}", wording::belasting_deze_week(*load)),
             theme.text,
         )));
     }
@@ -226,7 +227,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
         ..area
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(text::standup_hint(show_load), theme.dim)),
+        Paragraph::new(Span::styled(wording::standup_hint(show_load), theme.dim)),
         hint,
     );
 }
