@@ -721,7 +721,7 @@ fn conflicten_are_filtered_and_jump_to_their_source() {
             .iter()
             .all(
                 |c| c.week.map(|w| w.to_string()).as_deref() == Some("2026-W50")
-                    || c.uitleg.contains("2026-W50")
+                    || planbord::wording::uitleg(c).contains("2026-W50")
             )
     );
     key(&mut a, KeyCode::Esc);
@@ -1263,7 +1263,9 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
         a.derived
             .people
             .iter()
-            .all(|c| !c.uitleg.to_lowercase().contains("opleiding")),
+            .all(|c| !planbord::wording::uitleg(c)
+                .to_lowercase()
+                .contains("opleiding")),
         "elsewhere only the effect on capacity shows, not the kind"
     );
     key(&mut a, KeyCode::Char('d'));

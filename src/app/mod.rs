@@ -319,7 +319,7 @@ impl App {
             c.bord.as_deref().unwrap_or(""),
             opgave,
             &week,
-            &c.uitleg,
+            &crate::wording::uitleg(c),
         ]
         .join(" ")
         .to_lowercase()

@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 
+use super::load::WeekLoad;
 use serde::{Serialize, Serializer};
 
 use crate::domain::Week;
@@ -91,11 +92,78 @@ pub struct Conflict {
     pub beschikbaar: Option<f64>,
     #[serde(serialize_with = "hours")]
     pub gepland: Option<f64>,
-    pub uitleg: String,
+    /// What the one-sentence explanation needs (names and figures); worded above the core
+    /// (`wording::uitleg`).
+    #[serde(skip)]
+    pub uitleg: Uitleg,
+}
+
+/// The facts behind a conflict's explanation, per kind: names as people know them and the
+/// figures. The core states them; the wording module makes the Dutch sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Uitleg {
+    Overboekt {
+        naam: String,
+        eenheid: String,
+        week: Week,
+        load: WeekLoad,
+        /// Hours per opgave (bron) that week.
+        delen: Vec<(String, f64)>,
+        /// Only claims not yet agreed cause it.
+        alleen_gevraagd: bool,
+    },
+    AfwezigIngezet {
+        naam: String,
+        eenheid: String,
+        week: Week,
+        load: WeekLoad,
+        delen: Vec<(String, f64)>,
+    },
+    EenheidOverbelast {
+        naam: String,
+        week: Week,
+        load: WeekLoad,
+    },
+    NietToegezegd {
+        naam: String,
+        eenheid: String,
+        bord: String,
+        inzet: crate::domain::Inzet,
+        cocos: Vec<String>,
+        weken_tot_start: i64,
+    },
+    KaartenBovenInzet {
+        naam: String,
+        bord: String,
+        kaarten: usize,
+        geschat: f64,
+        inzet: f64,
+        van: Week,
+        tot: Week,
+    },
+    Wip {
+        kolom: String,
+        bord: String,
+        kaarten: usize,
+        wip: u32,
+    },
+    Deadline {
+        titel: String,
+        bord: String,
+        deadline: crate::domain::Datum,
+        kolom: String,
+        eigenaar: Option<String>,
+    },
+    Span {
+        naam: String,
+        eenheden: Vec<String>,
+        fte: f64,
+        max: f64,
+    },
 }
 
 impl Conflict {
-    pub(crate) fn new(soort: ConflictSoort, ernst: Ernst, uitleg: String) -> Conflict {
+    pub(crate) fn new(soort: ConflictSoort, ernst: Ernst, uitleg: Uitleg) -> Conflict {
         Conflict {
             soort,
             ernst,

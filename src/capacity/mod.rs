@@ -7,7 +7,7 @@ pub mod rules;
 
 use chrono::NaiveDate;
 
-pub use conflict::{Conflict, ConflictSoort, Ernst};
+pub use conflict::{Conflict, ConflictSoort, Ernst, Uitleg};
 pub use load::{Claim, Engine, WeekLoad};
 
 use crate::domain::{Bord, Organisatie, Week, Werkmap};

@@ -2,11 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::conflict::{Conflict, ConflictSoort, Ernst};
+use super::conflict::{Conflict, ConflictSoort, Ernst, Uitleg};
 use super::load::{Engine, WeekLoad};
 use super::{TOLERANTIE, meer_dan};
 use crate::domain::{Bord, Datum, InzetSoort, InzetStatus, Organisatie, Week};
-use crate::wording;
 /// `overboekt` and `afwezig_ingezet` for every person and week of the horizon.
 /// `loads[p][w]` holds person `p`'s figures in `horizon[w]` (see [`Engine::loads`]).
 pub fn persons(
@@ -31,25 +30,25 @@ pub fn persons(
             };
             if load.beschikbaar <= TOLERANTIE {
                 if engine.claims_in(p, week).next().is_some() {
-                    let uitleg = wording::uitleg_afwezig_ingezet(
-                        &persoon.naam,
-                        eenheid_naam,
+                    let uitleg = Uitleg::AfwezigIngezet {
+                        naam: persoon.naam.clone(),
+                        eenheid: eenheid_naam.to_string(),
                         week,
-                        &load,
-                        &engine.opgave_parts(p, week),
-                    );
+                        load,
+                        delen: engine.opgave_parts(p, week),
+                    };
                     out.push(base(ConflictSoort::AfwezigIngezet, Ernst::Hoog, uitleg));
                 }
             } else if meer_dan(gepland, load.beschikbaar) {
                 let ernst = overboekt_ernst(&load);
-                let uitleg = wording::uitleg_overboekt(
-                    &persoon.naam,
-                    eenheid_naam,
+                let uitleg = Uitleg::Overboekt {
+                    naam: persoon.naam.clone(),
+                    eenheid: eenheid_naam.to_string(),
                     week,
-                    &load,
-                    &engine.opgave_parts(p, week),
-                    ernst == Ernst::Laag,
-                );
+                    load,
+                    delen: engine.opgave_parts(p, week),
+                    alleen_gevraagd: ernst == Ernst::Laag,
+                };
                 out.push(base(ConflictSoort::Overboekt, ernst, uitleg));
             }
         }
@@ -89,7 +88,11 @@ pub fn units(engine: &Engine, horizon: &[Week], loads: &[Vec<WeekLoad>], out: &m
                     ..Conflict::new(
                         ConflictSoort::EenheidOverbelast,
                         Ernst::Hoog,
-                        wording::uitleg_eenheid_overbelast(&eenheid.naam, week, &load),
+                        Uitleg::EenheidOverbelast {
+                            naam: eenheid.naam.clone(),
+                            week,
+                            load,
+                        },
                     )
                 });
             }
@@ -133,14 +136,16 @@ pub fn niet_toegezegd(engine: &Engine, vandaag: NaiveDate, out: &mut Vec<Conflic
                 ..Conflict::new(
                     ConflictSoort::NietToegezegd,
                     if begonnen { Ernst::Hoog } else { Ernst::Midden },
-                    wording::uitleg_niet_toegezegd(
-                        persoon.map_or(inz.persoon.as_str(), |p| p.naam.as_str()),
-                        eenheid.map_or("", |e| e.naam.as_str()),
-                        &bord.titel,
-                        inz,
-                        &cocos,
-                        nu.weeks_until(inz.van),
-                    ),
+                    Uitleg::NietToegezegd {
+                        naam: persoon
+                            .map_or(inz.persoon.as_str(), |p| p.naam.as_str())
+                            .into(),
+                        eenheid: eenheid.map_or("", |e| e.naam.as_str()).into(),
+                        bord: bord.titel.clone(),
+                        inzet: inz.clone(),
+                        cocos: cocos.iter().map(|c| c.to_string()).collect(),
+                        weken_tot_start: nu.weeks_until(inz.van),
+                    },
                 )
             });
         }
@@ -196,15 +201,15 @@ pub fn kaarten_boven_inzet(
                 ..Conflict::new(
                     ConflictSoort::KaartenBovenInzet,
                     Ernst::Midden,
-                    wording::uitleg_kaarten_boven_inzet(
-                        persoon.map_or(owner, |p| p.naam.as_str()),
-                        &bord.titel,
-                        cards.len(),
+                    Uitleg::KaartenBovenInzet {
+                        naam: persoon.map_or(owner, |p| p.naam.as_str()).into(),
+                        bord: bord.titel.clone(),
+                        kaarten: cards.len(),
                         geschat,
                         inzet,
-                        from,
-                        to,
-                    ),
+                        van: from,
+                        tot: to,
+                    },
                 )
             });
         }
@@ -239,7 +244,12 @@ pub fn wip(bord: &Bord, out: &mut Vec<Conflict>) {
                 ..Conflict::new(
                     ConflictSoort::WipOverschreden,
                     Ernst::Laag,
-                    wording::uitleg_wip(&kolom.naam, &bord.titel, n, wip),
+                    Uitleg::Wip {
+                        kolom: kolom.naam.clone(),
+                        bord: bord.titel.clone(),
+                        kaarten: n,
+                        wip,
+                    },
                 )
             });
         }
@@ -270,13 +280,13 @@ pub fn deadlines(
             ..Conflict::new(
                 ConflictSoort::DeadlineVerlopen,
                 Ernst::Midden,
-                wording::uitleg_deadline(
-                    &k.titel,
-                    &bord.titel,
+                Uitleg::Deadline {
+                    titel: k.titel.clone(),
+                    bord: bord.titel.clone(),
                     deadline,
-                    kolom,
-                    k.eigenaar.as_deref().map(&naam).as_deref(),
-                ),
+                    kolom: kolom.to_string(),
+                    eigenaar: k.eigenaar.as_deref().map(&naam),
+                },
             )
         });
     }
@@ -313,7 +323,12 @@ pub fn span_of_attention(engine: &Engine, out: &mut Vec<Conflict>) {
                 ..Conflict::new(
                     ConflictSoort::SpanOfAttention,
                     Ernst::Laag,
-                    wording::uitleg_span(naam, &namen, fte, org.max_fte_per_coco),
+                    Uitleg::Span {
+                        naam: naam.to_string(),
+                        eenheden: namen.iter().map(|n| n.to_string()).collect(),
+                        fte,
+                        max: org.max_fte_per_coco,
+                    },
                 )
             });
         }

@@ -13,11 +13,20 @@ use crate::capacity::{self, Conflict, Ernst};
 use crate::domain::Week;
 use crate::storage::{self, Diagnostic};
 use crate::wording;
+
 #[derive(Serialize)]
 struct Report<'a> {
     fouten: &'a [Diagnostic],
     waarschuwingen: &'a [Diagnostic],
-    conflicten: &'a [Conflict],
+    conflicten: Vec<Gemeld<'a>>,
+}
+
+/// A conflict as the JSON contract has it: its fields and its explanation.
+#[derive(Serialize)]
+struct Gemeld<'a> {
+    #[serde(flatten)]
+    conflict: &'a Conflict,
+    uitleg: String,
 }
 
 /// The weeks of a command's horizon options.
@@ -40,7 +49,13 @@ pub fn run(
             let report = Report {
                 fouten: &loaded.fouten,
                 waarschuwingen: &loaded.waarschuwingen,
-                conflicten: &conflicten,
+                conflicten: conflicten
+                    .iter()
+                    .map(|c| Gemeld {
+                        conflict: c,
+                        uitleg: wording::uitleg(c),
+                    })
+                    .collect(),
             };
             let json = sanitize::json(serde_json::to_string_pretty(&report)?);
             writeln!(out, "{json}")?;
@@ -99,7 +114,7 @@ pub fn run(
                     c.ernst.naam(),
                     week,
                     c.soort.naam(),
-                    c.uitleg
+                    wording::uitleg(c)
                 )?;
             }
             out.flush()?;

@@ -129,7 +129,7 @@ pub fn html(r: &Rapport) -> String {
                 c.soort.naam(),
                 c.ernst.naam(),
                 c.soort.naam(),
-                e(&c.uitleg)
+                e(&wording::uitleg(c))
             );
         }
         s.push_str("</ul>\n");

@@ -82,7 +82,7 @@ pub fn markdown(r: &Rapport) -> String {
                 "- **{}** `{}`{week}: {}",
                 c.ernst.naam(),
                 c.soort.naam(),
-                cel(&c.uitleg)
+                cel(&wording::uitleg(c))
             );
         }
         s.push('\n');

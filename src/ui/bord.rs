@@ -145,7 +145,7 @@ fn draw_header(frame: &mut Frame, l: &BoardLayout, app: &App, bord: &Bord, theme
         filter.push(format!("filter: {}", app.bord.filter));
     }
     if app.bord.quick != QuickFilter::Geen {
-        filter.push(wording::snelfilter(app.bord.quick));
+        filter.push(super::woorden::snelfilter(app.bord.quick));
     }
     let arrows = format!(
         "{}{}",

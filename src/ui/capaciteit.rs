@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             format!(
                 " {} · {} · {}",
                 weeks_label(app),
-                wording::maat_label(cap.maat),
+                super::woorden::maat_label(cap.maat),
                 wording::gevraagd_label(cap.met_gevraagd)
             ),
             theme.dim,

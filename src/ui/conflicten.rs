@@ -105,7 +105,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     if selected { theme.selected } else { theme.dim },
                 ),
                 Span::styled(
-                    ellipsis(&c.uitleg, w.saturating_sub(prefix.chars().count() + 1)),
+                    ellipsis(
+                        &wording::uitleg(c),
+                        w.saturating_sub(prefix.chars().count() + 1),
+                    ),
                     if selected { theme.selected } else { theme.text },
                 ),
             ]),
@@ -137,7 +140,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .border_style(theme.border)
             .title(Span::styled(wording::conflict_detail_titel(), theme.title));
         frame.render_widget(
-            Paragraph::new(Span::styled(c.uitleg.clone(), theme.text))
+            Paragraph::new(Span::styled(wording::uitleg(c), theme.text))
                 .block(block)
                 .wrap(Wrap { trim: true }),
             detail,

@@ -123,7 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if rows.is_empty() {
         lines.push(Line::from(Span::styled(
-            wording::geen_inzet_hier(&app.inzet.scope),
+            super::woorden::geen_inzet_hier(&app.inzet.scope),
             theme.dim,
         )));
     }

@@ -99,7 +99,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         for c in about {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {CONFLICT} "), theme.conflict),
-                Span::styled(c.uitleg.clone(), theme.text),
+                Span::styled(wording::uitleg(c), theme.text),
             ]));
         }
     }

@@ -11,6 +11,7 @@ pub mod overzicht;
 pub mod standup;
 pub mod theme;
 pub mod widgets;
+mod woorden;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -174,7 +174,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]
     };
     let mut lines = vec![
-        Line::from(Span::styled(wording::hulp_kop(view), theme.accent)),
+        Line::from(Span::styled(super::woorden::hulp_kop(view), theme.accent)),
         Line::default(),
     ];
     for row in 0..per_column {

@@ -344,7 +344,72 @@ fn wie(naam: &str, eenheid: &str) -> String {
     }
 }
 
-pub fn uitleg_overboekt(
+/// The one Dutch sentence that explains a conflict, with its figures.
+pub fn uitleg(c: &crate::capacity::Conflict) -> String {
+    use crate::capacity::Uitleg::*;
+    match &c.uitleg {
+        Overboekt {
+            naam,
+            eenheid,
+            week,
+            load,
+            delen,
+            alleen_gevraagd,
+        } => uitleg_overboekt(naam, eenheid, *week, load, delen, *alleen_gevraagd),
+        AfwezigIngezet {
+            naam,
+            eenheid,
+            week,
+            load,
+            delen,
+        } => uitleg_afwezig_ingezet(naam, eenheid, *week, load, delen),
+        EenheidOverbelast { naam, week, load } => uitleg_eenheid_overbelast(naam, *week, load),
+        NietToegezegd {
+            naam,
+            eenheid,
+            bord,
+            inzet,
+            cocos,
+            weken_tot_start,
+        } => {
+            let cocos: Vec<&str> = cocos.iter().map(String::as_str).collect();
+            uitleg_niet_toegezegd(naam, eenheid, bord, inzet, &cocos, *weken_tot_start)
+        }
+        KaartenBovenInzet {
+            naam,
+            bord,
+            kaarten,
+            geschat,
+            inzet,
+            van,
+            tot,
+        } => uitleg_kaarten_boven_inzet(naam, bord, *kaarten, *geschat, *inzet, *van, *tot),
+        Wip {
+            kolom,
+            bord,
+            kaarten,
+            wip,
+        } => uitleg_wip(kolom, bord, *kaarten, *wip),
+        Deadline {
+            titel,
+            bord,
+            deadline,
+            kolom,
+            eigenaar,
+        } => uitleg_deadline(titel, bord, *deadline, kolom, eigenaar.as_deref()),
+        Span {
+            naam,
+            eenheden,
+            fte,
+            max,
+        } => {
+            let eenheden: Vec<&str> = eenheden.iter().map(String::as_str).collect();
+            uitleg_span(naam, &eenheden, *fte, *max)
+        }
+    }
+}
+
+fn uitleg_overboekt(
     naam: &str,
     eenheid: &str,
     week: crate::domain::Week,
@@ -375,7 +440,7 @@ pub fn uitleg_overboekt(
     s
 }
 
-pub fn uitleg_afwezig_ingezet(
+fn uitleg_afwezig_ingezet(
     naam: &str,
     eenheid: &str,
     week: crate::domain::Week,
@@ -395,7 +460,7 @@ pub fn uitleg_afwezig_ingezet(
     s
 }
 
-pub fn uitleg_eenheid_overbelast(
+fn uitleg_eenheid_overbelast(
     naam: &str,
     week: crate::domain::Week,
     load: &crate::capacity::WeekLoad,
@@ -411,7 +476,7 @@ pub fn uitleg_eenheid_overbelast(
     )
 }
 
-pub fn uitleg_niet_toegezegd(
+fn uitleg_niet_toegezegd(
     naam: &str,
     eenheid: &str,
     bord: &str,
@@ -439,7 +504,7 @@ pub fn uitleg_niet_toegezegd(
     )
 }
 
-pub fn uitleg_kaarten_boven_inzet(
+fn uitleg_kaarten_boven_inzet(
     naam: &str,
     bord: &str,
     kaarten: usize,
@@ -461,11 +526,11 @@ pub fn uitleg_kaarten_boven_inzet(
     )
 }
 
-pub fn uitleg_wip(kolom: &str, bord: &str, n: usize, wip: u32) -> String {
+fn uitleg_wip(kolom: &str, bord: &str, n: usize, wip: u32) -> String {
     format!("Kolom {kolom} op {bord} heeft {n} kaarten bij een WIP-limiet van {wip}.")
 }
 
-pub fn uitleg_deadline(
+fn uitleg_deadline(
     titel: &str,
     bord: &str,
     deadline: crate::domain::Datum,
@@ -481,7 +546,7 @@ pub fn uitleg_deadline(
     )
 }
 
-pub fn uitleg_span(naam: &str, eenheden: &[&str], fte: f64, max: f64) -> String {
+fn uitleg_span(naam: &str, eenheden: &[&str], fte: f64, max: f64) -> String {
     format!(
         "{naam} is CoCo van {} met samen {} fte, meer dan de spanwijdte van {} fte.",
         eenheden.join(" en "),
@@ -682,16 +747,6 @@ pub fn geen_borden() -> String {
 pub fn gewijzigd(t: chrono::NaiveDateTime) -> String {
     format!("gewijzigd {}", t.format("%d-%m %H:%M"))
 }
-pub fn snelfilter(q: crate::app::QuickFilter) -> String {
-    use crate::app::QuickFilter::*;
-    match q {
-        Geen => "alle kaarten",
-        Mijn => "mijn kaarten",
-        Verlopen => "verlopen",
-        InConflict => "in conflict",
-    }
-    .into()
-}
 pub fn lege_kolom() -> String {
     " (leeg)".into()
 }
@@ -726,20 +781,6 @@ pub fn verwijderen_titel() -> String {
 pub fn verwijderen_vraag() -> String {
     "j = ja, verwijderen (u maakt het ongedaan) · andere toets = nee".into()
 }
-pub fn hulp_kop(view: crate::app::View) -> String {
-    use crate::app::View::*;
-    let naam = match view {
-        Overzicht => "Overzicht",
-        Bord => "Bord",
-        Kaart => "Kaart",
-        Capaciteit => "Capaciteit",
-        Conflicten => "Conflicten",
-        Inzet => "Inzet",
-        Standup => "Stand-up",
-        Mensen => "Mensen",
-    };
-    format!("Toetsen in {naam}")
-}
 pub fn hulp_voet(muis: bool) -> Vec<String> {
     let mut v = vec!["  Elke wijziging wordt meteen opgeslagen; een bestand dat een collega opslaat wordt vanzelf herladen.".to_string()];
     if muis {
@@ -772,14 +813,6 @@ pub fn niet_opslaan_onleesbaar(bestand: &str) -> String {
 }
 pub fn geen_conflicten_kort() -> &'static str {
     "geen conflicten"
-}
-pub fn maat_label(m: crate::app::capaciteit::Maat) -> &'static str {
-    use crate::app::capaciteit::Maat::*;
-    match m {
-        Procent => "belasting in procenten (m: uren, fte)",
-        Uren => "uren gepland/beschikbaar (m: fte, procenten)",
-        Fte => "fte gepland/beschikbaar (m: procenten, uren)",
-    }
 }
 pub fn gevraagd_label(met: bool) -> &'static str {
     if met {
@@ -888,14 +921,6 @@ pub fn eenheden_van(naam: &str) -> String {
 pub fn inzet_toetsen() -> String {
     " n vragen · e wijzigen · w intrekken · t toezeggen · x afwijzen · Enter persoon · Esc terug"
         .into()
-}
-pub fn geen_inzet_hier(scope: &crate::app::inzet::Scope) -> String {
-    match scope {
-        crate::app::inzet::Scope::Bord(_) => {
-            "  Nog geen inzet op dit bord: n vraagt capaciteit.".into()
-        }
-        crate::app::inzet::Scope::Inbox => "  Geen open verzoeken.".into(),
-    }
 }
 pub fn inzet_detail_titel(naam: &str, eenheid: &str) -> String {
     format!(" {naam} ({eenheid}): belasting met en zonder deze inzet ")
