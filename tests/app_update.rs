@@ -547,7 +547,7 @@ fn a_broken_file_on_disk_keeps_the_board_and_reports_the_error() {
         bestand: name.clone(),
         regel: 3,
         kolom: 5,
-        melding: "verwacht een komma".into(),
+        melding: storage::Melding::GeenUtf8,
     };
     a.update(Action::FileChanged {
         name,

@@ -116,9 +116,9 @@ fn overbooking_only_by_unconfirmed_claims_is_low() {
     assert_eq!(over[0].ernst, Ernst::Laag);
     assert_eq!(over[0].gepland, Some(40.0));
     assert!(
-        planbord::wording::uitleg(&over[0]).contains("40,0 u gepland"),
+        planbord::wording::uitleg(over[0]).contains("40,0 u gepland"),
         "{}",
-        planbord::wording::uitleg(&over[0])
+        planbord::wording::uitleg(over[0])
     );
 }
 
@@ -179,7 +179,7 @@ fn claim_on_someone_away_is_high() {
         (Some(0.0), Some(4.0))
     );
     assert!(
-        !planbord::wording::uitleg(&away[0]).contains("prive"),
+        !planbord::wording::uitleg(away[0]).contains("prive"),
         "the reason of an absence is private"
     );
 }
@@ -375,7 +375,7 @@ fn coco_with_two_units_counts_both_and_two_cocos_share_a_unit() {
     let span = of(&cs, ConflictSoort::SpanOfAttention);
     assert_eq!(span.len(), 1);
     assert_eq!(span[0].persoon.as_deref(), Some("a0"));
-    let u = planbord::wording::uitleg(&span[0]);
+    let u = planbord::wording::uitleg(span[0]);
     assert!(u.contains("26,0 fte"), "{u}");
 }
 

@@ -44,7 +44,7 @@ fn errors(dir: &Path) -> Vec<String> {
     storage::load(dir)
         .fouten
         .iter()
-        .map(|d| d.to_string())
+        .map(planbord::wording::diagnostic)
         .collect()
 }
 
@@ -270,10 +270,11 @@ fn read_bounded_reads_a_regular_file_and_refuses_a_large_one() {
     f.set_len(load::MAX_BYTES + 1).unwrap();
     let err = load::read_bounded(&groot).unwrap_err();
     assert!(matches!(err, ReadRefused::TeGroot(_)));
-    assert!(err.to_string().starts_with("bestand is te groot"), "{err}");
+    let zin = planbord::wording::leesweigering(&err);
+    assert!(zin.starts_with("bestand is te groot"), "{zin}");
     let err = load::read_bounded(&dir.path().join("weg.ron")).unwrap_err();
     assert_eq!(
-        err.to_string(),
+        planbord::wording::leesweigering(&err),
         "kan het bestand niet lezen: bestand niet gevonden"
     );
 }
@@ -332,13 +333,17 @@ fn a_decimal_comma_in_a_comment_is_not_the_error() {
         .replace("versie: 1,", "versie: 1, onzin: 3,");
     let err = load::parse_text::<planbord::domain::Bord>("b.ron", &text).unwrap_err();
     assert!(
-        !err[0].melding.contains("decimaalkomma") && err[0].melding.contains("onzin"),
+        !planbord::wording::melding_van(&err[0].melding).contains("decimaalkomma")
+            && planbord::wording::melding_van(&err[0].melding).contains("onzin"),
         "{err:?}"
     );
     // Outside a comment it is.
     let text = BORD.replace("uren_per_week: 8", "uren_per_week: 8,5");
     let err = load::parse_text::<planbord::domain::Bord>("b.ron", &text).unwrap_err();
-    assert!(err[0].melding.contains("decimaalkomma"), "{err:?}");
+    assert!(
+        planbord::wording::melding_van(&err[0].melding).contains("decimaalkomma"),
+        "{err:?}"
+    );
     assert_eq!(
         format!("{}:{}", err[0].regel, err[0].kolom),
         at(&text, "8,5")

@@ -109,6 +109,7 @@ impl Drop for Laptop {
         // The server first: the namespace's first process waits for it to go.
         let _ = Command::new("tmux")
             .args(["-S", &self.socket, "kill-server"])
+            .stderr(Stdio::null())
             .status();
         let _ = self.init.wait();
     }

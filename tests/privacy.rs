@@ -77,9 +77,10 @@ fn a_file_with_reasons_loads_with_one_warning_and_no_reason_is_kept() {
     assert_eq!(w.bestand, "organisatie.ron");
     assert_eq!((w.regel, w.kolom), at(ORG_MET_REDENEN, "reden: \"ziek\""));
     assert!(
-        w.melding.contains("4 afwezigheden") && w.melding.contains("volgende keer opslaan"),
+        planbord::wording::melding_van(&w.melding).contains("4 afwezigheden")
+            && planbord::wording::melding_van(&w.melding).contains("volgende keer opslaan"),
         "{}",
-        w.melding
+        planbord::wording::melding_van(&w.melding)
     );
     let org = loaded.werkmap.organisatie.unwrap();
     let soorten: Vec<Option<AfwezigheidSoort>> = org
@@ -310,36 +311,37 @@ fn a_misspelt_field_of_an_absence_is_still_an_error() {
         assert_eq!(loaded.fouten.len(), 1, "{field}: {:?}", loaded.fouten);
         let d = &loaded.fouten[0];
         let (regel, kolom) = at(&text, field);
-        assert_eq!((d.regel, d.kolom), (regel, kolom), "{field}: {d}");
+        assert_eq!(
+            (d.regel, d.kolom),
+            (regel, kolom),
+            "{field}: {}",
+            planbord::wording::diagnostic(d)
+        );
         let name = field.split(':').next().unwrap();
         assert!(
-            d.melding
+            planbord::wording::melding_van(&d.melding)
                 .contains(&format!("onbekend veld `{name}` in Afwezigheid"))
-                && d.melding.contains("`van`, `tot`, `soort`")
-                && !d.melding.contains("reden`"),
+                && planbord::wording::melding_van(&d.melding).contains("`van`, `tot`, `soort`")
+                && !planbord::wording::melding_van(&d.melding).contains("reden`"),
             "{}",
-            d.melding
+            planbord::wording::melding_van(&d.melding)
         );
     }
     // A kind outside the fixed list is refused with the list.
     let text = ORG_MET_REDENEN.replace("soort: Verlof", "soort: Ziek");
     let loaded = storage::load(werkmap(&text).path());
     assert_eq!(loaded.fouten.len(), 1, "{:?}", loaded.fouten);
+    let m = planbord::wording::diagnostic(&loaded.fouten[0]);
     assert!(
-        loaded.fouten[0].melding.contains("`Ziek`")
-            && loaded.fouten[0]
-                .melding
-                .contains("`Verlof`, `Opleiding`, `Overig`"),
-        "{}",
-        loaded.fouten[0]
+        m.contains("`Ziek`") && m.contains("`Verlof`, `Opleiding`, `Overig`"),
+        "{m}"
     );
     // `reden` is accepted on an absence only.
     let text = ORG_MET_REDENEN.replace("uren: 36.0,", "uren: 36.0, reden: \"x\",");
     let loaded = storage::load(werkmap(&text).path());
     assert_eq!(loaded.fouten.len(), 1, "{:?}", loaded.fouten);
     assert!(
-        loaded.fouten[0]
-            .melding
+        planbord::wording::diagnostic(&loaded.fouten[0])
             .contains("onbekend veld `reden` in Persoon")
     );
 }
@@ -414,7 +416,7 @@ fn the_demo_holds_no_reasons() {
         loaded
             .waarschuwingen
             .iter()
-            .all(|w| !w.melding.contains("reden")),
+            .all(|w| !planbord::wording::melding_van(&w.melding).contains("reden")),
         "{:?}",
         loaded.waarschuwingen
     );

@@ -234,7 +234,7 @@ fn small(kolommen: usize, titel: &str, kaarten: usize) -> App {
             hash: storage::ContentHash::of(b""),
             gewijzigd: None,
         }],
-        capaciteit_uit: Some("organisatie.ron ontbreekt: capaciteit staat uit".into()),
+        capaciteit_uit: Some(storage::load::CapaciteitUit::OrganisatieOntbreekt),
         fouten: vec![],
         waarschuwingen: vec![],
         kopieen: vec![],

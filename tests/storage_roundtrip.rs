@@ -296,10 +296,10 @@ fn a_file_changed_by_someone_else_is_not_overwritten() {
         now(),
     )
     .unwrap_err();
+    let zin = planbord::wording::opslaan_fout(&err);
     assert!(
-        err.to_string()
-            .contains("intussen door iemand anders gewijzigd"),
-        "{err}"
+        zin.contains("intussen door iemand anders gewijzigd"),
+        "{zin}"
     );
     assert_eq!(
         fs::read_to_string(&path).unwrap(),

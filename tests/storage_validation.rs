@@ -55,7 +55,7 @@ fn errors_for_card(card: &str) -> Vec<String> {
     storage::load(dir.path())
         .fouten
         .iter()
-        .map(|d| d.to_string())
+        .map(planbord::wording::diagnostic)
         .collect()
 }
 
@@ -182,7 +182,7 @@ fn board_level_errors() {
         let errors: Vec<String> = storage::load(dir.path())
             .fouten
             .iter()
-            .map(|d| d.to_string())
+            .map(planbord::wording::diagnostic)
             .collect();
         assert!(
             errors.iter().any(|e| e.starts_with(&expected)),
@@ -227,7 +227,11 @@ fn organisation_errors() {
         let expected = format!("organisatie.ron:{}: {message}", at(text, needle));
         let dir = werkmap(&[("organisatie.ron", text)]);
         let loaded = storage::load(dir.path());
-        let errors: Vec<String> = loaded.fouten.iter().map(|d| d.to_string()).collect();
+        let errors: Vec<String> = loaded
+            .fouten
+            .iter()
+            .map(planbord::wording::diagnostic)
+            .collect();
         assert!(
             errors.iter().any(|e| e.starts_with(&expected)),
             "expected `{expected}` in {errors:?}"
@@ -249,7 +253,7 @@ fn warnings_lose_nothing() {
     let w: Vec<String> = loaded
         .waarschuwingen
         .iter()
-        .map(|d| d.melding.clone())
+        .map(|d| planbord::wording::melding_van(&d.melding).clone())
         .collect();
     for expected in [
         "begint na haar deadline",
@@ -277,11 +281,8 @@ fn one_bad_file_leaves_the_others_usable() {
     ]);
     let loaded = storage::load(dir.path());
     assert_eq!(loaded.fouten.len(), 1);
-    assert!(
-        loaded.fouten[0].to_string().starts_with("a.ron:1:"),
-        "{}",
-        loaded.fouten[0]
-    );
+    let d = planbord::wording::diagnostic(&loaded.fouten[0]);
+    assert!(d.starts_with("a.ron:1:"), "{d}");
     assert_eq!(loaded.werkmap.borden.len(), 2);
 }
 
@@ -294,18 +295,22 @@ fn a_broken_organisation_leaves_the_boards_viewable() {
     ]);
     let loaded = storage::load(dir.path());
     assert_eq!(loaded.werkmap.borden.len(), 1, "{:?}", loaded.fouten);
+    use planbord::storage::load::CapaciteitUit;
+    assert_eq!(
+        loaded.capaciteit_uit,
+        Some(CapaciteitUit::OrganisatieOngeldig)
+    );
     assert!(
-        loaded
-            .capaciteit_uit
-            .as_deref()
-            .unwrap()
+        planbord::wording::capaciteit_uit(CapaciteitUit::OrganisatieOngeldig)
             .contains("capaciteit staat uit")
     );
     let dir = werkmap(&[("b.ron", &good)]);
+    assert_eq!(
+        storage::load(dir.path()).capaciteit_uit,
+        Some(CapaciteitUit::OrganisatieOntbreekt)
+    );
     assert!(
-        storage::load(dir.path())
-            .capaciteit_uit
-            .unwrap()
+        planbord::wording::capaciteit_uit(CapaciteitUit::OrganisatieOntbreekt)
             .contains("ontbreekt")
     );
 }
@@ -321,12 +326,10 @@ fn two_files_claiming_one_board_id_keep_the_one_named_after_it() {
     let loaded = storage::load(dir.path());
     assert_eq!(loaded.werkmap.borden.len(), 1);
     assert_eq!(loaded.board_files[0].name, "b.ron");
+    let d = planbord::wording::diagnostic(&loaded.fouten[0]);
     assert!(
-        loaded.fouten[0]
-            .to_string()
-            .starts_with("a-LAPTOP12.ron:3:9: bord-id `b` wordt ook gebruikt door b.ron"),
-        "{}",
-        loaded.fouten[0]
+        d.starts_with("a-LAPTOP12.ron:3:9: bord-id `b` wordt ook gebruikt door b.ron"),
+        "{d}"
     );
 }
 
@@ -396,7 +399,11 @@ fn oversized_and_too_deeply_nested_files_are_refused_before_parsing() {
         ),
     ]);
     let loaded = storage::load(dir.path());
-    let errors: Vec<String> = loaded.fouten.iter().map(|d| d.to_string()).collect();
+    let errors: Vec<String> = loaded
+        .fouten
+        .iter()
+        .map(planbord::wording::diagnostic)
+        .collect();
     assert!(errors.iter().any(|e| e.starts_with("groot.ron:1:1: bestand is te groot (21 MB; de grens is 20 MB)")), "{errors:?}");
     assert!(
         errors

@@ -218,7 +218,7 @@ impl App {
         self.root = loaded.root;
         self.fouten = loaded.fouten;
         self.kopieen = loaded.kopieen;
-        self.capaciteit_uit = loaded.capaciteit_uit;
+        self.capaciteit_uit = loaded.capaciteit_uit.map(crate::wording::capaciteit_uit);
         let mut src = self.id_source();
         for b in &mut self.werkmap.borden {
             // Cards read without an id get one now; the file gets it at the first save.

@@ -27,7 +27,7 @@ impl App {
             Ok(b) => *b,
             Err(diags) => {
                 // Keep showing what we had; never save over a file we could not read.
-                let why = diags.first().map(|d| d.to_string());
+                let why = diags.first().map(wording::diagnostic);
                 if let Some(id) = &known
                     && let Some(slot) = self.files.borden.get_mut(id)
                 {
@@ -153,7 +153,7 @@ impl App {
         self.fouten.retain(|d| d.bestand != org_name);
         self.fouten
             .extend(loaded.fouten.into_iter().filter(|d| d.bestand == org_name));
-        self.capaciteit_uit = loaded.capaciteit_uit;
+        self.capaciteit_uit = loaded.capaciteit_uit.map(wording::capaciteit_uit);
         let wait = self.repair_wait();
         let now = self.clock;
         let mut repaired = 0;

@@ -84,7 +84,7 @@ pub fn run(
     let Some(org) = loaded.werkmap.organisatie.as_ref() else {
         return Err(loaded
             .capaciteit_uit
-            .unwrap_or_else(wording::organisatie_ongeldig)
+            .map_or_else(wording::organisatie_ongeldig, wording::capaciteit_uit)
             .into());
     };
     let weken = super::controleer::horizon(&a.horizon, vandaag);

@@ -16,9 +16,26 @@ use crate::wording;
 
 #[derive(Serialize)]
 struct Report<'a> {
-    fouten: &'a [Diagnostic],
-    waarschuwingen: &'a [Diagnostic],
+    fouten: Vec<Positie<'a>>,
+    waarschuwingen: Vec<Positie<'a>>,
     conflicten: Vec<Gemeld<'a>>,
+}
+
+/// A problem in a file as the JSON contract has it: the position and the sentence.
+#[derive(Serialize)]
+struct Positie<'a> {
+    #[serde(flatten)]
+    plek: &'a Diagnostic,
+    melding: String,
+}
+
+fn posities(ds: &[Diagnostic]) -> Vec<Positie<'_>> {
+    ds.iter()
+        .map(|d| Positie {
+            plek: d,
+            melding: wording::melding_van(&d.melding),
+        })
+        .collect()
 }
 
 /// A conflict as the JSON contract has it: its fields and its explanation.
@@ -47,8 +64,8 @@ pub fn run(
     match a.format {
         Formaat::Json => {
             let report = Report {
-                fouten: &loaded.fouten,
-                waarschuwingen: &loaded.waarschuwingen,
+                fouten: posities(&loaded.fouten),
+                waarschuwingen: posities(&loaded.waarschuwingen),
                 conflicten: conflicten
                     .iter()
                     .map(|c| Gemeld {
@@ -69,15 +86,20 @@ pub fn run(
                 } else {
                     loaded.root.join(&d.bestand).display().to_string()
                 };
-                format!("{full}:{}:{}: {}", d.regel, d.kolom, d.melding)
+                format!(
+                    "{full}:{}:{}: {}",
+                    d.regel,
+                    d.kolom,
+                    wording::melding_van(&d.melding)
+                )
             };
             writeln!(
                 out,
                 "{}",
                 wording::werkmap_kop(map, loaded.werkmap.borden.len())
             )?;
-            if let Some(why) = &loaded.capaciteit_uit {
-                writeln!(out, "{why}")?;
+            if let Some(why) = loaded.capaciteit_uit {
+                writeln!(out, "{}", wording::capaciteit_uit(why))?;
             }
             if !loaded.fouten.is_empty() {
                 writeln!(out, "\n{}", wording::kop_fouten(loaded.fouten.len()))?;

@@ -175,7 +175,8 @@ pub fn zoek(
         }
     }
     let demo = crate::demo::generate(vandaag, 1);
-    crate::storage::save::write_werkmap(&map, &demo).map_err(|e| e.to_string())?;
+    crate::storage::save::write_werkmap(&map, &demo)
+        .map_err(|e| crate::wording::opslaan_fout(&e))?;
     Ok(Gevonden {
         pad: map,
         bron: Bron::Gebruikersmap,

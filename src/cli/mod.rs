@@ -85,6 +85,7 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
 /// The werkmap of a command that only reads: found as DESIGN.md section 4 says, never created.
 fn werkmap(genoemd: Genoemd<'_>) -> Result<PathBuf, CliError> {
     let (config, fout) = crate::storage::config::load();
+    let fout = fout.as_ref().map(wording::diagnostic);
     let inst = locations::Instellingen {
         config: &config,
         fout: fout.as_deref(),
@@ -115,7 +116,7 @@ impl From<crate::storage::save::SaveError> for CliError {
             SaveError::Io { path, source } => {
                 CliError::Message(wording::niet_op_te_slaan(&path, &source))
             }
-            other => CliError::Message(other.to_string()),
+            other => CliError::Message(wording::opslaan_fout(&other)),
         }
     }
 }
@@ -133,7 +134,7 @@ pub type CliResult = Result<ExitCode, CliError>;
 /// control characters made visible.
 fn fouten_naar_stderr(fouten: &[crate::storage::Diagnostic]) {
     for d in fouten {
-        eprintln!("{}", wording::zichtbaar(&d.to_string()));
+        eprintln!("{}", wording::zichtbaar(&wording::diagnostic(d)));
     }
 }
 
@@ -145,6 +146,7 @@ fn tui(
     standup: Option<crate::tui::StandupStart>,
 ) -> CliResult {
     let (config, config_error) = crate::storage::config::load();
+    let config_error = config_error.as_ref().map(wording::diagnostic);
     let inst = locations::Instellingen {
         config: &config,
         fout: config_error.as_deref(),
@@ -194,7 +196,11 @@ fn rapport(
 ) -> CliResult {
     let loaded = crate::storage::load(map);
     fouten_naar_stderr(&loaded.fouten);
-    let r = crate::rapport::Rapport::new(&loaded.werkmap, vandaag, loaded.capaciteit_uit.clone());
+    let r = crate::rapport::Rapport::new(
+        &loaded.werkmap,
+        vandaag,
+        loaded.capaciteit_uit.map(wording::capaciteit_uit),
+    );
     let rapport = match a.format {
         args::RapportFormaat::Md => crate::rapport::markdown(&r),
         args::RapportFormaat::Html => crate::rapport::html(&r),

@@ -50,7 +50,7 @@ pub fn run(map: &Path, vandaag: NaiveDate, out: &mut impl Write) -> super::CliRe
         }
     }
     for d in &loaded.fouten {
-        writeln!(out, "{d}")?;
+        writeln!(out, "{}", wording::diagnostic(d))?;
     }
     writeln!(out, "\n{}", wording::overzicht_voet())?;
     out.flush()?;

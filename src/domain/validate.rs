@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::bord::Bord;
 use super::organisatie::{Organisatie, VERSIE};
-use crate::wording;
+
 /// Tolerance for "is 0" on hours (DESIGN.md section 3).
 const NUL: f64 = 0.05;
 
@@ -15,34 +15,87 @@ const NUL: f64 = 0.05;
 pub struct Finding {
     /// Path of the value in the file, e.g. `kaarten[3].eigenaar`.
     pub path: String,
-    pub melding: String,
+    pub soort: Bevinding,
     /// An error makes the file unusable; a warning is worth a look but loses nothing.
     pub fout: bool,
+}
+
+/// What a check found, with the values involved; worded above the core.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Bevinding {
+    /// Two items of one kind (`soort`: cluster, eenheid, persoon, …) share an id.
+    DubbelId {
+        soort: &'static str,
+        id: String,
+    },
+    /// NaN or an infinity where a number is meant.
+    OngeldigGetal {
+        veld: String,
+        nan: bool,
+    },
+    AandeelBuitenBereik(f64),
+    Negatief {
+        veld: String,
+    },
+    NietPositief {
+        veld: String,
+    },
+    VersieTeHoog {
+        versie: u64,
+        bekend: u32,
+    },
+    VersieOnbekend(u64),
+    /// A reference to an id that does not exist.
+    OnbekendId {
+        soort: &'static str,
+        id: String,
+    },
+    PersoonNulUren,
+    VanNaTot {
+        van: String,
+        tot: String,
+    },
+    GeenKolommen,
+    MeerKlaarKolommen,
+    InzetNulUren,
+    VoortgangTeHoog(u32),
+    SchattingZonderEigenaar,
+    StartNaDeadline,
 }
 
 #[derive(Default)]
 struct Findings(Vec<Finding>);
 
 impl Findings {
-    fn fout(&mut self, path: String, melding: String) {
+    fn fout(&mut self, path: String, soort: Bevinding) {
         self.0.push(Finding {
             path,
-            melding,
+            soort,
             fout: true,
         });
     }
-    fn waarschuwing(&mut self, path: String, melding: String) {
+    fn waarschuwing(&mut self, path: String, soort: Bevinding) {
         self.0.push(Finding {
             path,
-            melding,
+            soort,
             fout: false,
         });
     }
-    fn duplicates<'a>(&mut self, soort: &str, ids: impl Iterator<Item = (String, &'a str)>) {
+    fn duplicates<'a>(
+        &mut self,
+        soort: &'static str,
+        ids: impl Iterator<Item = (String, &'a str)>,
+    ) {
         let mut seen = HashSet::new();
         for (path, id) in ids {
             if !id.is_empty() && !seen.insert(id) {
-                self.fout(path, wording::dubbel_id(soort, id));
+                self.fout(
+                    path,
+                    Bevinding::DubbelId {
+                        soort,
+                        id: id.to_string(),
+                    },
+                );
             }
         }
     }
@@ -53,27 +106,44 @@ impl Findings {
         if v.is_finite() {
             return true;
         }
-        self.fout(path.to_string(), wording::ongeldig_getal(veld, v.is_nan()));
+        self.fout(
+            path.to_string(),
+            Bevinding::OngeldigGetal {
+                veld: veld.to_string(),
+                nan: v.is_nan(),
+            },
+        );
         false
     }
     fn share(&mut self, path: String, v: Option<f64>) {
         let Some(v) = v else { return };
         if self.finite(&path, "regulier_aandeel", v) && !(0.0..=1.0).contains(&v) {
-            self.fout(path, wording::aandeel_buiten_bereik(v));
+            self.fout(path, Bevinding::AandeelBuitenBereik(v));
         }
     }
     fn not_negative(&mut self, path: String, veld: &str, v: f64) {
         if self.finite(&path, veld, v) && v < 0.0 {
-            self.fout(path, wording::negatief(veld));
+            self.fout(
+                path,
+                Bevinding::Negatief {
+                    veld: veld.to_string(),
+                },
+            );
         }
     }
 }
 
 fn versie(f: &mut Findings, v: u32) {
     if v > VERSIE {
-        f.fout("versie".into(), wording::versie_te_hoog(v.into(), VERSIE));
+        f.fout(
+            "versie".into(),
+            Bevinding::VersieTeHoog {
+                versie: v.into(),
+                bekend: VERSIE,
+            },
+        );
     } else if v < VERSIE {
-        f.fout("versie".into(), wording::versie_onbekend(v.into()));
+        f.fout("versie".into(), Bevinding::VersieOnbekend(v.into()));
     }
 }
 
@@ -84,7 +154,9 @@ pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
     if f.finite("uren_per_fte", "uren_per_fte", o.uren_per_fte) && o.uren_per_fte <= 0.0 {
         f.fout(
             "uren_per_fte".into(),
-            wording::niet_positief("uren_per_fte"),
+            Bevinding::NietPositief {
+                veld: "uren_per_fte".into(),
+            },
         );
     }
     f.not_negative(
@@ -129,14 +201,20 @@ pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
         if !clusters.contains(e.cluster.as_str()) {
             f.fout(
                 format!("eenheden[{i}].cluster"),
-                wording::onbekend_id("cluster", &e.cluster),
+                Bevinding::OnbekendId {
+                    soort: "cluster",
+                    id: e.cluster.to_string(),
+                },
             );
         }
         for (j, c) in e.cocos.iter().enumerate() {
             if !mensen.contains(c.as_str()) {
                 f.fout(
                     format!("eenheden[{i}].cocos[{j}]"),
-                    wording::onbekend_id("persoon (coco)", c),
+                    Bevinding::OnbekendId {
+                        soort: "persoon (coco)",
+                        id: (c).to_string(),
+                    },
                 );
             }
         }
@@ -149,19 +227,25 @@ pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
         if !eenheden.contains(p.eenheid.as_str()) {
             f.fout(
                 format!("mensen[{i}].eenheid"),
-                wording::onbekend_id("eenheid", &p.eenheid),
+                Bevinding::OnbekendId {
+                    soort: "eenheid",
+                    id: p.eenheid.to_string(),
+                },
             );
         }
         f.not_negative(format!("mensen[{i}].uren"), "uren", p.uren);
         if p.uren.abs() <= NUL {
-            f.waarschuwing(format!("mensen[{i}].uren"), wording::persoon_nul_uren());
+            f.waarschuwing(format!("mensen[{i}].uren"), Bevinding::PersoonNulUren);
         }
         f.share(format!("mensen[{i}].regulier_aandeel"), p.regulier_aandeel);
         for (j, a) in p.afwezig.iter().enumerate() {
             if a.van > a.tot {
                 f.fout(
                     format!("mensen[{i}].afwezig[{j}].van"),
-                    wording::van_na_tot(&a.van.to_string(), &a.tot.to_string()),
+                    Bevinding::VanNaTot {
+                        van: a.van.to_string(),
+                        tot: a.tot.to_string(),
+                    },
                 );
             }
         }
@@ -170,13 +254,19 @@ pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
         if let Some(c) = op.cluster.as_deref().filter(|c| !clusters.contains(c)) {
             f.fout(
                 format!("opgaven[{i}].cluster"),
-                wording::onbekend_id("cluster", c),
+                Bevinding::OnbekendId {
+                    soort: "cluster",
+                    id: (c).to_string(),
+                },
             );
         }
         if let Some(a) = op.adviseur.as_deref().filter(|a| !mensen.contains(a)) {
             f.fout(
                 format!("opgaven[{i}].adviseur"),
-                wording::onbekend_id("persoon", a),
+                Bevinding::OnbekendId {
+                    soort: "persoon",
+                    id: (a).to_string(),
+                },
             );
         }
     }
@@ -206,7 +296,7 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
     let mut f = Findings::default();
     versie(&mut f, b.versie);
     if b.kolommen.is_empty() {
-        f.fout("kolommen".into(), wording::geen_kolommen());
+        f.fout("kolommen".into(), Bevinding::GeenKolommen);
     }
     if b.kolommen.iter().filter(|k| k.klaar).count() > 1 {
         let second = b
@@ -218,7 +308,7 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
             .map_or(0, |(i, _)| i);
         f.fout(
             format!("kolommen[{second}].klaar"),
-            wording::meer_klaar_kolommen(),
+            Bevinding::MeerKlaarKolommen,
         );
     }
     f.duplicates(
@@ -251,7 +341,10 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
             super::BordSoort::Opgaveteam { opgave } if !o.opgaven.contains(opgave.as_str()) => {
                 f.fout(
                     "soort.opgave".into(),
-                    wording::onbekend_id("opgave", opgave),
+                    Bevinding::OnbekendId {
+                        soort: "opgave",
+                        id: (opgave).to_string(),
+                    },
                 );
             }
             super::BordSoort::Clusterkamer { cluster }
@@ -259,7 +352,10 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
             {
                 f.fout(
                     "soort.cluster".into(),
-                    wording::onbekend_id("cluster", cluster),
+                    Bevinding::OnbekendId {
+                        soort: "cluster",
+                        id: (cluster).to_string(),
+                    },
                 );
             }
             _ => {}
@@ -269,7 +365,10 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
         if !known(&inz.persoon) {
             f.fout(
                 format!("inzet[{i}].persoon"),
-                wording::onbekend_id("persoon", &inz.persoon),
+                Bevinding::OnbekendId {
+                    soort: "persoon",
+                    id: inz.persoon.to_string(),
+                },
             );
         }
         f.not_negative(
@@ -278,15 +377,15 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
             inz.uren_per_week,
         );
         if inz.uren_per_week.abs() <= NUL {
-            f.waarschuwing(
-                format!("inzet[{i}].uren_per_week"),
-                wording::inzet_nul_uren(),
-            );
+            f.waarschuwing(format!("inzet[{i}].uren_per_week"), Bevinding::InzetNulUren);
         }
         if inz.van > inz.tot {
             f.fout(
                 format!("inzet[{i}].van"),
-                wording::van_na_tot(&inz.van.to_string(), &inz.tot.to_string()),
+                Bevinding::VanNaTot {
+                    van: inz.van.to_string(),
+                    tot: inz.tot.to_string(),
+                },
             );
         }
     }
@@ -294,19 +393,25 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
         if !kolommen.contains(k.kolom.as_str()) {
             f.fout(
                 format!("kaarten[{i}].kolom"),
-                wording::onbekend_id("kolom", &k.kolom),
+                Bevinding::OnbekendId {
+                    soort: "kolom",
+                    id: k.kolom.to_string(),
+                },
             );
         }
         if let Some(e) = k.eigenaar.as_deref().filter(|e| !known(e)) {
             f.fout(
                 format!("kaarten[{i}].eigenaar"),
-                wording::onbekend_id("persoon", e),
+                Bevinding::OnbekendId {
+                    soort: "persoon",
+                    id: (e).to_string(),
+                },
             );
         }
         if k.voortgang > 100 {
             f.fout(
                 format!("kaarten[{i}].voortgang"),
-                wording::voortgang_te_hoog(k.voortgang),
+                Bevinding::VoortgangTeHoog(k.voortgang),
             );
         }
         if let Some(u) = k.uren {
@@ -314,14 +419,14 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
             if k.eigenaar.is_none() {
                 f.waarschuwing(
                     format!("kaarten[{i}].uren"),
-                    wording::schatting_zonder_eigenaar(),
+                    Bevinding::SchattingZonderEigenaar,
                 );
             }
         }
         if let (Some(s), Some(d)) = (k.start, k.deadline)
             && s > d
         {
-            f.waarschuwing(format!("kaarten[{i}].start"), wording::start_na_deadline());
+            f.waarschuwing(format!("kaarten[{i}].start"), Bevinding::StartNaDeadline);
         }
     }
     f.0

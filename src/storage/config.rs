@@ -15,9 +15,9 @@ pub fn path() -> Option<PathBuf> {
 }
 
 /// Reads the config. No file means the defaults; a broken file gives the defaults and a
-/// positioned Dutch message, so the program still starts. The config names its file in
+/// positioned diagnostic, so the program still starts. The config names its file in
 /// [`Config::bestand`] either way.
-pub fn load() -> (Config, Option<String>) {
+pub fn load() -> (Config, Option<super::Diagnostic>) {
     let Some(path) = path() else {
         return (Config::default(), None);
     };
@@ -26,7 +26,7 @@ pub fn load() -> (Config, Option<String>) {
     (config, fout)
 }
 
-fn read(path: &std::path::Path) -> (Config, Option<String>) {
+fn read(path: &std::path::Path) -> (Config, Option<super::Diagnostic>) {
     let Ok(text) = std::fs::read_to_string(path) else {
         return (Config::default(), None);
     };
@@ -34,13 +34,12 @@ fn read(path: &std::path::Path) -> (Config, Option<String>) {
         Ok(c) => (c, None),
         Err(e) => (
             Config::default(),
-            Some(format!(
-                "{}:{}:{}: {}",
-                path.display(),
-                e.span.start.line,
-                e.span.start.col,
-                crate::wording::ron_fout(&e.code)
-            )),
+            Some(super::Diagnostic {
+                bestand: path.display().to_string(),
+                regel: e.span.start.line,
+                kolom: e.span.start.col,
+                melding: super::Melding::Ron(e.code),
+            }),
         ),
     }
 }

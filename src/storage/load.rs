@@ -8,15 +8,15 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Melding};
+pub use super::diagnostic::{ReadRefused, Soort};
 use super::format;
 use super::hash::ContentHash;
 use super::locate::lex::{self, Kind, Token};
 use super::locate::{Locations, Position};
 use crate::domain::organisatie::{VERSIE, VERVALLEN_VELDEN};
-use crate::domain::validate::{self, Finding};
+use crate::domain::validate::{self, Bevinding, Finding};
 use crate::domain::{Bord, Organisatie, Werkmap};
-use crate::wording;
 /// The organisation's file name inside a werkmap.
 pub const ORGANISATIE: &str = "organisatie.ron";
 
@@ -46,12 +46,19 @@ pub struct Loaded {
     /// The files of `werkmap.borden`, in the same order.
     pub board_files: Vec<FileMeta>,
     /// Why capacity is switched off, when it is.
-    pub capaciteit_uit: Option<String>,
+    pub capaciteit_uit: Option<CapaciteitUit>,
     pub fouten: Vec<Diagnostic>,
     pub waarschuwingen: Vec<Diagnostic>,
     /// Files that claim the id of a board already loaded (a sync tool's conflict copy): not
     /// used as boards, but kept so the user can merge them in.
     pub kopieen: Vec<(FileMeta, Bord)>,
+}
+
+/// Why capacity is switched off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapaciteitUit {
+    OrganisatieOntbreekt,
+    OrganisatieOngeldig,
 }
 
 /// One file read and parsed, before the checks across files.
@@ -79,7 +86,7 @@ pub fn load(path: &Path) -> Loaded {
                     bestand: path.display().to_string(),
                     regel: 1,
                     kolom: 1,
-                    melding: wording::werkmap_niet_te_lezen(&e),
+                    melding: Melding::WerkmapNietTeLezen((&e).into()),
                 }],
             ),
         }
@@ -104,12 +111,12 @@ pub fn load(path: &Path) -> Loaded {
     let mut capaciteit_uit = None;
     let organisatie = match org {
         None => {
-            capaciteit_uit = Some(wording::organisatie_ontbreekt());
+            capaciteit_uit = Some(CapaciteitUit::OrganisatieOntbreekt);
             None
         }
         Some(Err(mut d)) => {
             fouten.append(&mut d);
-            capaciteit_uit = Some(wording::organisatie_ongeldig());
+            capaciteit_uit = Some(CapaciteitUit::OrganisatieOngeldig);
             None
         }
         Some(Ok(p)) => {
@@ -120,7 +127,7 @@ pub fn load(path: &Path) -> Loaded {
             if report(&p, findings, &mut fouten, &mut waarschuwingen) {
                 Some(p)
             } else {
-                capaciteit_uit = Some(wording::organisatie_ongeldig());
+                capaciteit_uit = Some(CapaciteitUit::OrganisatieOngeldig);
                 None
             }
         }
@@ -193,7 +200,7 @@ fn vervallen_redenen(name: &str, text: &str) -> Option<Diagnostic> {
         bestand: name.to_string(),
         regel: first.regel,
         kolom: first.kolom,
-        melding: wording::redenen_vervallen(posities.len()),
+        melding: Melding::RedenenVervallen(posities.len()),
     })
 }
 
@@ -228,34 +235,6 @@ pub fn board_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         .collect();
     files.sort();
     Ok(files)
-}
-
-/// What a file that is not read turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Soort {
-    Map,
-    Fifo,
-    Apparaat,
-    Socket,
-    /// Some other kind that is not a regular file.
-    Anders,
-}
-
-/// Why [`read_bounded`] did not read a file.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadRefused {
-    /// Not a regular file (or a symbolic link to something that is not one).
-    #[error("{}", wording::geen_bordbestand(wording::bestandssoort(*.0)))]
-    GeenBestand(Soort),
-    /// A symbolic link whose target does not exist.
-    #[error("{}", wording::losse_koppeling())]
-    LosseKoppeling,
-    /// Larger than [`MAX_BYTES`]: the size found, or `MAX_BYTES + 1` when it grew while read.
-    #[error("{}", wording::te_groot(*.0, MAX_BYTES))]
-    TeGroot(u64),
-    /// The operating system refused.
-    #[error("{}", wording::niet_te_lezen(.0))]
-    Io(#[from] std::io::Error),
 }
 
 fn soort(t: fs::FileType) -> Soort {
@@ -320,7 +299,7 @@ pub fn read_checked(path: &Path) -> Result<(Vec<u8>, fs::Metadata), ReadRefused>
 }
 
 /// [`read_checked`] without the metadata: the bytes of a regular file of at most
-/// [`MAX_BYTES`], or why it was not read (with a Dutch `Display`). For the file watcher.
+/// [`MAX_BYTES`], or why it was not read. For the file watcher and saves.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadRefused> {
     read_checked(path).map(|(bytes, _)| bytes)
 }
@@ -390,7 +369,7 @@ fn report<T>(
             bestand: p.meta.name.clone(),
             regel,
             kolom,
-            melding: f.melding,
+            melding: Melding::Bevinding(f.soort),
         };
         if f.fout {
             ok = false;
@@ -434,7 +413,10 @@ fn drop_duplicate_boards(
                 bestand: p.meta.name.clone(),
                 regel: pos.regel,
                 kolom: pos.kolom,
-                melding: wording::bord_id_dubbel(&p.value.id, &names[w]),
+                melding: Melding::BordIdDubbel {
+                    id: p.value.id.clone(),
+                    ander: names[w].clone(),
+                },
             });
             kopieen.push((p.meta, p.value));
             None
@@ -442,7 +424,7 @@ fn drop_duplicate_boards(
         .collect()
 }
 
-fn diag(name: &str, pos: Position, melding: String) -> Vec<Diagnostic> {
+fn diag(name: &str, pos: Position, melding: Melding) -> Vec<Diagnostic> {
     vec![Diagnostic {
         bestand: name.to_string(),
         regel: pos.regel,
@@ -459,13 +441,14 @@ fn read_file<T: DeserializeOwned>(path: &Path, root: &Path) -> Result<Parsed<T>,
         .to_string_lossy()
         .into_owned();
     let start = Position { regel: 1, kolom: 1 };
-    let (bytes, metadata) = read_checked(path).map_err(|e| diag(&name, start, e.to_string()))?;
+    let (bytes, metadata) =
+        read_checked(path).map_err(|e| diag(&name, start, Melding::NietGelezen(e)))?;
     let gewijzigd = metadata
         .modified()
         .ok()
         .map(|t| chrono::DateTime::<chrono::Local>::from(t).naive_local());
     let hash = ContentHash::of(&bytes);
-    let text = String::from_utf8(bytes).map_err(|_| diag(&name, start, wording::geen_utf8()))?;
+    let text = String::from_utf8(bytes).map_err(|_| diag(&name, start, Melding::GeenUtf8))?;
     let value = parse_text::<T>(&name, &text)?;
     Ok(Parsed {
         meta: FileMeta {
@@ -506,23 +489,30 @@ fn too_deep(text: &str) -> Option<Position> {
 pub fn parse_text<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Vec<Diagnostic>> {
     let body = format::strip_bom(text);
     if let Some(pos) = too_deep(body) {
-        return Err(diag(name, pos, wording::te_diep(MAX_NESTING)));
+        return Err(diag(name, pos, Melding::TeDiep { max: MAX_NESTING }));
     }
     match format::parse::<T>(body) {
         Ok(value) => Ok(value),
         Err(e) => {
             // A newer version explains any other error: say that first.
             if let Some((v, pos)) = declared_version(body).filter(|(v, _)| *v > u64::from(VERSIE)) {
-                return Err(diag(name, pos, wording::versie_te_hoog(v, VERSIE)));
+                return Err(diag(
+                    name,
+                    pos,
+                    Melding::Bevinding(Bevinding::VersieTeHoog {
+                        versie: v,
+                        bekend: VERSIE,
+                    }),
+                ));
             }
             if let Some((pos, geheel, fractie)) = decimal_comma(body) {
-                return Err(diag(name, pos, wording::decimaalkomma(&geheel, &fractie)));
+                return Err(diag(name, pos, Melding::DecimaalKomma { geheel, fractie }));
             }
             let pos = Position {
                 regel: e.span.start.line,
                 kolom: e.span.start.col,
             };
-            Err(diag(name, pos, wording::ron_fout(&e.code)))
+            Err(diag(name, pos, Melding::Ron(e.code)))
         }
     }
 }

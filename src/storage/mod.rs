@@ -9,6 +9,6 @@ pub mod locate;
 pub mod lock;
 pub mod save;
 
-pub use diagnostic::Diagnostic;
+pub use diagnostic::{Diagnostic, IoFout, Melding, ReadRefused};
 pub use hash::ContentHash;
 pub use load::{FileMeta, Loaded, load};

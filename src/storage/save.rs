@@ -21,35 +21,33 @@ use super::lock::{LEASE, Lock, planbord_dir};
 /// How many earlier versions of each file `.planbord/vorige/` keeps.
 pub const KEEP_VERSIONS: usize = 10;
 
-/// Why a save did not happen.
+/// Why a save did not happen (worded for people by `wording::opslaan_fout`).
 #[derive(Debug, Error)]
 pub enum SaveError {
-    #[error("kan {} niet opslaan: {}", .path.display(), crate::wording::io_fout(.source))]
+    #[error("cannot save {}: {source}", .path.display())]
     Io { path: PathBuf, source: io::Error },
     /// The lock folder could not be made or opened (a file where the folder should be, a
     /// read-only share).
-    #[error("{}", crate::wording::vergrendeling_mislukt(.dir, .source))]
+    #[error("cannot lock in {}: {source}", .dir.display())]
     Lock { dir: PathBuf, source: io::Error },
     /// The file on disk is not one planbord reads (a FIFO, a device, too large): never
     /// overwritten.
-    #[error("kan {} niet opslaan: {reason}", .path.display())]
+    #[error("cannot save {}: {reason}", .path.display())]
     Refused {
         path: PathBuf,
         reason: super::load::ReadRefused,
     },
     /// The file is no longer the version the content was built on: what it holds now
     /// (`None`: it is gone).
-    #[error("kan {} niet opslaan: het bestand is intussen door iemand anders gewijzigd", .path.display())]
+    #[error("cannot save {}: changed on disk", .path.display())]
     Changed {
         path: PathBuf,
         bytes: Option<Vec<u8>>,
     },
-    #[error(
-        "kan {} niet opslaan: het zou {} MB worden, meer dan de grens van {} MB; de wijziging blijft bewaard",
-        .path.display(), .bytes / 1_000_000, MAX_BYTES / 1_000_000
-    )]
+    /// The file would be larger than the limit; the edit is kept.
+    #[error("cannot save {}: {bytes} bytes is over the limit", .path.display())]
     TooLarge { path: PathBuf, bytes: usize },
-    #[error("kan niet naar RON schrijven: {0}")]
+    #[error("cannot write RON: {0}")]
     Format(#[from] ron::Error),
 }
 
@@ -121,7 +119,7 @@ fn through_link(path: &Path) -> PathBuf {
 pub fn read_regular(path: &Path) -> Result<Option<Vec<u8>>, super::load::ReadRefused> {
     match super::load::read_bounded(path) {
         Ok(b) => Ok(Some(b)),
-        Err(super::load::ReadRefused::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(super::load::ReadRefused::Io(e)) if e.kind == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
     }
 }

@@ -123,7 +123,7 @@ impl Disk {
                         file: FileKey::Bord(String::new()),
                         token: String::new(),
                         changed: false,
-                        melding: e.to_string(),
+                        melding: crate::wording::opslaan_fout(&e),
                     });
                 }
             }
@@ -185,7 +185,7 @@ impl Disk {
                 file: req.file,
                 token: req.token,
                 changed: false,
-                melding: e.to_string(),
+                melding: crate::wording::opslaan_fout(&e),
             }),
         }
     }
@@ -227,7 +227,7 @@ impl Disk {
                         bestand: name.clone(),
                         regel: 1,
                         kolom: 1,
-                        melding: e.to_string(),
+                        melding: storage::Melding::NietGelezen(e),
                     };
                     self.send(Action::FileChanged {
                         name,
@@ -272,7 +272,7 @@ fn save_elsewhere(docs: &[(String, Doc)], now: NaiveDateTime) -> Result<Vec<Path
             Doc::Bord(b) => save::save(&path, b.as_ref()),
             Doc::Organisatie(o) => save::save(&path, o.as_ref()),
         };
-        written.map_err(|e| e.to_string())?;
+        written.map_err(|e| crate::wording::opslaan_fout(&e))?;
         out.push(path);
     }
     Ok(out)

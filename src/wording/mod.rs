@@ -54,8 +54,13 @@ pub fn zichtbaar(s: &str) -> std::borrow::Cow<'_, str> {
 /// An operating-system error in Dutch: the common kinds get a Dutch phrase, the rest the
 /// system's own text.
 pub fn io_fout(e: &std::io::Error) -> String {
+    io_fout_van(&crate::storage::IoFout::from(e))
+}
+
+/// [`io_fout`] for an error kept as facts.
+pub fn io_fout_van(e: &crate::storage::IoFout) -> String {
     use std::io::ErrorKind as K;
-    let zin = match e.kind() {
+    let zin = match e.kind {
         K::NotFound => "bestand niet gevonden",
         K::PermissionDenied => "geen toestemming",
         K::StorageFull => "geen ruimte meer op de schijf",
@@ -77,24 +82,119 @@ pub fn io_fout(e: &std::io::Error) -> String {
         K::OutOfMemory => "onvoldoende geheugen",
         K::UnexpectedEof => "onverwacht einde van het bestand",
         K::BrokenPipe => "de uitvoer is gesloten",
-        _ => return windows_in_gebruik(e).unwrap_or_else(|| e.to_string()),
+        _ => return windows_in_gebruik(e).unwrap_or_else(|| e.tekst.clone()),
     };
     zin.to_string()
 }
 
 /// Windows reports a file another program holds open as a sharing or lock violation, which std
 /// does not map to a kind of its own.
-fn windows_in_gebruik(e: &std::io::Error) -> Option<String> {
+fn windows_in_gebruik(e: &crate::storage::IoFout) -> Option<String> {
     // ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33).
-    (cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)))
+    (cfg!(windows) && matches!(e.os, Some(32 | 33)))
         .then(|| "bestand is in gebruik door een ander programma".to_string())
+}
+
+// ---- what the core found: diagnostics, findings, refusals -----------------------------------
+
+/// A problem in a file as `bestand:regel:kolom: melding`.
+pub fn diagnostic(d: &crate::storage::Diagnostic) -> String {
+    format!(
+        "{}:{}:{}: {}",
+        d.bestand,
+        d.regel,
+        d.kolom,
+        melding_van(&d.melding)
+    )
+}
+
+/// What is wrong in a file, in one Dutch sentence.
+pub fn melding_van(m: &crate::storage::Melding) -> String {
+    use crate::storage::Melding::*;
+    match m {
+        Bevinding(b) => bevinding(b),
+        Ron(e) => ron_fout(e),
+        TeDiep { max } => te_diep(*max),
+        DecimaalKomma { geheel, fractie } => decimaalkomma(geheel, fractie),
+        GeenUtf8 => geen_utf8(),
+        NietGelezen(r) => leesweigering(r),
+        WerkmapNietTeLezen(e) => format!("kan de werkmap niet lezen: {}", io_fout_van(e)),
+        RedenenVervallen(n) => redenen_vervallen(*n),
+        BordIdDubbel { id, ander } => bord_id_dubbel(id, ander),
+    }
+}
+
+/// What a check of a file's content found.
+pub fn bevinding(b: &crate::domain::validate::Bevinding) -> String {
+    use crate::domain::validate::Bevinding::*;
+    match b {
+        DubbelId { soort, id } => dubbel_id(soort, id),
+        OngeldigGetal { veld, nan } => ongeldig_getal(veld, *nan),
+        AandeelBuitenBereik(v) => aandeel_buiten_bereik(*v),
+        Negatief { veld } => negatief(veld),
+        NietPositief { veld } => niet_positief(veld),
+        VersieTeHoog { versie, bekend } => versie_te_hoog(*versie, *bekend),
+        VersieOnbekend(v) => versie_onbekend(*v),
+        OnbekendId { soort, id } => onbekend_id(soort, id),
+        PersoonNulUren => persoon_nul_uren(),
+        VanNaTot { van, tot } => van_na_tot(van, tot),
+        GeenKolommen => geen_kolommen(),
+        MeerKlaarKolommen => meer_klaar_kolommen(),
+        InzetNulUren => inzet_nul_uren(),
+        VoortgangTeHoog(v) => voortgang_te_hoog(*v),
+        SchattingZonderEigenaar => schatting_zonder_eigenaar(),
+        StartNaDeadline => start_na_deadline(),
+    }
+}
+
+/// Why a file was not read.
+pub fn leesweigering(r: &crate::storage::ReadRefused) -> String {
+    use crate::storage::ReadRefused::*;
+    match r {
+        GeenBestand(s) => geen_bordbestand(bestandssoort(*s)),
+        LosseKoppeling => losse_koppeling(),
+        TeGroot(n) => te_groot(*n, crate::storage::load::MAX_BYTES),
+        Io(e) => format!("kan het bestand niet lezen: {}", io_fout_van(e)),
+    }
+}
+
+/// Why a save did not happen.
+pub fn opslaan_fout(e: &crate::storage::save::SaveError) -> String {
+    use crate::storage::save::SaveError::*;
+    match e {
+        Io { path, source } => format!("kan {} niet opslaan: {}", path.display(), io_fout(source)),
+        Lock { dir, source } => vergrendeling_mislukt(dir, source),
+        Refused { path, reason } => {
+            format!(
+                "kan {} niet opslaan: {}",
+                path.display(),
+                leesweigering(reason)
+            )
+        }
+        Changed { path, .. } => format!(
+            "kan {} niet opslaan: het bestand is intussen door iemand anders gewijzigd",
+            path.display()
+        ),
+        TooLarge { path, bytes } => format!(
+            "kan {} niet opslaan: het zou {} MB worden, meer dan de grens van {} MB; de wijziging blijft bewaard",
+            path.display(),
+            bytes / 1_000_000,
+            crate::storage::load::MAX_BYTES / 1_000_000
+        ),
+        Format(e) => format!("kan niet naar RON schrijven: {e}"),
+    }
+}
+
+/// Why capacity is switched off.
+pub fn capaciteit_uit(c: crate::storage::load::CapaciteitUit) -> String {
+    match c {
+        crate::storage::load::CapaciteitUit::OrganisatieOntbreekt => organisatie_ontbreekt(),
+        crate::storage::load::CapaciteitUit::OrganisatieOngeldig => organisatie_ongeldig(),
+    }
 }
 
 // ---- reading files -------------------------------------------------------------------------
 
-pub fn niet_te_lezen(err: &std::io::Error) -> String {
-    format!("kan het bestand niet lezen: {}", io_fout(err))
-}
 pub fn te_groot(bytes: u64, max: u64) -> String {
     format!(
         "bestand is te groot ({} MB; de grens is {} MB)",
@@ -145,9 +245,6 @@ pub fn git_niet_te_starten(err: &std::io::Error) -> String {
 }
 pub fn niet_op_te_slaan(pad: &std::path::Path, err: &std::io::Error) -> String {
     format!("kan {} niet opslaan: {}", pad.display(), io_fout(err))
-}
-pub fn werkmap_niet_te_lezen(err: &std::io::Error) -> String {
-    format!("kan de werkmap niet lezen: {}", io_fout(err))
 }
 
 fn lijst(namen: &[&str]) -> String {

@@ -120,6 +120,7 @@ impl Drop for Tmux {
         let _ = Command::new("tmux")
             .args(&self.server)
             .arg("kill-server")
+            .stderr(std::process::Stdio::null())
             .status();
     }
 }
