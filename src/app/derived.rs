@@ -7,17 +7,24 @@ use chrono::NaiveDate;
 use crate::capacity::{self, Conflict, ConflictSoort, Engine, Ernst, meer_dan};
 use crate::domain::{Bord, BordSoort, InzetStatus, Week, Werkmap};
 
+/// A board's own conflicts and how many conflicts of each severity concern it.
+#[derive(Debug, Clone, Default)]
+pub struct BoardFigures {
+    pub conflicts: Vec<Conflict>,
+    /// hoog, midden, laag.
+    pub counts: [usize; 3],
+}
+
 /// Conflicts and markers of the whole werkmap.
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
     /// Conflicts about people's load (not tied to cards).
     pub people: Vec<Conflict>,
-    /// Per board (aligned with `werkmap.borden`): WIP, deadlines, estimates.
-    pub boards: Vec<Vec<Conflict>>,
+    /// Per board id: its own conflicts (WIP, deadlines, estimates) and the counts per severity
+    /// of everything that concerns it.
+    pub boards: HashMap<String, BoardFigures>,
     /// People over-booked or claimed while away in some week of the horizon.
     pub overbooked: HashSet<String>,
-    /// Per board: how many of its conflicts are hoog, midden, laag.
-    pub counts: Vec<[usize; 3]>,
     /// Indexes into `people` by persoon id and by bord id.
     by_person: HashMap<String, Vec<usize>>,
     by_board: HashMap<String, Vec<usize>>,
@@ -51,45 +58,58 @@ impl Derived {
         let boards = werkmap
             .borden
             .par_iter()
-            .map(|b| capacity::board_conflicts(werkmap.organisatie.as_ref(), b, vandaag))
+            .map(|b| {
+                let conflicts = capacity::board_conflicts(werkmap.organisatie.as_ref(), b, vandaag);
+                (
+                    b.id.clone(),
+                    BoardFigures {
+                        conflicts,
+                        counts: [0; 3],
+                    },
+                )
+            })
             .collect();
         let mut d = Derived {
             people,
             boards,
             overbooked,
-            counts: Vec::new(),
             by_person,
             by_board,
         };
-        d.counts = werkmap
-            .borden
-            .iter()
-            .enumerate()
-            .map(|(i, b)| d.count(i, b))
-            .collect();
+        for b in &werkmap.borden {
+            let n = d.count(b);
+            if let Some(f) = d.boards.get_mut(&b.id) {
+                f.counts = n;
+            }
+        }
         d
     }
 
     /// Recomputes one board's card conflicts after a card edit (cards change nobody's load).
-    pub fn refresh_board(&mut self, werkmap: &Werkmap, index: usize, vandaag: NaiveDate) {
-        if let Some(b) = werkmap.borden.get(index) {
-            let c = capacity::board_conflicts(werkmap.organisatie.as_ref(), b, vandaag);
-            if let Some(slot) = self.boards.get_mut(index) {
-                *slot = c;
-            }
-            let n = self.count(index, b);
-            if let Some(slot) = self.counts.get_mut(index) {
-                *slot = n;
-            }
+    pub fn refresh_board(&mut self, werkmap: &Werkmap, id: &str, vandaag: NaiveDate) {
+        let Some(b) = werkmap.bord(id) else { return };
+        let conflicts = capacity::board_conflicts(werkmap.organisatie.as_ref(), b, vandaag);
+        self.boards.entry(id.to_string()).or_default().conflicts = conflicts;
+        let n = self.count(b);
+        if let Some(f) = self.boards.get_mut(id) {
+            f.counts = n;
         }
     }
 
+    fn own(&self, bord: &str) -> impl Iterator<Item = &Conflict> {
+        self.boards
+            .get(bord)
+            .into_iter()
+            .flat_map(|f| f.conflicts.iter())
+    }
+
+    /// Every board's own conflicts.
+    pub fn board_conflicts(&self) -> impl Iterator<Item = &Conflict> {
+        self.boards.values().flat_map(|f| f.conflicts.iter())
+    }
+
     /// The conflicts that concern a board: its own, and the load of its people.
-    pub fn of_board<'a>(
-        &'a self,
-        index: usize,
-        bord: &'a Bord,
-    ) -> impl Iterator<Item = &'a Conflict> {
+    pub fn of_board<'a>(&'a self, bord: &'a Bord) -> impl Iterator<Item = &'a Conflict> {
         let mut idx: Vec<usize> = people_of(bord)
             .into_iter()
             .filter_map(|p| self.by_person.get(p))
@@ -99,16 +119,13 @@ impl Derived {
             .collect();
         idx.sort_unstable();
         idx.dedup();
-        self.boards
-            .get(index)
-            .into_iter()
-            .flatten()
+        self.own(&bord.id)
             .chain(idx.into_iter().map(|i| &self.people[i]))
     }
 
-    fn count(&self, index: usize, bord: &Bord) -> [usize; 3] {
+    fn count(&self, bord: &Bord) -> [usize; 3] {
         let mut n = [0; 3];
-        for c in self.of_board(index, bord) {
+        for c in self.of_board(bord) {
             n[match c.ernst {
                 Ernst::Hoog => 0,
                 Ernst::Midden => 1,
@@ -119,19 +136,14 @@ impl Derived {
     }
 
     /// Counts per severity (hoog, midden, laag) of a board's conflicts.
-    pub fn counts(&self, index: usize) -> [usize; 3] {
-        self.counts.get(index).copied().unwrap_or_default()
+    pub fn counts(&self, bord: &str) -> [usize; 3] {
+        self.boards.get(bord).map(|f| f.counts).unwrap_or_default()
     }
 
     /// Whether a card carries a conflict marker: overdue, its owner over-booked, or its owner's
     /// estimates on this board above their inzet.
-    pub fn card_in_conflict(
-        &self,
-        index: usize,
-        bord: &Bord,
-        kaart: &crate::domain::Kaart,
-    ) -> bool {
-        let own = self.boards.get(index).into_iter().flatten().any(|c| {
+    pub fn card_in_conflict(&self, bord: &Bord, kaart: &crate::domain::Kaart) -> bool {
+        let own = self.own(&bord.id).any(|c| {
             c.kaart.as_deref() == Some(kaart.id.as_str())
                 || (c.soort == ConflictSoort::KaartenBovenInzet
                     && c.persoon.is_some()
@@ -145,11 +157,8 @@ impl Derived {
     }
 
     /// The WIP conflict of a column, if any.
-    pub fn wip_exceeded(&self, index: usize, kolom: &str) -> bool {
-        self.boards
-            .get(index)
-            .into_iter()
-            .flatten()
+    pub fn wip_exceeded(&self, bord: &str, kolom: &str) -> bool {
+        self.own(bord)
             .any(|c| c.soort == ConflictSoort::WipOverschreden && c.kolom.as_deref() == Some(kolom))
     }
 }

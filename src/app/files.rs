@@ -213,9 +213,7 @@ impl App {
     fn after_edit(&mut self, edit: &Edit) {
         match edit.bord() {
             Some(id) if !edit.changes_load() => {
-                if let Some(i) = self.werkmap.borden.iter().position(|b| b.id == id) {
-                    self.derived.refresh_board(&self.werkmap, i, self.vandaag);
-                }
+                self.derived.refresh_board(&self.werkmap, id, self.vandaag);
             }
             _ => self.recompute(),
         }

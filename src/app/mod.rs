@@ -294,7 +294,7 @@ impl App {
             .derived
             .people
             .iter()
-            .chain(self.derived.boards.iter().flatten())
+            .chain(self.derived.board_conflicts())
             .filter(|c| self.conflicten.soort.is_none_or(|s| c.soort == s))
             .filter(|c| q.is_empty() || self.conflict_text(c).contains(&q))
             .collect();
@@ -369,15 +369,14 @@ impl App {
         let Some(col) = bord.kolommen.get(kolom) else {
             return Vec::new();
         };
-        let index = self.board_index();
         bord.kaarten
             .iter()
             .filter(|k| k.kolom == col.id)
-            .filter(|k| self.passes(index, bord, k))
+            .filter(|k| self.passes(bord, k))
             .collect()
     }
 
-    fn passes(&self, index: Option<usize>, bord: &Bord, k: &Kaart) -> bool {
+    fn passes(&self, bord: &Bord, k: &Kaart) -> bool {
         let q = self.bord.filter.to_lowercase();
         if !q.is_empty() {
             let owner = k
@@ -405,9 +404,7 @@ impl App {
             QuickFilter::Verlopen => {
                 bord.is_open(k) && k.deadline.is_some_and(|d| d.0 < self.vandaag)
             }
-            QuickFilter::InConflict => {
-                index.is_some_and(|i| self.derived.card_in_conflict(i, bord, k))
-            }
+            QuickFilter::InConflict => self.derived.card_in_conflict(bord, k),
         }
     }
 

@@ -103,13 +103,13 @@ fn first_card(app: &App, kolom: usize, cards: &[&Kaart], per_column: usize) -> u
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let (Some(index), Some(bord)) = (app.board_index(), app.board()) else {
+    let Some(bord) = app.board() else {
         return;
     };
     let l = layout(app, bord, area);
     draw_header(frame, &l, app, bord, theme);
     for &(kolom, rect) in &l.columns {
-        draw_column(frame, rect, app, index, bord, kolom, theme);
+        draw_column(frame, rect, app, bord, kolom, theme);
     }
     if l.strip.height > 0 {
         draw_strip(frame, l.strip, app, theme);
@@ -179,19 +179,11 @@ fn draw_header(frame: &mut Frame, l: &BoardLayout, app: &App, bord: &Bord, theme
     frame.render_widget(Paragraph::new(lines), l.header);
 }
 
-fn draw_column(
-    frame: &mut Frame,
-    rect: Rect,
-    app: &App,
-    index: usize,
-    bord: &Bord,
-    kolom: usize,
-    theme: &Theme,
-) {
+fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usize, theme: &Theme) {
     let col = &bord.kolommen[kolom];
     let total = bord.kaarten.iter().filter(|k| k.kolom == col.id).count();
     let cards = app.visible_cards(bord, kolom);
-    let exceeded = app.derived.wip_exceeded(index, &col.id);
+    let exceeded = app.derived.wip_exceeded(&bord.id, &col.id);
     let focus = kolom == app.bord.kolom;
     let count = match col.wip {
         Some(wip) => format!("{total}/{wip}"),
@@ -241,7 +233,7 @@ fn draw_column(
     let shown = (room / usize::from(CARD_HEIGHT)).max(1);
     for k in cards.iter().skip(first).take(shown) {
         let selected = focus && app.bord.kaart.as_deref() == Some(k.id.as_str());
-        lines.extend(card_lines(app, index, bord, k, selected, w, theme));
+        lines.extend(card_lines(app, bord, k, selected, w, theme));
     }
     let below = cards.len().saturating_sub(first + shown);
     if below > 0 {
@@ -260,14 +252,13 @@ fn draw_column(
 
 pub(super) fn card_lines<'a>(
     app: &App,
-    index: usize,
     bord: &Bord,
     k: &Kaart,
     selected: bool,
     w: usize,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
-    let conflict = app.derived.card_in_conflict(index, bord, k);
+    let conflict = app.derived.card_in_conflict(bord, k);
     let open = bord.is_open(k);
     let base = if selected {
         theme.selected

@@ -11,8 +11,7 @@ use super::widgets::progress;
 use crate::app::{App, status_naam};
 use crate::wording;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let (Some(index), Some(bord), Some(k)) = (app.board_index(), app.board(), app.selected_card())
-    else {
+    let (Some(bord), Some(k)) = (app.board(), app.selected_card()) else {
         return;
     };
     let kolom = bord
@@ -20,7 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .find(|c| c.id == k.kolom)
         .map_or(k.kolom.as_str(), |c| c.naam.as_str());
-    let conflict = app.derived.card_in_conflict(index, bord, k);
+    let conflict = app.derived.card_in_conflict(bord, k);
     let field = |label: &str, value: String| {
         Line::from(vec![
             Span::styled(format!("{label:>14}  "), theme.dim),
@@ -84,7 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ];
     let about: Vec<_> = app
         .derived
-        .of_board(index, bord)
+        .of_board(bord)
         .filter(|c| {
             c.kaart.as_deref() == Some(k.id.as_str())
                 || (c.persoon.is_some() && c.persoon == k.eigenaar)

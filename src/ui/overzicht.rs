@@ -108,7 +108,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usize) -> Line<'a> {
     let bord = &app.werkmap.borden[i];
     let selected = pos == app.overzicht;
-    let counts = app.derived.counts(i);
+    let counts = app.derived.counts(&bord.id);
     let open = bord.kaarten.iter().filter(|k| bord.is_open(k)).count();
     let changed = app
         .file_of(&bord.id)

@@ -52,10 +52,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
     } else {
         Theme::named(Some("hoog-contrast"), false)
     };
-    let Some(index) = app.werkmap.borden.iter().position(|b| b.id == s.bord()) else {
+    let Some(bord) = app.werkmap.bord(s.bord()) else {
         return;
     };
-    let bord = &app.werkmap.borden[index];
     let left = s.over(app.now);
     let secs = left.num_seconds();
     let timer = format!("{:02}:{:02}", secs.abs() / 60, secs.abs() % 60);
@@ -152,7 +151,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
         let col = &bord.kolommen[kolom];
         let focus = kolom == s.kolom;
         let cards: Vec<_> = bord.kaarten.iter().filter(|k| k.kolom == col.id).collect();
-        let exceeded = app.derived.wip_exceeded(index, &col.id);
+        let exceeded = app.derived.wip_exceeded(&bord.id, &col.id);
         let count = match col.wip {
             Some(wip) => format!("{}/{wip}", cards.len()),
             None => cards.len().to_string(),
@@ -202,7 +201,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
             let theirs = beurt
                 .as_ref()
                 .is_some_and(|(id, _)| k.eigenaar.as_deref() == Some(id.as_str()));
-            let mut card = card_lines(app, index, bord, k, theirs, iw, &theme);
+            let mut card = card_lines(app, bord, k, theirs, iw, &theme);
             if beurt.is_some() && !theirs {
                 for l in &mut card {
                     for span in &mut l.spans {
