@@ -92,7 +92,7 @@ fn first_frame(dir: &Path, board: Option<&str>) -> App {
         app.overzicht = app
             .overview_order()
             .iter()
-            .position(|&i| app.werkmap.borden[i].id == id)
+            .position(|&i| app.session.werkmap.borden[i].id == id)
             .unwrap_or(0);
         app.update(Action::Command(Command::Open));
     }

@@ -39,8 +39,8 @@ fn cmd(app: &mut App, c: Command) -> Vec<Effect> {
 /// The shell's tick after drawing: the saves that start now, as (file, token).
 fn saves(app: &mut App) -> Vec<(FileKey, String)> {
     let now = Now {
-        mono: app.clock + 1,
-        local: app.now,
+        mono: app.session.clock + 1,
+        local: app.session.now,
     };
     app.update(Action::Tick(now))
         .into_iter()
@@ -53,7 +53,7 @@ fn saves(app: &mut App) -> Vec<(FileKey, String)> {
 
 /// Time passes to this moment.
 fn tick_to(app: &mut App, local: chrono::NaiveDateTime) {
-    let mono = app.clock + 1000;
+    let mono = app.session.clock + 1000;
     app.update(Action::Tick(Now { mono, local }));
 }
 
@@ -72,7 +72,7 @@ fn open(app: &mut App, id: &str) {
     let pos = app
         .overview_order()
         .iter()
-        .position(|&i| app.werkmap.borden[i].id == id)
+        .position(|&i| app.session.werkmap.borden[i].id == id)
         .unwrap();
     app.overzicht = pos;
     cmd(app, Command::Open);
@@ -80,7 +80,7 @@ fn open(app: &mut App, id: &str) {
 }
 
 fn strand(app: &App) -> &planbord::domain::Bord {
-    app.werkmap.bord("opgave-strand").unwrap()
+    app.session.werkmap.bord("opgave-strand").unwrap()
 }
 
 fn column_of<'a>(app: &'a App, id: &str) -> &'a str {
@@ -118,7 +118,7 @@ fn moving_a_card_saves_and_undo_and_redo_work_across_saves() {
     assert_eq!(s[0].0, bord_key("opgave-strand"));
     // The save succeeds; undo then changes the saved file back.
     saved(&mut a, s[0].clone());
-    assert_eq!(a.files.unwritten(), 0);
+    assert_eq!(a.session.files.unwritten(), 0);
     key(&mut a, KeyCode::Char('u'));
     assert_eq!(saves(&mut a).len(), 1);
     assert_eq!(column_of(&a, &id), "todo");
@@ -264,7 +264,7 @@ fn an_unknown_configured_user_signs_with_the_login_name() {
         "jan",
         1,
     );
-    assert_eq!(a.signer, "jan");
+    assert_eq!(a.session.signer, "jan");
 }
 
 #[test]
@@ -356,8 +356,12 @@ fn the_owner_of_the_strand_board_is_over_booked_and_their_cards_are_marked() {
         .filter(|k| k.eigenaar.as_deref() == Some("rsluiter") && bord.is_open(k))
         .collect();
     assert!(!theirs.is_empty());
-    assert!(theirs.iter().all(|k| a.derived.card_in_conflict(bord, k)));
-    assert!(a.derived.overbooked.contains("rsluiter"));
+    assert!(
+        theirs
+            .iter()
+            .all(|k| a.session.derived.card_in_conflict(bord, k))
+    );
+    assert!(a.session.derived.overbooked.contains("rsluiter"));
     let row = a
         .bord
         .strip
@@ -374,7 +378,7 @@ fn colleague_version(a: &App, change: impl Fn(&mut planbord::domain::Bord)) -> A
     let mut disk = strand(a).clone();
     change(&mut disk);
     let text = storage::format::to_canonical(&disk).unwrap();
-    let mut meta = a.files.borden["opgave-strand"].meta.clone();
+    let mut meta = a.session.files.borden["opgave-strand"].meta.clone();
     meta.hash = storage::ContentHash::of(text.as_bytes());
     Action::FileChanged {
         name: meta.name.clone(),
@@ -407,7 +411,14 @@ fn a_reload_keeps_the_selection_and_shows_the_other_change() {
             .iter()
             .any(|k| k.titel == "Door een collega")
     );
-    assert!(a.status.message.as_deref().unwrap().contains("herladen"));
+    assert!(
+        a.session
+            .status
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("herladen")
+    );
 }
 
 #[test]
@@ -455,7 +466,7 @@ fn a_local_edit_survives_a_concurrent_save_of_another_card() {
 
 /// The strand board as a colleague saved it, starting from the file we last read.
 fn colleague_from_base(a: &App, change: impl Fn(&mut planbord::domain::Bord)) -> Action {
-    let slot = &a.files.borden["opgave-strand"];
+    let slot = &a.session.files.borden["opgave-strand"];
     let mut disk = slot.replica.view().clone();
     change(&mut disk);
     let text = storage::format::to_canonical(&disk).unwrap();
@@ -476,13 +487,14 @@ fn a_card_deleted_by_a_colleague_and_edited_here_is_kept_and_reported() {
     let action = colleague_from_base(&a, |b| b.kaarten.retain(|k| k.id != mine));
     assert_eq!(planbord::app::files::save_count(&a.update(action)), 1);
     assert!(
-        a.status
+        a.session
+            .status
             .error
             .as_deref()
             .unwrap()
             .contains("teruggezet: verwijderd terwijl jij het wijzigde"),
         "{:?}",
-        a.status.error
+        a.session.status.error
     );
     assert_eq!(column_of(&a, &mine), "bezig");
 }
@@ -514,7 +526,7 @@ fn the_same_card_edited_on_two_laptops_keeps_both_fields_and_notes_the_clash() {
         "{:?}",
         k.notities.last()
     );
-    assert!(a.status.error.as_deref().unwrap().contains("kolom"));
+    assert!(a.session.status.error.as_deref().unwrap().contains("kolom"));
 }
 
 #[test]
@@ -522,22 +534,22 @@ fn our_own_save_coming_back_from_the_watcher_is_ignored() {
     let mut b = app();
     open(&mut b, "opgave-strand");
     let same = {
-        let meta = b.files.borden["opgave-strand"].meta.clone();
+        let meta = b.session.files.borden["opgave-strand"].meta.clone();
         Action::FileChanged {
             name: meta.name.clone(),
             result: Ok(Box::new((strand(&b).clone(), meta))),
         }
     };
-    let before = b.status.clone();
+    let before = b.session.status.clone();
     assert!(b.update(same).is_empty());
-    assert_eq!(b.status, before);
+    assert_eq!(b.session.status, before);
 }
 
 #[test]
 fn a_broken_file_on_disk_keeps_the_board_and_reports_the_error() {
     let mut a = app();
     open(&mut a, "opgave-strand");
-    let name = a.files.borden["opgave-strand"].meta.name.clone();
+    let name = a.session.files.borden["opgave-strand"].meta.name.clone();
     let diag = storage::Diagnostic {
         bestand: name.clone(),
         regel: 3,
@@ -549,14 +561,15 @@ fn a_broken_file_on_disk_keeps_the_board_and_reports_the_error() {
         result: Err(vec![diag]),
     });
     assert!(
-        a.status
+        a.session
+            .status
             .error
             .as_deref()
             .unwrap()
             .contains("opgave-strand.ron:3:5")
     );
     assert!(a.board().is_some());
-    assert_eq!(a.fouten.len(), 1);
+    assert_eq!(a.session.fouten.len(), 1);
 }
 
 #[test]
@@ -674,7 +687,7 @@ fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
     assert_eq!(a.bord.bord, "opgave-veiligheid");
     let r = a.selected_inzet().unwrap();
     assert_eq!(
-        r.inzet(&a.werkmap).unwrap().status,
+        r.inzet(&a.session.werkmap).unwrap().status,
         planbord::domain::InzetStatus::Gevraagd
     );
     // Esc goes to the board, back to the person, and up the trail to the units.
@@ -775,14 +788,15 @@ fn app_as(gebruiker: Option<&str>) -> App {
 }
 
 fn unit_over(a: &App, unit: &str) -> bool {
-    a.derived.people.iter().any(|c| {
+    a.session.derived.people.iter().any(|c| {
         c.soort == planbord::capacity::ConflictSoort::EenheidOverbelast
             && c.eenheid.as_deref() == Some(unit)
     })
 }
 
 fn oov_coco(a: &App) -> String {
-    a.werkmap
+    a.session
+        .werkmap
         .organisatie
         .as_ref()
         .unwrap()
@@ -801,7 +815,7 @@ fn open_request(a: &mut App) -> planbord::app::inzet::InzetRef {
     let pos = rows
         .iter()
         .position(|r| {
-            r.inzet(&a.werkmap).unwrap().status == planbord::domain::InzetStatus::Gevraagd
+            r.inzet(&a.session.werkmap).unwrap().status == planbord::domain::InzetStatus::Gevraagd
         })
         .unwrap();
     a.inzet.row = pos;
@@ -821,7 +835,7 @@ fn the_coco_declines_the_request_that_over_loads_the_unit() {
     let s = saves(&mut a);
     assert_eq!(s.len(), 1);
     assert_eq!(s[0].0, bord_key("opgave-veiligheid"));
-    let z = r.inzet(&a.werkmap).unwrap();
+    let z = r.inzet(&a.session.werkmap).unwrap();
     assert_eq!(z.status, planbord::domain::InzetStatus::Afgewezen);
     let b = z.besluit.as_ref().unwrap();
     assert_eq!(
@@ -839,7 +853,8 @@ fn only_the_persons_coco_decides() {
     open_request(&mut a);
     assert!(key(&mut a, KeyCode::Char('t')).is_empty());
     assert!(
-        a.status
+        a.session
+            .status
             .error
             .as_deref()
             .unwrap()
@@ -914,7 +929,7 @@ fn agreeing_when_it_over_books_offers_the_real_choices() {
     key(&mut a, KeyCode::Char(char::from(b'1' + fewer as u8)));
     assert!(matches!(a.mode, Mode::Decide(_)), "a digit only chooses");
     key(&mut a, KeyCode::Enter);
-    let z = r.inzet(&a.werkmap).unwrap();
+    let z = r.inzet(&a.session.werkmap).unwrap();
     assert_eq!(z.status, planbord::domain::InzetStatus::Toegezegd);
     assert_eq!(z.uren_per_week, h);
     assert!(
@@ -927,7 +942,8 @@ fn agreeing_when_it_over_books_offers_the_real_choices() {
             .contains("gevraagd: 30,0 u/week")
     );
     assert!(
-        !a.derived
+        !a.session
+            .derived
             .people
             .iter()
             .any(|c| c.persoon.as_deref() == Some(z.persoon.as_str())
@@ -940,7 +956,7 @@ fn agreeing_for_a_colleague_declines_the_request_and_undo_reverts_both() {
     use planbord::app::inzet::Keuze;
     let mut a = app_as(None);
     let r = ask(&mut a, "sluiter", "2");
-    let n = a.werkmap.bord(&r.bord).unwrap().inzet.len();
+    let n = a.session.werkmap.bord(&r.bord).unwrap().inzet.len();
     key(&mut a, KeyCode::Char('t'));
     let Mode::Decide(d) = a.mode.clone() else {
         panic!()
@@ -958,7 +974,7 @@ fn agreeing_for_a_colleague_declines_the_request_and_undo_reverts_both() {
         ..*d
     }));
     key(&mut a, KeyCode::Enter);
-    let bord = a.werkmap.bord(&r.bord).unwrap();
+    let bord = a.session.werkmap.bord(&r.bord).unwrap();
     assert_eq!(bord.inzet.len(), n + 1);
     assert_eq!(
         bord.inzet.iter().find(|z| z.id == r.inzet).unwrap().status,
@@ -970,7 +986,7 @@ fn agreeing_for_a_colleague_declines_the_request_and_undo_reverts_both() {
         (id.as_str(), planbord::domain::InzetStatus::Toegezegd)
     );
     key(&mut a, KeyCode::Char('u'));
-    let bord = a.werkmap.bord(&r.bord).unwrap();
+    let bord = a.session.werkmap.bord(&r.bord).unwrap();
     assert_eq!(bord.inzet.len(), n);
     assert_eq!(
         bord.inzet.iter().find(|z| z.id == r.inzet).unwrap().status,
@@ -984,7 +1000,7 @@ fn a_request_the_person_has_room_for_is_agreed_at_once() {
     let r = ask(&mut a, "greetje bakker", "1");
     key(&mut a, KeyCode::Char('t'));
     assert_eq!(a.mode, Mode::Normal, "no choices needed");
-    let z = r.inzet(&a.werkmap).unwrap();
+    let z = r.inzet(&a.session.werkmap).unwrap();
     assert_eq!(z.status, planbord::domain::InzetStatus::Toegezegd);
     assert_eq!(z.besluit.as_ref().unwrap().wie, "tester");
 }
@@ -1021,7 +1037,7 @@ fn asking_capacity_changing_and_withdrawing() {
         (7.5, "2026-W49".into(), "2027-W02".into())
     );
     assert_eq!(z.status, planbord::domain::InzetStatus::Gevraagd);
-    assert!(a.derived.people.iter().any(|c| c.soort
+    assert!(a.session.derived.people.iter().any(|c| c.soort
         == planbord::capacity::ConflictSoort::NietToegezegd
         && c.persoon == Some(z.persoon.clone())));
     // Withdrawing a request removes it.
@@ -1059,12 +1075,12 @@ fn asking_capacity_changing_and_withdrawing() {
     key(&mut a, KeyCode::Enter);
     let id = a.inzet_rows()[agreed].clone();
     assert_eq!(
-        id.inzet(&a.werkmap).unwrap().status,
+        id.inzet(&a.session.werkmap).unwrap().status,
         planbord::domain::InzetStatus::Gevraagd
     );
     key(&mut a, KeyCode::Char('u'));
     key(&mut a, KeyCode::Char('w'));
-    let z = id.inzet(&a.werkmap).unwrap();
+    let z = id.inzet(&a.session.werkmap).unwrap();
     assert_eq!(
         (z.status, z.tot),
         (
@@ -1085,9 +1101,10 @@ fn the_inbox_lists_the_open_requests_of_the_cocos_units() {
     key(&mut a, KeyCode::Char('i'));
     let mine = a.inzet_rows();
     assert_eq!(mine.len(), 1);
-    let z = mine[0].inzet(&a.werkmap).unwrap();
+    let z = mine[0].inzet(&a.session.werkmap).unwrap();
     assert_eq!(
-        a.werkmap
+        a.session
+            .werkmap
             .organisatie
             .as_ref()
             .unwrap()
@@ -1109,13 +1126,13 @@ fn standup_runs_its_timer_cycles_the_team_and_rotates_boards() {
     key(&mut a, KeyCode::Char('s'));
     assert_eq!(a.view, View::Standup);
     let s = a.standup.clone().unwrap();
-    assert_eq!(s.over(a.now).num_minutes(), 15);
-    let team = s.team(&a.werkmap);
+    assert_eq!(s.over(a.session.now).num_minutes(), 15);
+    let team = s.team(&a.session.werkmap);
     assert!(team.len() > 3);
     assert_eq!(s.kolom, 2, "the walk starts at the rightmost open column");
     key(&mut a, KeyCode::Char(' '));
     let s = a.standup.clone().unwrap();
-    assert_eq!(s.aan_de_beurt(&a.werkmap), Some(team[0].clone()));
+    assert_eq!(s.aan_de_beurt(&a.session.werkmap), Some(team[0].clone()));
     assert!(s.belasting.is_some(), "their load this week comes along");
     for _ in 1..team.len() {
         key(&mut a, KeyCode::Char(' '));
@@ -1129,25 +1146,32 @@ fn standup_runs_its_timer_cycles_the_team_and_rotates_boards() {
     key(&mut a, KeyCode::Left);
     assert_eq!(a.standup.as_ref().unwrap().kolom, 1);
     // Time passes: the timer runs down; nothing rotates with one board.
-    let later = a.now + chrono::Duration::minutes(16);
+    let later = a.session.now + chrono::Duration::minutes(16);
     tick_to(&mut a, later);
-    assert!(a.standup.as_ref().unwrap().over(a.now).num_seconds() < 0);
+    assert!(
+        a.standup
+            .as_ref()
+            .unwrap()
+            .over(a.session.now)
+            .num_seconds()
+            < 0
+    );
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.view, View::Bord);
     assert!(a.standup.is_none());
 
     // A clusterkamer screen rotates through the cluster's boards.
-    let borden = planbord::app::standup::cluster_boards(&a.werkmap, "wijken");
+    let borden = planbord::app::standup::cluster_boards(&a.session.werkmap, "wijken");
     assert_eq!(borden[0], "clusterkamer-wijken");
     assert!(
         borden.contains(&"opgave-veiligheid".to_string())
             && borden.contains(&"opgave-energie".to_string())
     );
     a.start_standup(borden.clone(), 15, Some(chrono::Duration::seconds(30)));
-    let later = a.now + chrono::Duration::seconds(10);
+    let later = a.session.now + chrono::Duration::seconds(10);
     tick_to(&mut a, later);
     assert_eq!(a.standup.as_ref().unwrap().bord(), borden[0]);
-    let later = a.now + chrono::Duration::seconds(25);
+    let later = a.session.now + chrono::Duration::seconds(25);
     tick_to(&mut a, later);
     assert_eq!(a.standup.as_ref().unwrap().bord(), borden[1]);
 }
@@ -1170,7 +1194,7 @@ fn agreeing_in_other_weeks_moves_the_request_to_weeks_that_fit() {
     let Keuze::AndereWeken { van, tot } = d.keuzes[i].clone() else {
         unreachable!()
     };
-    let before = r.inzet(&a.werkmap).unwrap().clone();
+    let before = r.inzet(&a.session.werkmap).unwrap().clone();
     assert!(van > before.van);
     assert_eq!(
         van.weeks_until(tot),
@@ -1179,13 +1203,14 @@ fn agreeing_in_other_weeks_moves_the_request_to_weeks_that_fit() {
     );
     key(&mut a, KeyCode::Char(char::from(b'1' + i as u8)));
     key(&mut a, KeyCode::Enter);
-    let z = r.inzet(&a.werkmap).unwrap();
+    let z = r.inzet(&a.session.werkmap).unwrap();
     assert_eq!(
         (z.van, z.tot, z.status),
         (van, tot, planbord::domain::InzetStatus::Toegezegd)
     );
     assert!(
-        !a.derived
+        !a.session
+            .derived
             .people
             .iter()
             .any(|c| c.persoon.as_deref() == Some(z.persoon.as_str())
@@ -1201,7 +1226,7 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
     key(&mut a, KeyCode::Char('p'));
     assert_eq!(a.view, View::Mensen);
     let rows = a.mensen_rows();
-    let org = a.werkmap.organisatie.clone().unwrap();
+    let org = a.session.werkmap.organisatie.clone().unwrap();
     assert!(
         !rows.is_empty() && rows.iter().all(|&p| org.mensen[p].eenheid == "oov"),
         "only the CoCo's people"
@@ -1221,6 +1246,7 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
     key(&mut a, KeyCode::Char(' '));
     key(&mut a, KeyCode::Enter);
     let after = a
+        .session
         .werkmap
         .organisatie
         .as_ref()
@@ -1234,7 +1260,7 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
     assert_eq!(s.len(), 1);
     assert_eq!(s[0].0, FileKey::Organisatie);
     saved(&mut a, s[0].clone());
-    assert_eq!(a.files.unwritten(), 0);
+    assert_eq!(a.session.files.unwritten(), 0);
     // An absence in week 50 for the person with the Gevraagd claim there: claimed while away.
     let marieke = a
         .mensen_rows()
@@ -1251,11 +1277,12 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
     key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Enter);
     assert_eq!(saves(&mut a)[0].0, FileKey::Organisatie);
-    assert!(a.derived.people.iter().any(|c| c.soort
+    assert!(a.session.derived.people.iter().any(|c| c.soort
         == planbord::capacity::ConflictSoort::AfwezigIngezet
         && c.week.map(|w| w.to_string()).as_deref() == Some("2026-W50")));
     assert!(
-        a.derived
+        a.session
+            .derived
             .people
             .iter()
             .all(|c| !planbord::wording::uitleg(c)
@@ -1264,12 +1291,12 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
         "elsewhere only the effect on capacity shows, not the kind"
     );
     key(&mut a, KeyCode::Char('d'));
-    assert!(!a.derived.people.iter().any(|c| c.soort
+    assert!(!a.session.derived.people.iter().any(|c| c.soort
         == planbord::capacity::ConflictSoort::AfwezigIngezet
         && c.week.map(|w| w.to_string()).as_deref() == Some("2026-W50")));
     key(&mut a, KeyCode::Char('u'));
     assert!(
-        a.derived.people.iter().any(|c| c.soort
+        a.session.derived.people.iter().any(|c| c.soort
             == planbord::capacity::ConflictSoort::AfwezigIngezet
             && c.week.map(|w| w.to_string()).as_deref() == Some("2026-W50")),
         "undo brings it back"
@@ -1304,7 +1331,7 @@ fn an_organisation_saved_meanwhile_keeps_both_changes() {
     let other_id = other.id.clone();
     let effects = a.update(Action::WerkmapReloaded(Box::new(loaded)));
     assert_eq!(planbord::app::files::save_count(&effects), 1);
-    let org = a.werkmap.organisatie.as_ref().unwrap();
+    let org = a.session.werkmap.organisatie.as_ref().unwrap();
     assert_eq!(org.persoon(&p.id).unwrap().uren, 20.0, "ours re-applied");
     assert_eq!(org.persoon(&other_id).unwrap().uren, 12.0, "theirs kept");
 }
@@ -1335,7 +1362,7 @@ fn a_coco_sees_exactly_the_people_of_their_units() {
     // ohofman leads two units, financien and io.
     let mut a = app_as(Some("ohofman"));
     key(&mut a, KeyCode::Char('p'));
-    let org = a.werkmap.organisatie.clone().unwrap();
+    let org = a.session.werkmap.organisatie.clone().unwrap();
     let rows = a.mensen_rows();
     let mut expected: Vec<usize> = (0..org.mensen.len())
         .filter(|&i| ["financien", "io"].contains(&org.mensen[i].eenheid.as_str()))
@@ -1393,7 +1420,7 @@ fn the_absence_form_sets_a_soort() {
     let s = saves(&mut a);
     assert_eq!(s.len(), 1);
     assert_eq!(s[0].0, FileKey::Organisatie);
-    let org = a.werkmap.organisatie.as_ref().unwrap();
+    let org = a.session.werkmap.organisatie.as_ref().unwrap();
     let after = org.persoon(&p.id).unwrap();
     let nieuw = after
         .afwezig
@@ -1442,7 +1469,7 @@ fn a_conflict_copy_is_offered_and_merged_into_its_board() {
     )));
     assert_eq!(effects, vec![Effect::RemoveCopy(copy_path.clone())]);
     assert_eq!(saves(&mut a)[0].0, bord_key("opgave-strand"));
-    let b = a.werkmap.bord("opgave-strand").unwrap();
+    let b = a.session.werkmap.bord("opgave-strand").unwrap();
     assert!(
         b.kaarten.iter().any(|k| k.titel == "Alleen op de laptop"),
         "what only the copy has is added"
@@ -1455,7 +1482,7 @@ fn a_conflict_copy_is_offered_and_merged_into_its_board() {
             .any(|n| n.tekst.contains("Titel op de laptop")),
         "the copy's value is noted"
     );
-    assert!(a.kopieen.is_empty() && a.fouten.is_empty());
+    assert!(a.session.kopieen.is_empty() && a.session.fouten.is_empty());
     storage::save::retire(&copy_path, vandaag().and_hms_opt(9, 0, 0).unwrap()).unwrap();
     let kept: Vec<String> = std::fs::read_dir(dir.path().join(".planbord/vorige"))
         .unwrap()

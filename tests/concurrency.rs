@@ -124,7 +124,7 @@ fn writers_whose_locks_are_deleted_in_a_loop_lose_no_note() {
         .count();
     let repairs: usize = laptops
         .iter()
-        .map(|l| l.app.files.borden["opgave-strand"].repairs)
+        .map(|l| l.app.session.files.borden["opgave-strand"].repairs)
         .sum();
     eprintln!("{saves} saves for 90 notes, {repairs} operations repaired after a lost save");
 }

@@ -166,7 +166,7 @@ fn undo_leaves_a_field_a_colleague_changed_since_and_says_so() {
     me.key(KeyCode::Char('u'));
     assert!(me.settle(10_000));
     assert_eq!(card_on_disk(dir.path(), &card).kolom, "wacht");
-    let m = me.app.status.message.clone().unwrap_or_default();
+    let m = me.app.session.status.message.clone().unwrap_or_default();
     assert!(m.contains("behalve") && m.contains("kolom"), "{m}");
 }
 
@@ -180,7 +180,7 @@ fn a_delete_dialog_closes_when_its_card_changed_and_deletes_nothing() {
     assert!(them.settle(10_000));
     me.watch();
     assert!(matches!(me.app.mode, Mode::Normal));
-    let e = me.app.status.error.clone().unwrap_or_default();
+    let e = me.app.session.status.error.clone().unwrap_or_default();
     assert!(e.contains("intussen door een collega gewijzigd"), "{e}");
     me.key(KeyCode::Char('j'));
     assert!(me.settle(10_000));
@@ -206,7 +206,7 @@ fn requests(l: &mut Laptop) -> Vec<String> {
         );
     }
     assert!(l.settle(10_000));
-    let b = l.app.werkmap.bord("opgave-strand").unwrap();
+    let b = l.app.session.werkmap.bord("opgave-strand").unwrap();
     b.inzet
         .iter()
         .filter(|z| z.status == InzetStatus::Gevraagd)
@@ -287,6 +287,7 @@ fn dialogs_whose_request_vanished_close_instead_of_panicking() {
     assert!(matches!(me.app.mode, Mode::Normal), "{:?}", me.app.mode);
     assert!(
         me.app
+            .session
             .status
             .error
             .as_deref()
@@ -394,14 +395,17 @@ fn edits_wait_visibly_while_the_file_cannot_be_read_and_are_saved_when_it_can() 
     me.advance(5_000);
     me.watch();
     assert_eq!(std::fs::read(&path).unwrap(), b"", "never written over");
-    assert_eq!(me.app.files.unwritten(), 1);
-    assert!(me.app.files.problem().is_some(), "the reason is shown");
+    assert_eq!(me.app.session.files.unwritten(), 1);
+    assert!(
+        me.app.session.files.problem().is_some(),
+        "the reason is shown"
+    );
     // Restored: the edit goes through.
     std::fs::write(&path, &good).unwrap();
     me.watch();
     assert!(me.settle(10_000));
     assert_eq!(card_on_disk(dir.path(), &card).kolom, "bezig");
-    assert_eq!(me.app.files.unconfirmed(), 0);
+    assert_eq!(me.app.session.files.unconfirmed(), 0);
 }
 
 #[test]
@@ -417,8 +421,14 @@ fn a_save_above_the_size_limit_is_refused_and_stays_pending() {
         std::fs::read(dir.path().join("opgave-strand.ron")).unwrap(),
         before
     );
-    assert_eq!(me.app.files.unwritten(), 1);
-    let why = me.app.files.problem().unwrap_or_default().to_string();
+    assert_eq!(me.app.session.files.unwritten(), 1);
+    let why = me
+        .app
+        .session
+        .files
+        .problem()
+        .unwrap_or_default()
+        .to_string();
     assert!(why.contains("meer dan de grens"), "{why}");
 }
 
@@ -484,7 +494,7 @@ fn a_fifo_or_a_link_to_a_device_named_ron_is_reported_not_read() {
         .expect("the watcher does not hang on a FIFO or /dev/zero");
     assert_eq!(n, 2, "both reported");
     me.watch();
-    assert!(me.app.fouten.iter().any(|d| d.bestand == "x.ron"));
+    assert!(me.app.session.fouten.iter().any(|d| d.bestand == "x.ron"));
 }
 
 #[test]

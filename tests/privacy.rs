@@ -249,7 +249,7 @@ fn an_edit_in_the_app_saves_the_organisation_without_reasons() {
     }
     act(&mut app, key(KeyCode::Enter, KeyModifiers::NONE));
     // The frame is drawn: the save starts.
-    let mono = app.clock + 1;
+    let mono = app.session.clock + 1;
     act(&mut app, Action::Tick(Now { mono, local: now }));
 
     let path = dir.path().join("organisatie.ron");

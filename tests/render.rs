@@ -65,7 +65,7 @@ fn open(app: &mut App, id: &str) {
     let pos = app
         .overview_order()
         .iter()
-        .position(|&i| app.werkmap.borden[i].id == id)
+        .position(|&i| app.session.werkmap.borden[i].id == id)
         .unwrap();
     app.overzicht = pos;
     app.update(Action::Command(Command::Open));
@@ -308,7 +308,7 @@ fn mouse_hits_use_the_drawn_layout() {
     let planbord::app::Target::Board(i) = hit else {
         panic!("{hit:?}")
     };
-    assert_eq!(a.werkmap.borden[i].id, "opgave-wodv");
+    assert_eq!(a.session.werkmap.borden[i].id, "opgave-wodv");
 
     open(&mut a, "opgave-strand");
     let buf = render(&mut a, 200, 50);
@@ -389,14 +389,15 @@ fn capaciteit_and_conflicten_snapshots() {
 fn inzet_view_and_decision_snapshots() {
     for (w, h) in [(80, 24), (200, 50)] {
         let mut a = demo();
-        a.config.gebruiker = None; // anyone may decide
+        a.session.config.gebruiker = None; // anyone may decide
         open(&mut a, "opgave-veiligheid");
         key(&mut a, 't');
         let rows = a.inzet_rows();
         a.inzet.row = rows
             .iter()
             .position(|r| {
-                r.inzet(&a.werkmap).unwrap().status == planbord::domain::InzetStatus::Gevraagd
+                r.inzet(&a.session.werkmap).unwrap().status
+                    == planbord::domain::InzetStatus::Gevraagd
             })
             .unwrap();
         a.update(Action::Resize(w, h));
@@ -426,7 +427,7 @@ fn standup_snapshots_without_personal_details() {
         );
         insta::assert_snapshot!(format!("standup_{w}x{h}"), t);
         // Without per-person load when the works council wants it off.
-        a.config.standup_belasting = Some(false);
+        a.session.config.standup_belasting = Some(false);
         let t = text(&render(&mut a, w, h));
         assert!(!t.contains("belasting deze week"), "{t}");
     }
@@ -436,8 +437,9 @@ fn standup_snapshots_without_personal_details() {
 fn mensen_snapshots() {
     for (w, h) in [(80, 24), (200, 50)] {
         let mut a = demo();
-        a.config.gebruiker = Some(
-            a.werkmap
+        a.session.config.gebruiker = Some(
+            a.session
+                .werkmap
                 .organisatie
                 .as_ref()
                 .unwrap()
@@ -459,11 +461,11 @@ fn mensen_snapshots() {
 #[test]
 fn mensen_without_a_user_lists_no_one_and_says_how_to_set_one() {
     let mut a = demo();
-    a.config.gebruiker = None;
-    a.config.bestand = Some("/home/anna/.config/planbord/config.ron".into());
+    a.session.config.gebruiker = None;
+    a.session.config.bestand = Some("/home/anna/.config/planbord/config.ron".into());
     key(&mut a, 'p');
     let t = text(&render(&mut a, 80, 24));
-    let org = a.werkmap.organisatie.clone().unwrap();
+    let org = a.session.werkmap.organisatie.clone().unwrap();
     assert!(
         org.mensen.iter().all(|m| !t.contains(&m.naam)) && !t.contains("afwezig "),
         "no one, and no absence: {t}"
@@ -476,11 +478,11 @@ fn mensen_without_a_user_lists_no_one_and_says_how_to_set_one() {
     );
     insta::assert_snapshot!("mensen_zonder_gebruiker_80x24", t);
     // Where the config's path is not known: the usual place.
-    a.config.bestand = None;
+    a.session.config.bestand = None;
     let t = text(&render(&mut a, 80, 24));
     assert!(t.contains("~/.config/planbord/config.ron"), "{t}");
     // A user the organisation does not know is named, and still sees no one.
-    a.config.gebruiker = Some("jdevris".into());
+    a.session.config.gebruiker = Some("jdevris".into());
     let t = text(&render(&mut a, 80, 24));
     let flowing = t.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
@@ -489,7 +491,7 @@ fn mensen_without_a_user_lists_no_one_and_says_how_to_set_one() {
     );
     assert!(org.mensen.iter().all(|m| !t.contains(&m.naam)), "{t}");
     // Someone who leads no unit sees no one either, and why.
-    a.config.gebruiker = Some("rsluiter".into());
+    a.session.config.gebruiker = Some("rsluiter".into());
     let t = text(&render(&mut a, 80, 24));
     assert!(t.contains("geen CoCo van een eenheid"), "{t}");
     let naam = &org.persoon("rsluiter").unwrap().naam;
@@ -505,8 +507,8 @@ fn mensen_without_a_user_lists_no_one_and_says_how_to_set_one() {
 fn mensen_show_an_absence_with_its_kind_to_the_coco() {
     for (w, h) in [(80, 24), (200, 50)] {
         let mut a = demo();
-        let org = a.werkmap.organisatie.clone().unwrap();
-        a.config.gebruiker = Some(org.eenheid("ruimte").unwrap().cocos[0].clone());
+        let org = a.session.werkmap.organisatie.clone().unwrap();
+        a.session.config.gebruiker = Some(org.eenheid("ruimte").unwrap().cocos[0].clone());
         key(&mut a, 'p');
         let t = text(&render(&mut a, w, h));
         insta::assert_snapshot!(format!("mensen_afwezig_{w}x{h}"), t);
@@ -572,7 +574,7 @@ fn a_clash_with_a_colleague_shows_in_the_status_line_and_on_the_card() {
     let mine = a.bord.kaart.clone().unwrap();
     key(&mut a, 'L');
     // The colleague's save, from the same file we read: the same card moved elsewhere.
-    let slot = &a.files.borden["opgave-strand"];
+    let slot = &a.session.files.borden["opgave-strand"];
     let mut disk = slot.replica.view().clone();
     let k = disk.kaarten.iter_mut().find(|k| k.id == mine).unwrap();
     k.kolom = "wacht".into();

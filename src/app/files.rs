@@ -138,8 +138,8 @@ impl App {
     /// save starts.
     pub(super) fn commit(&mut self, edit: Edit) -> Vec<Effect> {
         if let Some((done, _)) = self.apply_edit(&edit, ops::Mode::Merge) {
-            self.undo.push(done);
-            self.redo.clear();
+            self.session.undo.push(done);
+            self.session.redo.clear();
         }
         Vec::new()
     }
@@ -161,11 +161,11 @@ impl App {
         let mut applied = Vec::new();
         match &edit.file {
             FileKey::Bord(id) => {
-                let Some(i) = self.werkmap.borden.iter().position(|b| &b.id == id) else {
-                    self.status.error = Some(wording::bord_verdwenen(id));
+                let Some(i) = self.session.werkmap.borden.iter().position(|b| &b.id == id) else {
+                    self.session.status.error = Some(wording::bord_verdwenen(id));
                     return None;
                 };
-                let bord = &mut self.werkmap.borden[i];
+                let bord = &mut self.session.werkmap.borden[i];
                 for op in &edit.ops {
                     let o = ops::apply(bord, op, &cx, &mut notices);
                     if !matches!(o, Outcome::Skipped | Outcome::Ignored) {
@@ -173,13 +173,13 @@ impl App {
                     }
                 }
                 notices.extend(bord.repair(&cx));
-                if let Some(slot) = self.files.borden.get_mut(id) {
+                if let Some(slot) = self.session.files.borden.get_mut(id) {
                     slot.replica.edit(applied.clone(), edit.at);
                 }
             }
             FileKey::Organisatie => {
-                let Some(org) = self.werkmap.organisatie.as_mut() else {
-                    self.status.error = self.capaciteit_uit.clone();
+                let Some(org) = self.session.werkmap.organisatie.as_mut() else {
+                    self.session.status.error = self.session.capaciteit_uit.clone();
                     return None;
                 };
                 for op in &edit.ops {
@@ -188,14 +188,14 @@ impl App {
                         applied.push(op.clone());
                     }
                 }
-                if let Some(slot) = self.files.organisatie.as_mut() {
+                if let Some(slot) = self.session.files.organisatie.as_mut() {
                     slot.replica.edit(applied.clone(), edit.at);
                 }
             }
         }
         if applied.is_empty() {
             if !notices.is_empty() {
-                self.status.error = Some(self.notices_text(&notices));
+                self.session.status.error = Some(self.notices_text(&notices));
             }
             return None;
         }
@@ -205,7 +205,7 @@ impl App {
             at: edit.at,
         };
         self.after_edit(&done);
-        self.status.error = (!notices.is_empty()).then(|| self.notices_text(&notices));
+        self.session.status.error = (!notices.is_empty()).then(|| self.notices_text(&notices));
         Some((done, notices))
     }
 
@@ -213,7 +213,9 @@ impl App {
     fn after_edit(&mut self, edit: &Edit) {
         match edit.bord() {
             Some(id) if !edit.changes_load() => {
-                self.derived.refresh_board(&self.werkmap, id, self.vandaag);
+                self.session
+                    .derived
+                    .refresh_board(&self.session.werkmap, id, self.session.vandaag);
             }
             _ => self.recompute(),
         }
@@ -228,9 +230,10 @@ impl App {
 
     /// Starts every save that is due.
     pub(super) fn due_saves(&mut self) -> Vec<Effect> {
-        let now = self.clock;
+        let now = self.session.clock;
         let mut effects = Vec::new();
         let ids: Vec<String> = self
+            .session
             .files
             .borden
             .iter()
@@ -238,8 +241,8 @@ impl App {
             .map(|(id, _)| id.clone())
             .collect();
         for id in ids {
-            let token = self.new_token();
-            let Some(slot) = self.files.borden.get_mut(&id) else {
+            let token = self.session.new_token();
+            let Some(slot) = self.session.files.borden.get_mut(&id) else {
                 continue;
             };
             if let Some(job) = slot.replica.begin_save(token) {
@@ -257,13 +260,14 @@ impl App {
             }
         }
         let org_due = self
+            .session
             .files
             .organisatie
             .as_ref()
             .is_some_and(|s| s.unreadable.is_none() && s.replica.save_due(now));
         if org_due {
-            let token = self.new_token();
-            if let Some(slot) = self.files.organisatie.as_mut()
+            let token = self.session.new_token();
+            if let Some(slot) = self.session.files.organisatie.as_mut()
                 && let Some(job) = slot.replica.begin_save(token)
             {
                 let mut log = std::mem::take(&mut slot.log);
@@ -289,23 +293,23 @@ impl App {
         token: &str,
         hash: crate::storage::ContentHash,
     ) -> Vec<Effect> {
-        let now = self.clock;
+        let now = self.session.clock;
         match &file {
             FileKey::Bord(id) => {
-                if let Some(slot) = self.files.borden.get_mut(id) {
+                if let Some(slot) = self.session.files.borden.get_mut(id) {
                     slot.replica.saved(token, now);
                     slot.meta.hash = hash;
-                    slot.meta.gewijzigd = Some(self.now);
+                    slot.meta.gewijzigd = Some(self.session.now);
                     slot.error = None;
                     slot.failures = 0;
                     slot.gone = false;
                 }
             }
             FileKey::Organisatie => {
-                if let Some(slot) = self.files.organisatie.as_mut() {
+                if let Some(slot) = self.session.files.organisatie.as_mut() {
                     slot.replica.saved(token, now);
                     slot.meta.hash = hash;
-                    slot.meta.gewijzigd = Some(self.now);
+                    slot.meta.gewijzigd = Some(self.session.now);
                     slot.error = None;
                     slot.failures = 0;
                 }
@@ -321,7 +325,7 @@ impl App {
         changed: bool,
         melding: String,
     ) -> Vec<Effect> {
-        let now = self.clock;
+        let now = self.session.clock;
         fn fail<D: Document>(s: &mut FileSlot<D>, changed: bool, melding: &str, now: Millis) {
             if changed {
                 s.replica.save_failed(None, now, 0);
@@ -333,12 +337,12 @@ impl App {
         }
         match &file {
             FileKey::Bord(id) => {
-                if let Some(s) = self.files.borden.get_mut(id) {
+                if let Some(s) = self.session.files.borden.get_mut(id) {
                     fail(s, changed, &melding, now);
                 }
             }
             FileKey::Organisatie => {
-                if let Some(s) = self.files.organisatie.as_mut() {
+                if let Some(s) = self.session.files.organisatie.as_mut() {
                     fail(s, changed, &melding, now);
                 }
             }
@@ -350,44 +354,46 @@ impl App {
     /// A random wait of 0.5–2 s before a repair save, so two writers repairing at once do not
     /// collide again.
     pub(super) fn repair_wait(&mut self) -> Millis {
-        500 + self.random_bits() % 1_500
+        500 + self.session.random_bits() % 1_500
     }
 
     /// Rebuilds what the user sees of a board from its replica (after a new version arrived).
     pub(super) fn rebuild_bord(&mut self, id: &str) -> Vec<Notice> {
-        let Some(slot) = self.files.borden.get(id) else {
+        let Some(slot) = self.session.files.borden.get(id) else {
             return Vec::new();
         };
         let (doc, notices) = slot.replica.shown();
-        match self.werkmap.borden.iter().position(|b| b.id == id) {
-            Some(i) => self.werkmap.borden[i] = doc,
-            None => self.werkmap.borden.push(doc),
+        match self.session.werkmap.borden.iter().position(|b| b.id == id) {
+            Some(i) => self.session.werkmap.borden[i] = doc,
+            None => self.session.werkmap.borden.push(doc),
         }
         notices
     }
 
     /// Rebuilds what the user sees of the organisation from its replica.
     pub(super) fn rebuild_org(&mut self) -> Vec<Notice> {
-        let Some(slot) = &self.files.organisatie else {
+        let Some(slot) = &self.session.files.organisatie else {
             return Vec::new();
         };
         let (doc, notices) = slot.replica.shown();
-        self.werkmap.organisatie = Some(doc);
+        self.session.werkmap.organisatie = Some(doc);
         notices
     }
 
     /// The contents with unwritten edits, for saving them outside the werkmap.
     pub(super) fn unsaved_docs(&self) -> Vec<(String, Doc)> {
         let mut out = Vec::new();
-        for (id, s) in &self.files.borden {
+        for (id, s) in &self.session.files.borden {
             if s.replica.unwritten() > 0
-                && let Some(b) = self.werkmap.bord(id)
+                && let Some(b) = self.session.werkmap.bord(id)
             {
                 out.push((s.meta.name.clone(), Doc::Bord(Box::new(b.clone()))));
             }
         }
-        if let (Some(s), Some(org)) = (&self.files.organisatie, &self.werkmap.organisatie)
-            && s.replica.unwritten() > 0
+        if let (Some(s), Some(org)) = (
+            &self.session.files.organisatie,
+            &self.session.werkmap.organisatie,
+        ) && s.replica.unwritten() > 0
         {
             out.push((s.meta.name.clone(), Doc::Organisatie(Box::new(org.clone()))));
         }
@@ -396,26 +402,28 @@ impl App {
 
     /// `q`: quit, but not past edits that are not safely on disk.
     pub(super) fn request_quit(&mut self) -> Vec<Effect> {
-        if self.files.unconfirmed() == 0 {
+        if self.session.files.unconfirmed() == 0 {
             return vec![Effect::Quit];
         }
-        if self.files.unwritten() > 0 && self.files.problem().is_some() {
+        if self.session.files.unwritten() > 0 && self.session.files.problem().is_some() {
             self.mode = Mode::QuitPending(0);
             return Vec::new();
         }
         // Saves are under way or waiting to be confirmed: wait up to 3 s.
-        self.quitting = Some(self.clock + crate::domain::sync::CONFIRM);
-        self.status.message = Some(wording::wacht_op_bevestiging(self.files.unconfirmed()));
+        self.session.leaving.deadline = Some(self.session.clock + crate::domain::sync::CONFIRM);
+        self.session.status.message = Some(wording::wacht_op_bevestiging(
+            self.session.files.unconfirmed(),
+        ));
         self.force_saves()
     }
 
     /// Makes every waiting save due now (quitting, "opnieuw proberen").
     pub(super) fn force_saves(&mut self) -> Vec<Effect> {
-        let now = self.clock;
-        for s in self.files.borden.values_mut() {
+        let now = self.session.clock;
+        for s in self.session.files.borden.values_mut() {
             s.replica.hurry(now);
         }
-        if let Some(s) = self.files.organisatie.as_mut() {
+        if let Some(s) = self.session.files.organisatie.as_mut() {
             s.replica.hurry(now);
         }
         self.due_saves()
@@ -423,21 +431,21 @@ impl App {
 
     /// While quitting: quit when everything is confirmed, or at the deadline.
     pub(super) fn check_quit(&mut self) -> Vec<Effect> {
-        let Some(deadline) = self.quitting else {
+        let Some(deadline) = self.session.leaving.deadline else {
             return Vec::new();
         };
-        if self.files.unconfirmed() == 0 {
+        if self.session.files.unconfirmed() == 0 {
             return vec![Effect::Quit];
         }
-        if self.clock < deadline {
+        if self.session.clock < deadline {
             return Vec::new();
         }
-        self.quitting = None;
-        if self.files.unwritten() == 0 {
+        self.session.leaving.deadline = None;
+        if self.session.files.unwritten() == 0 {
             // Written, only not yet seen to survive: nothing more to do from here.
             return vec![Effect::Quit];
         }
-        if self.terminating {
+        if self.session.leaving.terminating {
             return vec![Effect::SaveElsewhere(self.unsaved_docs()), Effect::Quit];
         }
         self.mode = Mode::QuitPending(0);

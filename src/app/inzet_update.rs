@@ -14,13 +14,13 @@ use crate::wording;
 impl App {
     /// The current week.
     fn nu(&self) -> Week {
-        Week::of(self.vandaag)
+        Week::of(self.session.vandaag)
     }
 
     fn besluit(&self, toelichting: Option<String>) -> Besluit {
         Besluit {
-            wie: self.signer.clone(),
-            wanneer: Moment(self.now),
+            wie: self.session.signer.clone(),
+            wanneer: Moment(self.session.now),
             toelichting,
         }
     }
@@ -65,19 +65,19 @@ impl App {
             Command::Agree => return self.agree(),
             Command::Decline => {
                 if let Some(r) = self.selected_inzet()
-                    && let Some(z) = r.inzet(&self.werkmap)
+                    && let Some(z) = r.inzet(&self.session.werkmap)
                 {
                     let persoon = z.persoon.clone();
-                    match self.may_decide(&persoon) {
+                    match self.session.may_decide(&persoon) {
                         Ok(()) => self.mode = Mode::Reason(TextInput::default(), r),
-                        Err(e) => self.status.error = Some(e),
+                        Err(e) => self.session.status.error = Some(e),
                     }
                 }
             }
             Command::Open => {
                 if let Some(z) = self
                     .selected_inzet()
-                    .and_then(|r| r.inzet(&self.werkmap).cloned())
+                    .and_then(|r| r.inzet(&self.session.werkmap).cloned())
                 {
                     self.show_person(&z.persoon);
                 }
@@ -91,6 +91,7 @@ impl App {
     fn show_person(&mut self, id: &str) {
         use super::capaciteit::Niveau;
         let Some(p) = self
+            .session
             .werkmap
             .organisatie
             .as_ref()
@@ -105,7 +106,7 @@ impl App {
         self.capaciteit.trail.clear();
         self.capaciteit.niveau = Niveau::Persoon(p);
         self.capaciteit.row = 0;
-        self.capaciteit.compute(&self.werkmap);
+        self.capaciteit.compute(&self.session.werkmap);
     }
 
     fn open_inzet_form(&mut self, r: Option<InzetRef>) {
@@ -114,22 +115,22 @@ impl App {
             (Scope::Bord(id), None) => id.clone(),
             (Scope::Inbox, None) => return,
         };
-        let Some(bord) = self.werkmap.borden.iter().position(|b| b.id == id) else {
+        let Some(bord) = self.session.werkmap.borden.iter().position(|b| b.id == id) else {
             return;
         };
         let candidates = super::form::candidates(
-            self.werkmap.organisatie.as_ref(),
-            &self.werkmap.borden[bord],
+            self.session.werkmap.organisatie.as_ref(),
+            &self.session.werkmap.borden[bord],
         );
         let (inzet, is_new) = match r {
-            Some(r) => match r.inzet(&self.werkmap) {
+            Some(r) => match r.inzet(&self.session.werkmap) {
                 Some(z) => (z.clone(), false),
                 None => return,
             },
             None => {
                 let nu = self.nu();
-                let id = self.new_id();
-                let soort = if self.werkmap.borden[bord].opgave().is_some() {
+                let id = self.session.new_id();
+                let soort = if self.session.werkmap.borden[bord].opgave().is_some() {
                     InzetSoort::Opgave
                 } else {
                     InzetSoort::Regulier
@@ -184,7 +185,12 @@ impl App {
                 ops
             }
             (Some(b), None) => {
-                let list = self.werkmap.bord(bord).map(|x| &x.inzet[..]).unwrap_or(&[]);
+                let list = self
+                    .session
+                    .werkmap
+                    .bord(bord)
+                    .map(|x| &x.inzet[..])
+                    .unwrap_or(&[]);
                 let prev = list
                     .iter()
                     .position(|z| z.id == b.id)
@@ -194,6 +200,7 @@ impl App {
             }
             (None, Some(a)) => {
                 let last = self
+                    .session
                     .werkmap
                     .bord(bord)
                     .and_then(|b| b.inzet.last())
@@ -205,7 +212,7 @@ impl App {
         Edit {
             file: FileKey::Bord(bord.to_string()),
             ops,
-            at: Moment(self.now),
+            at: Moment(self.session.now),
         }
     }
 
@@ -222,7 +229,7 @@ impl App {
                     // Only what the user changed, compared with the inzet as the form opened.
                     let before = (!f.is_new).then_some(&f.inzet);
                     let edit = self.inzet_edit(&f.bord, before, Some(&z));
-                    self.status.message = Some(if f.is_new {
+                    self.session.status.message = Some(if f.is_new {
                         wording::inzet_gevraagd()
                     } else {
                         wording::inzet_gewijzigd()
@@ -241,7 +248,7 @@ impl App {
         let Some(r) = self.selected_inzet() else {
             return Vec::new();
         };
-        let Some(z) = r.inzet(&self.werkmap).cloned() else {
+        let Some(z) = r.inzet(&self.session.werkmap).cloned() else {
             return Vec::new();
         };
         let nu = self.nu();
@@ -253,12 +260,12 @@ impl App {
             }),
             InzetStatus::Toegezegd if z.van > nu => None,
             _ => {
-                self.status.message = Some(wording::niets_in_te_trekken());
+                self.session.status.message = Some(wording::niets_in_te_trekken());
                 return Vec::new();
             }
         };
         let edit = self.inzet_edit(&r.bord, Some(&z), after.as_ref());
-        self.status.message = Some(wording::inzet_ingetrokken());
+        self.session.status.message = Some(wording::inzet_ingetrokken());
         let effects = self.commit(edit);
         let last = self.inzet_rows().len().saturating_sub(1);
         self.inzet.row = self.inzet.row.min(last);
@@ -270,18 +277,18 @@ impl App {
         let Some(r) = self.selected_inzet() else {
             return Vec::new();
         };
-        let Some(z) = r.inzet(&self.werkmap).cloned() else {
+        let Some(z) = r.inzet(&self.session.werkmap).cloned() else {
             return Vec::new();
         };
         if z.status == InzetStatus::Toegezegd {
-            self.status.message = Some(wording::al_toegezegd());
+            self.session.status.message = Some(wording::al_toegezegd());
             return Vec::new();
         }
-        if let Err(e) = self.may_decide(&z.persoon) {
-            self.status.error = Some(e);
+        if let Err(e) = self.session.may_decide(&z.persoon) {
+            self.session.status.error = Some(e);
             return Vec::new();
         }
-        match super::inzet::impact(&self.werkmap, &r, self.nu()) {
+        match super::inzet::impact(&self.session.werkmap, &r, self.nu()) {
             Some(i) if i.persoon.is_some() || i.eenheid.is_some() => {
                 self.mode = Mode::Decide(Box::new(Decide::new(r, z, i)));
                 Vec::new()
@@ -323,8 +330,8 @@ impl App {
     /// Carries out the CoCo's choice on a request, recording the decision.
     fn decide(&mut self, r: &InzetRef, asked: &Inzet, keuze: Keuze) -> Vec<Effect> {
         // The question was about the request as the dialog showed it.
-        if r.inzet(&self.werkmap) != Some(asked) {
-            self.status.error = Some(wording::verzoek_veranderd());
+        if r.inzet(&self.session.werkmap) != Some(asked) {
+            self.session.status.error = Some(wording::verzoek_veranderd());
             return Vec::new();
         }
         let z = asked.clone();
@@ -373,12 +380,12 @@ impl App {
                     ..z.clone()
                 };
                 let other = Inzet {
-                    id: self.new_id(),
+                    id: self.session.new_id(),
                     persoon: id,
                     status: InzetStatus::Toegezegd,
-                    besluit: Some(
-                        self.besluit(Some(wording::in_plaats_van(&self.person_name(&z.persoon)))),
-                    ),
+                    besluit: Some(self.besluit(Some(wording::in_plaats_van(
+                        &self.session.person_name(&z.persoon),
+                    )))),
                     ..z
                 };
                 // One edit, one undo: the decline and the colleague's agreed inzet.
@@ -398,18 +405,18 @@ impl App {
                 )
             }
         };
-        self.status.message = Some(wording::besluit_vastgelegd());
+        self.session.status.message = Some(wording::besluit_vastgelegd());
         self.commit(edit)
     }
 
     /// Whether the decision dialog's request is still as it was asked.
     pub(super) fn request_still_open(&self, r: &InzetRef, asked: &Inzet) -> bool {
-        r.inzet(&self.werkmap) == Some(asked)
+        r.inzet(&self.session.werkmap) == Some(asked)
     }
 
     /// Whether an inzet can still be declined: it exists and is not declined already.
     pub(super) fn inzet_still_open(&self, r: &InzetRef) -> bool {
-        r.inzet(&self.werkmap)
+        r.inzet(&self.session.werkmap)
             .is_some_and(|z| z.status != InzetStatus::Afgewezen)
     }
 
@@ -422,8 +429,8 @@ impl App {
         match key.code {
             KeyCode::Esc => Vec::new(),
             KeyCode::Enter => {
-                let Some(z) = r.inzet(&self.werkmap).cloned() else {
-                    self.status.error = Some(wording::verzoek_veranderd());
+                let Some(z) = r.inzet(&self.session.werkmap).cloned() else {
+                    self.session.status.error = Some(wording::verzoek_veranderd());
                     return Vec::new();
                 };
                 let why = Some(input.text.trim().to_string()).filter(|t| !t.is_empty());
@@ -433,7 +440,7 @@ impl App {
                     ..z.clone()
                 };
                 let edit = self.inzet_edit(&r.bord, Some(&z), Some(&after));
-                self.status.message = Some(wording::inzet_afgewezen());
+                self.session.status.message = Some(wording::inzet_afgewezen());
                 self.commit(edit)
             }
             _ => {

@@ -13,13 +13,17 @@ use crate::wording;
 impl App {
     /// The people the Mensen view lists, as indexes into `org.mensen`.
     pub fn mensen_rows(&self) -> Vec<usize> {
-        super::mensen::rows(&self.werkmap, self.gebruiker())
+        super::mensen::rows(&self.session.werkmap, self.session.gebruiker())
     }
 
     /// The person selected in the Mensen view.
     pub fn selected_persoon(&self) -> Option<&Persoon> {
         let p = *self.mensen_rows().get(self.mensen.row)?;
-        self.werkmap.organisatie.as_ref().map(|o| &o.mensen[p])
+        self.session
+            .werkmap
+            .organisatie
+            .as_ref()
+            .map(|o| &o.mensen[p])
     }
 
     /// An edit of one person: only what changed from `before` to `after`.
@@ -27,7 +31,7 @@ impl App {
         Edit {
             file: FileKey::Organisatie,
             ops: ops::diff_item(List::Mensen, before, after),
-            at: Moment(self.now),
+            at: Moment(self.session.now),
         }
     }
 
@@ -36,8 +40,8 @@ impl App {
             self.return_to = self.view;
         }
         self.view = View::Mensen;
-        if let Some(why) = &self.capaciteit_uit {
-            self.status.error = Some(why.clone());
+        if let Some(why) = &self.session.capaciteit_uit {
+            self.session.status.error = Some(why.clone());
         }
     }
 
@@ -53,8 +57,8 @@ impl App {
                 let Some(p) = self.selected_persoon().cloned() else {
                     return Vec::new();
                 };
-                if let Err(e) = self.may_decide(&p.id) {
-                    self.status.error = Some(e);
+                if let Err(e) = self.session.may_decide(&p.id) {
+                    self.session.status.error = Some(e);
                     return Vec::new();
                 }
                 self.mode = if c == Command::EditCard {
@@ -67,18 +71,22 @@ impl App {
                 let Some(p) = self.selected_persoon().cloned() else {
                     return Vec::new();
                 };
-                if let Err(e) = self.may_decide(&p.id) {
-                    self.status.error = Some(e);
+                if let Err(e) = self.session.may_decide(&p.id) {
+                    self.session.status.error = Some(e);
                     return Vec::new();
                 }
                 // The first absence that has not ended yet.
-                let Some(i) = p.afwezig.iter().position(|a| a.tot.0 >= self.vandaag) else {
-                    self.status.message = Some(wording::geen_afwezigheid());
+                let Some(i) = p
+                    .afwezig
+                    .iter()
+                    .position(|a| a.tot.0 >= self.session.vandaag)
+                else {
+                    self.session.status.message = Some(wording::geen_afwezigheid());
                     return Vec::new();
                 };
                 let mut after = p.clone();
                 after.afwezig.remove(i);
-                self.status.message = Some(wording::afwezigheid_verwijderd());
+                self.session.status.message = Some(wording::afwezigheid_verwijderd());
                 let edit = self.persoon_edit(&p, &after);
                 return self.commit(edit);
             }
@@ -95,7 +103,7 @@ impl App {
             match f.result() {
                 Ok(p) if p == f.persoon => return Vec::new(),
                 Ok(p) => {
-                    self.status.message = Some(wording::persoon_bijgewerkt());
+                    self.session.status.message = Some(wording::persoon_bijgewerkt());
                     let edit = self.persoon_edit(&f.persoon, &p);
                     return self.commit(edit);
                 }
@@ -117,7 +125,7 @@ impl App {
         if f.handle(key) {
             match f.result() {
                 Ok(p) => {
-                    self.status.message = Some(wording::persoon_bijgewerkt());
+                    self.session.status.message = Some(wording::persoon_bijgewerkt());
                     let edit = self.persoon_edit(&f.persoon, &p);
                     return self.commit(edit);
                 }

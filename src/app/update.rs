@@ -14,7 +14,11 @@ impl App {
         let effects = self.dispatch(action);
         if self.view == View::Inzet {
             self.inzet.detail = self.selected_inzet().and_then(|r| {
-                super::inzet::detail(&self.werkmap, &r, crate::domain::Week::of(self.vandaag))
+                super::inzet::detail(
+                    &self.session.werkmap,
+                    &r,
+                    crate::domain::Week::of(self.session.vandaag),
+                )
             });
         }
         effects
@@ -29,7 +33,7 @@ impl App {
                 Vec::new()
             }
             Action::Resize(w, h) => {
-                self.size = (w, h);
+                self.session.size = (w, h);
                 Vec::new()
             }
             Action::Tick(now) => self.on_tick(now),
@@ -45,13 +49,15 @@ impl App {
             Action::WerkmapReloaded(loaded) => self.on_werkmap_reloaded(*loaded),
             Action::SavedElsewhere(result) => {
                 match result {
-                    Ok(paths) => self.status.message = Some(wording::elders_bewaard(&paths)),
-                    Err(e) => self.status.error = Some(e),
+                    Ok(paths) => {
+                        self.session.status.message = Some(wording::elders_bewaard(&paths))
+                    }
+                    Err(e) => self.session.status.error = Some(e),
                 }
                 vec![Effect::Quit]
             }
             Action::Terminate => {
-                if self.terminating {
+                if self.session.leaving.terminating {
                     // Asked twice: go now, edits that are not written kept elsewhere.
                     let docs = self.unsaved_docs();
                     return if docs.is_empty() {
@@ -60,27 +66,28 @@ impl App {
                         vec![Effect::SaveElsewhere(docs)]
                     };
                 }
-                self.terminating = true;
+                self.session.leaving.terminating = true;
                 self.mode = Mode::Normal;
-                if self.files.unconfirmed() == 0 {
+                if self.session.files.unconfirmed() == 0 {
                     return vec![Effect::Quit];
                 }
-                self.quitting = Some(self.clock + crate::domain::sync::CONFIRM);
+                self.session.leaving.deadline =
+                    Some(self.session.clock + crate::domain::sync::CONFIRM);
                 self.force_saves()
             }
         }
     }
 
     fn on_tick(&mut self, now: super::action::Now) -> Vec<Effect> {
-        self.now = now.local;
-        self.clock = now.mono;
+        self.session.now = now.local;
+        self.session.clock = now.mono;
         if let Some(s) = &mut self.standup {
-            s.tick(&self.werkmap, self.now);
+            s.tick(&self.session.werkmap, self.session.now);
         }
-        for s in self.files.borden.values_mut() {
+        for s in self.session.files.borden.values_mut() {
             s.replica.tick(now.mono);
         }
-        if let Some(s) = self.files.organisatie.as_mut() {
+        if let Some(s) = self.session.files.organisatie.as_mut() {
             s.replica.tick(now.mono);
         }
         let mut effects = self.due_saves();
@@ -91,7 +98,8 @@ impl App {
     pub(super) fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             // A second Ctrl-c while quitting leaves at once.
-            if self.quitting.is_some() || matches!(self.mode, Mode::QuitPending(_)) {
+            if self.session.leaving.deadline.is_some() || matches!(self.mode, Mode::QuitPending(_))
+            {
                 return vec![Effect::Quit];
             }
             self.mode = Mode::Normal;
@@ -188,11 +196,12 @@ impl App {
                     return Vec::new();
                 };
                 match c {
-                    Command::Volgende => {
-                        s.volgende(&self.werkmap, crate::domain::Week::of(self.vandaag))
-                    }
-                    Command::Left => s.stap(&self.werkmap, -1),
-                    Command::Right => s.stap(&self.werkmap, 1),
+                    Command::Volgende => s.volgende(
+                        &self.session.werkmap,
+                        crate::domain::Week::of(self.session.vandaag),
+                    ),
+                    Command::Left => s.stap(&self.session.werkmap, -1),
+                    Command::Right => s.stap(&self.session.werkmap, 1),
                     Command::Back => {
                         self.standup = None;
                         self.view = if self.board().is_some() {
@@ -214,14 +223,14 @@ impl App {
             (View::Overzicht, Command::Up) => self.overzicht = self.overzicht.saturating_sub(1),
             (View::Overzicht, Command::Down) => {
                 self.overzicht =
-                    (self.overzicht + 1).min(self.werkmap.borden.len().saturating_sub(1))
+                    (self.overzicht + 1).min(self.session.werkmap.borden.len().saturating_sub(1))
             }
             (View::Overzicht, Command::PageUp) => {
                 self.overzicht = self.overzicht.saturating_sub(10)
             }
             (View::Overzicht, Command::PageDown) => {
                 self.overzicht =
-                    (self.overzicht + 10).min(self.werkmap.borden.len().saturating_sub(1))
+                    (self.overzicht + 10).min(self.session.werkmap.borden.len().saturating_sub(1))
             }
             (View::Overzicht, Command::Open) => {
                 if let Some(&i) = self.overview_order().get(self.overzicht) {
@@ -309,11 +318,11 @@ impl App {
     }
 
     pub(super) fn page(&self) -> usize {
-        usize::from(self.size.1 / 5).max(1)
+        usize::from(self.session.size.1 / 5).max(1)
     }
 
     pub(super) fn open_board(&mut self, index: usize) {
-        let id = self.werkmap.borden[index].id.clone();
+        let id = self.session.werkmap.borden[index].id.clone();
         if self.bord.bord != id {
             self.bord = BordView {
                 bord: id,
@@ -381,8 +390,8 @@ impl App {
     }
 
     pub(super) fn undo(&mut self) -> Vec<Effect> {
-        let Some(edit) = self.undo.pop() else {
-            self.status.message = Some(wording::niets_ongedaan());
+        let Some(edit) = self.session.undo.pop() else {
+            self.session.status.message = Some(wording::niets_ongedaan());
             return Vec::new();
         };
         let Some((done, notices)) =
@@ -393,26 +402,26 @@ impl App {
         };
         self.focus_edit(&done);
         // Redo re-applies what was undone, where it still holds.
-        self.redo.push(done.inverted());
-        self.status.message = Some(if notices.is_empty() {
+        self.session.redo.push(done.inverted());
+        self.session.status.message = Some(if notices.is_empty() {
             wording::ongedaan()
         } else {
             wording::deels_ongedaan(&self.notices_text(&notices))
         });
-        self.status.error = None;
+        self.session.status.error = None;
         // Saved at the next tick, after the screen shows it.
         Vec::new()
     }
 
     pub(super) fn redo(&mut self) -> Vec<Effect> {
-        let Some(edit) = self.redo.pop() else {
+        let Some(edit) = self.session.redo.pop() else {
             return Vec::new();
         };
         let Some((done, _)) = self.apply_edit(&edit, crate::domain::ops::Mode::Undo) else {
             return Vec::new();
         };
         self.focus_edit(&done);
-        self.undo.push(done);
+        self.session.undo.push(done);
         Vec::new()
     }
 
@@ -420,7 +429,12 @@ impl App {
     pub(super) fn focus_edit(&mut self, edit: &Edit) {
         let Some(bord) = edit.bord() else { return };
         if self.bord.bord != bord
-            && let Some(i) = self.werkmap.borden.iter().position(|b| b.id == bord)
+            && let Some(i) = self
+                .session
+                .werkmap
+                .borden
+                .iter()
+                .position(|b| b.id == bord)
         {
             self.open_board(i);
         }

@@ -21,26 +21,27 @@ impl App {
         name: String,
         result: Result<Box<(Bord, FileMeta)>, Vec<crate::storage::Diagnostic>>,
     ) -> Vec<Effect> {
-        self.fouten.retain(|d| d.bestand != name);
-        let known = self.files.bord_by_name(&name).cloned();
+        self.session.fouten.retain(|d| d.bestand != name);
+        let known = self.session.files.bord_by_name(&name).cloned();
         let (disk, meta) = match result {
             Ok(b) => *b,
             Err(diags) => {
                 // Keep showing what we had; never save over a file we could not read.
                 let why = diags.first().map(wording::diagnostic);
                 if let Some(id) = &known
-                    && let Some(slot) = self.files.borden.get_mut(id)
+                    && let Some(slot) = self.session.files.borden.get_mut(id)
                 {
                     slot.unreadable = why.clone();
                 }
-                self.status.error = why;
-                self.fouten.extend(diags);
+                self.session.status.error = why;
+                self.session.fouten.extend(diags);
                 return Vec::new();
             }
         };
         let id = disk.id.clone();
         if known.as_ref() == Some(&id)
             && self
+                .session
                 .files
                 .borden
                 .get(&id)
@@ -49,10 +50,10 @@ impl App {
             return Vec::new(); // nothing new (our own save coming back)
         }
         let wait = self.repair_wait();
-        let now = self.clock;
+        let now = self.session.clock;
         let pending = match &known {
             Some(known_id) if *known_id == id => {
-                let Some(slot) = self.files.borden.get_mut(&id) else {
+                let Some(slot) = self.session.files.borden.get_mut(&id) else {
                     return Vec::new();
                 };
                 let pending = slot.replica.unwritten() > 0;
@@ -61,7 +62,7 @@ impl App {
                 slot.meta = meta;
                 slot.unreadable = None;
                 if observed.repaired > 0 {
-                    self.status.error = Some(wording::herstellen(&name, observed.repaired));
+                    self.session.status.error = Some(wording::herstellen(&name, observed.repaired));
                 }
                 pending
             }
@@ -73,13 +74,13 @@ impl App {
                 false
             }
             // A new file claiming a board we have: a sync tool's conflict copy.
-            None if self.werkmap.bord(&id).is_some() => {
-                self.kopieen.retain(|(m, _)| m.name != meta.name);
-                self.kopieen.push((meta, disk));
-                self.status.message = Some(wording::kopie_banner(&name, &id));
+            None if self.session.werkmap.bord(&id).is_some() => {
+                self.session.kopieen.retain(|(m, _)| m.name != meta.name);
+                self.session.kopieen.push((meta, disk));
+                self.session.status.message = Some(wording::kopie_banner(&name, &id));
                 return Vec::new();
             }
-            None if self.single_board => return Vec::new(),
+            None if self.session.single_board => return Vec::new(),
             None => {
                 self.add_board(disk, meta);
                 false
@@ -90,34 +91,34 @@ impl App {
         self.reconcile();
         // What lost says enough; otherwise say what happened.
         if notices.is_empty() {
-            self.status.message = Some(if pending {
+            self.session.status.message = Some(if pending {
                 wording::herladen_met_eigen(&name)
             } else {
                 wording::herladen(&name)
             });
         } else {
-            self.status.message = None;
-            self.status.error = Some(self.notices_text(&notices));
+            self.session.status.message = None;
+            self.session.status.error = Some(self.notices_text(&notices));
         }
         self.due_saves()
     }
 
     fn add_board(&mut self, disk: Bord, meta: FileMeta) {
         let mut disk = disk;
-        let mut src_bits = self.random_bits();
+        let mut src_bits = self.session.random_bits();
         crate::domain::ids::assign_missing(&mut disk, || {
             src_bits = src_bits.rotate_left(17) ^ 0x9E37_79B9_7F4A_7C15;
             src_bits
         });
-        self.files.borden.insert(
+        self.session.files.borden.insert(
             disk.id.clone(),
-            FileSlot::new(meta, disk, self.clock, &self.writer),
+            FileSlot::new(meta, disk, self.session.clock, &self.session.writer),
         );
     }
 
     fn drop_board(&mut self, id: &str) {
-        self.files.borden.remove(id);
-        self.werkmap.borden.retain(|b| b.id != id);
+        self.session.files.borden.remove(id);
+        self.session.werkmap.borden.retain(|b| b.id != id);
         if self.bord.bord == id && self.view != View::Overzicht {
             self.view = View::Overzicht;
             self.mode = Mode::Normal;
@@ -125,24 +126,25 @@ impl App {
     }
 
     pub(super) fn on_file_removed(&mut self, name: &str) -> Vec<Effect> {
-        let Some(id) = self.files.bord_by_name(name).cloned() else {
+        let Some(id) = self.session.files.bord_by_name(name).cloned() else {
             return Vec::new();
         };
         let unsaved = self
+            .session
             .files
             .borden
             .get(&id)
             .is_some_and(|s| s.replica.unwritten() > 0);
         if unsaved {
             // Our edits would vanish with it: write the board back, edits and all.
-            if let Some(slot) = self.files.borden.get_mut(&id) {
+            if let Some(slot) = self.session.files.borden.get_mut(&id) {
                 slot.gone = true;
             }
-            self.status.error = Some(wording::bord_verdwenen_teruggezet(name));
+            self.session.status.error = Some(wording::bord_verdwenen_teruggezet(name));
             return Vec::new();
         }
         self.drop_board(&id);
-        self.status.message = Some(wording::bord_verdwenen(name));
+        self.session.status.message = Some(wording::bord_verdwenen(name));
         self.recompute();
         Vec::new()
     }
@@ -150,26 +152,30 @@ impl App {
     /// The organisation changed on disk: take it, with our edits on top; the boards stay.
     pub(super) fn on_werkmap_reloaded(&mut self, loaded: Loaded) -> Vec<Effect> {
         let org_name = crate::storage::load::ORGANISATIE;
-        self.fouten.retain(|d| d.bestand != org_name);
-        self.fouten
+        self.session.fouten.retain(|d| d.bestand != org_name);
+        self.session
+            .fouten
             .extend(loaded.fouten.into_iter().filter(|d| d.bestand == org_name));
-        self.capaciteit_uit = loaded.capaciteit_uit.map(wording::capaciteit_uit);
+        self.session.capaciteit_uit = loaded.capaciteit_uit.map(wording::capaciteit_uit);
         let wait = self.repair_wait();
-        let now = self.clock;
+        let now = self.session.clock;
         let mut repaired = 0;
         match (loaded.werkmap.organisatie, loaded.organisatie_file) {
-            (Some(org), Some(meta)) => match self.files.organisatie.as_mut() {
+            (Some(org), Some(meta)) => match self.session.files.organisatie.as_mut() {
                 Some(slot) => {
                     repaired = slot.replica.observe(org, now, wait).repaired;
                     slot.meta = meta;
                     slot.unreadable = None;
                 }
-                None => self.files.organisatie = Some(FileSlot::new(meta, org, now, &self.writer)),
+                None => {
+                    self.session.files.organisatie =
+                        Some(FileSlot::new(meta, org, now, &self.session.writer))
+                }
             },
             _ => {
                 // Unreadable or gone: keep what we have and never save over it.
-                if let Some(slot) = self.files.organisatie.as_mut() {
-                    slot.unreadable = self.capaciteit_uit.clone();
+                if let Some(slot) = self.session.files.organisatie.as_mut() {
+                    slot.unreadable = self.session.capaciteit_uit.clone();
                 }
                 self.recompute();
                 return Vec::new();
@@ -178,11 +184,11 @@ impl App {
         let notices = self.rebuild_org();
         self.recompute();
         self.reconcile();
-        self.status.message = Some(wording::herladen(org_name));
+        self.session.status.message = Some(wording::herladen(org_name));
         if repaired > 0 {
-            self.status.error = Some(wording::herstellen(org_name, repaired));
+            self.session.status.error = Some(wording::herstellen(org_name, repaired));
         } else if !notices.is_empty() {
-            self.status.error = Some(self.notices_text(&notices));
+            self.session.status.error = Some(self.notices_text(&notices));
         }
         self.due_saves()
     }
@@ -195,6 +201,7 @@ impl App {
         self.mode = match mode {
             Mode::Form(mut f) => {
                 let now = self
+                    .session
                     .werkmap
                     .bord(&f.bord)
                     .and_then(|b| b.kaarten.iter().find(|k| k.id == f.kaart.id))
@@ -211,11 +218,11 @@ impl App {
                 match now {
                     Some(x) if *x == *k => Mode::ConfirmDelete(k),
                     Some(_) => {
-                        self.status.error = Some(wording::dialoog_gewijzigd(&k.titel));
+                        self.session.status.error = Some(wording::dialoog_gewijzigd(&k.titel));
                         Mode::Normal
                     }
                     None => {
-                        self.status.error = Some(wording::dialoog_verdwenen(&k.titel));
+                        self.session.status.error = Some(wording::dialoog_verdwenen(&k.titel));
                         Mode::Normal
                     }
                 }
@@ -224,7 +231,7 @@ impl App {
                 if self.request_still_open(&d.r, &d.asked) {
                     Mode::Decide(d)
                 } else {
-                    self.status.error = Some(wording::verzoek_veranderd());
+                    self.session.status.error = Some(wording::verzoek_veranderd());
                     Mode::Normal
                 }
             }
@@ -232,7 +239,7 @@ impl App {
                 if self.inzet_still_open(&r) {
                     Mode::Reason(input, r)
                 } else {
-                    self.status.error = Some(wording::verzoek_veranderd());
+                    self.session.status.error = Some(wording::verzoek_veranderd());
                     Mode::Normal
                 }
             }
@@ -240,7 +247,7 @@ impl App {
                 if self.persoon_exists(&f.persoon.id) {
                     Mode::MensForm(f)
                 } else {
-                    self.status.error = Some(wording::dialoog_verdwenen(&f.persoon.naam));
+                    self.session.status.error = Some(wording::dialoog_verdwenen(&f.persoon.naam));
                     Mode::Normal
                 }
             }
@@ -248,7 +255,7 @@ impl App {
                 if self.persoon_exists(&f.persoon.id) {
                     Mode::AfwezigForm(f)
                 } else {
-                    self.status.error = Some(wording::dialoog_verdwenen(&f.persoon.naam));
+                    self.session.status.error = Some(wording::dialoog_verdwenen(&f.persoon.naam));
                     Mode::Normal
                 }
             }
@@ -272,11 +279,12 @@ impl App {
         self.mensen.row = self.mensen.row.min(last(self.mensen_rows().len()));
         self.conflicten.row = self.conflicten.row.min(last(self.conflict_list().len()));
         self.capaciteit.row = self.capaciteit.row.min(last(self.capaciteit.len()));
-        self.overzicht = self.overzicht.min(last(self.werkmap.borden.len()));
+        self.overzicht = self.overzicht.min(last(self.session.werkmap.borden.len()));
     }
 
     fn persoon_exists(&self, id: &str) -> bool {
-        self.werkmap
+        self.session
+            .werkmap
             .organisatie
             .as_ref()
             .is_some_and(|o| o.persoon(id).is_some())
@@ -284,17 +292,17 @@ impl App {
 
     /// Merges the first conflict copy into its board, saves, and moves the copy away.
     pub(super) fn merge_copy(&mut self) -> Vec<Effect> {
-        if self.kopieen.is_empty() {
+        if self.session.kopieen.is_empty() {
             return Vec::new();
         }
-        let (meta, kopie) = self.kopieen.remove(0);
-        let Some(ours) = self.werkmap.bord(&kopie.id).cloned() else {
+        let (meta, kopie) = self.session.kopieen.remove(0);
+        let Some(ours) = self.session.werkmap.bord(&kopie.id).cloned() else {
             return Vec::new();
         };
         let w: fn(&crate::domain::ops::Notice) -> String = wording::notitie;
         let cx = Context {
             mode: OpsMode::Merge,
-            at: crate::domain::Moment(self.now),
+            at: crate::domain::Moment(self.session.now),
             wording: &w,
         };
         let merged = merge::with_copy(&ours, &kopie, &cx);
@@ -302,15 +310,15 @@ impl App {
         let edit = super::edit::Edit {
             file: super::edit::FileKey::Bord(ours.id.clone()),
             ops: crate::domain::ops::diff(&ours, &merged.value),
-            at: crate::domain::Moment(self.now),
+            at: crate::domain::Moment(self.session.now),
         };
-        self.fouten.retain(|d| d.bestand != meta.name);
+        self.session.fouten.retain(|d| d.bestand != meta.name);
         self.commit(edit);
-        self.status.message = Some(wording::kopie_samengevoegd(&meta.name));
+        self.session.status.message = Some(wording::kopie_samengevoegd(&meta.name));
         if !merged.notices.is_empty() {
             let lines: Vec<String> = merged.notices.iter().map(wording::melding).collect();
-            self.status.error = Some(lines.join("; "));
-            if let Some(slot) = self.files.borden.get_mut(&ours.id) {
+            self.session.status.error = Some(lines.join("; "));
+            if let Some(slot) = self.session.files.borden.get_mut(&ours.id) {
                 slot.log.extend(lines);
             }
         }
@@ -341,7 +349,7 @@ impl App {
         };
         match pick {
             0 => {
-                self.status.message = Some(wording::opnieuw_proberen());
+                self.session.status.message = Some(wording::opnieuw_proberen());
                 self.force_saves()
             }
             1 => vec![Effect::SaveElsewhere(self.unsaved_docs())],

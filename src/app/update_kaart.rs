@@ -14,7 +14,7 @@ impl App {
         Edit {
             file: FileKey::Bord(bord.to_string()),
             ops,
-            at: Moment(self.now),
+            at: Moment(self.session.now),
         }
     }
 
@@ -22,7 +22,7 @@ impl App {
     fn selected_with_place(&self) -> Option<(usize, Kaart, Option<String>)> {
         let b = self.board_index()?;
         let id = self.bord.kaart.as_deref()?;
-        let kaarten = &self.werkmap.borden[b].kaarten;
+        let kaarten = &self.session.werkmap.borden[b].kaarten;
         let index = kaarten.iter().position(|k| k.id == id)?;
         let prev = index.checked_sub(1).map(|p| kaarten[p].id.clone());
         Some((b, kaarten[index].clone(), prev))
@@ -32,7 +32,7 @@ impl App {
         let Some((b, kaart, prev)) = self.selected_with_place() else {
             return Vec::new();
         };
-        let bord = &self.werkmap.borden[b];
+        let bord = &self.session.werkmap.borden[b];
         let Some(from) = bord.kolommen.iter().position(|k| k.id == kaart.kolom) else {
             return Vec::new();
         };
@@ -73,7 +73,7 @@ impl App {
         self.bord.kolom = to as usize;
         let effects = self.commit(edit);
         self.select_card(&kaart.id);
-        self.status.message = Some(crate::wording::kaart_verplaatst(&kaart.titel, &naam));
+        self.session.status.message = Some(crate::wording::kaart_verplaatst(&kaart.titel, &naam));
         effects
     }
 
@@ -81,7 +81,7 @@ impl App {
         let Some((b, kaart, prev)) = self.selected_with_place() else {
             return Vec::new();
         };
-        let bord = &self.werkmap.borden[b];
+        let bord = &self.session.werkmap.borden[b];
         let visible = self.visible_cards(bord, self.bord.kolom);
         let Some(pos) = visible.iter().position(|k| k.id == kaart.id) else {
             return Vec::new();
@@ -116,25 +116,25 @@ impl App {
 
     pub(super) fn open_form(&mut self, new: bool) {
         let Some(b) = self.board_index() else { return };
-        let bord = &self.werkmap.borden[b];
-        let candidates = form::candidates(self.werkmap.organisatie.as_ref(), bord);
+        let bord = &self.session.werkmap.borden[b];
+        let candidates = form::candidates(self.session.werkmap.organisatie.as_ref(), bord);
         let kaart = if new {
             let Some(kolom) = bord.kolommen.get(self.bord.kolom).map(|k| k.id.clone()) else {
                 return;
             };
-            Kaart::new(self.new_id(), "", kolom)
+            Kaart::new(self.session.new_id(), "", kolom)
         } else {
             match self.selected_card() {
                 Some(k) => k.clone(),
                 None => return,
             }
         };
-        let bord = self.werkmap.borden[b].id.clone();
+        let bord = self.session.werkmap.borden[b].id.clone();
         self.mode = Mode::Form(Box::new(CardForm::new(bord, kaart, new, candidates)));
     }
 
     pub(super) fn submit_form(&mut self, f: &CardForm, kaart: Kaart) -> Vec<Effect> {
-        let Some(bord) = self.werkmap.bord(&f.bord) else {
+        let Some(bord) = self.session.werkmap.bord(&f.bord) else {
             return Vec::new();
         };
         let mut replaced = Vec::new();
@@ -149,7 +149,8 @@ impl App {
         } else {
             // Only what the user changed, against the card as the form last showed it.
             let mut ops = ops::diff_item(List::Kaarten, &f.opened, &kaart);
-            let (notes, notices) = f.replaced_notes(&kaart, &self.signer, Moment(self.now));
+            let (notes, notices) =
+                f.replaced_notes(&kaart, &self.session.signer, Moment(self.session.now));
             ops.extend(notes);
             replaced = notices;
             ops
@@ -161,14 +162,14 @@ impl App {
         let edit = self.card_edit(&f.bord.clone(), ops);
         let effects = self.commit(edit);
         self.select_card(&id);
-        self.status.message = Some(if f.is_new {
+        self.session.status.message = Some(if f.is_new {
             crate::wording::kaart_toegevoegd(&kaart.titel)
         } else {
             crate::wording::kaart_bijgewerkt(&kaart.titel)
         });
         if !replaced.is_empty() {
             // The colleague's value that this replaced: in a note, and said here.
-            self.status.error = Some(self.notices_text(&replaced));
+            self.session.status.error = Some(self.notices_text(&replaced));
         }
         effects
     }
@@ -177,10 +178,10 @@ impl App {
         let Some(b) = self.board_index() else {
             return Vec::new();
         };
-        let bord = &self.werkmap.borden[b];
+        let bord = &self.session.werkmap.borden[b];
         let note = Notitie {
-            wie: self.signer.clone(),
-            wanneer: Moment(self.now),
+            wie: self.session.signer.clone(),
+            wanneer: Moment(self.session.now),
             tekst,
         };
         let snapshot = bord.kaarten.iter().find(|k| k.id == kaart).map(|k| {
@@ -205,13 +206,13 @@ impl App {
             return Vec::new();
         };
         // The question was about the card as the dialog showed it.
-        if self.werkmap.borden[b]
+        if self.session.werkmap.borden[b]
             .kaarten
             .iter()
             .find(|k| k.id == kaart.id)
             != Some(kaart)
         {
-            self.status.error = Some(crate::wording::dialoog_gewijzigd(&kaart.titel));
+            self.session.status.error = Some(crate::wording::dialoog_gewijzigd(&kaart.titel));
             return Vec::new();
         }
         if self.bord.kaart.as_deref() == Some(kaart.id.as_str()) {
@@ -224,14 +225,14 @@ impl App {
                 self.bord.kaart = None;
             }
         }
-        let kaarten = &self.werkmap.borden[b].kaarten;
+        let kaarten = &self.session.werkmap.borden[b].kaarten;
         let prev = kaarten
             .iter()
             .position(|k| k.id == kaart.id)
             .and_then(|i| i.checked_sub(1))
             .map(|p| kaarten[p].id.clone());
         let edit = self.card_edit(
-            &self.werkmap.borden[b].id.clone(),
+            &self.session.werkmap.borden[b].id.clone(),
             vec![ops::delete(List::Kaarten, kaart, prev.as_deref())],
         );
         if self.view == View::Kaart {

@@ -14,9 +14,9 @@ impl App {
         roteer: Option<chrono::Duration>,
     ) {
         self.standup = Some(super::standup::Standup::new(
-            &self.werkmap,
+            &self.session.werkmap,
             borden,
-            self.now,
+            self.session.now,
             minuten,
             roteer,
         ));
@@ -29,12 +29,12 @@ impl App {
             self.return_to = self.view;
         }
         if self.capaciteit.weeks.is_empty() {
-            self.capaciteit = super::capaciteit::CapaciteitView::new(self.horizon.clone());
+            self.capaciteit = super::capaciteit::CapaciteitView::new(self.session.horizon.clone());
         }
         self.view = View::Capaciteit;
-        self.capaciteit.compute(&self.werkmap);
-        if self.capaciteit_uit.is_some() {
-            self.status.error = self.capaciteit_uit.clone();
+        self.capaciteit.compute(&self.session.werkmap);
+        if self.session.capaciteit_uit.is_some() {
+            self.session.status.error = self.session.capaciteit_uit.clone();
         }
     }
 
@@ -50,7 +50,7 @@ impl App {
             Command::Left | Command::Right => {
                 let d = if c == Command::Left { -1 } else { 1 };
                 cap.weeks = cap.weeks.iter().map(|w| w.plus(d)).collect();
-                cap.compute(&self.werkmap);
+                cap.compute(&self.session.werkmap);
             }
             Command::Maat => {
                 cap.maat = match cap.maat {
@@ -61,14 +61,18 @@ impl App {
             }
             Command::Gevraagd => {
                 cap.met_gevraagd = !cap.met_gevraagd;
-                cap.compute(&self.werkmap);
+                cap.compute(&self.session.werkmap);
             }
             Command::Open => {
                 let next = match (&cap.person, cap.rows.get(cap.row).map(|r| &r.kind)) {
                     (Some(d), _) => {
                         if let Some(claim) = d.claims.get(cap.row).cloned()
-                            && let Some(b) =
-                                self.werkmap.borden.iter().position(|x| x.id == claim.bord)
+                            && let Some(b) = self
+                                .session
+                                .werkmap
+                                .borden
+                                .iter()
+                                .position(|x| x.id == claim.bord)
                         {
                             self.open_board(b);
                             self.open_inzet(
@@ -81,6 +85,7 @@ impl App {
                         return;
                     }
                     (None, Some(RowKind::Eenheid(u))) => match self
+                        .session
                         .werkmap
                         .organisatie
                         .as_ref()
@@ -90,6 +95,7 @@ impl App {
                         None => return,
                     },
                     (None, Some(RowKind::Persoon(p))) => match self
+                        .session
                         .werkmap
                         .organisatie
                         .as_ref()
@@ -103,12 +109,12 @@ impl App {
                 cap.trail.push((cap.niveau.clone(), cap.row));
                 cap.niveau = next;
                 cap.row = 0;
-                cap.compute(&self.werkmap);
+                cap.compute(&self.session.werkmap);
             }
             Command::Back => match cap.trail.pop() {
                 Some((niveau, row)) => {
                     cap.niveau = niveau;
-                    cap.compute(&self.werkmap);
+                    cap.compute(&self.session.werkmap);
                     self.capaciteit.row = row;
                 }
                 None => self.view = self.return_to,
@@ -159,13 +165,15 @@ impl App {
         use super::capaciteit::{Niveau, RowKind};
         use crate::capacity::ConflictSoort as S;
         let org_unit = |app: &App, id: &str| {
-            app.werkmap
+            app.session
+                .werkmap
                 .organisatie
                 .as_ref()
                 .and_then(|o| o.eenheden.iter().position(|e| e.id == id))
         };
         let person = c.persoon.as_deref().and_then(|p| {
-            self.werkmap
+            self.session
+                .werkmap
                 .organisatie
                 .as_ref()?
                 .mensen
@@ -175,17 +183,18 @@ impl App {
         let board = c
             .bord
             .as_deref()
-            .and_then(|b| self.werkmap.borden.iter().position(|x| x.id == b));
+            .and_then(|b| self.session.werkmap.borden.iter().position(|x| x.id == b));
         match (c.soort, board, person) {
             (S::Overboekt | S::AfwezigIngezet, _, Some(p)) | (S::SpanOfAttention, _, Some(p)) => {
                 self.open_capaciteit();
                 self.return_to = View::Conflicten;
                 let unit = self
+                    .session
                     .werkmap
                     .organisatie
                     .as_ref()
                     .and_then(|o| org_unit(self, &o.mensen[p].eenheid));
-                let ids = self.werkmap.organisatie.as_ref().map(|o| {
+                let ids = self.session.werkmap.organisatie.as_ref().map(|o| {
                     (
                         o.mensen[p].id.clone(),
                         unit.map(|u| o.eenheden[u].id.clone()),
@@ -197,7 +206,7 @@ impl App {
                 let cap = &mut self.capaciteit;
                 cap.trail.clear();
                 cap.niveau = Niveau::Eenheden;
-                cap.compute(&self.werkmap);
+                cap.compute(&self.session.werkmap);
                 let unit_row = cap
                     .rows
                     .iter()
@@ -210,7 +219,7 @@ impl App {
                 cap.trail.push((Niveau::Eenheden, unit_row));
                 if let Some(u) = unit_id {
                     cap.niveau = Niveau::Mensen(u.clone());
-                    cap.compute(&self.werkmap);
+                    cap.compute(&self.session.werkmap);
                     let person_row = cap
                         .rows
                         .iter()
@@ -220,7 +229,7 @@ impl App {
                 }
                 cap.niveau = Niveau::Persoon(persoon_id);
                 cap.row = 0;
-                cap.compute(&self.werkmap);
+                cap.compute(&self.session.werkmap);
             }
             (S::EenheidOverbelast, _, _) => {
                 let Some(u) = c.eenheid.as_deref().and_then(|e| org_unit(self, e)) else {
@@ -231,7 +240,7 @@ impl App {
                 let cap = &mut self.capaciteit;
                 cap.trail.clear();
                 cap.niveau = Niveau::Eenheden;
-                cap.compute(&self.werkmap);
+                cap.compute(&self.session.werkmap);
                 let unit_row = cap
                     .rows
                     .iter()
@@ -239,6 +248,7 @@ impl App {
                     .unwrap_or(0);
                 cap.trail.push((Niveau::Eenheden, unit_row));
                 let Some(unit_id) = self
+                    .session
                     .werkmap
                     .organisatie
                     .as_ref()
@@ -250,12 +260,12 @@ impl App {
                 let cap = &mut self.capaciteit;
                 cap.niveau = Niveau::Mensen(unit_id);
                 cap.row = 0;
-                cap.compute(&self.werkmap);
+                cap.compute(&self.session.werkmap);
             }
             (_, Some(b), _) => {
                 self.open_board(b);
                 self.return_to = View::Conflicten;
-                let bord = &self.werkmap.borden[b];
+                let bord = &self.session.werkmap.borden[b];
                 let card = c.kaart.clone().or_else(|| {
                     bord.kaarten
                         .iter()

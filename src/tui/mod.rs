@@ -66,22 +66,22 @@ pub fn run(
         &login,
         storage::save::random_bits(),
     );
-    app.single_board = path.is_file();
+    app.session.single_board = path.is_file();
     if let Some(start) = standup {
         let borden = standup_boards(&app, start.doel.as_deref()).map_err(io::Error::other)?;
         app.start_standup(borden, start.minuten, start.roteer);
     }
     if created {
-        app.status.message = Some(crate::wording::demo_aangemaakt(path));
+        app.session.status.message = Some(crate::wording::demo_aangemaakt(path));
     }
     if let Some(e) = config_error {
-        app.status.error = Some(e);
+        app.session.status.error = Some(e);
     }
     let theme = Theme::named(
-        app.config.thema.as_deref(),
+        app.session.config.thema.as_deref(),
         std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     );
-    let mouse = app.config.muis();
+    let mouse = app.session.config.muis();
 
     install_panic_hook(mouse);
     let mut terminal = init_screen()?;
@@ -91,10 +91,11 @@ pub fn run(
     let result = event_loop(&mut terminal, &mut app, &theme, path);
     restore(mouse);
     if let Some(m) = app
+        .session
         .status
         .message
         .as_ref()
-        .filter(|_| app.terminating || app.saved_elsewhere)
+        .filter(|_| app.session.leaving.terminating || app.session.leaving.saved_elsewhere)
     {
         eprintln!("planbord: {m}");
     }
@@ -104,7 +105,7 @@ pub fn run(
 /// The boards of a stand-up: the named board, the boards of the named cluster, or the only
 /// board of a single-board session.
 fn standup_boards(app: &App, doel: Option<&str>) -> Result<Vec<String>, String> {
-    let w = &app.werkmap;
+    let w = &app.session.werkmap;
     match doel {
         Some(d) if w.bord(d).is_some() => Ok(vec![d.to_string()]),
         Some(d) => {
@@ -190,20 +191,23 @@ fn event_loop(terminal: &mut Screen, app: &mut App, theme: &Theme, path: &Path) 
     });
     let _signals = signals::start(tx.clone());
     // Kept alive for the whole loop; dropping them stops watching.
-    let _watchers = watch::start(&app.root, tx.clone());
+    let _watchers = watch::start(&app.session.root, tx.clone());
     let known: HashMap<String, storage::ContentHash> = app
+        .session
         .files
         .borden
         .values()
         .map(|s| (s.meta.name.clone(), s.meta.hash))
         .chain(
-            app.files
+            app.session
+                .files
                 .organisatie
                 .iter()
                 .map(|s| (s.meta.name.clone(), s.meta.hash)),
         )
         .collect();
     let single = app
+        .session
         .single_board
         .then(|| {
             path.file_name()
@@ -212,13 +216,13 @@ fn event_loop(terminal: &mut Screen, app: &mut App, theme: &Theme, path: &Path) 
         })
         .flatten();
     let worker = Worker::start(
-        app.root.clone(),
+        app.session.root.clone(),
         known,
-        app.werkmap.organisatie.clone(),
+        app.session.werkmap.organisatie.clone(),
         single,
         tx,
     );
-    storage::load::clean_stray_temp_files(&app.root, STRAY_TEMP_AGE);
+    storage::load::clean_stray_temp_files(&app.session.root, STRAY_TEMP_AGE);
     app.update(Action::Tick(clock()));
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -240,8 +244,8 @@ fn event_loop(terminal: &mut Screen, app: &mut App, theme: &Theme, path: &Path) 
         // Idle means idle: wake for input, files, the worker, or the next deadline (a save
         // due, a confirmation, a stand-up second).
         let now = clock().mono;
-        let mut deadline = app.files.next_deadline();
-        if let Some(q) = app.quitting {
+        let mut deadline = app.session.files.next_deadline();
+        if let Some(q) = app.session.leaving.deadline {
             deadline = Some(deadline.map_or(q, |d| d.min(q)));
         }
         if app.view == crate::app::View::Standup {
@@ -290,11 +294,11 @@ fn run_effects(effects: Vec<Effect>, app: &mut App, worker: &Worker) -> bool {
     for effect in effects {
         match effect {
             Effect::Quit => quit = true,
-            Effect::Save(req) => worker.send(Job::Save(req, app.now)),
-            Effect::RemoveCopy(path) => worker.send(Job::Retire(path, app.now)),
+            Effect::Save(req) => worker.send(Job::Save(req, app.session.now)),
+            Effect::RemoveCopy(path) => worker.send(Job::Retire(path, app.session.now)),
             Effect::SaveElsewhere(docs) => {
-                app.saved_elsewhere = true;
-                worker.send(Job::SaveElsewhere(docs, app.now));
+                app.session.leaving.saved_elsewhere = true;
+                worker.send(Job::SaveElsewhere(docs, app.session.now));
             }
         }
     }

@@ -118,14 +118,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn draw_header(frame: &mut Frame, l: &BoardLayout, app: &App, bord: &Bord, theme: &Theme) {
     let w = usize::from(l.header.width);
-    let org = app.werkmap.organisatie.as_ref();
+    let org = app.session.werkmap.organisatie.as_ref();
     let about = match &bord.soort {
         BordSoort::Opgaveteam { opgave } => {
             let o = org.and_then(|o| o.opgave(opgave));
             let naam = o.map_or(opgave.as_str(), |o| o.naam.as_str());
             let adviseur = o
                 .and_then(|o| o.adviseur.as_deref())
-                .map(|a| format!(" · adviseur {}", app.person_name(a)))
+                .map(|a| format!(" · adviseur {}", app.session.person_name(a)))
                 .unwrap_or_default();
             let ph = o
                 .and_then(|o| o.portefeuillehouder.as_deref())
@@ -183,7 +183,7 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
     let col = &bord.kolommen[kolom];
     let total = bord.kaarten.iter().filter(|k| k.kolom == col.id).count();
     let cards = app.visible_cards(bord, kolom);
-    let exceeded = app.derived.wip_exceeded(&bord.id, &col.id);
+    let exceeded = app.session.derived.wip_exceeded(&bord.id, &col.id);
     let focus = kolom == app.bord.kolom;
     let count = match col.wip {
         Some(wip) => format!("{total}/{wip}"),
@@ -258,7 +258,7 @@ pub(super) fn card_lines<'a>(
     w: usize,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
-    let conflict = app.derived.card_in_conflict(bord, k);
+    let conflict = app.session.derived.card_in_conflict(bord, k);
     let open = bord.is_open(k);
     let base = if selected {
         theme.selected
@@ -296,9 +296,9 @@ pub(super) fn card_lines<'a>(
     let owner = k
         .eigenaar
         .as_deref()
-        .map(|e| app.person_name(e))
+        .map(|e| app.session.person_name(e))
         .unwrap_or_else(|| wording::geen_eigenaar().into());
-    let overdue = open && k.deadline.is_some_and(|d| d.0 < app.vandaag);
+    let overdue = open && k.deadline.is_some_and(|d| d.0 < app.session.vandaag);
     let deadline = k.deadline.map(|d| {
         if overdue && w >= 30 {
             format!("{CONFLICT} verlopen {}", d.0.format("%d-%m"))

@@ -19,7 +19,7 @@ const SEGMENTS: [&str; 5] = ["▓", "▒", "░", "▚", "▞"];
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let cap = &app.capaciteit;
-    let org = app.werkmap.organisatie.as_ref();
+    let org = app.session.werkmap.organisatie.as_ref();
     let crumbs: Vec<String> = cap
         .trail
         .iter()
@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         height: area.height.saturating_sub(2),
         ..area
     };
-    if let Some(why) = &app.capaciteit_uit {
+    if let Some(why) = &app.session.capaciteit_uit {
         frame.render_widget(
             Paragraph::new(Span::styled(format!(" {why}"), theme.conflict)),
             body,
@@ -104,6 +104,7 @@ pub fn cell(l: &WeekLoad, maat: Maat, uren_per_fte: f64) -> String {
 fn draw_heat(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let cap = &app.capaciteit;
     let upf = app
+        .session
         .werkmap
         .organisatie
         .as_ref()

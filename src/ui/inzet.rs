@@ -29,15 +29,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let title = match &app.inzet.scope {
         Scope::Bord(id) => format!(
             " Team en inzet · {}",
-            app.werkmap
+            app.session
+                .werkmap
                 .bord(id)
                 .map_or(id.as_str(), |b| b.titel.as_str())
         ),
         Scope::Inbox => format!(
             " Open verzoeken om capaciteit · {}",
-            app.gebruiker().map_or_else(
+            app.session.gebruiker().map_or_else(
                 || wording::alle_eenheden().to_string(),
-                |g| wording::eenheden_van(&app.person_name(g))
+                |g| wording::eenheden_van(&app.session.person_name(g))
             )
         ),
     };
@@ -53,12 +54,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ..area
     };
     let w = usize::from(area.width);
-    let org = app.werkmap.organisatie.as_ref();
+    let org = app.session.werkmap.organisatie.as_ref();
     let mut lines = Vec::new();
     let h = usize::from(list.height);
     let first = super::widgets::first_visible(app.inzet.row, h);
     for (i, r) in rows.iter().enumerate().skip(first).take(h) {
-        let Some((bord, z)) = r.find(&app.werkmap) else {
+        let Some((bord, z)) = r.find(&app.session.werkmap) else {
             continue;
         };
         let selected = i == app.inzet.row;
@@ -74,7 +75,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let besluit = z.besluit.as_ref().map(|b| {
             format!(
                 " · {} {}{}",
-                app.person_name(&b.wie),
+                app.session.person_name(&b.wie),
                 b.wanneer.0.format("%d-%m"),
                 b.toelichting
                     .as_ref()
@@ -91,7 +92,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let main = format!(
             "{:<name_w$} {:>5} u/week  {:<26}",
             ellipsis(
-                &format!("{} ({eenheid})", app.person_name(&z.persoon)),
+                &format!("{} ({eenheid})", app.session.person_name(&z.persoon)),
                 name_w
             ),
             wording::getal(z.uren_per_week),

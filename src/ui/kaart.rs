@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .find(|c| c.id == k.kolom)
         .map_or(k.kolom.as_str(), |c| c.naam.as_str());
-    let conflict = app.derived.card_in_conflict(bord, k);
+    let conflict = app.session.derived.card_in_conflict(bord, k);
     let field = |label: &str, value: String| {
         Line::from(vec![
             Span::styled(format!("{label:>14}  "), theme.dim),
@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             "Eigenaar",
             k.eigenaar.as_deref().map_or_else(
                 || wording::geen_eigenaar().to_string(),
-                |e| format!("{} ({e})", app.person_name(e)),
+                |e| format!("{} ({e})", app.session.person_name(e)),
             ),
         ),
         Line::from(vec![
@@ -82,6 +82,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         field("Id", k.id.clone()),
     ];
     let about: Vec<_> = app
+        .session
         .derived
         .of_board(bord)
         .filter(|c| {
@@ -113,7 +114,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 format!("  {} ", n.wanneer.0.format("%d-%m-%Y %H:%M")),
                 theme.dim,
             ),
-            Span::styled(app.person_name(&n.wie), theme.title),
+            Span::styled(app.session.person_name(&n.wie), theme.title),
         ]));
         lines.push(Line::from(Span::styled(
             format!("    {}", n.tekst),

@@ -41,10 +41,10 @@ const AFWEZIG_BREED: usize = 24;
 const EENHEID_MIN: usize = 8;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(org) = &app.werkmap.organisatie else {
+    let Some(org) = &app.session.werkmap.organisatie else {
         frame.render_widget(
             Paragraph::new(Span::styled(
-                app.capaciteit_uit.clone().unwrap_or_default(),
+                app.session.capaciteit_uit.clone().unwrap_or_default(),
                 theme.conflict,
             )),
             area,
@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let w = usize::from(area.width);
-    let Some(g) = app.gebruiker() else {
+    let Some(g) = app.session.gebruiker() else {
         // No one is listed: absences are only for a CoCo of the person's unit.
         super::widgets::header(
             frame,
@@ -62,14 +62,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme,
         );
         let uitleg = wording::mensen_zonder_gebruiker(
-            app.config.gebruiker.as_deref(),
-            app.config.bestand.as_deref(),
+            app.session.config.gebruiker.as_deref(),
+            app.session.config.bestand.as_deref(),
         );
         draw_uitleg(frame, area, uitleg, theme);
         return;
     };
     let rows = app.mensen_rows();
-    let naam = app.person_name(g);
+    let naam = app.session.person_name(g);
     let title = format!(" Mensen · {}", wording::eenheden_van(&naam));
     if rows.is_empty() {
         super::widgets::header(frame, area, title, wording::mensen_toetsen_leeg(), theme);
@@ -89,7 +89,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         org.mensen[p]
             .afwezig
             .iter()
-            .find(|a| a.tot.0 >= app.vandaag)
+            .find(|a| a.tot.0 >= app.session.vandaag)
     };
     let longest = |f: &dyn Fn(usize) -> usize| rows.iter().map(|&p| f(p)).max().unwrap_or(0);
     let eenheid_naam = |p: usize| {
@@ -124,7 +124,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         let used = main.width() + 2;
         let afwezig = next(p)
-            .map(|a| wording::afwezig_kort(app.vandaag, a, w.saturating_sub(used)))
+            .map(|a| wording::afwezig_kort(app.session.vandaag, a, w.saturating_sub(used)))
             .unwrap_or_default();
         lines.push(Line::from(vec![
             Span::styled(if selected { "▶ " } else { "  " }, theme.accent),
@@ -191,7 +191,7 @@ fn draw_detail(
         lines.push(Line::from(Span::styled(" Geen afwezigheid.", theme.dim)));
     }
     for a in &m.afwezig {
-        let past = a.tot.0 < app.vandaag;
+        let past = a.tot.0 < app.session.vandaag;
         lines.push(Line::from(Span::styled(
             format!(" {}", wording::afwezigheid(a)),
             if past { theme.dim } else { theme.text },

@@ -64,8 +64,8 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
 fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // In order of importance: what is not yet safely on disk (and why), what went wrong,
     // what just happened, the werkmap. What does not fit is cut at the end, never in front.
-    let waiting = app.files.unconfirmed();
-    let file = match (waiting, app.files.problem()) {
+    let waiting = app.session.files.unconfirmed();
+    let file = match (waiting, app.session.files.problem()) {
         (0, _) => Span::styled(" opgeslagen ", theme.dim),
         (n, Some(why)) => Span::styled(
             format!(
@@ -81,27 +81,27 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
     };
     let mut parts = vec![file];
-    if let Some(e) = &app.status.error {
+    if let Some(e) = &app.session.status.error {
         parts.push(Span::styled(
             format!("· {} {e} ", theme::CONFLICT),
             theme.conflict,
         ));
     }
-    if let Some(m) = &app.status.message {
+    if let Some(m) = &app.session.status.message {
         parts.push(Span::styled(format!("· {m} "), theme.text));
     }
-    if app.status.error.is_none() && !app.fouten.is_empty() {
+    if app.session.status.error.is_none() && !app.session.fouten.is_empty() {
         parts.push(Span::styled(
             format!(
                 "· {} {} ",
                 theme::CONFLICT,
-                crate::wording::fouten_in_werkmap(app.fouten.len())
+                crate::wording::fouten_in_werkmap(app.session.fouten.len())
             ),
             theme.conflict,
         ));
     }
     parts.push(Span::styled(
-        format!("· {} ", app.root.display()),
+        format!("· {} ", app.session.root.display()),
         theme.dim,
     ));
     let help = Span::styled(" ? hulp ", theme.dim);

@@ -24,10 +24,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Mode::AfwezigForm(f) => afwezig_form(frame, area, f, theme),
         Mode::Decide(d) => decide(frame, area, app, d, theme),
         Mode::Reason(input, r) => {
-            let Some(z) = r.inzet(&app.werkmap) else {
+            let Some(z) = r.inzet(&app.session.werkmap) else {
                 return;
             };
-            let title = wording::afwijzen_titel(&app.person_name(&z.persoon), z.uren_per_week);
+            let title =
+                wording::afwijzen_titel(&app.session.person_name(&z.persoon), z.uren_per_week);
             line_popup(frame, area, &title, input, &wording::afwijzen_hint(), theme)
         }
         Mode::Note(input, id) => {
@@ -40,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 area,
                 &wording::notitie_titel(&titel),
                 input,
-                &wording::notitie_hint(&app.signer),
+                &wording::notitie_hint(&app.session.signer),
                 theme,
             )
         }
@@ -82,10 +83,10 @@ fn quit_pending(frame: &mut Frame, area: Rect, app: &App, choice: usize, theme: 
         .borders(Borders::ALL)
         .border_style(theme.conflict)
         .title(Span::styled(wording::afsluiten_titel(), theme.title));
-    let waarom = app.files.problem().unwrap_or_default().to_string();
+    let waarom = app.session.files.problem().unwrap_or_default().to_string();
     let mut lines = vec![
         Line::from(Span::styled(
-            wording::afsluiten_vraag(app.files.unwritten()),
+            wording::afsluiten_vraag(app.session.files.unwritten()),
             theme.text,
         )),
         Line::from(Span::styled(waarom, theme.conflict)),
@@ -158,7 +159,7 @@ fn line_popup(
 fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let view = app.help_view();
     let bindings: Vec<_> = KEYMAP.iter().filter(|b| b.views.contains(&view)).collect();
-    let foot = wording::hulp_voet(app.config.muis());
+    let foot = wording::hulp_voet(app.session.config.muis());
     let width = area.width.saturating_sub(4).min(110);
     // One column when it fits, else two side by side.
     let fits = bindings.len() + foot.len() + 5 <= usize::from(area.height);
@@ -398,7 +399,7 @@ fn inzet_form(frame: &mut Frame, area: Rect, f: &crate::app::inzet::InzetForm, t
 fn decide(frame: &mut Frame, area: Rect, app: &App, d: &crate::app::inzet::Decide, theme: &Theme) {
     use crate::app::inzet::Keuze;
     let z = &d.asked;
-    let naam = app.person_name(&z.persoon);
+    let naam = app.session.person_name(&z.persoon);
     let mut lines = vec![
         Line::from(Span::styled(
             wording::toezeggen_vraag(&naam, z.uren_per_week, z.van, z.tot),

@@ -21,7 +21,10 @@ fn rows(app: &App) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut last: Option<bool> = None;
     for (pos, &i) in order.iter().enumerate() {
-        let team = matches!(app.werkmap.borden[i].soort, BordSoort::Opgaveteam { .. });
+        let team = matches!(
+            app.session.werkmap.borden[i].soort,
+            BordSoort::Opgaveteam { .. }
+        );
         if last != Some(team) {
             rows.push(Row::Heading(if team {
                 wording::KOP_OPGAVETEAMS
@@ -52,6 +55,7 @@ fn window(app: &App, area: Rect, rows: &[Row]) -> (Rect, usize) {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let org = app
+        .session
         .werkmap
         .organisatie
         .as_ref()
@@ -60,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::styled(" planbord ", theme.accent),
         Span::styled(format!("· {org} "), theme.title),
         Span::styled(
-            format!("· {}", wording::vandaag_kop(app.vandaag)),
+            format!("· {}", wording::vandaag_kop(app.session.vandaag)),
             theme.dim,
         ),
     ]);
@@ -80,7 +84,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (inner, first) = window(app, area, &rows);
     let w = usize::from(inner.width);
     let mut lines = Vec::new();
-    if let Some((meta, kopie)) = app.kopieen.first() {
+    if let Some((meta, kopie)) = app.session.kopieen.first() {
         lines.push(Line::from(Span::styled(
             format!(
                 " {} {}",
@@ -99,16 +103,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Row::Board(pos, i) => board_line(app, theme, *pos, *i, w),
         });
     }
-    if app.werkmap.borden.is_empty() {
+    if app.session.werkmap.borden.is_empty() {
         lines.push(Line::from(Span::styled(wording::geen_borden(), theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usize) -> Line<'a> {
-    let bord = &app.werkmap.borden[i];
+    let bord = &app.session.werkmap.borden[i];
     let selected = pos == app.overzicht;
-    let counts = app.derived.counts(&bord.id);
+    let counts = app.session.derived.counts(&bord.id);
     let open = bord.kaarten.iter().filter(|k| bord.is_open(k)).count();
     let changed = app
         .file_of(&bord.id)
@@ -189,7 +193,7 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
     if x < inner.x || x >= inner.x + inner.width || y < inner.y || y >= inner.y + inner.height {
         return None;
     }
-    let banner = u16::from(!app.kopieen.is_empty());
+    let banner = u16::from(!app.session.kopieen.is_empty());
     if y < inner.y + banner {
         return None;
     }

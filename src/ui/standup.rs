@@ -52,10 +52,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
     } else {
         Theme::named(Some("hoog-contrast"), false)
     };
-    let Some(bord) = app.werkmap.bord(s.bord()) else {
+    let Some(bord) = app.session.werkmap.bord(s.bord()) else {
         return;
     };
-    let left = s.over(app.now);
+    let left = s.over(app.session.now);
     let secs = left.num_seconds();
     let timer = format!("{:02}:{:02}", secs.abs() / 60, secs.abs() % 60);
     let timer_style = if secs < 0 {
@@ -65,8 +65,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
     } else {
         theme.accent
     };
-    let beurt = s.aan_de_beurt(&app.werkmap);
-    let show_load = app.config.standup_belasting.unwrap_or(true);
+    let beurt = s.aan_de_beurt(&app.session.werkmap);
+    let show_load = app.session.config.standup_belasting.unwrap_or(true);
     let mut head = vec![
         Line::from(Span::styled(
             format!(" {}", bord.titel),
@@ -151,7 +151,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
         let col = &bord.kolommen[kolom];
         let focus = kolom == s.kolom;
         let cards: Vec<_> = bord.kaarten.iter().filter(|k| k.kolom == col.id).collect();
-        let exceeded = app.derived.wip_exceeded(&bord.id, &col.id);
+        let exceeded = app.session.derived.wip_exceeded(&bord.id, &col.id);
         let count = match col.wip {
             Some(wip) => format!("{}/{wip}", cards.len()),
             None => cards.len().to_string(),

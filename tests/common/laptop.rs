@@ -151,7 +151,7 @@ impl Laptop {
             .app
             .overview_order()
             .iter()
-            .position(|&i| self.app.werkmap.borden[i].id == id)
+            .position(|&i| self.app.session.werkmap.borden[i].id == id)
             .unwrap();
         self.app.overzicht = pos;
         self.act(Action::Command(planbord::app::Command::Open));
@@ -163,7 +163,7 @@ impl Laptop {
         while self.clock < until {
             self.advance(250);
             self.watch();
-            if self.app.files.unconfirmed() == 0 {
+            if self.app.session.files.unconfirmed() == 0 {
                 return true;
             }
         }
