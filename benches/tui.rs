@@ -89,12 +89,18 @@ fn first_frame(dir: &Path, board: Option<&str>) -> App {
         1,
     );
     if let Some(id) = board {
-        app.overzicht = app
-            .overview_order()
+        let i = app
+            .session
+            .werkmap
+            .borden
             .iter()
-            .position(|&i| app.session.werkmap.borden[i].id == id)
+            .position(|b| b.id == id)
             .unwrap_or(0);
-        app.update(Action::Command(Command::Open));
+        // A click selects the board in the overview, a click on the selected one opens it.
+        app.update(Action::Click(planbord::app::Target::Board(i)));
+        if app.view != planbord::app::View::Bord {
+            app.update(Action::Click(planbord::app::Target::Board(i)));
+        }
     }
     app
 }
@@ -156,7 +162,7 @@ fn capaciteit(b: Bencher, step: &str) {
     let mut term = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
     let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
     app.update(Action::Key(c));
-    app.capaciteit.row = 1; // the first unit
+    app.update(Action::Command(Command::Down)); // the first unit
     b.bench_local(|| {
         match step {
             "open" => {

@@ -69,13 +69,18 @@ fn saved(app: &mut App, (file, token): (FileKey, String)) {
 
 /// Opens the board with this id.
 fn open(app: &mut App, id: &str) {
-    let pos = app
-        .overview_order()
+    let i = app
+        .session
+        .werkmap
+        .borden
         .iter()
-        .position(|&i| app.session.werkmap.borden[i].id == id)
+        .position(|b| b.id == id)
         .unwrap();
-    app.overzicht = pos;
-    cmd(app, Command::Open);
+    // A click selects the board in the overview, a click on the selected one opens it.
+    app.update(Action::Click(planbord::app::Target::Board(i)));
+    if app.view != View::Bord {
+        app.update(Action::Click(planbord::app::Target::Board(i)));
+    }
     assert_eq!(app.view, View::Bord);
 }
 
@@ -105,14 +110,14 @@ fn q_quits_the_overview_and_steps_back_elsewhere() {
 fn moving_a_card_saves_and_undo_and_redo_work_across_saves() {
     let mut a = app();
     open(&mut a, "opgave-strand");
-    let id = a.bord.kaart.clone().unwrap();
+    let id = a.views.bord.kaart.clone().unwrap();
     assert_eq!(column_of(&a, &id), "todo");
     assert!(
         key(&mut a, KeyCode::Char('L')).is_empty(),
         "saved after the frame"
     );
     assert_eq!(column_of(&a, &id), "bezig");
-    assert_eq!(a.bord.kolom, 1, "the selection follows the card");
+    assert_eq!(a.views.bord.kolom, 1, "the selection follows the card");
     let s = saves(&mut a);
     assert_eq!(s.len(), 1);
     assert_eq!(s[0].0, bord_key("opgave-strand"));
@@ -198,7 +203,7 @@ fn a_new_card_through_the_form() {
 fn editing_status_progress_and_a_bad_date() {
     let mut a = app();
     open(&mut a, "opgave-strand");
-    let id = a.bord.kaart.clone().unwrap();
+    let id = a.views.bord.kaart.clone().unwrap();
     key(&mut a, KeyCode::Char('e'));
     for _ in 0..5 {
         key(&mut a, KeyCode::Tab);
@@ -271,7 +276,7 @@ fn an_unknown_configured_user_signs_with_the_login_name() {
 fn delete_asks_first() {
     let mut a = app();
     open(&mut a, "opgave-strand");
-    let id = a.bord.kaart.clone().unwrap();
+    let id = a.views.bord.kaart.clone().unwrap();
     let n = strand(&a).kaarten.len();
     key(&mut a, KeyCode::Char('d'));
     assert!(matches!(a.mode, Mode::ConfirmDelete(_)));
@@ -282,7 +287,7 @@ fn delete_asks_first() {
     assert_eq!(saves(&mut a).len(), 1);
     assert_eq!(strand(&a).kaarten.len(), n - 1);
     assert_ne!(
-        a.bord.kaart.as_deref(),
+        a.views.bord.kaart.as_deref(),
         Some(id.as_str()),
         "a neighbour is selected"
     );
@@ -307,10 +312,10 @@ fn filter_by_text_owner_label_or_status_and_quick_filters() {
             .all(|k| k.titel.to_lowercase().contains("boulevard"))
     );
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.bord.filter, "boulevard");
+    assert_eq!(a.views.bord.filter, "boulevard");
     key(&mut a, KeyCode::Char('/'));
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.bord.filter, "");
+    assert_eq!(a.views.bord.filter, "");
     key(&mut a, KeyCode::Char('/'));
     typ(&mut a, "risico");
     let shown: Vec<_> = (0..bord.kolommen.len())
@@ -324,7 +329,7 @@ fn filter_by_text_owner_label_or_status_and_quick_filters() {
     key(&mut a, KeyCode::Esc);
 
     key(&mut a, KeyCode::Char('f'));
-    assert_eq!(a.bord.quick, QuickFilter::Mijn);
+    assert_eq!(a.views.bord.quick, QuickFilter::Mijn);
     let mine: Vec<_> = (0..bord.kolommen.len())
         .flat_map(|k| a.visible_cards(&bord, k))
         .collect();
@@ -340,9 +345,9 @@ fn filter_by_text_owner_label_or_status_and_quick_filters() {
         .collect();
     assert!(overdue.iter().all(|k| k.deadline.unwrap().0 < vandaag()));
     key(&mut a, KeyCode::Char('f'));
-    assert_eq!(a.bord.quick, QuickFilter::InConflict);
+    assert_eq!(a.views.bord.quick, QuickFilter::InConflict);
     key(&mut a, KeyCode::Char('f'));
-    assert_eq!(a.bord.quick, QuickFilter::Geen);
+    assert_eq!(a.views.bord.quick, QuickFilter::Geen);
 }
 
 #[test]
@@ -363,6 +368,7 @@ fn the_owner_of_the_strand_board_is_over_booked_and_their_cards_are_marked() {
     );
     assert!(a.session.derived.overbooked.contains("rsluiter"));
     let row = a
+        .views
         .bord
         .strip
         .rows
@@ -370,7 +376,7 @@ fn the_owner_of_the_strand_board_is_over_booked_and_their_cards_are_marked() {
         .find(|r| r.naam == "Rik Sluiter")
         .unwrap();
     assert!(row.cells[0].1, "over-booked this week");
-    assert_eq!(a.bord.strip.weeks[0], Week::of(vandaag()));
+    assert_eq!(a.views.bord.strip.weeks[0], Week::of(vandaag()));
 }
 
 /// The strand board as a colleague saved it: one other card changed.
@@ -391,7 +397,7 @@ fn a_reload_keeps_the_selection_and_shows_the_other_change() {
     let mut a = app();
     open(&mut a, "opgave-strand");
     cmd(&mut a, Command::Down);
-    let selected = a.bord.kaart.clone();
+    let selected = a.views.bord.kaart.clone();
     let other = strand(&a)
         .kaarten
         .iter()
@@ -404,7 +410,7 @@ fn a_reload_keeps_the_selection_and_shows_the_other_change() {
         b.kaarten.iter_mut().find(|k| k.id == other).unwrap().titel = "Door een collega".into()
     });
     assert!(a.update(action).is_empty(), "nothing of ours to save");
-    assert_eq!(a.bord.kaart, selected);
+    assert_eq!(a.views.bord.kaart, selected);
     assert!(
         strand(&a)
             .kaarten
@@ -425,7 +431,7 @@ fn a_reload_keeps_the_selection_and_shows_the_other_change() {
 fn a_local_edit_survives_a_concurrent_save_of_another_card() {
     let mut a = app();
     open(&mut a, "opgave-strand");
-    let mine = a.bord.kaart.clone().unwrap();
+    let mine = a.views.bord.kaart.clone().unwrap();
     key(&mut a, KeyCode::Char('L'));
     // The save finds the file changed: the shell reports the colleague's version.
     let other = strand(&a)
@@ -482,7 +488,7 @@ fn colleague_from_base(a: &App, change: impl Fn(&mut planbord::domain::Bord)) ->
 fn a_card_deleted_by_a_colleague_and_edited_here_is_kept_and_reported() {
     let mut a = app();
     open(&mut a, "opgave-strand");
-    let mine = a.bord.kaart.clone().unwrap();
+    let mine = a.views.bord.kaart.clone().unwrap();
     key(&mut a, KeyCode::Char('L'));
     let action = colleague_from_base(&a, |b| b.kaarten.retain(|k| k.id != mine));
     assert_eq!(planbord::app::files::save_count(&a.update(action)), 1);
@@ -503,7 +509,7 @@ fn a_card_deleted_by_a_colleague_and_edited_here_is_kept_and_reported() {
 fn the_same_card_edited_on_two_laptops_keeps_both_fields_and_notes_the_clash() {
     let mut a = app();
     open(&mut a, "opgave-strand");
-    let mine = a.bord.kaart.clone().unwrap();
+    let mine = a.views.bord.kaart.clone().unwrap();
     key(&mut a, KeyCode::Char('L')); // we move it to Bezig
     let action = colleague_from_base(&a, |b| {
         let k = b.kaarten.iter_mut().find(|k| k.id == mine).unwrap();
@@ -586,7 +592,7 @@ fn clicks_select_boards_and_cards() {
     let mut a = app();
     let i = a.overview_order()[3];
     a.update(Action::Click(planbord::app::Target::Board(i)));
-    assert_eq!(a.overzicht, 3);
+    assert_eq!(a.views.overzicht.row, 3);
     a.update(Action::Click(planbord::app::Target::Board(i)));
     assert_eq!(a.view, View::Bord, "a second click opens");
     let id = a
@@ -603,7 +609,7 @@ fn clicks_select_boards_and_cards() {
         kaart: id.clone(),
     }));
     assert_eq!(
-        (a.bord.kolom, a.bord.kaart.as_deref()),
+        (a.views.bord.kolom, a.views.bord.kaart.as_deref()),
         (2, Some(id.as_str()))
     );
 }
@@ -614,7 +620,7 @@ fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
     let mut a = app();
     key(&mut a, KeyCode::Char('c'));
     assert_eq!(a.view, View::Capaciteit);
-    let cap = &a.capaciteit;
+    let cap = &a.views.capaciteit;
     assert_eq!(cap.weeks.len(), 12);
     // Cluster rows are the sums of their units.
     let cluster = cap
@@ -637,24 +643,36 @@ fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
         .position(|r| r.naam == "Openbare Orde en Veiligheid")
         .unwrap();
     assert!(cap.rows[oov].over(2), "week 50 is over-loaded");
-    a.capaciteit.row = oov;
+    a.views.capaciteit.row = oov;
     cmd(&mut a, Command::Open);
     let unit_cells = {
         let loaded = storage::load(Path::new("boards"));
         let org = loaded.werkmap.organisatie.clone().unwrap();
         let engine = planbord::capacity::Engine::new(&org, &loaded.werkmap.borden);
-        engine.unit_week(engine.unit("oov").unwrap(), a.capaciteit.weeks[2])
+        engine.unit_week(engine.unit("oov").unwrap(), a.views.capaciteit.weeks[2])
     };
-    assert!(matches!(a.capaciteit.niveau, Niveau::Mensen(_)));
-    let people_sum: f64 = a.capaciteit.rows.iter().map(|r| r.cells[2].gepland()).sum();
+    assert!(matches!(a.views.capaciteit.niveau, Niveau::Mensen(_)));
+    let people_sum: f64 = a
+        .views
+        .capaciteit
+        .rows
+        .iter()
+        .map(|r| r.cells[2].gepland())
+        .sum();
     assert!(
         (people_sum - unit_cells.gepland()).abs() < 1e-6,
         "the people add up to the unit"
     );
-    let over = a.capaciteit.rows.iter().position(|r| r.over(2)).unwrap();
-    a.capaciteit.row = over;
+    let over = a
+        .views
+        .capaciteit
+        .rows
+        .iter()
+        .position(|r| r.over(2))
+        .unwrap();
+    a.views.capaciteit.row = over;
     cmd(&mut a, Command::Open);
-    let d = a.capaciteit.person.clone().unwrap();
+    let d = a.views.capaciteit.person.clone().unwrap();
     for (l, parts) in d.loads.iter().zip(&d.parts) {
         let opgave: f64 = parts.iter().map(|(_, h)| h).sum();
         assert!(
@@ -669,7 +687,7 @@ fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
     );
     // Without Gevraagd claims, the what-if, the person is no longer over.
     key(&mut a, KeyCode::Char('g'));
-    let d = a.capaciteit.person.clone().unwrap();
+    let d = a.views.capaciteit.person.clone().unwrap();
     assert!(
         d.loads
             .iter()
@@ -681,10 +699,10 @@ fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
         .iter()
         .position(|c| c.status == planbord::domain::InzetStatus::Gevraagd)
         .unwrap();
-    a.capaciteit.row = gevraagd;
+    a.views.capaciteit.row = gevraagd;
     cmd(&mut a, Command::Open);
     assert_eq!(a.view, View::Inzet, "the board's team, on that inzet");
-    assert_eq!(a.bord.bord, "opgave-veiligheid");
+    assert_eq!(a.views.bord.bord, "opgave-veiligheid");
     let r = a.selected_inzet().unwrap();
     assert_eq!(
         r.inzet(&a.session.werkmap).unwrap().status,
@@ -697,8 +715,8 @@ fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
     assert_eq!(a.view, View::Capaciteit);
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.capaciteit.niveau, Niveau::Eenheden);
-    assert_eq!(a.capaciteit.row, oov);
+    assert_eq!(a.views.capaciteit.niveau, Niveau::Eenheden);
+    assert_eq!(a.views.capaciteit.row, oov);
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.view, View::Overzicht);
 }
@@ -720,7 +738,7 @@ fn conflicten_are_filtered_and_jump_to_their_source() {
     for _ in 0..8 {
         key(&mut a, KeyCode::Char('f'));
     }
-    assert_eq!(a.conflicten.soort, None);
+    assert_eq!(a.views.conflicten.soort, None);
     // Filter by text: a unit, a week.
     key(&mut a, KeyCode::Char('/'));
     typ(&mut a, "2026-W50");
@@ -741,11 +759,11 @@ fn conflicten_are_filtered_and_jump_to_their_source() {
         .position(|c| c.kaart.is_some())
         .unwrap();
     let target = a.conflict_list()[i].clone();
-    a.conflicten.row = i;
+    a.views.conflicten.row = i;
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.view, View::Bord);
-    assert_eq!(a.bord.bord, target.bord.clone().unwrap());
-    assert_eq!(a.bord.kaart, target.kaart);
+    assert_eq!(a.views.bord.bord, target.bord.clone().unwrap());
+    assert_eq!(a.views.bord.kaart, target.kaart);
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.view, View::Conflicten, "Esc returns to the list");
     // A unit's conflict opens the unit's people.
@@ -754,11 +772,11 @@ fn conflicten_are_filtered_and_jump_to_their_source() {
         .iter()
         .position(|c| c.soort == planbord::capacity::ConflictSoort::EenheidOverbelast)
         .unwrap();
-    a.conflicten.row = i;
+    a.views.conflicten.row = i;
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.view, View::Capaciteit);
     assert!(matches!(
-        a.capaciteit.niveau,
+        a.views.capaciteit.niveau,
         planbord::app::capaciteit::Niveau::Mensen(_)
     ));
     // A person's conflict opens the person.
@@ -768,10 +786,10 @@ fn conflicten_are_filtered_and_jump_to_their_source() {
         .iter()
         .position(|c| c.soort == planbord::capacity::ConflictSoort::Overboekt)
         .unwrap();
-    a.conflicten.row = i;
+    a.views.conflicten.row = i;
     key(&mut a, KeyCode::Enter);
     assert!(matches!(
-        a.capaciteit.niveau,
+        a.views.capaciteit.niveau,
         planbord::app::capaciteit::Niveau::Persoon(_)
     ));
 }
@@ -818,7 +836,7 @@ fn open_request(a: &mut App) -> planbord::app::inzet::InzetRef {
             r.inzet(&a.session.werkmap).unwrap().status == planbord::domain::InzetStatus::Gevraagd
         })
         .unwrap();
-    a.inzet.row = pos;
+    a.views.inzet.row = pos;
     rows[pos].clone()
 }
 
@@ -896,7 +914,7 @@ fn ask_weeks(
     )));
     typ(a, tot);
     key(a, KeyCode::Enter);
-    a.inzet.row = a.inzet_rows().len() - 1;
+    a.views.inzet.row = a.inzet_rows().len() - 1;
     a.selected_inzet().unwrap()
 }
 
@@ -969,10 +987,8 @@ fn agreeing_for_a_colleague_declines_the_request_and_undo_reverts_both() {
     let Keuze::AnderePersoon { id, .. } = d.keuzes[other].clone() else {
         unreachable!()
     };
-    a.mode = Mode::Decide(Box::new(planbord::app::inzet::Decide {
-        choice: other,
-        ..*d
-    }));
+    // The digit chooses, Enter carries out.
+    key(&mut a, KeyCode::Char(char::from(b'1' + other as u8)));
     key(&mut a, KeyCode::Enter);
     let bord = a.session.werkmap.bord(&r.bord).unwrap();
     assert_eq!(bord.inzet.len(), n + 1);
@@ -1031,7 +1047,7 @@ fn asking_capacity_changing_and_withdrawing() {
     assert_eq!(saves(&mut a).len(), 1);
     let z = strand(&a).inzet.last().unwrap().clone();
     assert_eq!(strand(&a).inzet.len(), n + 1);
-    assert_eq!(a.person_name(&z.persoon), "Petra Kaya");
+    assert_eq!(a.session.person_name(&z.persoon), "Petra Kaya");
     assert_eq!(
         (z.uren_per_week, z.van.to_string(), z.tot.to_string()),
         (7.5, "2026-W49".into(), "2027-W02".into())
@@ -1041,7 +1057,7 @@ fn asking_capacity_changing_and_withdrawing() {
         == planbord::capacity::ConflictSoort::NietToegezegd
         && c.persoon == Some(z.persoon.clone())));
     // Withdrawing a request removes it.
-    a.inzet.row = a.inzet_rows().len() - 1;
+    a.views.inzet.row = a.inzet_rows().len() - 1;
     key(&mut a, KeyCode::Char('w'));
     assert_eq!(strand(&a).inzet.len(), n);
     // Raising the hours of an agreed inzet asks again; withdrawing it ends it this week.
@@ -1065,7 +1081,7 @@ fn asking_capacity_changing_and_withdrawing() {
                     < Week::of(vandaag())
         })
         .unwrap();
-    a.inzet.row = agreed;
+    a.views.inzet.row = agreed;
     key(&mut a, KeyCode::Char('e'));
     a.update(Action::Key(KeyEvent::new(
         KeyCode::Char('u'),
@@ -1114,7 +1130,7 @@ fn the_inbox_lists_the_open_requests_of_the_cocos_units() {
         "oov"
     );
     assert!(
-        a.inzet.detail.is_some(),
+        a.views.inzet.detail.is_some(),
         "the person's weeks with and without the request"
     );
 }
@@ -1125,13 +1141,13 @@ fn standup_runs_its_timer_cycles_the_team_and_rotates_boards() {
     open(&mut a, "opgave-strand");
     key(&mut a, KeyCode::Char('s'));
     assert_eq!(a.view, View::Standup);
-    let s = a.standup.clone().unwrap();
+    let s = a.views.standup.clone().unwrap();
     assert_eq!(s.over(a.session.now).num_minutes(), 15);
     let team = s.team(&a.session.werkmap);
     assert!(team.len() > 3);
     assert_eq!(s.kolom, 2, "the walk starts at the rightmost open column");
     key(&mut a, KeyCode::Char(' '));
-    let s = a.standup.clone().unwrap();
+    let s = a.views.standup.clone().unwrap();
     assert_eq!(s.aan_de_beurt(&a.session.werkmap), Some(team[0].clone()));
     assert!(s.belasting.is_some(), "their load this week comes along");
     for _ in 1..team.len() {
@@ -1139,17 +1155,18 @@ fn standup_runs_its_timer_cycles_the_team_and_rotates_boards() {
     }
     key(&mut a, KeyCode::Char(' '));
     assert_eq!(
-        a.standup.as_ref().unwrap().beurt,
+        a.views.standup.as_ref().unwrap().beurt,
         None,
         "after the last, nobody"
     );
     key(&mut a, KeyCode::Left);
-    assert_eq!(a.standup.as_ref().unwrap().kolom, 1);
+    assert_eq!(a.views.standup.as_ref().unwrap().kolom, 1);
     // Time passes: the timer runs down; nothing rotates with one board.
     let later = a.session.now + chrono::Duration::minutes(16);
     tick_to(&mut a, later);
     assert!(
-        a.standup
+        a.views
+            .standup
             .as_ref()
             .unwrap()
             .over(a.session.now)
@@ -1158,7 +1175,7 @@ fn standup_runs_its_timer_cycles_the_team_and_rotates_boards() {
     );
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.view, View::Bord);
-    assert!(a.standup.is_none());
+    assert!(a.views.standup.is_none());
 
     // A clusterkamer screen rotates through the cluster's boards.
     let borden = planbord::app::standup::cluster_boards(&a.session.werkmap, "wijken");
@@ -1170,10 +1187,10 @@ fn standup_runs_its_timer_cycles_the_team_and_rotates_boards() {
     a.start_standup(borden.clone(), 15, Some(chrono::Duration::seconds(30)));
     let later = a.session.now + chrono::Duration::seconds(10);
     tick_to(&mut a, later);
-    assert_eq!(a.standup.as_ref().unwrap().bord(), borden[0]);
+    assert_eq!(a.views.standup.as_ref().unwrap().bord(), borden[0]);
     let later = a.session.now + chrono::Duration::seconds(25);
     tick_to(&mut a, later);
-    assert_eq!(a.standup.as_ref().unwrap().bord(), borden[1]);
+    assert_eq!(a.views.standup.as_ref().unwrap().bord(), borden[1]);
 }
 
 #[test]
@@ -1267,7 +1284,7 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
         .iter()
         .position(|&i| org.mensen[i].naam == "Marieke Kaya")
         .unwrap();
-    a.mensen.row = marieke;
+    a.views.mensen.row = marieke;
     key(&mut a, KeyCode::Char('a'));
     typ(&mut a, "07-12-2026");
     key(&mut a, KeyCode::Tab);

@@ -64,7 +64,7 @@ fn add_notes(root: PathBuf, who: &'static str, seed: u64, card: String, n: usize
     l.open_board("opgave-strand");
     for i in 0..n {
         l.watch();
-        l.app.bord.kaart = Some(card.clone());
+        l.select_card(&card);
         l.key(KeyCode::Char('a'));
         l.typ(&format!("{who}-{i:02}"));
         l.key(KeyCode::Enter);

@@ -43,8 +43,8 @@ fn two_laptops_as(
     let mut them = Laptop::open(dir.path(), them, vandaag(), 2);
     me.open_board("opgave-strand");
     them.open_board("opgave-strand");
-    let card = me.app.bord.kaart.clone().unwrap();
-    assert_eq!(them.app.bord.kaart.as_deref(), Some(card.as_str()));
+    let card = me.app.views.bord.kaart.clone().unwrap();
+    assert_eq!(them.app.views.bord.kaart.as_deref(), Some(card.as_str()));
     (dir, me, them, card)
 }
 
@@ -80,7 +80,7 @@ fn a_form_left_open_while_a_colleague_saves_keeps_the_colleagues_changes() {
         panic!("the form stays open: {:?}", me.app.mode)
     };
     assert_eq!(f.inputs[4].text, "31-12-2026");
-    assert_eq!(f.marks[4], Some(planbord::app::form::Mark::Taken));
+    assert_eq!(f.marks[4], Some(planbord::app::bord::form::Mark::Taken));
     // We change the title only, and save.
     ctrl(&mut me, 'u');
     me.typ("Nieuwe titel van mij");
@@ -116,7 +116,7 @@ fn a_field_both_changed_in_an_open_form_keeps_ours_and_notes_theirs() {
         panic!()
     };
     assert!(
-        matches!(&f.marks[4], Some(planbord::app::form::Mark::Both(v)) if v == "2026-12-31"),
+        matches!(&f.marks[4], Some(planbord::app::bord::form::Mark::Both(v)) if v == "2026-12-31"),
         "{:?}",
         f.marks[4]
     );
@@ -139,7 +139,7 @@ fn undo_after_a_colleague_added_a_note_keeps_the_note() {
     me.key(KeyCode::Char('L'));
     assert!(me.settle(10_000));
     them.watch();
-    them.app.bord.kaart = Some(card.clone());
+    them.select_card(&card);
     them.key(KeyCode::Char('a'));
     them.typ("Na jouw verplaatsing");
     them.key(KeyCode::Enter);
@@ -158,8 +158,7 @@ fn undo_leaves_a_field_a_colleague_changed_since_and_says_so() {
     me.key(KeyCode::Char('L'));
     assert!(me.settle(10_000));
     them.watch();
-    them.app.bord.kaart = Some(card.clone());
-    them.app.bord.kolom = 1;
+    them.select_card(&card);
     them.key(KeyCode::Char('L')); // on to Wacht op
     assert!(them.settle(10_000));
     me.watch();
@@ -221,17 +220,11 @@ fn a_decline_dialog_declines_the_request_it_asked_about() {
     let (first, second) = (open[open.len() - 2].clone(), open[open.len() - 1].clone());
     me.watch();
     me.key(KeyCode::Char('t'));
-    let rows = me.app.inzet_rows();
-    me.app.inzet.row = rows.iter().position(|r| r.inzet == second).unwrap();
+    me.select_inzet(&second);
     me.key(KeyCode::Char('x'));
     assert!(matches!(me.app.mode, Mode::Reason(..)));
     // The colleague withdraws the request before ours in the list.
-    them.app.inzet.row = them
-        .app
-        .inzet_rows()
-        .iter()
-        .position(|r| r.inzet == first)
-        .unwrap();
+    them.select_inzet(&first);
     them.key(KeyCode::Char('w'));
     assert!(them.settle(10_000));
     me.watch();
@@ -264,23 +257,11 @@ fn dialogs_whose_request_vanished_close_instead_of_panicking() {
     let target = open.last().unwrap().clone();
     me.watch();
     me.key(KeyCode::Char('t'));
-    let select = |me: &mut Laptop| {
-        me.app.inzet.row = me
-            .app
-            .inzet_rows()
-            .iter()
-            .position(|r| r.inzet == target)
-            .unwrap();
-    };
+    let select = |me: &mut Laptop| me.select_inzet(&target);
     select(&mut me);
     me.key(KeyCode::Char('x'));
     assert!(matches!(me.app.mode, Mode::Reason(..)));
-    them.app.inzet.row = them
-        .app
-        .inzet_rows()
-        .iter()
-        .position(|r| r.inzet == target)
-        .unwrap();
+    them.select_inzet(&target);
     them.key(KeyCode::Char('w'));
     assert!(them.settle(10_000));
     me.watch();
@@ -295,7 +276,7 @@ fn dialogs_whose_request_vanished_close_instead_of_panicking() {
             .contains("gewijzigd of afgehandeld")
     );
     me.key(KeyCode::Enter); // nothing happens, nothing panics
-    assert!(me.app.inzet.row < me.app.inzet_rows().len().max(1));
+    assert!(me.app.views.inzet.row < me.app.inzet_rows().len().max(1));
 }
 
 #[test]
@@ -306,7 +287,14 @@ fn the_person_view_survives_the_person_leaving_the_organisation() {
     me.key(KeyCode::Char('j')); // the first unit under its cluster
     me.key(KeyCode::Enter);
     me.key(KeyCode::Enter); // its first person
-    let Some(persoon) = me.app.capaciteit.person.as_ref().map(|p| p.naam.clone()) else {
+    let Some(persoon) = me
+        .app
+        .views
+        .capaciteit
+        .person
+        .as_ref()
+        .map(|p| p.naam.clone())
+    else {
         panic!("zoomed on a person")
     };
     // Someone removes the person (and their claims) from the organisation.
@@ -333,6 +321,7 @@ fn the_person_view_survives_the_person_leaving_the_organisation() {
     // The view no longer points at the person; drawing it does not panic.
     assert!(
         me.app
+            .views
             .capaciteit
             .person
             .as_ref()
@@ -413,8 +402,8 @@ fn a_save_above_the_size_limit_is_refused_and_stays_pending() {
     let (dir, mut me, _them, _) = two_laptops();
     let before = std::fs::read(dir.path().join("opgave-strand.ron")).unwrap();
     let big = "x".repeat(storage::load::MAX_BYTES as usize + 10);
-    let card = me.app.bord.kaart.clone().unwrap();
-    me.app.mode = Mode::Note(planbord::app::input::TextInput::new(big), card);
+    me.key(KeyCode::Char('a'));
+    me.act(Action::Paste(big));
     me.key(KeyCode::Enter);
     me.advance(1_000);
     assert_eq!(

@@ -62,13 +62,18 @@ fn text(b: &Buffer) -> String {
 }
 
 fn open(app: &mut App, id: &str) {
-    let pos = app
-        .overview_order()
+    let i = app
+        .session
+        .werkmap
+        .borden
         .iter()
-        .position(|&i| app.session.werkmap.borden[i].id == id)
+        .position(|b| b.id == id)
         .unwrap();
-    app.overzicht = pos;
-    app.update(Action::Command(Command::Open));
+    // A click selects the board in the overview, a click on the selected one opens it.
+    app.update(Action::Click(planbord::app::Target::Board(i)));
+    if app.view != planbord::app::View::Bord {
+        app.update(Action::Click(planbord::app::Target::Board(i)));
+    }
 }
 
 fn key(app: &mut App, c: char) {
@@ -360,15 +365,22 @@ fn capaciteit_and_conflicten_snapshots() {
         }
         // Drill down to the unit and the over-booked person.
         let oov = a
+            .views
             .capaciteit
             .rows
             .iter()
             .position(|r| r.naam == "Openbare Orde en Veiligheid")
             .unwrap();
-        a.capaciteit.row = oov;
+        a.views.capaciteit.row = oov;
         a.update(Action::Command(Command::Open));
-        let over = a.capaciteit.rows.iter().position(|r| r.over(2)).unwrap();
-        a.capaciteit.row = over;
+        let over = a
+            .views
+            .capaciteit
+            .rows
+            .iter()
+            .position(|r| r.over(2))
+            .unwrap();
+        a.views.capaciteit.row = over;
         a.update(Action::Command(Command::Open));
         let t = text(&render(&mut a, w, h));
         assert!(
@@ -393,7 +405,7 @@ fn inzet_view_and_decision_snapshots() {
         open(&mut a, "opgave-veiligheid");
         key(&mut a, 't');
         let rows = a.inzet_rows();
-        a.inzet.row = rows
+        a.views.inzet.row = rows
             .iter()
             .position(|r| {
                 r.inzet(&a.session.werkmap).unwrap().status
@@ -548,7 +560,7 @@ fn mensen_show_an_absence_with_its_kind_to_the_coco() {
             .iter()
             .position(|&r| org.mensen[r].afwezig.iter().any(|x| x.soort.is_some()))
             .unwrap();
-        a.mensen.row = away;
+        a.views.mensen.row = away;
         let t = text(&render(&mut a, w, h));
         assert!(t.contains(" · verlof"), "{t}");
         // The absence form: a kind, no reason.
@@ -571,7 +583,7 @@ fn mensen_show_an_absence_with_its_kind_to_the_coco() {
 fn a_clash_with_a_colleague_shows_in_the_status_line_and_on_the_card() {
     let mut a = demo();
     open(&mut a, "opgave-strand");
-    let mine = a.bord.kaart.clone().unwrap();
+    let mine = a.views.bord.kaart.clone().unwrap();
     key(&mut a, 'L');
     // The colleague's save, from the same file we read: the same card moved elsewhere.
     let slot = &a.session.files.borden["opgave-strand"];

@@ -63,6 +63,8 @@ pub enum Target {
 pub enum Action {
     /// A key press (the shell drops releases and repeats are presses).
     Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste): goes into the open text line.
+    Paste(String),
     /// A bound command, e.g. from a mouse wheel.
     Command(Command),
     Click(Target),
@@ -101,6 +103,9 @@ pub enum Action {
     /// The terminal is gone or the process was asked to stop (SIGTERM, SIGHUP, SIGINT):
     /// save what can be saved, keep the rest outside the werkmap, and quit.
     Terminate,
+    /// Something for the status line from outside the app (a demo werkmap was made, the
+    /// config could not be read).
+    Say(super::Status),
 }
 
 /// The time, as the shell tells it: a monotonic clock for deadlines and the local time for

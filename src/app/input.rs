@@ -24,6 +24,18 @@ impl TextInput {
             .map_or(self.text.len(), |(i, _)| i)
     }
 
+    /// Inserts pasted text at the cursor, on one line: line breaks and other control
+    /// characters become spaces.
+    pub fn paste(&mut self, text: &str) {
+        let at = self.byte(self.cursor);
+        let clean: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        self.cursor += clean.chars().count();
+        self.text.insert_str(at, &clean);
+    }
+
     /// Handles an editing key; returns false for keys it does not use.
     pub fn handle(&mut self, key: KeyEvent) -> bool {
         let len = self.text.chars().count();

@@ -4,6 +4,9 @@
 
 use chrono::{Duration, NaiveDateTime};
 
+use super::action::Command;
+use super::session::Session;
+use super::step::Step;
 use crate::domain::{BordSoort, InzetStatus, Werkmap};
 
 /// The state of a stand-up.
@@ -26,6 +29,18 @@ pub struct Standup {
 }
 
 impl Standup {
+    /// Handles a command of the stand-up.
+    pub fn on_command(&mut self, s: &mut Session, c: Command) -> Step {
+        match c {
+            Command::Volgende => self.volgende(&s.werkmap, s.week()),
+            Command::Left => self.stap(&s.werkmap, -1),
+            Command::Right => self.stap(&s.werkmap, 1),
+            Command::Back => return Step::Back,
+            _ => {}
+        }
+        Step::Stay
+    }
+
     /// A stand-up of these boards starting now; the focus starts at the rightmost open column.
     pub fn new(
         werkmap: &Werkmap,

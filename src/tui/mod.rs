@@ -65,18 +65,16 @@ pub fn run(
         now(),
         &login,
         storage::save::random_bits(),
-    );
-    app.session.single_board = path.is_file();
+    )
+    .single_board(path.is_file());
     if let Some(start) = standup {
         let borden = standup_boards(&app, start.doel.as_deref()).map_err(io::Error::other)?;
         app.start_standup(borden, start.minuten, start.roteer);
     }
-    if created {
-        app.session.status.message = Some(crate::wording::demo_aangemaakt(path));
-    }
-    if let Some(e) = config_error {
-        app.session.status.error = Some(e);
-    }
+    app.update(Action::Say(crate::app::Status {
+        message: created.then(|| crate::wording::demo_aangemaakt(path)),
+        error: config_error,
+    }));
     let theme = Theme::named(
         app.session.config.thema.as_deref(),
         std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
@@ -138,7 +136,8 @@ fn init_screen() -> io::Result<Screen> {
     ratatui::crossterm::terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
-        ratatui::crossterm::terminal::EnterAlternateScreen
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        ratatui::crossterm::event::EnableBracketedPaste
     )?;
     let out = io::BufWriter::with_capacity(1 << 17, io::stdout());
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
@@ -157,6 +156,10 @@ fn restore(mouse: bool) {
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
+    let _ = execute!(
+        io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste
+    );
     ratatui::restore();
     let _ = io::stdout().flush();
 }
@@ -297,7 +300,6 @@ fn run_effects(effects: Vec<Effect>, app: &mut App, worker: &Worker) -> bool {
             Effect::Save(req) => worker.send(Job::Save(req, app.session.now)),
             Effect::RemoveCopy(path) => worker.send(Job::Retire(path, app.session.now)),
             Effect::SaveElsewhere(docs) => {
-                app.session.leaving.saved_elsewhere = true;
                 worker.send(Job::SaveElsewhere(docs, app.session.now));
             }
         }
@@ -316,6 +318,7 @@ fn collect(
     match wake {
         Wake::Input(Event::Key(k)) if k.kind != KeyEventKind::Release => out.push(Action::Key(k)),
         Wake::Input(Event::Resize(w, h)) => out.push(Action::Resize(w, h)),
+        Wake::Input(Event::Paste(text)) => out.push(Action::Paste(text)),
         Wake::Input(Event::Mouse(m)) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => {
                 let area = Rect::new(0, 0, size.width, size.height);

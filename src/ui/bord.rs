@@ -35,7 +35,7 @@ pub fn layout(app: &App, bord: &Bord, area: Rect) -> BoardLayout {
         ..area
     };
     let rest_h = area.height.saturating_sub(header.height);
-    let strip_rows = app.bord.strip.rows.len() as u16;
+    let strip_rows = app.views.bord.strip.rows.len() as u16;
     let strip_h = if strip_rows == 0 || rest_h < 12 {
         0
     } else {
@@ -56,6 +56,7 @@ pub fn layout(app: &App, bord: &Bord, area: Rect) -> BoardLayout {
         .clamp(1, n.max(1))
         .min(n);
     let first = app
+        .views
         .bord
         .kolom
         .saturating_sub(visible.saturating_sub(1))
@@ -90,10 +91,11 @@ pub fn layout(app: &App, bord: &Bord, area: Rect) -> BoardLayout {
 
 /// The first card shown in a column, so that the selected card stays in view.
 fn first_card(app: &App, kolom: usize, cards: &[&Kaart], per_column: usize) -> usize {
-    if kolom != app.bord.kolom {
+    if kolom != app.views.bord.kolom {
         return 0;
     }
     let pos = app
+        .views
         .bord
         .kaart
         .as_ref()
@@ -141,11 +143,11 @@ fn draw_header(frame: &mut Frame, l: &BoardLayout, app: &App, bord: &Bord, theme
         }
     };
     let mut filter = Vec::new();
-    if !app.bord.filter.is_empty() {
-        filter.push(format!("filter: {}", app.bord.filter));
+    if !app.views.bord.filter.is_empty() {
+        filter.push(format!("filter: {}", app.views.bord.filter));
     }
-    if app.bord.quick != QuickFilter::Geen {
-        filter.push(super::woorden::snelfilter(app.bord.quick));
+    if app.views.bord.quick != QuickFilter::Geen {
+        filter.push(super::woorden::snelfilter(app.views.bord.quick));
     }
     let arrows = format!(
         "{}{}",
@@ -184,7 +186,7 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
     let total = bord.kaarten.iter().filter(|k| k.kolom == col.id).count();
     let cards = app.visible_cards(bord, kolom);
     let exceeded = app.session.derived.wip_exceeded(&bord.id, &col.id);
-    let focus = kolom == app.bord.kolom;
+    let focus = kolom == app.views.bord.kolom;
     let count = match col.wip {
         Some(wip) => format!("{total}/{wip}"),
         None if cards.len() != total => format!("{}/{total}", cards.len()),
@@ -232,7 +234,7 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
     let room = usize::from(inner.height).saturating_sub(lines.len());
     let shown = (room / usize::from(CARD_HEIGHT)).max(1);
     for k in cards.iter().skip(first).take(shown) {
-        let selected = focus && app.bord.kaart.as_deref() == Some(k.id.as_str());
+        let selected = focus && app.views.bord.kaart.as_deref() == Some(k.id.as_str());
         lines.extend(card_lines(app, bord, k, selected, w, theme));
     }
     let below = cards.len().saturating_sub(first + shown);
@@ -345,7 +347,7 @@ fn draw_strip(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .title(Span::styled(wording::strip_titel(), theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let strip = &app.bord.strip;
+    let strip = &app.views.bord.strip;
     let name_w = 24usize.min(usize::from(inner.width) / 3);
     let cell_w = 7usize;
     let weeks =

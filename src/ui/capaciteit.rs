@@ -18,7 +18,7 @@ use crate::wording;
 const SEGMENTS: [&str; 5] = ["▓", "▒", "░", "▚", "▞"];
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let cap = &app.capaciteit;
+    let cap = &app.views.capaciteit;
     let org = app.session.werkmap.organisatie.as_ref();
     let crumbs: Vec<String> = cap
         .trail
@@ -76,7 +76,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn weeks_label(app: &App) -> String {
-    match (app.capaciteit.weeks.first(), app.capaciteit.weeks.last()) {
+    match (
+        app.views.capaciteit.weeks.first(),
+        app.views.capaciteit.weeks.last(),
+    ) {
         (Some(a), Some(b)) => format!("{a} t/m {b}"),
         _ => String::new(),
     }
@@ -102,7 +105,7 @@ pub fn cell(l: &WeekLoad, maat: Maat, uren_per_fte: f64) -> String {
 }
 
 fn draw_heat(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let cap = &app.capaciteit;
+    let cap = &app.views.capaciteit;
     let upf = app
         .session
         .werkmap
@@ -164,7 +167,7 @@ fn draw_heat(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn draw_person(frame: &mut Frame, area: Rect, app: &App, d: &PersonDetail, theme: &Theme) {
-    let cap = &app.capaciteit;
+    let cap = &app.views.capaciteit;
     let width = usize::from(area.width);
     let bar_w = width.saturating_sub(60).clamp(10, 48);
     let max = d

@@ -16,11 +16,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let list = app.conflict_list();
     let count = |e| list.iter().filter(|c| c.ernst == e).count();
     let mut filters = Vec::new();
-    if let Some(s) = app.conflicten.soort {
+    if let Some(s) = app.views.conflicten.soort {
         filters.push(format!("soort: {}", s.naam()));
     }
-    if !app.conflicten.filter.is_empty() {
-        filters.push(format!("filter: {}", app.conflicten.filter));
+    if !app.views.conflicten.filter.is_empty() {
+        filters.push(format!("filter: {}", app.views.conflicten.filter));
     }
     let header = Line::from(vec![
         Span::styled(
@@ -87,7 +87,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ));
             last = Some(c.ernst);
         }
-        let selected = i == app.conflicten.row;
+        let selected = i == app.views.conflicten.row;
         let week = c
             .week
             .map(|w| format!("W{:02}", w.number()))
@@ -117,7 +117,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let h = usize::from(list_area.height);
     let sel = rows
         .iter()
-        .position(|(i, _)| *i == Some(app.conflicten.row))
+        .position(|(i, _)| *i == Some(app.views.conflicten.row))
         .unwrap_or(0);
     let first = super::widgets::first_visible(sel, h);
     let lines: Vec<Line> = rows
@@ -134,7 +134,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         frame.render_widget(Paragraph::new(lines), list_area);
     }
-    if let Some(c) = list.get(app.conflicten.row) {
+    if let Some(c) = list.get(app.views.conflicten.row) {
         let block = Block::default()
             .borders(Borders::TOP)
             .border_style(theme.border)

@@ -26,7 +26,7 @@ pub fn status_symbol(s: InzetStatus) -> &'static str {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = app.inzet_rows();
-    let title = match &app.inzet.scope {
+    let title = match &app.views.inzet.scope {
         Scope::Bord(id) => format!(
             " Team en inzet · {}",
             app.session
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
     };
     super::widgets::header(frame, area, title, wording::inzet_toetsen(), theme);
-    let detail_h = if app.inzet.detail.is_some() {
+    let detail_h = if app.views.inzet.detail.is_some() {
         7.min(area.height.saturating_sub(4))
     } else {
         0
@@ -57,12 +57,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let org = app.session.werkmap.organisatie.as_ref();
     let mut lines = Vec::new();
     let h = usize::from(list.height);
-    let first = super::widgets::first_visible(app.inzet.row, h);
+    let first = super::widgets::first_visible(app.views.inzet.row, h);
     for (i, r) in rows.iter().enumerate().skip(first).take(h) {
         let Some((bord, z)) = r.find(&app.session.werkmap) else {
             continue;
         };
-        let selected = i == app.inzet.row;
+        let selected = i == app.views.inzet.row;
         let eenheid = org
             .and_then(|o| o.persoon(&z.persoon))
             .and_then(|p| org.and_then(|o| o.eenheid(&p.eenheid)))
@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     .unwrap_or_default()
             )
         });
-        let waar = if matches!(app.inzet.scope, Scope::Inbox) {
+        let waar = if matches!(app.views.inzet.scope, Scope::Inbox) {
             format!(" · {}", bord.titel)
         } else {
             String::new()
@@ -124,12 +124,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if rows.is_empty() {
         lines.push(Line::from(Span::styled(
-            super::woorden::geen_inzet_hier(&app.inzet.scope),
+            super::woorden::geen_inzet_hier(&app.views.inzet.scope),
             theme.dim,
         )));
     }
     frame.render_widget(Paragraph::new(lines), list);
-    if let Some(d) = &app.inzet.detail {
+    if let Some(d) = &app.views.inzet.detail {
         let area = Rect {
             y: list.y + list.height,
             height: detail_h,

@@ -129,7 +129,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
-            .scroll((app.kaart_scroll, 0)),
+            .scroll((app.views.kaart.scroll, 0)),
         area,
     );
 }

@@ -84,7 +84,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ..area
     };
     let h = usize::from(list.height);
-    let first = super::widgets::first_visible(app.mensen.row, h);
+    let first = super::widgets::first_visible(app.views.mensen.row, h);
     let next = |p: usize| {
         org.mensen[p]
             .afwezig
@@ -110,7 +110,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut lines = Vec::new();
     for (i, &p) in rows.iter().enumerate().skip(first).take(h) {
         let m = &org.mensen[p];
-        let selected = i == app.mensen.row;
+        let selected = i == app.views.mensen.row;
         let eenheid = if uw == 0 {
             String::new()
         } else {

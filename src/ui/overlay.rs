@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::Theme;
 use super::theme::status_symbol;
 use super::widgets::{centered, ellipsis, progress};
-use crate::app::form::{CardForm, Field};
+use crate::app::bord::form::{CardForm, Field};
 use crate::app::input::TextInput;
 use crate::app::keymap::{self, KEYMAP};
 use crate::app::{App, Mode, status_naam};
@@ -285,10 +285,10 @@ fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
         };
         let mut value = value;
         match &f.marks[i] {
-            Some(crate::app::form::Mark::Taken) => value
+            Some(crate::app::bord::form::Mark::Taken) => value
                 .spans
                 .push(Span::styled(wording::veld_van_collega(), theme.accent)),
-            Some(crate::app::form::Mark::Both(v)) => value
+            Some(crate::app::bord::form::Mark::Both(v)) => value
                 .spans
                 .push(Span::styled(wording::veld_ook_collega(v), theme.conflict)),
             None => {}
@@ -317,7 +317,7 @@ fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
 }
 
 fn inzet_form(frame: &mut Frame, area: Rect, f: &crate::app::inzet::InzetForm, theme: &Theme) {
-    use crate::app::inzet::FIELDS;
+    use crate::app::inzet::form::FIELDS;
     let r = centered(area, 76, FIELDS.len() as u16 + 7);
     frame.render_widget(Clear, r);
     let title = if f.is_new {
@@ -523,7 +523,7 @@ fn mens_form(frame: &mut Frame, area: Rect, f: &crate::app::mensen::MensForm, th
 }
 
 fn afwezig_form(frame: &mut Frame, area: Rect, f: &crate::app::mensen::AfwezigForm, theme: &Theme) {
-    use crate::app::mensen::AFWEZIG_VELDEN;
+    use crate::app::mensen::form::AFWEZIG_VELDEN;
     let r = centered(area, 70, 9);
     frame.render_widget(Clear, r);
     let block = Block::default()

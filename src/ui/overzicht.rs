@@ -48,7 +48,7 @@ fn window(app: &App, area: Rect, rows: &[Row]) -> (Rect, usize) {
     let h = usize::from(inner.height).max(1);
     let sel = rows
         .iter()
-        .position(|r| matches!(r, Row::Board(p, _) if *p == app.overzicht))
+        .position(|r| matches!(r, Row::Board(p, _) if *p == app.views.overzicht.row))
         .unwrap_or(0);
     (inner, super::widgets::first_visible(sel, h))
 }
@@ -111,12 +111,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usize) -> Line<'a> {
     let bord = &app.session.werkmap.borden[i];
-    let selected = pos == app.overzicht;
+    let selected = pos == app.views.overzicht.row;
     let counts = app.session.derived.counts(&bord.id);
     let open = bord.kaarten.iter().filter(|k| bord.is_open(k)).count();
     let changed = app
-        .file_of(&bord.id)
-        .and_then(|f| f.gewijzigd)
+        .session
+        .files
+        .borden
+        .get(&bord.id)
+        .and_then(|f| f.meta.gewijzigd)
         .map(wording::gewijzigd)
         .unwrap_or_default();
     let cards = if width >= 100 {

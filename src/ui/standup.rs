@@ -45,7 +45,7 @@ pub fn big(text: &str) -> Vec<String> {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
-    let Some(s) = &app.standup else { return };
+    let Some(s) = &app.views.standup else { return };
     // The shared screen always gets high contrast, unless colour is off altogether.
     let theme = if *base == Theme::monochrome() {
         base.clone()

@@ -147,14 +147,44 @@ impl Laptop {
 
     /// Opens a board by id in the board view.
     pub fn open_board(&mut self, id: &str) {
-        let pos = self
+        let i = self
             .app
-            .overview_order()
+            .session
+            .werkmap
+            .borden
             .iter()
-            .position(|&i| self.app.session.werkmap.borden[i].id == id)
+            .position(|b| b.id == id)
             .unwrap();
-        self.app.overzicht = pos;
-        self.act(Action::Command(planbord::app::Command::Open));
+        // A click selects the board in the overview, a click on the selected one opens it.
+        self.act(Action::Click(planbord::app::Target::Board(i)));
+        if self.app.view != planbord::app::View::Bord {
+            self.act(Action::Click(planbord::app::Target::Board(i)));
+        }
+        assert_eq!(self.app.view, planbord::app::View::Bord);
+    }
+
+    /// Selects a card of the open board by clicking it.
+    pub fn select_card(&mut self, id: &str) {
+        let bord = self.app.board().unwrap();
+        let k = bord.kaarten.iter().find(|k| k.id == id).unwrap();
+        let kolom = bord.kolommen.iter().position(|c| c.id == k.kolom).unwrap();
+        self.act(Action::Click(planbord::app::Target::Card {
+            kolom,
+            kaart: id.to_string(),
+        }));
+    }
+
+    /// Selects an inzet in the inzet view with the arrow keys.
+    pub fn select_inzet(&mut self, id: &str) {
+        let rows = self.app.inzet_rows();
+        let want = rows.iter().position(|r| r.inzet == id).unwrap();
+        for _ in 0..rows.len() {
+            self.key(KeyCode::Up);
+        }
+        for _ in 0..want {
+            self.key(KeyCode::Down);
+        }
+        assert_eq!(self.app.selected_inzet().unwrap().inzet, id);
     }
 
     /// Ticks and watches until every edit is confirmed or `max_ms` passed.

@@ -2,6 +2,8 @@
 //! drill-down to a unit's people, and a person's weeks split into regulier and each opgave with
 //! the inzet behind them. Figures are computed here, before drawing.
 
+mod drill;
+
 use crate::capacity::{Engine, WeekLoad, meer_dan};
 use crate::domain::{InzetSoort, InzetStatus, Week, Werkmap};
 

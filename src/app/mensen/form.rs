@@ -1,45 +1,16 @@
-//! The Mensen view: a CoCo keeps their people's hours, working days and absences up to date.
-//! Absences are personal: this view lists only the people of the units the `gebruiker` leads
-//! as CoCo, and no one without a (known) `gebruiker`; elsewhere only their effect on capacity
-//! shows. An absence has at most a kind from a fixed list, never a reason.
+//! The forms of the Mensen view: a person's contract hours and working days, and a new
+//! absence.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::form::parse_hours;
-use super::input::TextInput;
-use crate::domain::{Afwezigheid, AfwezigheidSoort, Dag, Datum, Persoon, Werkmap};
+use super::{MensenView, persoon_edit};
+use crate::app::Mode;
+use crate::app::bord::form::parse_hours;
+use crate::app::input::TextInput;
+use crate::app::session::Session;
+use crate::app::step::Step;
+use crate::domain::{Afwezigheid, AfwezigheidSoort, Dag, Datum, Persoon};
 use crate::wording;
-/// The state of the Mensen view.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct MensenView {
-    pub row: usize,
-}
-
-/// The people the view lists: those of the units `coco` leads, by unit and name, as indexes
-/// into `org.mensen`. No one without a `coco`: absences show only to a CoCo of the unit.
-pub fn rows(werkmap: &Werkmap, coco: Option<&str>) -> Vec<usize> {
-    let (Some(org), Some(coco)) = (&werkmap.organisatie, coco) else {
-        return Vec::new();
-    };
-    let mut out: Vec<usize> = (0..org.mensen.len())
-        .filter(|&p| {
-            org.eenheid(&org.mensen[p].eenheid)
-                .is_some_and(|e| e.cocos.iter().any(|x| x == coco))
-        })
-        .collect();
-    let unit_pos = |p: usize| {
-        org.eenheden
-            .iter()
-            .position(|e| e.id == org.mensen[p].eenheid)
-            .unwrap_or(usize::MAX)
-    };
-    out.sort_by(|&a, &b| {
-        unit_pos(a)
-            .cmp(&unit_pos(b))
-            .then(org.mensen[a].naam.cmp(&org.mensen[b].naam))
-    });
-    out
-}
 
 const DAGEN: [Dag; 7] = [
     Dag::Ma,
@@ -193,5 +164,49 @@ impl AfwezigForm {
         });
         p.afwezig.sort_by_key(|a| a.van);
         Ok(p)
+    }
+}
+
+impl MensenView {
+    /// A key in the form for hours and days.
+    pub fn on_mens_key(&mut self, s: &mut Session, mut f: Box<MensForm>, key: KeyEvent) -> Step {
+        if key.code == KeyCode::Esc {
+            return Step::Stay;
+        }
+        if f.handle(key) {
+            match f.result() {
+                Ok(p) if p == f.persoon => return Step::Stay,
+                Ok(p) => {
+                    s.say(wording::persoon_bijgewerkt());
+                    s.commit(persoon_edit(s, &f.persoon, &p));
+                    return Step::Stay;
+                }
+                Err(e) => f.error = Some(e),
+            }
+        }
+        Mode::MensForm(f).into()
+    }
+
+    /// A key in the form for a new absence.
+    pub fn on_afwezig_key(
+        &mut self,
+        s: &mut Session,
+        mut f: Box<AfwezigForm>,
+        key: KeyEvent,
+    ) -> Step {
+        if key.code == KeyCode::Esc {
+            return Step::Stay;
+        }
+        if f.handle(key) {
+            match f.result() {
+                Ok(p) => {
+                    s.say(wording::persoon_bijgewerkt());
+                    s.commit(persoon_edit(s, &f.persoon, &p));
+                    return Step::Stay;
+                }
+                Err(e) => f.error = Some(e),
+            }
+        }
+        Mode::AfwezigForm(f).into()
     }
 }

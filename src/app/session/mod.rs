@@ -2,6 +2,10 @@
 //! edits not yet on disk, the clock, undo and redo, and the status line. Views read it and
 //! change it only through its methods (edits go through [`Session::commit`]).
 
+mod edits;
+pub mod reload;
+mod saves;
+
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -67,6 +71,8 @@ pub struct Session {
     /// A few random characters that make this session's operation ids unique.
     pub writer: String,
     id_state: u64,
+    /// Counts the changes to people's load (see [`Session::revision`]).
+    revision: u64,
 }
 
 impl Session {
@@ -112,6 +118,7 @@ impl Session {
             single_board: false,
             writer: crate::domain::ids::from_bits(seed.rotate_left(23) ^ 0x5851_F42D_4C95_7F2D),
             id_state: seed,
+            revision: 0,
         };
         s.take_werkmap(loaded);
         s
@@ -181,6 +188,13 @@ impl Session {
     /// Recomputes every derived figure.
     pub fn recompute(&mut self) {
         self.derived = Derived::compute(&self.werkmap, &self.horizon, self.vandaag);
+        self.revision += 1;
+    }
+
+    /// Grows whenever people's load may have changed: views with figures of their own compute
+    /// them again when it moved.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The current week.

@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::input::TextInput;
+use crate::app::input::TextInput;
 use crate::domain::{Datum, Kaart, KaartStatus, Organisatie, round_hours};
 use crate::wording;
 /// The fields of the form, in the order shown.

@@ -1,0 +1,295 @@
+//! The board view: one board's columns and cards, which card is selected, the filters, and
+//! the capacity strip under it. Card edits are in [`edits`], the card form in [`form`].
+
+mod edits;
+pub mod form;
+pub mod strip;
+
+use super::action::Command;
+use super::input::TextInput;
+use super::keymap::View;
+use super::session::Session;
+use super::step::{Go, Step};
+use super::{Mode, status_naam};
+use crate::domain::{Bord, Kaart};
+pub use strip::{Strip, StripRow};
+
+/// The quick filters that `f` cycles through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QuickFilter {
+    #[default]
+    Geen,
+    Mijn,
+    Verlopen,
+    InConflict,
+}
+
+impl QuickFilter {
+    fn next(self) -> QuickFilter {
+        match self {
+            QuickFilter::Geen => QuickFilter::Mijn,
+            QuickFilter::Mijn => QuickFilter::Verlopen,
+            QuickFilter::Verlopen => QuickFilter::InConflict,
+            QuickFilter::InConflict => QuickFilter::Geen,
+        }
+    }
+}
+
+/// The state of the board view: which board, which column and card, which filter.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BordView {
+    pub bord: String,
+    pub kolom: usize,
+    /// The selected card, by id, so a reload keeps it.
+    pub kaart: Option<String>,
+    pub filter: String,
+    pub quick: QuickFilter,
+    /// The capacity strip of this board.
+    pub strip: Strip,
+}
+
+impl BordView {
+    /// Handles a command of the board view.
+    pub fn on_command(&mut self, s: &mut Session, c: Command) -> Step {
+        match c {
+            Command::Back => return Step::Back,
+            Command::Up => self.step_card(s, -1),
+            Command::Down => self.step_card(s, 1),
+            Command::PageUp => self.step_card(s, -(s.page() as isize)),
+            Command::PageDown => self.step_card(s, s.page() as isize),
+            Command::Left => self.step_column(s, -1),
+            Command::Right => self.step_column(s, 1),
+            Command::Open if self.selected_card(s).is_some() => {
+                return Step::Go(Go::View(View::Kaart));
+            }
+            Command::MoveLeft => self.move_sideways(s, -1),
+            Command::MoveRight => self.move_sideways(s, 1),
+            Command::MoveUp => self.move_within(s, -1),
+            Command::MoveDown => self.move_within(s, 1),
+            Command::NewCard => return self.open_form(s, true),
+            Command::EditCard | Command::DeleteCard | Command::AddNote => {
+                return self.card_command(s, c);
+            }
+            Command::Filter => return Mode::Filter(TextInput::new(self.filter.clone())).into(),
+            Command::QuickFilter => {
+                self.quick = self.quick.next();
+                self.keep_selection_visible(s);
+            }
+            Command::Standup => return Step::Go(Go::Standup(vec![self.bord.clone()])),
+            Command::Team => {
+                return Step::Go(Go::Inzet(
+                    super::inzet::Scope::Bord(self.bord.clone()),
+                    None,
+                ));
+            }
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    /// The commands on the selected card, from the board and from the card view.
+    pub fn card_command(&mut self, s: &mut Session, c: Command) -> Step {
+        let Some(k) = self.selected_card(s) else {
+            return Step::Stay;
+        };
+        match c {
+            Command::EditCard => self.open_form(s, false),
+            Command::DeleteCard => Mode::ConfirmDelete(Box::new(k.clone())).into(),
+            Command::AddNote => Mode::Note(TextInput::default(), k.id.clone()).into(),
+            _ => Step::Stay,
+        }
+    }
+
+    /// Shows this board, keeping the selection when it is already the open one.
+    pub fn open(&mut self, s: &Session, id: &str) {
+        if self.bord != id {
+            *self = BordView {
+                bord: id.to_string(),
+                ..BordView::default()
+            };
+        }
+        self.refresh_strip(s);
+        self.keep_selection_visible(s);
+    }
+
+    /// Computes the capacity strip again (after the load changed).
+    pub fn refresh_strip(&mut self, s: &Session) {
+        self.strip = match self.board(s) {
+            Some(b) => Strip::of(&s.werkmap, b, &s.horizon),
+            None => Strip::default(),
+        };
+    }
+
+    /// The open board.
+    pub fn board<'a>(&self, s: &'a Session) -> Option<&'a Bord> {
+        s.werkmap.bord(&self.bord)
+    }
+
+    /// The selected card of the open board.
+    pub fn selected_card<'a>(&self, s: &'a Session) -> Option<&'a Kaart> {
+        let id = self.kaart.as_deref()?;
+        self.board(s)?.kaarten.iter().find(|k| k.id == id)
+    }
+
+    /// The cards of a column that pass the filters, in board order.
+    pub fn visible_cards<'a>(
+        &self,
+        s: &'a Session,
+        bord: &'a Bord,
+        kolom: usize,
+    ) -> Vec<&'a Kaart> {
+        let Some(col) = bord.kolommen.get(kolom) else {
+            return Vec::new();
+        };
+        bord.kaarten
+            .iter()
+            .filter(|k| k.kolom == col.id)
+            .filter(|k| self.passes(s, bord, k))
+            .collect()
+    }
+
+    fn passes(&self, s: &Session, bord: &Bord, k: &Kaart) -> bool {
+        let q = self.filter.to_lowercase();
+        if !q.is_empty() {
+            let owner = k
+                .eigenaar
+                .as_deref()
+                .map(|e| s.person_name(e))
+                .unwrap_or_default()
+                .to_lowercase();
+            let status = status_naam(k.status).to_lowercase();
+            let hit = k.titel.to_lowercase().contains(&q)
+                || owner.contains(&q)
+                || k.eigenaar.as_deref().is_some_and(|e| e.contains(&q))
+                || k.labels.iter().any(|l| l.to_lowercase().contains(&q))
+                || status.contains(&q)
+                || k.zaak
+                    .as_deref()
+                    .is_some_and(|z| z.to_lowercase().contains(&q));
+            if !hit {
+                return false;
+            }
+        }
+        match self.quick {
+            QuickFilter::Geen => true,
+            QuickFilter::Mijn => k.eigenaar.as_deref() == Some(s.signer.as_str()),
+            QuickFilter::Verlopen => bord.is_open(k) && k.deadline.is_some_and(|d| d.0 < s.vandaag),
+            QuickFilter::InConflict => s.derived.card_in_conflict(bord, k),
+        }
+    }
+
+    /// Makes sure the selection is a visible card of the current column (or nothing).
+    pub fn keep_selection_visible(&mut self, s: &Session) {
+        let Some(bord) = self.board(s) else { return };
+        let kolom = self.kolom.min(bord.kolommen.len().saturating_sub(1));
+        let visible = self.visible_cards(s, bord, kolom);
+        let keep = self
+            .kaart
+            .as_ref()
+            .is_some_and(|id| visible.iter().any(|k| &k.id == id));
+        let first = visible.first().map(|k| k.id.clone());
+        self.kolom = kolom;
+        if !keep {
+            self.kaart = first;
+        }
+    }
+
+    fn step_card(&mut self, s: &Session, delta: isize) {
+        let Some(bord) = self.board(s) else { return };
+        let visible = self.visible_cards(s, bord, self.kolom);
+        if visible.is_empty() {
+            return;
+        }
+        let pos = self
+            .kaart
+            .as_ref()
+            .and_then(|id| visible.iter().position(|k| &k.id == id))
+            .unwrap_or(0);
+        let next = (pos as isize + delta).clamp(0, visible.len() as isize - 1) as usize;
+        self.kaart = Some(visible[next].id.clone());
+    }
+
+    fn step_column(&mut self, s: &Session, delta: isize) {
+        let Some(bord) = self.board(s) else { return };
+        let row = self
+            .kaart
+            .as_ref()
+            .and_then(|id| {
+                self.visible_cards(s, bord, self.kolom)
+                    .iter()
+                    .position(|k| &k.id == id)
+            })
+            .unwrap_or(0);
+        let kolom =
+            (self.kolom as isize + delta).clamp(0, bord.kolommen.len() as isize - 1) as usize;
+        let visible = self.visible_cards(s, bord, kolom);
+        let pick = visible
+            .get(row.min(visible.len().saturating_sub(1)))
+            .map(|k| k.id.clone());
+        self.kolom = kolom;
+        self.kaart = pick;
+    }
+
+    /// Selects a card of the open board by id, with its column.
+    pub fn select_card(&mut self, s: &Session, id: &str) {
+        let Some(bord) = self.board(s) else { return };
+        let Some(k) = bord.kaarten.iter().find(|k| k.id == id) else {
+            return;
+        };
+        if let Some(c) = bord.kolommen.iter().position(|c| c.id == k.kolom) {
+            self.kolom = c;
+            self.kaart = Some(id.to_string());
+        }
+        self.keep_selection_visible(s);
+    }
+
+    /// A click on a card or a column.
+    pub fn click(&mut self, s: &Session, kolom: usize, kaart: Option<String>) {
+        self.kolom = kolom;
+        match kaart {
+            Some(k) => self.kaart = Some(k),
+            None => self.keep_selection_visible(s),
+        }
+    }
+
+    /// Shows the source of a conflict on this (open) board: its card, else the card of the
+    /// person it is about, else its column. Clears the filters so the card shows.
+    pub fn show_conflict(&mut self, s: &Session, c: &crate::capacity::Conflict) {
+        let Some(bord) = self.board(s) else { return };
+        let card = c.kaart.clone().or_else(|| {
+            bord.kaarten
+                .iter()
+                .find(|k| bord.is_open(k) && k.eigenaar.is_some() && k.eigenaar == c.persoon)
+                .map(|k| k.id.clone())
+        });
+        if let Some(k) = card
+            .as_deref()
+            .and_then(|id| bord.kaarten.iter().find(|k| k.id == id))
+        {
+            self.kolom = bord
+                .kolommen
+                .iter()
+                .position(|col| col.id == k.kolom)
+                .unwrap_or(0);
+            self.kaart = Some(k.id.clone());
+            self.filter.clear();
+            self.quick = QuickFilter::Geen;
+        } else if let Some(kolom) = c
+            .kolom
+            .as_deref()
+            .and_then(|id| bord.kolommen.iter().position(|col| col.id == id))
+        {
+            self.kolom = kolom;
+            self.keep_selection_visible(s);
+        }
+    }
+
+    /// After the board changed under the view: the selected card stays selected, also when a
+    /// colleague moved it to another column.
+    pub fn reconcile(&mut self, s: &Session) {
+        match self.kaart.clone() {
+            Some(id) if self.selected_card(s).is_some() => self.select_card(s, &id),
+            _ => self.keep_selection_visible(s),
+        }
+    }
+}

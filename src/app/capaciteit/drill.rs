@@ -1,0 +1,174 @@
+//! The capacity view's commands: moving through weeks and levels, and the places other views
+//! send the user to (a person, a unit, the source of a conflict).
+
+use super::{CapaciteitView, Maat, Niveau, RowKind};
+use crate::app::action::Command;
+use crate::app::session::Session;
+use crate::app::step::{Go, Step};
+use crate::capacity::{Conflict, ConflictSoort};
+
+impl CapaciteitView {
+    /// Shows the view: on the horizon the first time, where it was left after that.
+    pub fn open(&mut self, s: &mut Session) {
+        if self.weeks.is_empty() {
+            *self = CapaciteitView::new(s.horizon.clone());
+        }
+        self.compute(&s.werkmap);
+        if let Some(why) = s.capaciteit_uit.clone() {
+            s.warn(why);
+        }
+    }
+
+    /// Handles a command of the capacity view.
+    pub fn on_command(&mut self, s: &mut Session, c: Command) -> Step {
+        let last = self.len().saturating_sub(1);
+        match c {
+            Command::Up => self.row = self.row.saturating_sub(1),
+            Command::Down => self.row = (self.row + 1).min(last),
+            Command::PageUp => self.row = self.row.saturating_sub(10),
+            Command::PageDown => self.row = (self.row + 10).min(last),
+            Command::Left | Command::Right => {
+                let d = if c == Command::Left { -1 } else { 1 };
+                self.weeks = self.weeks.iter().map(|w| w.plus(d)).collect();
+                self.compute(&s.werkmap);
+            }
+            Command::Maat => {
+                self.maat = match self.maat {
+                    Maat::Procent => Maat::Uren,
+                    Maat::Uren => Maat::Fte,
+                    Maat::Fte => Maat::Procent,
+                }
+            }
+            Command::Gevraagd => {
+                self.met_gevraagd = !self.met_gevraagd;
+                self.compute(&s.werkmap);
+            }
+            Command::Open => return self.open_row(s),
+            Command::Back => match self.trail.pop() {
+                Some((niveau, row)) => {
+                    self.niveau = niveau;
+                    self.compute(&s.werkmap);
+                    self.row = row;
+                }
+                None => return Step::Back,
+            },
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    /// Enter: a unit shows its people, a person their weeks, a claim its board's team.
+    fn open_row(&mut self, s: &Session) -> Step {
+        let org = s.werkmap.organisatie.as_ref();
+        let next = match (&self.person, self.rows.get(self.row).map(|r| &r.kind)) {
+            (Some(d), _) => {
+                return match d.claims.get(self.row) {
+                    Some(claim) if s.werkmap.bord(&claim.bord).is_some() => Step::Go(Go::Claim {
+                        bord: claim.bord.clone(),
+                        inzet: claim.inzet.clone(),
+                    }),
+                    _ => Step::Stay,
+                };
+            }
+            (None, Some(RowKind::Eenheid(u))) => match org.and_then(|o| o.eenheden.get(*u)) {
+                Some(e) => Niveau::Mensen(e.id.clone()),
+                None => return Step::Stay,
+            },
+            (None, Some(RowKind::Persoon(p))) => match org.and_then(|o| o.mensen.get(*p)) {
+                Some(m) => Niveau::Persoon(m.id.clone()),
+                None => return Step::Stay,
+            },
+            _ => return Step::Stay,
+        };
+        self.trail.push((self.niveau.clone(), self.row));
+        self.niveau = next;
+        self.row = 0;
+        self.compute(&s.werkmap);
+        Step::Stay
+    }
+
+    /// Shows one person's weeks, with nothing to go back to inside the view.
+    pub fn show_person(&mut self, s: &Session, id: &str) {
+        self.trail.clear();
+        self.niveau = Niveau::Persoon(id.to_string());
+        self.row = 0;
+        self.compute(&s.werkmap);
+    }
+
+    /// Selects the row of this kind on the current level (the first row when it is absent).
+    fn select(&mut self, kind: Option<RowKind>) -> usize {
+        self.row = kind
+            .and_then(|k| self.rows.iter().position(|r| r.kind == k))
+            .unwrap_or(0);
+        self.row
+    }
+
+    /// Whether the source of a conflict is in this view: a known person's load or a known
+    /// unit's.
+    pub fn has_source(s: &Session, c: &Conflict) -> bool {
+        let Some(org) = s.werkmap.organisatie.as_ref() else {
+            return false;
+        };
+        match c.soort {
+            ConflictSoort::EenheidOverbelast => c
+                .eenheid
+                .as_deref()
+                .is_some_and(|e| org.eenheid(e).is_some()),
+            k if is_about_person(k) => c
+                .persoon
+                .as_deref()
+                .is_some_and(|p| org.persoon(p).is_some()),
+            _ => false,
+        }
+    }
+
+    /// Shows the source of a conflict (see [`CapaciteitView::has_source`]): the person's
+    /// weeks with their unit and its people to go back to, the unit among the clusters for a
+    /// span of attention, or an over-loaded unit's people.
+    pub fn show_conflict(&mut self, s: &Session, c: &Conflict) {
+        let Some(org) = s.werkmap.organisatie.as_ref() else {
+            return;
+        };
+        let persoon = c
+            .persoon
+            .as_deref()
+            .and_then(|p| org.mensen.iter().position(|m| m.id == p));
+        let unit_id = match (c.soort, persoon) {
+            (ConflictSoort::EenheidOverbelast, _) => c.eenheid.as_deref(),
+            (_, Some(p)) => Some(org.mensen[p].eenheid.as_str()),
+            _ => return,
+        };
+        let unit = unit_id.and_then(|u| org.eenheden.iter().position(|e| e.id == u));
+        self.trail.clear();
+        self.niveau = Niveau::Eenheden;
+        self.compute(&s.werkmap);
+        let unit_row = self.select(unit.map(RowKind::Eenheid));
+        if c.soort == ConflictSoort::SpanOfAttention {
+            return;
+        }
+        self.trail.push((Niveau::Eenheden, unit_row));
+        if let Some(u) = unit {
+            let unit_id = org.eenheden[u].id.clone();
+            self.niveau = Niveau::Mensen(unit_id.clone());
+            self.row = 0;
+            self.compute(&s.werkmap);
+            if let Some(p) = persoon.filter(|_| c.soort != ConflictSoort::EenheidOverbelast) {
+                let person_row = self.select(Some(RowKind::Persoon(p)));
+                self.trail.push((Niveau::Mensen(unit_id), person_row));
+            }
+        }
+        if let Some(p) = persoon.filter(|_| c.soort != ConflictSoort::EenheidOverbelast) {
+            self.niveau = Niveau::Persoon(org.mensen[p].id.clone());
+            self.row = 0;
+            self.compute(&s.werkmap);
+        }
+    }
+}
+
+/// The kinds of conflict whose source is a person's load.
+fn is_about_person(soort: ConflictSoort) -> bool {
+    matches!(
+        soort,
+        ConflictSoort::Overboekt | ConflictSoort::AfwezigIngezet | ConflictSoort::SpanOfAttention
+    )
+}

@@ -1,0 +1,251 @@
+//! `App::update`: every action in, effects out. Keys go to the open dialog, else through the
+//! keymap to a command; commands that concern the whole app (quit, help, undo, the views
+//! reachable from everywhere) are handled here, the others by the view on screen.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Command, Effect, Now, Target};
+use super::input::TextInput;
+use super::keymap::{self, View};
+use super::step::{Go, Step};
+use super::{App, Mode};
+use crate::domain::ops;
+use crate::wording;
+
+impl App {
+    /// Handles one action and returns what the shell must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.dispatch(action);
+        self.refresh_views();
+        if self.view == View::Inzet {
+            self.views.inzet.refresh(&self.session);
+        }
+        effects
+    }
+
+    fn dispatch(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Key(key) => self.on_key(key),
+            Action::Command(c) => self.on_command(c),
+            Action::Paste(text) => {
+                self.on_paste(&text);
+                Vec::new()
+            }
+            Action::Click(t) => self.on_click(t),
+            Action::Resize(w, h) => {
+                self.session.size = (w, h);
+                Vec::new()
+            }
+            Action::Tick(now) => self.on_tick(now),
+            Action::Saved { file, token, hash } => self.session.on_saved(file, &token, hash),
+            Action::SaveFailed {
+                file,
+                token: _,
+                changed,
+                melding,
+            } => self.session.on_save_failed(file, changed, melding),
+            Action::FileChanged { name, result } => {
+                let r = self.session.board_file_changed(&name, result);
+                self.reloaded(r)
+            }
+            Action::FileRemoved { name } => {
+                let r = self.session.board_file_removed(&name);
+                self.reloaded(r)
+            }
+            Action::WerkmapReloaded(loaded) => {
+                let r = self.session.werkmap_reloaded(*loaded);
+                self.reloaded(r)
+            }
+            Action::SavedElsewhere(result) => self.saved_elsewhere(result),
+            Action::Terminate => self.terminate(),
+            Action::Say(status) => {
+                let s = &mut self.session;
+                s.status.message = status.message.or(s.status.message.take());
+                s.status.error = status.error.or(s.status.error.take());
+                Vec::new()
+            }
+        }
+    }
+
+    fn on_tick(&mut self, now: Now) -> Vec<Effect> {
+        let s = &mut self.session;
+        s.now = now.local;
+        s.clock = now.mono;
+        if let Some(st) = &mut self.views.standup {
+            st.tick(&s.werkmap, s.now);
+        }
+        for slot in s.files.borden.values_mut() {
+            slot.replica.tick(now.mono);
+        }
+        if let Some(slot) = s.files.organisatie.as_mut() {
+            slot.replica.tick(now.mono);
+        }
+        let mut effects = s.due_saves();
+        effects.extend(self.check_quit());
+        effects
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return self.interrupt();
+        }
+        let s = &mut self.session;
+        let v = &mut self.views;
+        let step = match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Normal => match keymap::command(self.view, key) {
+                Some(c) => return self.on_command(c),
+                None => Step::Stay,
+            },
+            Mode::Help => Step::Stay,
+            Mode::Filter(input) => {
+                self.on_filter_key(input, key);
+                Step::Stay
+            }
+            Mode::QuitPending(choice) => return self.on_quit_pending(choice, key),
+            Mode::Note(input, kaart) => v.bord.on_note_key(s, input, kaart, key),
+            Mode::Form(f) => v.bord.on_form_key(s, f, key),
+            Mode::ConfirmDelete(kaart) => v.bord.on_delete_key(s, &kaart, key),
+            Mode::InzetForm(f) => v.inzet.on_form_key(s, f, key),
+            Mode::Decide(d) => v.inzet.on_decide_key(s, d, key),
+            Mode::Reason(input, r) => v.inzet.on_reason_key(s, input, r, key),
+            Mode::MensForm(f) => v.mensen.on_mens_key(s, f, key),
+            Mode::AfwezigForm(f) => v.mensen.on_afwezig_key(s, f, key),
+        };
+        self.take(step)
+    }
+
+    /// Pasted text goes into the open note, reason or filter line.
+    fn on_paste(&mut self, text: &str) {
+        match &mut self.mode {
+            Mode::Note(input, _) | Mode::Reason(input, _) => input.paste(text),
+            Mode::Filter(input) => {
+                input.paste(text);
+                let v = &mut self.views;
+                if self.view == View::Conflicten {
+                    v.conflicten.filter = input.text.clone();
+                    v.conflicten.row = 0;
+                } else {
+                    v.bord.filter = input.text.clone();
+                    v.bord.keep_selection_visible(&self.session);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A key in the filter line of the board or the conflict list: the list follows as the
+    /// user types; Esc clears the filter.
+    fn on_filter_key(&mut self, mut input: TextInput, key: KeyEvent) {
+        let v = &mut self.views;
+        let target = if self.view == View::Conflicten {
+            &mut v.conflicten.filter
+        } else {
+            &mut v.bord.filter
+        };
+        match key.code {
+            KeyCode::Enter => {}
+            KeyCode::Esc => target.clear(),
+            _ => {
+                input.handle(key);
+                *target = input.text.clone();
+                self.mode = Mode::Filter(input);
+            }
+        }
+        v.conflicten.row = 0;
+        v.bord.keep_selection_visible(&self.session);
+    }
+
+    /// A command: the app's own, else the view's on screen. The keymap decides which
+    /// commands reach which view.
+    pub(super) fn on_command(&mut self, c: Command) -> Vec<Effect> {
+        let s = &mut self.session;
+        let v = &mut self.views;
+        let step = match c {
+            Command::Quit => return self.request_quit(),
+            Command::Help => Mode::Help.into(),
+            Command::Undo => return self.undo(),
+            Command::Redo => return self.redo(),
+            Command::Capaciteit => Step::Go(Go::View(View::Capaciteit)),
+            Command::Conflicten => Step::Go(Go::View(View::Conflicten)),
+            Command::Mensen => Step::Go(Go::View(View::Mensen)),
+            Command::Inbox => Step::Go(Go::Inzet(super::inzet::Scope::Inbox, None)),
+            _ => match self.view {
+                View::Overzicht => v.overzicht.on_command(s, c),
+                View::Bord => v.bord.on_command(s, c),
+                View::Kaart => v.kaart.on_command(s, &mut v.bord, c),
+                View::Capaciteit => v.capaciteit.on_command(s, c),
+                View::Conflicten => v.conflicten.on_command(s, c),
+                View::Inzet => v.inzet.on_command(s, c),
+                View::Mensen => v.mensen.on_command(s, c),
+                View::Standup => match &mut v.standup {
+                    Some(st) => st.on_command(s, c),
+                    None => Step::Stay,
+                },
+            },
+        };
+        self.take(step)
+    }
+
+    fn on_click(&mut self, t: Target) -> Vec<Effect> {
+        let s = &self.session;
+        let step = match t {
+            Target::Board(i) => self.views.overzicht.click(s, i),
+            Target::Card { kolom, kaart } => {
+                self.views.bord.click(s, kolom, Some(kaart));
+                Step::Stay
+            }
+            Target::Column(kolom) => {
+                self.views.bord.click(s, kolom, None);
+                Step::Stay
+            }
+        };
+        self.take(step)
+    }
+
+    fn undo(&mut self) -> Vec<Effect> {
+        let s = &mut self.session;
+        let Some(edit) = s.undo.pop() else {
+            s.say(wording::niets_ongedaan());
+            return Vec::new();
+        };
+        // `None`: nothing could be undone, a colleague changed all of it since.
+        if let Some((done, notices)) = s.apply_edit(&edit.inverted(), ops::Mode::Undo) {
+            // Redo re-applies what was undone, where it still holds.
+            s.redo.push(done.inverted());
+            s.say(if notices.is_empty() {
+                wording::ongedaan()
+            } else {
+                wording::deels_ongedaan(&s.notices_text(&notices))
+            });
+            s.status.error = None;
+            self.focus_edit(&done);
+        }
+        // Saved at the next tick, after the screen shows it.
+        Vec::new()
+    }
+
+    fn redo(&mut self) -> Vec<Effect> {
+        let s = &mut self.session;
+        if let Some(edit) = s.redo.pop()
+            && let Some((done, _)) = s.apply_edit(&edit, ops::Mode::Undo)
+        {
+            s.undo.push(done.clone());
+            self.focus_edit(&done);
+        }
+        Vec::new()
+    }
+
+    /// After undo/redo: show the board and card the edit was about.
+    fn focus_edit(&mut self, edit: &super::edit::Edit) {
+        let Some(bord) = edit.bord() else { return };
+        if self.views.bord.bord != bord && self.session.werkmap.bord(bord).is_some() {
+            self.open_board(bord);
+        }
+        let s = &self.session;
+        let b = &mut self.views.bord;
+        match edit.kaart() {
+            Some((id, false)) if b.bord == bord => b.select_card(s, id),
+            _ => b.keep_selection_visible(s),
+        }
+    }
+}

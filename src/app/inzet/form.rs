@@ -1,0 +1,239 @@
+//! The request form: who, how many hours a week, from and to which week.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::{InzetRef, InzetView, Scope, inzet_edit};
+use crate::app::Mode;
+use crate::app::bord::form::{self, Candidate, parse_hours};
+use crate::app::input::TextInput;
+use crate::app::session::Session;
+use crate::app::step::Step;
+use crate::domain::{Inzet, InzetSoort, InzetStatus, Week};
+use crate::wording;
+
+/// The request form: who, how many hours a week, from and to which week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InzetForm {
+    /// The inzet being changed, or a new one (with a fresh id).
+    pub inzet: Inzet,
+    pub is_new: bool,
+    pub bord: String,
+    pub focus: usize,
+    pub persoon: TextInput,
+    pub choice: usize,
+    pub candidates: Vec<Candidate>,
+    pub uren: TextInput,
+    pub van: TextInput,
+    pub tot: TextInput,
+    pub error: Option<String>,
+}
+
+/// The labels of the form's fields.
+pub const FIELDS: [&str; 5] = [
+    "Persoon",
+    "Uren per week",
+    "Van week",
+    "Tot en met week",
+    "Soort",
+];
+
+impl InzetForm {
+    pub fn new(bord: String, inzet: Inzet, is_new: bool, candidates: Vec<Candidate>) -> InzetForm {
+        let choice = candidates
+            .iter()
+            .position(|c| c.id == inzet.persoon)
+            .unwrap_or(0);
+        InzetForm {
+            uren: TextInput::new(if is_new {
+                String::new()
+            } else {
+                wording::getal2(inzet.uren_per_week)
+            }),
+            van: TextInput::new(inzet.van.to_string()),
+            tot: TextInput::new(inzet.tot.to_string()),
+            persoon: TextInput::default(),
+            inzet,
+            is_new,
+            bord,
+            focus: if is_new { 0 } else { 1 },
+            choice,
+            candidates,
+            error: None,
+        }
+    }
+
+    /// The people matching what was typed in the person field.
+    pub fn matches(&self) -> Vec<&Candidate> {
+        let q = self.persoon.text.to_lowercase();
+        self.candidates
+            .iter()
+            .filter(|c| q.is_empty() || c.naam.to_lowercase().contains(&q) || c.id.contains(&q))
+            .collect()
+    }
+
+    /// The chosen person.
+    pub fn chosen(&self) -> Option<&Candidate> {
+        let m = self.matches();
+        m.get(self.choice.min(m.len().saturating_sub(1))).copied()
+    }
+
+    /// Handles a key; true when the user submits.
+    pub fn handle(&mut self, key: KeyEvent) -> bool {
+        self.error = None;
+        match key.code {
+            KeyCode::Enter => return true,
+            KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % FIELDS.len(),
+            KeyCode::BackTab | KeyCode::Up => {
+                self.focus = (self.focus + FIELDS.len() - 1) % FIELDS.len()
+            }
+            _ => match self.focus {
+                0 => match key.code {
+                    KeyCode::Right => self.choice = (self.choice + 1) % self.matches().len().max(1),
+                    KeyCode::Left => {
+                        let n = self.matches().len().max(1);
+                        self.choice = (self.choice + n - 1) % n;
+                    }
+                    _ => {
+                        if self.persoon.handle(key) {
+                            self.choice = 0;
+                        }
+                    }
+                },
+                1 => {
+                    self.uren.handle(key);
+                }
+                2 => {
+                    self.van.handle(key);
+                }
+                3 => {
+                    self.tot.handle(key);
+                }
+                _ => {
+                    if matches!(
+                        key.code,
+                        KeyCode::Left | KeyCode::Right | KeyCode::Char(' ')
+                    ) {
+                        self.inzet.soort = match self.inzet.soort {
+                            InzetSoort::Opgave => InzetSoort::Regulier,
+                            InzetSoort::Regulier => InzetSoort::Opgave,
+                        };
+                    }
+                }
+            },
+        }
+        false
+    }
+
+    /// The inzet the form describes, or the first problem in Dutch. A Toegezegd inzet that
+    /// asks more hours or more weeks is asked again (Gevraagd).
+    pub fn result(&self, nu: Week) -> Result<Inzet, String> {
+        let mut z = self.inzet.clone();
+        z.persoon = self.chosen().ok_or_else(wording::kies_persoon)?.id.clone();
+        z.uren_per_week =
+            parse_hours(self.uren.text.trim())?.ok_or_else(wording::uren_verplicht)?;
+        z.van = parse_week(&self.van.text, nu)?;
+        z.tot = parse_week(&self.tot.text, nu)?;
+        if z.van > z.tot {
+            return Err(wording::van_na_tot(&z.van.to_string(), &z.tot.to_string()));
+        }
+        let wider = z.uren_per_week > self.inzet.uren_per_week + 1e-9
+            || z.van < self.inzet.van
+            || z.tot > self.inzet.tot;
+        if self.is_new
+            || (z.status == InzetStatus::Toegezegd && wider)
+            || z.persoon != self.inzet.persoon
+        {
+            z.status = InzetStatus::Gevraagd;
+            z.besluit = None;
+        }
+        Ok(z)
+    }
+}
+
+/// A week typed as `2026-W50`, `W50` or `50` (the next such week from now), or as a date.
+pub fn parse_week(s: &str, nu: Week) -> Result<Week, String> {
+    let t = s.trim();
+    if let Ok(w) = t.parse::<Week>() {
+        return Ok(w);
+    }
+    if let Ok(d) = t.parse::<crate::domain::Datum>() {
+        return Ok(d.week());
+    }
+    let n: u32 = t
+        .trim_start_matches(['W', 'w'])
+        .parse()
+        .map_err(|_| wording::ongeldige_week(t))?;
+    let this = Week::new(nu.year(), n).filter(|w| *w >= nu);
+    this.or_else(|| Week::new(nu.year() + 1, n))
+        .ok_or_else(|| wording::ongeldige_week(t))
+}
+
+impl InzetView {
+    /// The form for a new request on the view's board, or for changing inzet `r`.
+    pub(super) fn open_form(&mut self, s: &mut Session, r: Option<InzetRef>) -> Step {
+        let id = match (&self.scope, &r) {
+            (_, Some(r)) => r.bord.clone(),
+            (Scope::Bord(id), None) => id.clone(),
+            (Scope::Inbox, None) => return Step::Stay,
+        };
+        let Some(bord) = s.werkmap.bord(&id) else {
+            return Step::Stay;
+        };
+        let candidates = form::candidates(s.werkmap.organisatie.as_ref(), bord);
+        let soort = if bord.opgave().is_some() {
+            InzetSoort::Opgave
+        } else {
+            InzetSoort::Regulier
+        };
+        let (inzet, is_new) = match r {
+            Some(r) => match r.inzet(&s.werkmap) {
+                Some(z) => (z.clone(), false),
+                None => return Step::Stay,
+            },
+            None => {
+                let nu = s.week();
+                let inzet = Inzet {
+                    id: s.new_id(),
+                    persoon: candidates.first().map(|c| c.id.clone()).unwrap_or_default(),
+                    uren_per_week: 0.0,
+                    van: nu.plus(1),
+                    tot: nu.plus(12),
+                    status: InzetStatus::Gevraagd,
+                    soort,
+                    besluit: None,
+                };
+                (inzet, true)
+            }
+        };
+        Mode::InzetForm(Box::new(InzetForm::new(id, inzet, is_new, candidates))).into()
+    }
+
+    /// A key in the request form.
+    pub fn on_form_key(&mut self, s: &mut Session, mut f: Box<InzetForm>, key: KeyEvent) -> Step {
+        if key.code == KeyCode::Esc {
+            return Step::Stay;
+        }
+        if f.handle(key) {
+            match f.result(s.week()) {
+                Ok(z) => {
+                    if !f.is_new && f.inzet == z {
+                        return Step::Stay;
+                    }
+                    // Only what the user changed, compared with the inzet as the form opened.
+                    let before = (!f.is_new).then_some(&f.inzet);
+                    let edit = inzet_edit(s, &f.bord, before, Some(&z));
+                    s.say(if f.is_new {
+                        wording::inzet_gevraagd()
+                    } else {
+                        wording::inzet_gewijzigd()
+                    });
+                    s.commit(edit);
+                    self.refresh(s);
+                    return Step::Stay;
+                }
+                Err(e) => f.error = Some(e),
+            }
+        }
+        Mode::InzetForm(f).into()
+    }
+}

@@ -1,0 +1,275 @@
+//! The inzet view: the team panel of a board and the CoCo's inbox. The request form is in
+//! [`form`], the CoCo's decision with its real choices in [`decide`], the figures behind the
+//! selected inzet in [`detail`].
+
+pub mod decide;
+pub mod detail;
+pub mod form;
+
+use super::action::Command;
+use super::edit::{Edit, FileKey};
+use super::session::Session;
+use super::step::{Go, Step};
+use crate::domain::ops::{self, List};
+use crate::domain::{Inzet, InzetStatus, Moment, Week, Werkmap};
+use crate::wording;
+pub use decide::{Decide, Impact, Keuze};
+pub use detail::InzetDetail;
+pub use form::InzetForm;
+
+/// Which inzet the view lists.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// The inzet of one board (by id).
+    Bord(String),
+    /// Every open request on the units the user leads (every unit when no user is set).
+    #[default]
+    Inbox,
+}
+
+/// The state of the inzet view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InzetView {
+    pub scope: Scope,
+    pub row: usize,
+    /// The figures of the selected inzet, refreshed after every action in the view.
+    pub detail: Option<InzetDetail>,
+}
+
+/// One listed inzet: its board and its own id, so a reload that reorders or removes items
+/// never makes a dialog act on another one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InzetRef {
+    pub bord: String,
+    pub inzet: String,
+}
+
+impl InzetRef {
+    /// The board and the inzet, if both still exist.
+    pub fn find<'a>(&self, werkmap: &'a Werkmap) -> Option<(&'a crate::domain::Bord, &'a Inzet)> {
+        let b = werkmap.bord(&self.bord)?;
+        let z = b.inzet.iter().find(|z| z.id == self.inzet)?;
+        Some((b, z))
+    }
+
+    /// The inzet, if it still exists.
+    pub fn inzet<'a>(&self, werkmap: &'a Werkmap) -> Option<&'a Inzet> {
+        self.find(werkmap).map(|(_, z)| z)
+    }
+}
+
+/// The rows of the view for a werkmap: a board's inzet in file order, or the open requests on
+/// the units of `coco` (all units when `None`), by start week.
+pub fn rows(werkmap: &Werkmap, scope: &Scope, coco: Option<&str>) -> Vec<InzetRef> {
+    match scope {
+        Scope::Bord(id) => werkmap
+            .bord(id)
+            .map(|b| {
+                b.inzet
+                    .iter()
+                    .map(|z| InzetRef {
+                        bord: b.id.clone(),
+                        inzet: z.id.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        Scope::Inbox => {
+            let org = werkmap.organisatie.as_ref();
+            let leads = |persoon: &str| {
+                coco.is_none_or(|c| {
+                    org.and_then(|o| o.persoon(persoon))
+                        .and_then(|p| org.and_then(|o| o.eenheid(&p.eenheid)))
+                        .is_some_and(|e| e.cocos.iter().any(|x| x == c))
+                })
+            };
+            let mut out: Vec<(Week, InzetRef)> = werkmap
+                .borden
+                .iter()
+                .flat_map(|bord| {
+                    bord.inzet
+                        .iter()
+                        .filter(|z| z.status == InzetStatus::Gevraagd && leads(&z.persoon))
+                        .map(move |z| {
+                            (
+                                z.van,
+                                InzetRef {
+                                    bord: bord.id.clone(),
+                                    inzet: z.id.clone(),
+                                },
+                            )
+                        })
+                })
+                .collect();
+            out.sort_by_key(|(van, _)| *van);
+            out.into_iter().map(|(_, r)| r).collect()
+        }
+    }
+}
+
+impl InzetView {
+    /// Shows the view on a board's team or an inbox, with this inzet (id) selected.
+    pub fn open(&mut self, s: &Session, scope: Scope, select: Option<&str>) {
+        self.scope = scope;
+        self.row = 0;
+        if let Some(i) = select {
+            self.row = self.rows(s).iter().position(|r| r.inzet == i).unwrap_or(0);
+        }
+        self.refresh(s);
+    }
+
+    /// The rows of the view.
+    pub fn rows(&self, s: &Session) -> Vec<InzetRef> {
+        rows(&s.werkmap, &self.scope, s.gebruiker())
+    }
+
+    /// The selected inzet.
+    pub fn selected(&self, s: &Session) -> Option<InzetRef> {
+        self.rows(s).get(self.row).cloned()
+    }
+
+    /// Computes the figures of the selected inzet again.
+    pub fn refresh(&mut self, s: &Session) {
+        self.detail = self
+            .selected(s)
+            .and_then(|r| detail::detail(&s.werkmap, &r, s.week()));
+    }
+
+    /// Keeps the selection within the list after it may have shrunk.
+    pub fn clamp(&mut self, s: &Session) {
+        self.row = self.row.min(self.rows(s).len().saturating_sub(1));
+    }
+
+    /// Handles a command of the inzet view.
+    pub fn on_command(&mut self, s: &mut Session, c: Command) -> Step {
+        let last = self.rows(s).len().saturating_sub(1);
+        let step = match c {
+            Command::Up => {
+                self.row = self.row.saturating_sub(1);
+                Step::Stay
+            }
+            Command::Down => {
+                self.row = (self.row + 1).min(last);
+                Step::Stay
+            }
+            Command::PageUp => {
+                self.row = self.row.saturating_sub(10);
+                Step::Stay
+            }
+            Command::PageDown => {
+                self.row = (self.row + 10).min(last);
+                Step::Stay
+            }
+            Command::Back => match &self.scope {
+                // A team panel belongs to its board.
+                Scope::Bord(_) => Step::Go(Go::View(super::View::Bord)),
+                Scope::Inbox => Step::Back,
+            },
+            Command::NewCard => self.open_form(s, None),
+            Command::EditCard => match self.selected(s) {
+                Some(r) => self.open_form(s, Some(r)),
+                None => Step::Stay,
+            },
+            Command::Withdraw => {
+                self.withdraw(s);
+                Step::Stay
+            }
+            Command::Agree => self.agree(s),
+            Command::Decline => self.decline(s),
+            Command::Open => match self.selected(s).and_then(|r| r.inzet(&s.werkmap).cloned()) {
+                Some(z) if s.persoon_exists(&z.persoon) => Step::Go(Go::Persoon(z.persoon)),
+                _ => Step::Stay,
+            },
+            _ => Step::Stay,
+        };
+        self.refresh(s);
+        step
+    }
+
+    /// Withdraws the selected inzet: a request disappears, an agreed claim ends this week.
+    fn withdraw(&mut self, s: &mut Session) {
+        let Some(r) = self.selected(s) else { return };
+        let Some(z) = r.inzet(&s.werkmap).cloned() else {
+            return;
+        };
+        let nu = s.week();
+        let after = match z.status {
+            InzetStatus::Gevraagd => None,
+            InzetStatus::Toegezegd if z.van <= nu && z.tot > nu => Some(Inzet {
+                tot: nu,
+                ..z.clone()
+            }),
+            InzetStatus::Toegezegd if z.van > nu => None,
+            _ => {
+                s.say(wording::niets_in_te_trekken());
+                return;
+            }
+        };
+        let edit = inzet_edit(s, &r.bord, Some(&z), after.as_ref());
+        s.say(wording::inzet_ingetrokken());
+        s.commit(edit);
+        self.clamp(s);
+    }
+}
+
+/// An edit that changes (or adds, or removes) one inzet of a board: `before` is the inzet as
+/// the user saw it (`None`: new), `after` as it should become (`None`: gone).
+pub(crate) fn inzet_edit(
+    s: &Session,
+    bord: &str,
+    before: Option<&Inzet>,
+    after: Option<&Inzet>,
+) -> Edit {
+    let list = s.werkmap.bord(bord).map(|x| &x.inzet[..]).unwrap_or(&[]);
+    let ops = match (before, after) {
+        (Some(b), Some(a)) => changed(b, a),
+        (Some(b), None) => {
+            let prev = list
+                .iter()
+                .position(|z| z.id == b.id)
+                .and_then(|i| i.checked_sub(1))
+                .map(|p| list[p].id.as_str());
+            vec![ops::delete(List::Inzet, b, prev)]
+        }
+        (None, Some(a)) => vec![ops::insert(
+            List::Inzet,
+            a,
+            list.last().map(|z| z.id.as_str()),
+        )],
+        (None, None) => Vec::new(),
+    };
+    Edit {
+        file: FileKey::Bord(bord.to_string()),
+        ops,
+        at: Moment(s.now),
+    }
+}
+
+/// The operations that change inzet `b` into `a`.
+fn changed(b: &Inzet, a: &Inzet) -> Vec<ops::Op> {
+    let mut ops = ops::diff_item(List::Inzet, b, a);
+    // Asking again (more hours or weeks) must win over a decision on the old amount that a
+    // CoCo may be making at this moment: the decision is part of it.
+    let wider = a.uren_per_week > b.uren_per_week || a.van < b.van || a.tot > b.tot;
+    let decided = |o: &ops::Op| matches!(&o.change, ops::Change::Set { field, .. } if field == ops::BESLISSING);
+    if wider && a.status == InzetStatus::Gevraagd && !ops.iter().any(decided) {
+        let group = |z: &Inzet| {
+            let f = ops::fields_of(z);
+            let mut g = serde_json::Map::new();
+            for k in ["status", "verzoek", "besluit"] {
+                g.insert(k.into(), f.get(k).cloned().unwrap_or_default());
+            }
+            serde_json::Value::Object(g)
+        };
+        ops.push(ops::Op {
+            target: ops::Target::Item(List::Inzet, a.id.clone()),
+            change: ops::Change::Set {
+                field: ops::BESLISSING.into(),
+                old: group(b),
+                new: group(a),
+            },
+            snapshot: Some(ops::fields_of(a)),
+        });
+    }
+    ops
+}

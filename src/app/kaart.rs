@@ -1,0 +1,31 @@
+//! The card view: the selected card of the open board, whole, scrolled.
+
+use super::action::Command;
+use super::bord::BordView;
+use super::keymap::View;
+use super::session::Session;
+use super::step::{Go, Step};
+
+/// The state of the card view: how far it is scrolled. The card is the board view's selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct KaartView {
+    pub scroll: u16,
+}
+
+impl KaartView {
+    /// Handles a command of the card view; edits go to the board view's selected card.
+    pub fn on_command(&mut self, s: &mut Session, bord: &mut BordView, c: Command) -> Step {
+        match c {
+            Command::Back => return Step::Go(Go::View(View::Bord)),
+            Command::Up => self.scroll = self.scroll.saturating_sub(1),
+            Command::Down => self.scroll = self.scroll.saturating_add(1),
+            Command::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Command::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Command::EditCard | Command::DeleteCard | Command::AddNote => {
+                return bord.card_command(s, c);
+            }
+            _ => {}
+        }
+        Step::Stay
+    }
+}

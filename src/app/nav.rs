@@ -1,0 +1,143 @@
+//! Between views: carrying out the [`Step`] a view answers with. Where Esc goes is decided
+//! here, so views never need to know each other.
+
+use super::action::Effect;
+use super::capaciteit::CapaciteitView;
+use super::inzet::Scope;
+use super::keymap::View;
+use super::step::{Go, Step};
+use super::{App, Mode};
+use crate::capacity::Conflict;
+
+impl App {
+    /// Carries out a view's answer.
+    pub(super) fn take(&mut self, step: Step) -> Vec<Effect> {
+        match step {
+            Step::Stay => {}
+            Step::Dialog(mode) => self.mode = mode,
+            Step::Back => self.back(),
+            Step::Go(go) => self.go(go),
+            Step::Effects(effects) => return effects,
+        }
+        Vec::new()
+    }
+
+    fn go(&mut self, go: Go) {
+        match go {
+            Go::View(View::Capaciteit) => self.open_capaciteit(),
+            Go::View(View::Conflicten) => self.open_conflicten(),
+            Go::View(View::Mensen) => self.open_mensen(),
+            Go::View(View::Kaart) => {
+                self.views.kaart = Default::default();
+                self.view = View::Kaart;
+            }
+            Go::View(view) => self.view = view,
+            Go::Bord(id) => self.open_board(&id),
+            Go::Inzet(scope, select) => self.open_inzet(scope, select.as_deref()),
+            Go::Claim { bord, inzet } => {
+                self.open_board(&bord);
+                self.open_inzet(Scope::Bord(bord), Some(&inzet));
+                // Esc: team panel, board, then back here.
+                self.return_to = View::Capaciteit;
+            }
+            Go::Persoon(id) => {
+                let from = self.view;
+                self.open_capaciteit();
+                self.return_to = from;
+                self.views.capaciteit.show_person(&self.session, &id);
+            }
+            Go::Conflict(c) => self.show_conflict(&c),
+            Go::Standup(borden) => self.start_standup(borden, 15, None),
+        }
+    }
+
+    /// Esc: back to where the view was opened from. A board goes back to the capacity or
+    /// conflict view it was opened from, else to the overview; a stand-up ends.
+    fn back(&mut self) {
+        self.view = match self.view {
+            View::Standup => {
+                self.views.standup = None;
+                if self.board().is_some() {
+                    View::Bord
+                } else {
+                    View::Overzicht
+                }
+            }
+            View::Bord if matches!(self.return_to, View::Capaciteit | View::Conflicten) => {
+                std::mem::replace(&mut self.return_to, View::Overzicht)
+            }
+            View::Bord => View::Overzicht,
+            _ => self.return_to,
+        };
+    }
+
+    /// Shows a board by id.
+    pub(super) fn open_board(&mut self, id: &str) {
+        self.views.bord.open(&self.session, id);
+        self.view = View::Bord;
+    }
+
+    /// Starts a stand-up of these boards: `minuten` on the timer, rotating when `roteer` is set.
+    pub fn start_standup(
+        &mut self,
+        borden: Vec<String>,
+        minuten: i64,
+        roteer: Option<chrono::Duration>,
+    ) {
+        let s = &self.session;
+        let standup = super::standup::Standup::new(&s.werkmap, borden, s.now, minuten, roteer);
+        self.views.standup = Some(standup);
+        self.mode = Mode::Normal;
+        self.view = View::Standup;
+    }
+
+    fn open_capaciteit(&mut self) {
+        if !matches!(self.view, View::Capaciteit | View::Conflicten) {
+            self.return_to = self.view;
+        }
+        self.views.capaciteit.open(&mut self.session);
+        self.view = View::Capaciteit;
+    }
+
+    fn open_conflicten(&mut self) {
+        if !matches!(self.view, View::Capaciteit | View::Conflicten) {
+            self.return_to = self.view;
+        }
+        self.view = View::Conflicten;
+    }
+
+    fn open_mensen(&mut self) {
+        if self.view != View::Mensen {
+            self.return_to = self.view;
+        }
+        self.views.mensen.open(&mut self.session);
+        self.view = View::Mensen;
+    }
+
+    /// Opens the inzet view on a board's team or on the CoCo's inbox.
+    fn open_inzet(&mut self, scope: Scope, select: Option<&str>) {
+        if self.view != View::Inzet {
+            self.return_to = self.view;
+        }
+        self.views.inzet.open(&self.session, scope, select);
+        self.view = View::Inzet;
+    }
+
+    /// Shows the source of a conflict: the person or unit in the capacity view, else the card
+    /// or column on its board.
+    fn show_conflict(&mut self, c: &Conflict) {
+        if CapaciteitView::has_source(&self.session, c) {
+            self.open_capaciteit();
+            self.return_to = View::Conflicten;
+            self.views.capaciteit.show_conflict(&self.session, c);
+        } else if let Some(b) = c
+            .bord
+            .as_deref()
+            .filter(|b| self.session.werkmap.bord(b).is_some())
+        {
+            self.open_board(b);
+            self.return_to = View::Conflicten;
+            self.views.bord.show_conflict(&self.session, c);
+        }
+    }
+}
