@@ -91,3 +91,49 @@ fn searched_text(s: &Session, c: &Conflict) -> String {
     .join(" ")
     .to_lowercase()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::session;
+
+    #[test]
+    fn the_list_is_sorted_by_severity_and_filtered_by_text_and_kind() {
+        let mut s = session();
+        let mut v = ConflictenView::default();
+        let all = v.list(&s).len();
+        assert!(all > 4);
+        assert!(v.list(&s).windows(2).all(|w| w[0].order(w[1]).is_le()));
+        v.filter = "eva smit".into();
+        assert!(
+            v.list(&s)
+                .iter()
+                .all(|c| c.persoon.as_deref() == Some("esmit"))
+        );
+        v.filter.clear();
+        v.on_command(&mut s, Command::QuickFilter);
+        assert_eq!(v.soort, Some(ConflictSoort::ALLE[0]));
+        assert!(v.list(&s).iter().all(|c| c.soort == ConflictSoort::ALLE[0]));
+        for _ in 0..ConflictSoort::ALLE.len() {
+            v.on_command(&mut s, Command::QuickFilter);
+        }
+        assert_eq!((v.soort, v.list(&s).len()), (None, all));
+    }
+
+    #[test]
+    fn enter_goes_to_the_selected_conflict_and_esc_goes_back() {
+        let mut s = session();
+        let mut v = ConflictenView::default();
+        v.on_command(&mut s, Command::PageDown);
+        let selected = v.list(&s)[v.row].clone();
+        assert!(matches!(
+            v.on_command(&mut s, Command::Open),
+            Step::Go(Go::Conflict(c)) if *c == selected
+        ));
+        assert!(matches!(v.on_command(&mut s, Command::Back), Step::Back));
+        assert!(matches!(
+            v.on_command(&mut s, Command::Filter),
+            Step::Dialog(Mode::Filter(_))
+        ));
+    }
+}

@@ -29,3 +29,25 @@ impl KaartView {
         Step::Stay
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Mode;
+    use crate::app::testing::session;
+
+    #[test]
+    fn the_card_view_scrolls_and_edits_the_board_views_card() {
+        let mut s = session();
+        let mut bord = BordView::default();
+        bord.open(&s, "opgave-haven");
+        let mut v = KaartView::default();
+        v.on_command(&mut s, &mut bord, Command::PageDown);
+        v.on_command(&mut s, &mut bord, Command::Up);
+        assert_eq!(v.scroll, 9);
+        let step = v.on_command(&mut s, &mut bord, Command::EditCard);
+        assert!(matches!(step, Step::Dialog(Mode::Form(f)) if f.kaart.id == "k4"));
+        let step = v.on_command(&mut s, &mut bord, Command::Back);
+        assert!(matches!(step, Step::Go(Go::View(View::Bord))));
+    }
+}

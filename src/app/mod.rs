@@ -30,6 +30,8 @@ mod reload;
 pub mod session;
 pub mod standup;
 pub mod step;
+#[cfg(test)]
+mod testing;
 
 use chrono::{NaiveDate, NaiveDateTime};
 

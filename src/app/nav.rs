@@ -141,3 +141,112 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+    use crate::app::Action;
+    use crate::app::testing::app;
+
+    fn press(a: &mut App, keys: &str) -> Vec<Effect> {
+        let mut out = Vec::new();
+        for c in keys.chars() {
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                '\x1b' => KeyCode::Esc,
+                'v' => KeyCode::Down,
+                c => KeyCode::Char(c),
+            };
+            out.extend(a.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE))));
+        }
+        out
+    }
+
+    #[test]
+    fn esc_goes_back_the_way_the_user_came() {
+        let mut a = app();
+        press(&mut a, "v\n");
+        assert_eq!(
+            (a.view, a.views.bord.bord.as_str()),
+            (View::Bord, "opgave-haven")
+        );
+        press(&mut a, "\n");
+        assert_eq!(a.view, View::Kaart);
+        press(&mut a, "\x1b");
+        assert_eq!(a.view, View::Bord);
+        press(&mut a, "c");
+        assert_eq!(a.view, View::Capaciteit);
+        press(&mut a, "\x1b");
+        assert_eq!(a.view, View::Bord);
+        press(&mut a, "\x1b");
+        assert_eq!(a.view, View::Overzicht);
+    }
+
+    #[test]
+    fn a_conflict_opens_its_card_and_esc_returns_to_the_list() {
+        let mut a = app();
+        press(&mut a, "!");
+        assert_eq!(a.view, View::Conflicten);
+        let row = a
+            .conflict_list()
+            .iter()
+            .position(|c| c.kaart.as_deref() == Some("k2"))
+            .unwrap();
+        for _ in 0..row {
+            press(&mut a, "v");
+        }
+        press(&mut a, "\n");
+        assert_eq!(a.view, View::Bord);
+        assert_eq!(a.selected_card().unwrap().id, "k2");
+        press(&mut a, "\x1b");
+        assert_eq!(a.view, View::Conflicten);
+    }
+
+    #[test]
+    fn a_claim_in_the_capacity_view_opens_the_team_then_the_board_then_returns() {
+        let mut a = app();
+        // Wijken, its people, Daan Bakker, his first claim.
+        press(&mut a, "cv\nv\n\n");
+        assert_eq!(a.view, View::Inzet);
+        assert_eq!(a.selected_inzet().unwrap().inzet, "h1");
+        press(&mut a, "\x1b");
+        assert_eq!(a.view, View::Bord);
+        press(&mut a, "\x1b");
+        assert_eq!(a.view, View::Capaciteit);
+    }
+
+    #[test]
+    fn keys_of_other_views_do_nothing() {
+        let mut a = app();
+        let before = a.session.werkmap.clone();
+        press(&mut a, "Lnex");
+        assert_eq!((a.view, &a.mode), (View::Overzicht, &Mode::Normal));
+        assert_eq!(a.session.werkmap, before);
+    }
+
+    #[test]
+    fn a_stand_up_ends_on_its_board() {
+        let mut a = app();
+        press(&mut a, "v\ns");
+        assert_eq!(a.view, View::Standup);
+        assert!(a.views.standup.is_some());
+        press(&mut a, "\x1b");
+        assert_eq!(a.view, View::Bord);
+        assert!(a.views.standup.is_none());
+    }
+
+    #[test]
+    fn quitting_waits_for_edits_to_be_saved() {
+        let mut a = app();
+        assert_eq!(press(&mut a, "q"), vec![Effect::Quit]);
+        let mut a = app();
+        // `q` on a board goes back to the overview; there it quits.
+        press(&mut a, "v\nLq");
+        assert_eq!(a.view, View::Overzicht);
+        let effects = press(&mut a, "q");
+        assert_eq!(super::super::files::save_count(&effects), 1);
+        assert!(a.session.leaving.deadline.is_some());
+    }
+}

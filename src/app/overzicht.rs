@@ -70,3 +70,60 @@ fn merge_copy(s: &mut Session) -> Vec<Effect> {
         None => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::session;
+
+    #[test]
+    fn clusterkamers_come_first_then_opgaveteams_by_title() {
+        let s = session();
+        let ids: Vec<&str> = OverzichtView::order(&s)
+            .into_iter()
+            .map(|i| s.werkmap.borden[i].id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["clusterkamer-samenleving", "opgave-haven", "opgave-park"]
+        );
+    }
+
+    #[test]
+    fn the_selection_stays_within_the_list_and_enter_opens_the_selected_board() {
+        let mut s = session();
+        let mut v = OverzichtView::default();
+        v.on_command(&mut s, Command::Up);
+        assert_eq!(v.row, 0);
+        v.on_command(&mut s, Command::PageDown);
+        assert_eq!(v.row, 2);
+        let step = v.on_command(&mut s, Command::Open);
+        assert!(matches!(step, Step::Go(Go::Bord(id)) if id == "opgave-park"));
+    }
+
+    #[test]
+    fn a_click_selects_and_a_second_click_opens() {
+        let s = session();
+        let mut v = OverzichtView::default();
+        let haven = s
+            .werkmap
+            .borden
+            .iter()
+            .position(|b| b.id == "opgave-haven")
+            .unwrap();
+        assert!(matches!(v.click(&s, haven), Step::Stay));
+        assert_eq!(v.row, 1);
+        assert!(matches!(v.click(&s, haven), Step::Go(Go::Bord(id)) if id == "opgave-haven"));
+    }
+
+    #[test]
+    fn merging_without_a_conflict_copy_does_nothing() {
+        let mut s = session();
+        let mut v = OverzichtView::default();
+        assert!(matches!(
+            v.on_command(&mut s, Command::MergeCopy),
+            Step::Effects(e) if e.is_empty()
+        ));
+        assert!(s.undo.is_empty());
+    }
+}

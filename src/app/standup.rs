@@ -200,3 +200,38 @@ pub fn parse_duur(s: &str) -> Result<Duration, String> {
         .map(|n| Duration::seconds(n * unit))
         .ok_or_else(|| crate::wording::ongeldige_duur(s))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::session;
+
+    #[test]
+    fn space_walks_the_team_with_their_load_and_arrows_walk_the_columns() {
+        let mut s = session();
+        let mut st = Standup::new(&s.werkmap, vec!["opgave-haven".into()], s.now, 15, None);
+        assert_eq!(st.kolom, 2, "the rightmost open column: Wacht op");
+        st.on_command(&mut s, Command::Volgende);
+        assert_eq!(st.aan_de_beurt(&s.werkmap).unwrap().1, "Daan Bakker");
+        assert!(
+            st.belasting.unwrap().unwrap() > 1.0,
+            "over-booked this week"
+        );
+        st.on_command(&mut s, Command::Left);
+        st.on_command(&mut s, Command::Left);
+        st.on_command(&mut s, Command::Left);
+        assert_eq!(st.kolom, 0);
+        assert!(matches!(st.on_command(&mut s, Command::Back), Step::Back));
+    }
+
+    #[test]
+    fn a_clusterkamer_screen_rotates_its_boards() {
+        let s = session();
+        let borden = vec!["opgave-haven".to_string(), "opgave-park".to_string()];
+        let mut st = Standup::new(&s.werkmap, borden, s.now, 15, Some(Duration::seconds(30)));
+        assert!(!st.tick(&s.werkmap, s.now + Duration::seconds(29)));
+        assert!(st.tick(&s.werkmap, s.now + Duration::seconds(30)));
+        assert_eq!(st.bord(), "opgave-park");
+        assert_eq!(st.kolom, 1);
+    }
+}

@@ -276,3 +276,97 @@ impl BordView {
         Step::Go(Go::View(View::Bord))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::KeyModifiers;
+
+    use super::*;
+    use crate::app::action::Command;
+    use crate::app::testing::session;
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    fn haven(s: &Session) -> BordView {
+        let mut v = BordView::default();
+        v.open(s, "opgave-haven");
+        v
+    }
+
+    #[test]
+    fn a_new_card_from_the_form_lands_in_the_selected_column_and_is_selected() {
+        let mut s = session();
+        let mut v = haven(&s);
+        let Step::Dialog(Mode::Form(mut f)) = v.on_command(&mut s, Command::NewCard) else {
+            panic!("no form");
+        };
+        for c in "Kade schouwen".chars() {
+            f.handle(key(KeyCode::Char(c)));
+        }
+        let step = v.on_form_key(&mut s, f, key(KeyCode::Enter));
+        assert!(matches!(step, Step::Stay), "{step:?}");
+        let k = v.selected_card(&s).unwrap();
+        assert_eq!(
+            (k.titel.as_str(), k.kolom.as_str()),
+            ("Kade schouwen", "todo")
+        );
+        assert_eq!(s.undo.len(), 1);
+    }
+
+    #[test]
+    fn a_note_is_signed_by_the_user() {
+        let mut s = session();
+        let mut v = haven(&s);
+        let Step::Dialog(Mode::Note(mut input, id)) = v.on_command(&mut s, Command::AddNote) else {
+            panic!("no note");
+        };
+        input.paste("Gebeld met de havenmeester");
+        v.on_note_key(&mut s, input, id, key(KeyCode::Enter));
+        let n = v
+            .selected_card(&s)
+            .unwrap()
+            .notities
+            .last()
+            .unwrap()
+            .clone();
+        assert_eq!(
+            (n.wie.as_str(), n.tekst.as_str()),
+            ("tester", "Gebeld met de havenmeester")
+        );
+    }
+
+    #[test]
+    fn deleting_selects_the_neighbour_and_a_changed_card_is_not_deleted() {
+        let mut s = session();
+        let mut v = haven(&s);
+        let Step::Dialog(Mode::ConfirmDelete(k)) = v.on_command(&mut s, Command::DeleteCard) else {
+            panic!("no question");
+        };
+        // The card changed since the question was asked: nothing is deleted.
+        let mut changed = (*k).clone();
+        changed.titel = "Anders".into();
+        v.on_delete_key(&mut s, &changed, key(KeyCode::Char('j')));
+        assert!(
+            s.werkmap
+                .bord("opgave-haven")
+                .unwrap()
+                .kaarten
+                .iter()
+                .any(|x| x.id == "k4")
+        );
+        assert!(s.status.error.is_some());
+        let step = v.on_delete_key(&mut s, &k, key(KeyCode::Char('j')));
+        assert!(matches!(step, Step::Go(Go::View(View::Bord))));
+        assert!(
+            !s.werkmap
+                .bord("opgave-haven")
+                .unwrap()
+                .kaarten
+                .iter()
+                .any(|x| x.id == "k4")
+        );
+        assert_eq!(v.kaart.as_deref(), Some("k5"));
+    }
+}

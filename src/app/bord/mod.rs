@@ -293,3 +293,147 @@ impl BordView {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{session, session_as};
+
+    fn haven(s: &Session) -> BordView {
+        let mut v = BordView::default();
+        v.open(s, "opgave-haven");
+        v
+    }
+
+    fn kolom_of(s: &Session, kaart: &str) -> String {
+        let b = s.werkmap.bord("opgave-haven").unwrap();
+        b.kaarten
+            .iter()
+            .find(|k| k.id == kaart)
+            .unwrap()
+            .kolom
+            .clone()
+    }
+
+    #[test]
+    fn opening_selects_the_first_card_and_the_strip_shows_the_team() {
+        let s = session();
+        let v = haven(&s);
+        assert_eq!((v.kolom, v.kaart.as_deref()), (0, Some("k4")));
+        let namen: Vec<&str> = v.strip.rows.iter().map(|r| r.naam.as_str()).collect();
+        assert_eq!(
+            namen,
+            ["Daan Bakker", "Eva Smit", "Fleur Mulder", "Gijs Visser"]
+        );
+    }
+
+    #[test]
+    fn arrows_walk_cards_and_columns_keeping_the_row() {
+        let mut s = session();
+        let mut v = haven(&s);
+        v.on_command(&mut s, Command::Down);
+        assert_eq!(v.kaart.as_deref(), Some("k5"));
+        v.on_command(&mut s, Command::Right);
+        assert_eq!((v.kolom, v.kaart.as_deref()), (1, Some("k2")));
+        v.on_command(&mut s, Command::PageDown);
+        assert_eq!(v.kaart.as_deref(), Some("k3"));
+        v.on_command(&mut s, Command::Right);
+        v.on_command(&mut s, Command::Right);
+        v.on_command(&mut s, Command::Right);
+        assert_eq!((v.kolom, v.kaart.as_deref()), (3, Some("k7")));
+    }
+
+    #[test]
+    fn moving_a_card_is_one_undoable_edit_and_says_where_it_went() {
+        let mut s = session();
+        let mut v = haven(&s);
+        v.on_command(&mut s, Command::MoveRight);
+        assert_eq!(kolom_of(&s, "k4"), "bezig");
+        assert_eq!((v.kolom, v.kaart.as_deref()), (1, Some("k4")));
+        assert_eq!(s.undo.len(), 1);
+        assert!(s.status.message.as_deref().unwrap().contains("Bezig"));
+        // At the left edge nothing moves.
+        v.on_command(&mut s, Command::MoveLeft);
+        v.on_command(&mut s, Command::MoveLeft);
+        assert_eq!(kolom_of(&s, "k4"), "todo");
+        assert_eq!(s.undo.len(), 2);
+    }
+
+    #[test]
+    fn moving_within_a_column_changes_the_order() {
+        let mut s = session();
+        let mut v = haven(&s);
+        v.on_command(&mut s, Command::MoveDown);
+        let b = s.werkmap.bord("opgave-haven").unwrap();
+        let todo: Vec<&str> = b
+            .kaarten
+            .iter()
+            .filter(|k| k.kolom == "todo")
+            .map(|k| k.id.as_str())
+            .collect();
+        assert_eq!(todo, ["k5", "k4"]);
+    }
+
+    #[test]
+    fn the_quick_filter_mine_shows_only_the_users_cards() {
+        let mut s = session_as(Some("dbakker"));
+        let mut v = haven(&s);
+        v.on_command(&mut s, Command::QuickFilter);
+        assert_eq!(v.quick, QuickFilter::Mijn);
+        let b = v.board(&s).unwrap();
+        let mine: Vec<&str> = (0..b.kolommen.len())
+            .flat_map(|c| v.visible_cards(&s, b, c))
+            .map(|k| k.id.as_str())
+            .collect();
+        assert_eq!(mine, ["k4", "k1", "k7"]);
+    }
+
+    #[test]
+    fn the_text_filter_searches_owner_names_and_case_numbers() {
+        let s = session();
+        let mut v = haven(&s);
+        let b = v.board(&s).unwrap().clone();
+        v.filter = "smit".into();
+        assert_eq!(v.visible_cards(&s, &b, 1).len(), 1);
+        v.filter = "z/26/000042".into();
+        assert_eq!(v.visible_cards(&s, &b, 1)[0].id, "k2");
+    }
+
+    #[test]
+    fn card_commands_open_their_dialogs() {
+        let mut s = session();
+        let mut v = haven(&s);
+        assert!(matches!(
+            v.on_command(&mut s, Command::NewCard),
+            Step::Dialog(Mode::Form(f)) if f.is_new && f.kaart.kolom == "todo"
+        ));
+        assert!(matches!(
+            v.on_command(&mut s, Command::DeleteCard),
+            Step::Dialog(Mode::ConfirmDelete(k)) if k.id == "k4"
+        ));
+        assert!(matches!(
+            v.on_command(&mut s, Command::AddNote),
+            Step::Dialog(Mode::Note(_, id)) if id == "k4"
+        ));
+        assert!(matches!(
+            v.on_command(&mut s, Command::Team),
+            Step::Go(Go::Inzet(super::super::inzet::Scope::Bord(b), None)) if b == "opgave-haven"
+        ));
+    }
+
+    #[test]
+    fn a_conflict_shows_its_card_with_the_filters_cleared() {
+        let s = session();
+        let mut v = haven(&s);
+        v.filter = "niets".into();
+        let c = s
+            .derived
+            .board_conflicts()
+            .find(|c| c.soort == crate::capacity::ConflictSoort::DeadlineVerlopen)
+            .unwrap()
+            .clone();
+        v.show_conflict(&s, &c);
+        assert_eq!((v.kolom, v.kaart.as_deref()), (1, Some("k2")));
+        assert!(v.filter.is_empty());
+    }
+}

@@ -172,3 +172,116 @@ fn is_about_person(soort: ConflictSoort) -> bool {
         ConflictSoort::Overboekt | ConflictSoort::AfwezigIngezet | ConflictSoort::SpanOfAttention
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::session;
+
+    fn opened(s: &mut Session) -> CapaciteitView {
+        let mut v = CapaciteitView::default();
+        v.open(s);
+        v
+    }
+
+    fn names(v: &CapaciteitView) -> Vec<&str> {
+        v.rows.iter().map(|r| r.naam.as_str()).collect()
+    }
+
+    #[test]
+    fn opening_shows_clusters_with_their_units_over_the_horizon() {
+        let mut s = session();
+        let v = opened(&mut s);
+        assert_eq!(
+            names(&v),
+            ["Samenleving", "Wijken", "Zorg", "Ruimte", "Buitenruimte"]
+        );
+        assert_eq!(v.weeks, s.horizon);
+    }
+
+    #[test]
+    fn enter_drills_down_and_esc_comes_back_to_the_same_row() {
+        let mut s = session();
+        let mut v = opened(&mut s);
+        v.on_command(&mut s, Command::Down);
+        v.on_command(&mut s, Command::Open);
+        assert_eq!(v.niveau, Niveau::Mensen("wijken".into()));
+        assert_eq!(names(&v), ["Anna de Vries", "Daan Bakker", "Eva Smit"]);
+        v.on_command(&mut s, Command::Down);
+        v.on_command(&mut s, Command::Open);
+        assert_eq!(v.niveau, Niveau::Persoon("dbakker".into()));
+        let claims: Vec<&str> = v
+            .person
+            .as_ref()
+            .unwrap()
+            .claims
+            .iter()
+            .map(|c| c.inzet.as_str())
+            .collect();
+        assert_eq!(claims, ["h1", "p1"]);
+        assert!(matches!(
+            v.on_command(&mut s, Command::Open),
+            Step::Go(Go::Claim { bord, inzet }) if bord == "opgave-haven" && inzet == "h1"
+        ));
+        v.on_command(&mut s, Command::Back);
+        assert_eq!(
+            (v.niveau.clone(), v.row),
+            (Niveau::Mensen("wijken".into()), 1)
+        );
+        v.on_command(&mut s, Command::Back);
+        assert_eq!((v.niveau.clone(), v.row), (Niveau::Eenheden, 1));
+        assert!(matches!(v.on_command(&mut s, Command::Back), Step::Back));
+    }
+
+    #[test]
+    fn weeks_shift_and_requests_can_be_left_out() {
+        let mut s = session();
+        let mut v = opened(&mut s);
+        let first = v.weeks[0];
+        v.on_command(&mut s, Command::Right);
+        assert_eq!(v.weeks[0], first.plus(1));
+        assert!(v.met_gevraagd);
+        v.on_command(&mut s, Command::Gevraagd);
+        assert!(!v.met_gevraagd);
+        v.on_command(&mut s, Command::Maat);
+        assert_eq!(v.maat, Maat::Uren);
+    }
+
+    #[test]
+    fn an_over_booked_person_is_shown_with_unit_and_people_to_go_back_to() {
+        let mut s = session();
+        let mut v = opened(&mut s);
+        let c = s
+            .derived
+            .people
+            .iter()
+            .find(|c| {
+                c.soort == ConflictSoort::Overboekt && c.persoon.as_deref() == Some("dbakker")
+            })
+            .unwrap()
+            .clone();
+        assert!(CapaciteitView::has_source(&s, &c));
+        v.show_conflict(&s, &c);
+        assert_eq!(v.niveau, Niveau::Persoon("dbakker".into()));
+        assert_eq!(
+            v.trail,
+            [(Niveau::Eenheden, 1), (Niveau::Mensen("wijken".into()), 1)]
+        );
+    }
+
+    #[test]
+    fn an_over_loaded_unit_is_shown_with_its_people() {
+        let mut s = session();
+        let mut v = opened(&mut s);
+        let c = s
+            .derived
+            .people
+            .iter()
+            .find(|c| c.soort == ConflictSoort::EenheidOverbelast)
+            .unwrap()
+            .clone();
+        v.show_conflict(&s, &c);
+        assert_eq!(v.niveau, Niveau::Mensen("wijken".into()));
+        assert_eq!(v.trail, [(Niveau::Eenheden, 1)]);
+    }
+}

@@ -273,3 +273,119 @@ fn changed(b: &Inzet, a: &Inzet) -> Vec<ops::Op> {
     }
     ops
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+    use crate::app::Mode;
+    use crate::app::testing::{session, session_as};
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    fn team(s: &Session, select: &str) -> InzetView {
+        let mut v = InzetView::default();
+        v.open(s, Scope::Bord("opgave-haven".into()), Some(select));
+        v
+    }
+
+    fn status(s: &Session, id: &str) -> Option<InzetStatus> {
+        let b = s.werkmap.bord("opgave-haven").unwrap();
+        b.inzet.iter().find(|z| z.id == id).map(|z| z.status)
+    }
+
+    #[test]
+    fn a_team_lists_its_inzet_and_an_inbox_the_requests_on_the_cocos_units() {
+        let s = session_as(Some("bdekker"));
+        let v = team(&s, "h2");
+        let ids: Vec<String> = v.rows(&s).into_iter().map(|r| r.inzet).collect();
+        assert_eq!(ids, ["h1", "h2", "h3", "h4"]);
+        assert_eq!(v.row, 1);
+        assert_eq!(v.detail.as_ref().unwrap().naam, "Eva Smit");
+        let mut inbox = InzetView::default();
+        inbox.open(&s, Scope::Inbox, None);
+        let ids: Vec<String> = inbox.rows(&s).into_iter().map(|r| r.inzet).collect();
+        assert_eq!(ids, ["h3"]);
+        let s = session_as(Some("avries"));
+        assert!(inbox.rows(&s).is_empty(), "no requests on Wijken");
+    }
+
+    #[test]
+    fn agreeing_to_a_request_that_over_books_offers_choices() {
+        let mut s = session();
+        let mut v = team(&s, "h3");
+        let Step::Dialog(Mode::Decide(d)) = v.on_command(&mut s, Command::Agree) else {
+            panic!("no choices");
+        };
+        assert_eq!(d.keuzes[0], Keuze::TochToezeggen);
+        v.on_decide_key(&mut s, d, key(KeyCode::Char('1')));
+        let Step::Dialog(Mode::Decide(d)) = v.on_command(&mut s, Command::Agree) else {
+            panic!("no choices");
+        };
+        assert!(matches!(
+            v.on_decide_key(&mut s, d, key(KeyCode::Enter)),
+            Step::Stay
+        ));
+        // The preselected choice leaves it for the PMO: still asked, with a decision.
+        assert_eq!(status(&s, "h3"), Some(InzetStatus::Gevraagd));
+        let b = s.werkmap.bord("opgave-haven").unwrap();
+        assert!(
+            b.inzet
+                .iter()
+                .find(|z| z.id == "h3")
+                .unwrap()
+                .besluit
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn only_a_coco_of_the_persons_unit_decides() {
+        let mut s = session_as(Some("avries"));
+        let mut v = team(&s, "h3");
+        assert!(matches!(v.on_command(&mut s, Command::Decline), Step::Stay));
+        assert!(s.status.error.as_deref().unwrap().contains("Bram Dekker"));
+        let mut s = session_as(Some("bdekker"));
+        let Step::Dialog(Mode::Reason(mut input, r)) = v.on_command(&mut s, Command::Decline)
+        else {
+            panic!("no reason asked");
+        };
+        input.paste("Eerst de jaarplanning");
+        v.on_reason_key(&mut s, input, r, key(KeyCode::Enter));
+        assert_eq!(status(&s, "h3"), Some(InzetStatus::Afgewezen));
+    }
+
+    #[test]
+    fn withdrawing_a_request_removes_it_and_an_agreed_claim_ends_this_week() {
+        let mut s = session();
+        let mut v = team(&s, "h3");
+        v.on_command(&mut s, Command::Withdraw);
+        assert_eq!(status(&s, "h3"), None);
+        let mut v = team(&s, "h1");
+        v.on_command(&mut s, Command::Withdraw);
+        let b = s.werkmap.bord("opgave-haven").unwrap();
+        assert_eq!(b.inzet.iter().find(|z| z.id == "h1").unwrap().tot, s.week());
+        assert_eq!(s.undo.len(), 2);
+    }
+
+    #[test]
+    fn the_view_leads_to_forms_people_and_back_to_its_board() {
+        let mut s = session();
+        let mut v = team(&s, "h1");
+        assert!(matches!(
+            v.on_command(&mut s, Command::NewCard),
+            Step::Dialog(Mode::InzetForm(f)) if f.is_new && f.bord == "opgave-haven"
+        ));
+        assert!(matches!(
+            v.on_command(&mut s, Command::Open),
+            Step::Go(Go::Persoon(p)) if p == "dbakker"
+        ));
+        assert!(matches!(
+            v.on_command(&mut s, Command::Back),
+            Step::Go(Go::View(super::super::View::Bord))
+        ));
+    }
+}

@@ -122,3 +122,61 @@ fn persoon_edit(s: &Session, before: &Persoon, after: &Persoon) -> Edit {
         at: Moment(s.now),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::{session, session_as};
+
+    #[test]
+    fn a_coco_sees_the_people_of_their_units_and_nobody_else_sees_anyone() {
+        let s = session_as(Some("avries"));
+        let v = MensenView::default();
+        let names: Vec<&str> = v
+            .rows(&s)
+            .into_iter()
+            .map(|p| {
+                s.werkmap.organisatie.as_ref().unwrap().mensen[p]
+                    .naam
+                    .as_str()
+            })
+            .collect();
+        assert_eq!(names, ["Anna de Vries", "Daan Bakker", "Eva Smit"]);
+        assert!(v.rows(&session()).is_empty());
+    }
+
+    #[test]
+    fn the_forms_open_on_the_selected_person() {
+        let mut s = session_as(Some("avries"));
+        let mut v = MensenView::default();
+        v.on_command(&mut s, Command::PageDown);
+        assert_eq!(v.selected(&s).unwrap().id, "esmit");
+        assert!(matches!(
+            v.on_command(&mut s, Command::EditCard),
+            Step::Dialog(Mode::MensForm(f)) if f.persoon.id == "esmit"
+        ));
+        assert!(matches!(
+            v.on_command(&mut s, Command::AddNote),
+            Step::Dialog(Mode::AfwezigForm(f)) if f.persoon.id == "esmit"
+        ));
+        assert!(matches!(v.on_command(&mut s, Command::Back), Step::Back));
+    }
+
+    #[test]
+    fn removing_an_absence_is_an_edit_of_the_organisation() {
+        let mut s = session_as(Some("avries"));
+        let mut v = MensenView::default();
+        v.on_command(&mut s, Command::PageDown);
+        v.on_command(&mut s, Command::DeleteCard);
+        let org = s.werkmap.organisatie.as_ref().unwrap();
+        assert!(org.persoon("esmit").unwrap().afwezig.is_empty());
+        assert_eq!(s.undo.last().unwrap().file, FileKey::Organisatie);
+        // Nothing left to remove: said, not done.
+        v.on_command(&mut s, Command::DeleteCard);
+        assert_eq!(s.undo.len(), 1);
+        assert_eq!(
+            s.status.message.as_deref(),
+            Some(wording::geen_afwezigheid().as_str())
+        );
+    }
+}
