@@ -255,13 +255,13 @@ impl Session {
     }
 
     /// Says what just happened on the status line.
-    pub fn say(&mut self, message: String) {
-        self.status.message = Some(message);
+    pub fn say(&mut self, message: impl Into<String>) {
+        self.status.message = Some(message.into());
     }
 
     /// Says what went wrong on the status line.
-    pub fn warn(&mut self, error: String) {
-        self.status.error = Some(error);
+    pub fn warn(&mut self, error: impl Into<String>) {
+        self.status.error = Some(error.into());
     }
 }
 

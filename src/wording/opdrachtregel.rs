@@ -1,0 +1,172 @@
+//! The command line and the report: headings, counts, where a werkmap came from.
+
+use super::*;
+
+// ---- command line --------------------------------------------------------------------------
+
+pub const KOP_CLUSTERKAMERS: &str = "Clusterkamers";
+pub const KOP_OPGAVETEAMS: &str = "Opgaveteams";
+
+/// Formats a figure with `n` decimals, Dutch style.
+pub fn getal_n(v: f64, n: usize) -> String {
+    format!("{v:.n$}").replace('.', ",")
+}
+
+pub fn werkmap_kop(map: &std::path::Path, borden: usize) -> String {
+    format!("Werkmap {} ({borden} borden)", map.display())
+}
+pub fn kop_fouten(n: usize) -> String {
+    format!("Fouten ({n}): deze bestanden worden niet gebruikt")
+}
+pub fn kop_waarschuwingen(n: usize) -> String {
+    format!("Waarschuwingen ({n})")
+}
+pub fn kop_conflicten(n: usize, hoog: usize, midden: usize, laag: usize) -> String {
+    if n == 0 {
+        "Geen conflicten.".into()
+    } else {
+        format!("Conflicten ({n}): {hoog} hoog, {midden} midden, {laag} laag")
+    }
+}
+pub fn conflict_telling(hoog: usize, midden: usize, laag: usize) -> String {
+    if hoog + midden + laag == 0 {
+        "geen conflicten".into()
+    } else {
+        format!("conflicten: {hoog} hoog, {midden} midden, {laag} laag")
+    }
+}
+pub fn onbekende_eenheid(id: &str) -> String {
+    format!("onbekende eenheid `{id}`")
+}
+pub fn geen_gebruikersmap() -> String {
+    "geen gebruikersmap gevonden; geef een werkmap op".into()
+}
+// Where a werkmap came from, for messages ("de werkmap X bestaat niet (genoemd met --werkmap)").
+pub const BRON_ARGUMENT: &str = "genoemd op de opdrachtregel";
+pub const BRON_OPTIE: &str = "genoemd met --werkmap";
+pub const BRON_HUIDIGE_MAP: &str = "de huidige map, want daar staat organisatie.ron";
+pub const BRON_BOARDS: &str = "de map boards in de huidige map";
+pub const BRON_GEBRUIKERSMAP: &str = "de werkmap in je gebruikersmap";
+pub fn bron_config(config: &std::path::Path) -> String {
+    format!("de `werkmap` in de config {}", config.display())
+}
+/// `bron` is one of the `BRON_*` texts; `netwerk` adds the hint for a share that is not mounted.
+pub fn werkmap_bestaat_niet(pad: &std::path::Path, bron: &str, netwerk: bool) -> String {
+    let hint = if netwerk {
+        "; is de netwerkmap gekoppeld?"
+    } else {
+        ""
+    };
+    format!("de werkmap {} bestaat niet ({bron}){hint}", pad.display())
+}
+pub fn werkmap_niet_te_openen(pad: &std::path::Path, bron: &str, err: &std::io::Error) -> String {
+    format!(
+        "kan de werkmap {} niet openen ({bron}): {}",
+        pad.display(),
+        io_fout(err)
+    )
+}
+pub fn config_onleesbaar(fout: &str) -> String {
+    format!(
+        "de config is onleesbaar, dus is niet bekend welke werkmap ze noemt: {fout}. \
+         Verbeter de config of noem een werkmap"
+    )
+}
+pub fn geen_werkmap(config: Option<&std::path::Path>) -> String {
+    let config = config
+        .map(|p| format!(" ({})", p.display()))
+        .unwrap_or_default();
+    format!(
+        "geen werkmap gevonden: noem er een (bijvoorbeeld `planbord controleer MAP`), \
+         werk in een map met organisatie.ron, of zet `werkmap` in de config{config}. \
+         `planbord demo MAP` schrijft een demo-werkmap"
+    )
+}
+pub fn gebruikersmap_niet_leeg(pad: &std::path::Path) -> String {
+    format!(
+        "{} is geen werkmap (er staat geen organisatie.ron in) en is niet leeg; \
+         planbord zet daar geen demo neer. Noem een werkmap",
+        pad.display()
+    )
+}
+pub fn demo_map_niet_leeg(pad: &std::path::Path) -> String {
+    format!(
+        "{} is niet leeg; de demo overschrijft niets. Kies een lege map, \
+         of gebruik --overschrijven (de oude bestanden gaan naar .planbord/vorige/)",
+        pad.display()
+    )
+}
+pub fn niet_te_verplaatsen(pad: &std::path::Path, err: &std::io::Error) -> String {
+    format!("kan {} niet opzij zetten: {}", pad.display(), io_fout(err))
+}
+pub fn demo_oude_bestanden(naar: &std::path::Path) -> String {
+    format!("De oude bestanden staan in {}.", naar.display())
+}
+pub fn demo_geschreven(map: &std::path::Path, w: &crate::domain::Werkmap) -> String {
+    let mensen = w.organisatie.as_ref().map_or(0, |o| o.mensen.len());
+    let kaarten: usize = w.borden.iter().map(|b| b.kaarten.len()).sum();
+    format!(
+        "Demo-werkmap geschreven in {}: {mensen} mensen, {} borden, {kaarten} kaarten.",
+        map.display(),
+        w.borden.len()
+    )
+}
+pub fn demo_aangemaakt(map: &std::path::Path) -> String {
+    format!(
+        "Eerste start: een demo-werkmap is aangemaakt in {}.",
+        map.display()
+    )
+}
+pub fn overzicht_voet() -> String {
+    "Details: `planbord controleer` (conflicten) en `planbord capaciteit` (belasting per eenheid)."
+        .into()
+}
+pub fn capaciteit_kop(
+    org: &crate::domain::Organisatie,
+    weken: &[crate::domain::Week],
+    eenheid: Option<&crate::domain::Eenheid>,
+) -> String {
+    let (Some(a), Some(b)) = (weken.first(), weken.last()) else {
+        return String::new();
+    };
+    match eenheid {
+        Some(e) => format!("Belasting van {} ({}), {a} t/m {b}", e.naam, org.naam),
+        None => format!("Belasting per eenheid, {}, {a} t/m {b}", org.naam),
+    }
+}
+pub fn capaciteit_legenda() -> String {
+    "Per rij: belasting (gepland / beschikbaar) en daaronder de uren gepland/beschikbaar; ! = meer gepland dan beschikbaar."
+        .into()
+}
+
+pub fn rapport_titel(org: &str, vandaag: chrono::NaiveDate) -> String {
+    format!(
+        "Capaciteit voor het PMO-overleg — {org} — week {} ({})",
+        crate::domain::Week::of(vandaag).number(),
+        vandaag.format("%d-%m-%Y")
+    )
+}
+pub fn rapport_kop_heatmap() -> String {
+    "Belasting per eenheid en week".into()
+}
+pub fn rapport_heatmap_uitleg() -> String {
+    "Gepland (regulier werk plus opgaven, ook gevraagde inzet) gedeeld door beschikbaar. ⚠ = meer gepland dan beschikbaar.".into()
+}
+pub fn rapport_kop_conflicten(n: usize) -> String {
+    format!("Conflicten per eenheid ({n})")
+}
+pub fn rapport_overig() -> &'static str {
+    "Borden (zonder eenheid)"
+}
+pub fn rapport_kop_verzoeken(n: usize) -> String {
+    format!("Open verzoeken om capaciteit ({n})")
+}
+pub fn rapport_geen_verzoeken() -> String {
+    "Geen open verzoeken.".into()
+}
+pub fn rapport_kop_borden() -> String {
+    "Stand per bord".into()
+}
+pub fn rapport_geschreven(pad: &std::path::Path) -> String {
+    format!("Rapport geschreven: {}", pad.display())
+}

@@ -1,0 +1,333 @@
+//! The terminal screens: overview, board, card, forms, capacity, conflicts and inzet.
+
+use super::*;
+
+// ---- the terminal UI ------------------------------------------------------------------------
+
+pub fn titel_verplicht() -> String {
+    "een kaart heeft een titel nodig".into()
+}
+pub fn ongeldige_uren(s: &str) -> String {
+    format!("ongeldige uren \"{s}\": typ bijvoorbeeld 7,5")
+}
+pub fn opgeslagen(bestand: &str) -> String {
+    format!("opgeslagen: {bestand}")
+}
+pub fn bord_verdwenen(bestand: &str) -> String {
+    format!("{bestand} is verwijderd door iemand anders")
+}
+pub fn kaart_verdwenen(id: &str) -> String {
+    format!("kaart {id} is intussen door iemand anders verwijderd; de wijziging is niet toegepast")
+}
+pub fn wijziging_verloren(ids: &[String]) -> String {
+    format!(
+        "je wijziging aan kaart {} is niet toegepast: die kaart is intussen door iemand anders verwijderd",
+        ids.join(", ")
+    )
+}
+pub fn niets_ongedaan() -> String {
+    "niets om ongedaan te maken".into()
+}
+pub fn ongedaan() -> String {
+    "ongedaan gemaakt".into()
+}
+pub fn herladen(bestand: &str) -> String {
+    format!("herladen: {bestand} is gewijzigd op schijf")
+}
+pub fn herladen_met_eigen(bestand: &str) -> String {
+    format!("{bestand}: samengevoegd met de wijziging van een collega")
+}
+pub fn fouten_in_werkmap(n: usize) -> String {
+    if n == 1 {
+        "1 bestand met een fout (zie `planbord controleer`)".into()
+    } else {
+        format!("{n} fouten in de werkmap (zie `planbord controleer`)")
+    }
+}
+pub fn vandaag_kop(d: chrono::NaiveDate) -> String {
+    format!(
+        "vandaag {} (week {})",
+        d.format("%d-%m-%Y"),
+        crate::domain::Week::of(d).number()
+    )
+}
+pub fn geen_borden() -> String {
+    " Geen borden in deze werkmap.".into()
+}
+pub fn gewijzigd(t: chrono::NaiveDateTime) -> String {
+    format!("gewijzigd {}", t.format("%d-%m %H:%M"))
+}
+pub fn lege_kolom() -> String {
+    " (leeg)".into()
+}
+pub fn geen_eigenaar() -> &'static str {
+    "geen eigenaar"
+}
+pub fn strip_titel() -> String {
+    " Belasting komende weken (⚠ = meer gepland dan beschikbaar) ".into()
+}
+pub fn kop_conflicten_kaart() -> String {
+    "Conflicten".into()
+}
+pub fn kop_notities(n: usize) -> String {
+    if n == 0 {
+        "Notities: geen (a = notitie toevoegen)".into()
+    } else {
+        format!("Notities ({n}), nieuwste eerst")
+    }
+}
+pub fn kaart_venster_titel() -> String {
+    " Kaart (e = bewerken, a = notitie, Esc = terug) ".into()
+}
+pub fn notitie_titel(kaart: &str) -> String {
+    format!("Notitie bij \"{kaart}\"")
+}
+pub fn notitie_hint(wie: &str) -> String {
+    format!("Enter bewaart (ondertekend door {wie}), Esc annuleert")
+}
+pub fn verwijderen_titel() -> String {
+    " Kaart verwijderen? ".into()
+}
+pub fn verwijderen_vraag() -> String {
+    "j = ja, verwijderen (u maakt het ongedaan) · andere toets = nee".into()
+}
+pub fn hulp_voet(muis: bool) -> Vec<String> {
+    let mut v = vec!["  Elke wijziging wordt meteen opgeslagen; een bestand dat een collega opslaat wordt vanzelf herladen.".to_string()];
+    if muis {
+        v.push("  Muis: klik kiest een bord of kaart, het wiel scrolt. Tekst selecteren: houd Shift ingedrukt, of zet `muis: false` in de config.".into());
+    } else {
+        v.push("  De muis staat uit (`muis: false` in de config): de terminal selecteert tekst zoals gewoonlijk.".into());
+    }
+    v.push("  Een toets sluit deze hulp.".into());
+    v
+}
+pub fn nieuwe_kaart() -> String {
+    "Nieuwe kaart".into()
+}
+pub fn kaart_bewerken() -> String {
+    "Kaart bewerken".into()
+}
+pub fn kies_hint(n: usize) -> String {
+    format!("←/→ kiest ({n} mensen), typ om te zoeken")
+}
+pub fn form_datum_hint() -> String {
+    "  Datum: 23-11-2026 of 2026-11-23 · uren: 7,5 of 7.5 · leeg = geen".into()
+}
+pub fn form_hint() -> String {
+    "  Tab/↓ volgend veld · ↑ vorig · Enter opslaan · Esc annuleren".into()
+}
+pub fn niet_opslaan_onleesbaar(bestand: &str) -> String {
+    format!(
+        "{bestand} is niet op te slaan: het bestand op schijf bevat een fout en wordt niet overschreven"
+    )
+}
+pub fn geen_conflicten_kort() -> &'static str {
+    "geen conflicten"
+}
+pub fn gevraagd_label(met: bool) -> &'static str {
+    if met {
+        "met gevraagde inzet (g: zonder)"
+    } else {
+        "ZONDER gevraagde inzet: wat als niets wordt toegezegd (g: met)"
+    }
+}
+pub fn capaciteit_voet() -> String {
+    " ⚠ = meer gepland dan beschikbaar · Enter zoomt in · ←/→ andere weken · Esc terug".into()
+}
+pub fn geen_mensen() -> String {
+    " Geen mensen in deze eenheid.".into()
+}
+pub fn inzet_achter_cijfers() -> String {
+    " Inzet achter deze cijfers (Enter opent het bord)".into()
+}
+pub fn geen_inzet() -> String {
+    "   Geen inzet in deze weken.".into()
+}
+pub fn inzet_status(s: crate::domain::InzetStatus) -> &'static str {
+    use crate::domain::InzetStatus::*;
+    match s {
+        Gevraagd => "gevraagd",
+        Toegezegd => "toegezegd",
+        Afgewezen => "afgewezen",
+    }
+}
+pub fn ernst_kop(e: crate::capacity::Ernst, n: usize) -> String {
+    use crate::capacity::Ernst::*;
+    let naam = match e {
+        Hoog => "Hoog",
+        Midden => "Midden",
+        Laag => "Laag",
+    };
+    format!("{naam} ({n})")
+}
+pub fn geen_conflicten_hier() -> String {
+    " Geen conflicten (met dit filter).".into()
+}
+pub fn conflict_detail_titel() -> String {
+    " Toelichting (Enter: naar de bron) ".into()
+}
+pub fn kies_persoon() -> String {
+    "kies een persoon".into()
+}
+pub fn uren_verplicht() -> String {
+    "vul de uren per week in".into()
+}
+pub fn ongeldige_week(s: &str) -> String {
+    format!("ongeldige week \"{s}\": typ bijvoorbeeld 2026-W50, 50 of 14-12-2026")
+}
+pub fn alleen_coco(eenheid: &str, cocos: &[String]) -> String {
+    if cocos.is_empty() {
+        format!("alleen een CoCo van {eenheid} besluit hierover")
+    } else {
+        format!(
+            "alleen de CoCo van {eenheid} ({}) besluit hierover",
+            cocos.join(" of ")
+        )
+    }
+}
+pub fn inzet_gevraagd() -> String {
+    "capaciteit gevraagd: de CoCo beslist".into()
+}
+pub fn inzet_gewijzigd() -> String {
+    "inzet gewijzigd".into()
+}
+pub fn inzet_ingetrokken() -> String {
+    "inzet ingetrokken".into()
+}
+pub fn niets_in_te_trekken() -> String {
+    "deze inzet is al afgelopen of afgewezen".into()
+}
+pub fn al_toegezegd() -> String {
+    "deze inzet is al toegezegd".into()
+}
+pub fn minder_uren(gevraagd: f64, toegezegd: f64) -> String {
+    format!(
+        "gevraagd: {} u/week; toegezegd: {} u/week (meer past niet)",
+        getal(gevraagd),
+        getal(toegezegd)
+    )
+}
+pub fn overgedragen_aan(naam: &str) -> String {
+    format!("afgewezen; dezelfde uren zijn toegezegd door {naam}")
+}
+pub fn in_plaats_van(naam: &str) -> String {
+    format!("toegezegd in plaats van {naam}")
+}
+pub fn naar_pmo() -> String {
+    "nog niet besloten: naar het PMO-overleg".into()
+}
+pub fn besluit_vastgelegd() -> String {
+    "besluit vastgelegd".into()
+}
+pub fn inzet_afgewezen() -> String {
+    "inzet afgewezen".into()
+}
+pub fn alle_eenheden() -> &'static str {
+    "alle eenheden (geen gebruiker ingesteld)"
+}
+pub fn eenheden_van(naam: &str) -> String {
+    format!("eenheden van {naam}")
+}
+pub fn inzet_toetsen() -> String {
+    " n vragen · e wijzigen · w intrekken · t toezeggen · x afwijzen · Enter persoon · Esc terug"
+        .into()
+}
+pub fn inzet_detail_titel(naam: &str, eenheid: &str) -> String {
+    format!(" {naam} ({eenheid}): belasting met en zonder deze inzet ")
+}
+pub fn persoon_met() -> &'static str {
+    " persoon, met"
+}
+pub fn persoon_zonder() -> &'static str {
+    " persoon, zonder"
+}
+pub fn eenheid_met() -> &'static str {
+    " eenheid, met"
+}
+pub fn eenheid_zonder() -> &'static str {
+    " eenheid, zonder"
+}
+pub fn afwijzen_titel(naam: &str, uren: f64) -> String {
+    format!("{} u/week van {naam} afwijzen", getal(uren))
+}
+pub fn afwijzen_hint() -> String {
+    "Reden (mag leeg; geen medische of persoonlijke details). Enter wijst af, Esc annuleert.".into()
+}
+pub fn inzet_vragen_titel() -> String {
+    "Capaciteit vragen".into()
+}
+pub fn inzet_wijzigen_titel() -> String {
+    "Inzet wijzigen".into()
+}
+pub fn inzet_form_hint() -> String {
+    "  Week: 2026-W50, 50 of een datum · uren: 7,5 · meer uren of weken: opnieuw gevraagd".into()
+}
+pub fn toezeggen_vraag(
+    naam: &str,
+    uren: f64,
+    van: crate::domain::Week,
+    tot: crate::domain::Week,
+) -> String {
+    format!(
+        " {} u/week van {naam}, {}, toezeggen?",
+        getal(uren),
+        weken(van, tot)
+    )
+}
+pub fn overboekt_door(
+    naam: &str,
+    w: crate::domain::Week,
+    gepland: f64,
+    beschikbaar: f64,
+) -> String {
+    format!(
+        "{naam} is dan in {} overboekt: {} u gepland bij {} u beschikbaar.",
+        week_nr(w),
+        getal(gepland),
+        getal(beschikbaar)
+    )
+}
+pub fn eenheid_vol(w: crate::domain::Week, gepland: f64, beschikbaar: f64) -> String {
+    format!(
+        "De eenheid is dan in {} overbelast: {} u gepland bij {} u beschikbaar.",
+        week_nr(w),
+        getal(gepland),
+        getal(beschikbaar)
+    )
+}
+pub fn keuze_toch(uren: f64) -> String {
+    format!("Toch toezeggen ({} u/week)", getal(uren))
+}
+pub fn keuze_minder(uren: f64) -> String {
+    format!("Minder uren toezeggen: {} u/week (wat past)", getal(uren))
+}
+pub fn keuze_ander(naam: &str, vrij: f64) -> String {
+    format!(
+        "Een collega van de eenheid: {naam} ({} u/week vrij); dit verzoek wordt afgewezen",
+        getal(vrij)
+    )
+}
+pub fn keuze_pmo() -> String {
+    "Laten staan als gevraagd, voor het PMO-overleg".into()
+}
+pub fn keuze_hint() -> String {
+    " ↑/↓ of een cijfer kiest · Enter voert uit · Esc annuleert".into()
+}
+pub fn besluit_titel() -> String {
+    " Toezeggen zou iemand overbelasten ".into()
+}
+pub fn ongeldige_duur(s: &str) -> String {
+    format!("ongeldige duur \"{s}\": typ bijvoorbeeld 30s of 2m")
+}
+pub fn onbekend_bord_of_cluster(s: &str) -> String {
+    format!("geen bord of cluster `{s}` in deze werkmap")
+}
+pub fn keuze_weken(van: crate::domain::Week, tot: crate::domain::Week) -> String {
+    format!("Andere weken toezeggen: {} (dan past het)", weken(van, tot))
+}
+pub fn andere_weken(van: crate::domain::Week, tot: crate::domain::Week) -> String {
+    format!(
+        "gevraagd voor {}; toegezegd in latere weken",
+        weken(van, tot)
+    )
+}
