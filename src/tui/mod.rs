@@ -171,60 +171,11 @@ fn event_loop(terminal: &mut Screen, app: &mut App, theme: &Theme, path: &Path) 
         local: now(),
     };
     let (tx, rx) = mpsc::channel::<Wake>();
-    let input_tx = tx.clone();
-    std::thread::spawn(move || {
-        // A terminal that is gone (closed, or hung up with SIGHUP ignored) would make
-        // crossterm's reader spin: look first, and stop when it is gone.
-        loop {
-            match terminal::wait(Duration::from_secs(10)) {
-                terminal::Input::Gone => break,
-                terminal::Input::Quiet => {}
-                terminal::Input::Ready => {
-                    // Only what is there now: crossterm must not wait on its own.
-                    while let Ok(true) = event::poll(Duration::ZERO) {
-                        let Ok(ev) = event::read() else { break };
-                        if input_tx.send(Wake::Input(ev)).is_err() {
-                            return;
-                        }
-                    }
-                }
-            }
-        }
-        let _ = input_tx.send(Wake::InputClosed);
-    });
+    read_input(tx.clone());
     let _signals = signals::start(tx.clone());
     // Kept alive for the whole loop; dropping them stops watching.
     let _watchers = watch::start(&app.session.root, tx.clone());
-    let known: HashMap<String, storage::ContentHash> = app
-        .session
-        .files
-        .borden
-        .values()
-        .map(|s| (s.meta.name.clone(), s.meta.hash))
-        .chain(
-            app.session
-                .files
-                .organisatie
-                .iter()
-                .map(|s| (s.meta.name.clone(), s.meta.hash)),
-        )
-        .collect();
-    let single = app
-        .session
-        .single_board
-        .then(|| {
-            path.file_name()
-                .and_then(|n| n.to_str())
-                .map(str::to_string)
-        })
-        .flatten();
-    let worker = Worker::start(
-        app.session.root.clone(),
-        known,
-        app.session.werkmap.organisatie.clone(),
-        single,
-        tx,
-    );
+    let worker = start_worker(app, path, tx);
     storage::load::clean_stray_temp_files(&app.session.root, STRAY_TEMP_AGE);
     app.update(Action::Tick(clock()));
     let size = terminal.size()?;
@@ -244,36 +195,24 @@ fn event_loop(terminal: &mut Screen, app: &mut App, theme: &Theme, path: &Path) 
         if run_effects(app.update(Action::Tick(clock())), app, &worker) {
             return Ok(());
         }
-        // Idle means idle: wake for input, files, the worker, or the next deadline (a save
-        // due, a confirmation, a stand-up second).
+        // Idle means idle: wake for input, files, the worker, or the next deadline.
         let now = clock().mono;
-        let mut deadline = app.session.files.next_deadline();
-        if let Some(q) = app.session.leaving.deadline {
-            deadline = Some(deadline.map_or(q, |d| d.min(q)));
-        }
-        if app.view == crate::app::View::Standup {
-            deadline = Some(deadline.map_or(now + 1000, |d| d.min(now + 1000)));
-        }
-        // Now and then: is the terminal still there? (An idle check costs one ioctl.)
-        deadline = Some(deadline.map_or(now + ALIVE_CHECK, |d| d.min(now + ALIVE_CHECK)));
-        let first = match deadline {
-            Some(d) => match rx.recv_timeout(Duration::from_millis(d.saturating_sub(now).max(1))) {
-                Ok(w) => Some(w),
-                Err(mpsc::RecvTimeoutError::Timeout) => None,
-                Err(e) => return Err(io::Error::other(e.to_string())),
-            },
-            None => Some(rx.recv().map_err(|e| io::Error::other(e.to_string()))?),
+        let wait = Duration::from_millis(next_wake(app, now).saturating_sub(now).max(1));
+        let first = match rx.recv_timeout(wait) {
+            Ok(w) => Some(w),
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
+            Err(e) => return Err(io::Error::other(e.to_string())),
         };
         let mut actions = vec![Action::Tick(clock())];
         if terminal::gone() {
             actions.push(Action::Terminate);
         }
         let size = terminal.size().unwrap_or_default();
-        if let Some(w) = first {
-            collect(w, app, size, &worker, &mut actions);
-        }
         // Take whatever else is waiting, so a burst of events draws once.
-        while let Ok(w) = rx.try_recv() {
+        for w in first
+            .into_iter()
+            .chain(std::iter::from_fn(|| rx.try_recv().ok()))
+        {
             collect(w, app, size, &worker, &mut actions);
         }
         for action in actions {
@@ -282,6 +221,79 @@ fn event_loop(terminal: &mut Screen, app: &mut App, theme: &Theme, path: &Path) 
             }
         }
     }
+}
+
+/// Reads the terminal's input on a thread of its own and sends it on.
+fn read_input(tx: mpsc::Sender<Wake>) {
+    std::thread::spawn(move || {
+        // A terminal that is gone (closed, or hung up with SIGHUP ignored) would make
+        // crossterm's reader spin: look first, and stop when it is gone.
+        loop {
+            match terminal::wait(Duration::from_secs(10)) {
+                terminal::Input::Gone => break,
+                terminal::Input::Quiet => {}
+                terminal::Input::Ready => {
+                    // Only what is there now: crossterm must not wait on its own.
+                    while let Ok(true) = event::poll(Duration::ZERO) {
+                        let Ok(ev) = event::read() else { break };
+                        if tx.send(Wake::Input(ev)).is_err() {
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        let _ = tx.send(Wake::InputClosed);
+    });
+}
+
+/// Starts the disk worker, knowing the files as the app read them.
+fn start_worker(app: &App, path: &Path, tx: mpsc::Sender<Wake>) -> Worker {
+    let files = &app.session.files;
+    let known: HashMap<String, storage::ContentHash> = files
+        .borden
+        .values()
+        .map(|s| (s.meta.name.clone(), s.meta.hash))
+        .chain(
+            files
+                .organisatie
+                .iter()
+                .map(|s| (s.meta.name.clone(), s.meta.hash)),
+        )
+        .collect();
+    let single = app
+        .session
+        .single_board
+        .then(|| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .map(str::to_string)
+        })
+        .flatten();
+    Worker::start(
+        app.session.root.clone(),
+        known,
+        app.session.werkmap.organisatie.clone(),
+        single,
+        tx,
+    )
+}
+
+/// When the loop must wake without input: a save due, a confirmation, the quit deadline, a
+/// stand-up second, and now and then to check that the terminal is still there (an idle
+/// check costs one ioctl).
+fn next_wake(app: &App, now: u64) -> u64 {
+    let mut wake = now + ALIVE_CHECK;
+    if let Some(d) = app.session.files.next_deadline() {
+        wake = wake.min(d);
+    }
+    if let Some(q) = app.session.leaving.deadline {
+        wake = wake.min(q);
+    }
+    if app.view == crate::app::View::Standup {
+        wake = wake.min(now + 1000);
+    }
+    wake
 }
 
 /// Temporary files of a save that was killed are removed at the next start, once they are

@@ -5,7 +5,7 @@
 mod drill;
 
 use crate::capacity::{Engine, WeekLoad, meer_dan};
-use crate::domain::{InzetSoort, InzetStatus, Week, Werkmap};
+use crate::domain::{InzetSoort, InzetStatus, Organisatie, Week, Werkmap};
 
 /// How cells show load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -114,137 +114,171 @@ impl CapaciteitView {
             return;
         };
         let engine = Engine::new(org, &werkmap.borden);
-        let niveau = self.niveau.clone();
-        let met_gevraagd = self.met_gevraagd;
-        let adjust = |l: WeekLoad| {
-            if met_gevraagd { l } else { l.zonder_gevraagd() }
-        };
-        match &niveau {
+        let found = match self.niveau.clone() {
             Niveau::Eenheden => {
-                let loads = engine.loads(&self.weeks);
-                let unit_cells = |u: usize| -> Vec<WeekLoad> {
-                    (0..self.weeks.len())
-                        .map(|w| {
-                            engine
-                                .members(u)
-                                .iter()
-                                .fold(WeekLoad::default(), |mut s, &p| {
-                                    s.add(&adjust(loads[p][w]));
-                                    s
-                                })
-                        })
-                        .collect()
-                };
-                for c in &org.clusters {
-                    let units: Vec<usize> = (0..org.eenheden.len())
-                        .filter(|&u| org.eenheden[u].cluster == c.id)
-                        .collect();
-                    let unit_rows: Vec<HeatRow> = units
+                self.rows = self.unit_rows(org, &engine);
+                true
+            }
+            Niveau::Mensen(id) => match org.eenheden.iter().position(|e| e.id == id) {
+                Some(u) => {
+                    self.rows = self.people_rows(org, &engine, u);
+                    true
+                }
+                None => false,
+            },
+            Niveau::Persoon(id) => match org.mensen.iter().position(|m| m.id == id) {
+                Some(p) => {
+                    self.person = Some(self.person_detail(werkmap, org, &engine, p));
+                    true
+                }
+                None => false,
+            },
+        };
+        if !found {
+            // The unit or person is gone (a colleague's change): back to the top.
+            self.niveau = Niveau::Eenheden;
+            self.trail.clear();
+            self.compute(werkmap);
+        }
+    }
+
+    /// A week's load as the view counts it: with or without the requests not yet agreed.
+    fn adjust(&self, l: WeekLoad) -> WeekLoad {
+        if self.met_gevraagd {
+            l
+        } else {
+            l.zonder_gevraagd()
+        }
+    }
+
+    /// Per cluster a total row followed by its units.
+    fn unit_rows(&self, org: &Organisatie, engine: &Engine) -> Vec<HeatRow> {
+        let loads = engine.loads(&self.weeks);
+        let unit_cells = |u: usize| -> Vec<WeekLoad> {
+            (0..self.weeks.len())
+                .map(|w| {
+                    engine
+                        .members(u)
                         .iter()
-                        .map(|&u| HeatRow {
-                            kind: RowKind::Eenheid(u),
-                            naam: org.eenheden[u].naam.clone(),
-                            cells: unit_cells(u),
+                        .fold(WeekLoad::default(), |mut s, &p| {
+                            s.add(&self.adjust(loads[p][w]));
+                            s
                         })
-                        .collect();
-                    let total = (0..self.weeks.len())
-                        .map(|w| {
-                            unit_rows.iter().fold(WeekLoad::default(), |mut s, r| {
-                                s.add(&r.cells[w]);
-                                s
-                            })
-                        })
-                        .collect();
-                    self.rows.push(HeatRow {
-                        kind: RowKind::Cluster,
-                        naam: c.naam.clone(),
-                        cells: total,
-                    });
-                    self.rows.extend(unit_rows);
-                }
-            }
-            Niveau::Mensen(id) => {
-                let Some(u) = org.eenheden.iter().position(|e| &e.id == id) else {
-                    // The unit is gone (a colleague's change): back to the top.
-                    self.niveau = Niveau::Eenheden;
-                    self.trail.clear();
-                    return self.compute(werkmap);
-                };
-                for &p in engine.members(u) {
-                    self.rows.push(HeatRow {
-                        kind: RowKind::Persoon(p),
-                        naam: org.mensen[p].naam.clone(),
-                        cells: self
-                            .weeks
-                            .iter()
-                            .map(|&w| adjust(engine.person_week(p, w)))
-                            .collect(),
-                    });
-                }
-            }
-            Niveau::Persoon(id) => {
-                let Some(p) = org.mensen.iter().position(|m| &m.id == id) else {
-                    self.niveau = Niveau::Eenheden;
-                    self.trail.clear();
-                    return self.compute(werkmap);
-                };
-                let persoon = &org.mensen[p];
-                let first = self.weeks.first().copied();
-                let last = self.weeks.last().copied();
-                let mut claims = Vec::new();
-                for bord in &werkmap.borden {
-                    for z in bord.inzet.iter().filter(|z| z.persoon == persoon.id) {
-                        let shown =
-                            first.is_some_and(|f| z.tot >= f) && last.is_some_and(|l| z.van <= l);
-                        if shown || z.status == InzetStatus::Gevraagd {
-                            claims.push(ClaimRow {
-                                bord: bord.id.clone(),
-                                inzet: z.id.clone(),
-                                bord_titel: bord.titel.clone(),
-                                bron: bord.opgave().unwrap_or(&bord.id).to_string(),
-                                uren: z.uren_per_week,
-                                van: z.van,
-                                tot: z.tot,
-                                status: z.status,
-                                soort: z.soort,
-                            });
-                        }
-                    }
-                }
-                let parts = self
-                    .weeks
-                    .iter()
-                    .map(|&w| {
-                        engine
-                            .claims_in(p, w)
-                            .filter(|c| {
-                                c.soort == InzetSoort::Opgave
-                                    && (self.met_gevraagd || c.status != InzetStatus::Gevraagd)
-                            })
-                            .fold(Vec::<(String, f64)>::new(), |mut v, c| {
-                                match v.iter_mut().find(|(b, _)| b == c.bron) {
-                                    Some((_, h)) => *h += c.uren,
-                                    None => v.push((c.bron.to_string(), c.uren)),
-                                }
-                                v
-                            })
+                })
+                .collect()
+        };
+        let mut rows = Vec::new();
+        for c in &org.clusters {
+            let unit_rows: Vec<HeatRow> = (0..org.eenheden.len())
+                .filter(|&u| org.eenheden[u].cluster == c.id)
+                .map(|u| HeatRow {
+                    kind: RowKind::Eenheid(u),
+                    naam: org.eenheden[u].naam.clone(),
+                    cells: unit_cells(u),
+                })
+                .collect();
+            let total = (0..self.weeks.len())
+                .map(|w| {
+                    unit_rows.iter().fold(WeekLoad::default(), |mut s, r| {
+                        s.add(&r.cells[w]);
+                        s
                     })
-                    .collect();
-                self.person = Some(PersonDetail {
-                    naam: persoon.naam.clone(),
-                    eenheid: org
-                        .eenheid(&persoon.eenheid)
-                        .map_or(persoon.eenheid.clone(), |e| e.naam.clone()),
-                    loads: self
-                        .weeks
-                        .iter()
-                        .map(|&w| adjust(engine.person_week(p, w)))
-                        .collect(),
-                    parts,
-                    claims,
-                });
+                })
+                .collect();
+            rows.push(HeatRow {
+                kind: RowKind::Cluster,
+                naam: c.naam.clone(),
+                cells: total,
+            });
+            rows.extend(unit_rows);
+        }
+        rows
+    }
+
+    /// The people of unit `u`.
+    fn people_rows(&self, org: &Organisatie, engine: &Engine, u: usize) -> Vec<HeatRow> {
+        engine
+            .members(u)
+            .iter()
+            .map(|&p| HeatRow {
+                kind: RowKind::Persoon(p),
+                naam: org.mensen[p].naam.clone(),
+                cells: self.person_loads(engine, p),
+            })
+            .collect()
+    }
+
+    fn person_loads(&self, engine: &Engine, p: usize) -> Vec<WeekLoad> {
+        self.weeks
+            .iter()
+            .map(|&w| self.adjust(engine.person_week(p, w)))
+            .collect()
+    }
+
+    /// Person `p`'s weeks: loads, the opgave parts per week and the inzet behind them.
+    fn person_detail(
+        &self,
+        werkmap: &Werkmap,
+        org: &Organisatie,
+        engine: &Engine,
+        p: usize,
+    ) -> PersonDetail {
+        let persoon = &org.mensen[p];
+        let parts = self
+            .weeks
+            .iter()
+            .map(|&w| {
+                engine
+                    .claims_in(p, w)
+                    .filter(|c| {
+                        c.soort == InzetSoort::Opgave
+                            && (self.met_gevraagd || c.status != InzetStatus::Gevraagd)
+                    })
+                    .fold(Vec::<(String, f64)>::new(), |mut v, c| {
+                        match v.iter_mut().find(|(b, _)| b == c.bron) {
+                            Some((_, h)) => *h += c.uren,
+                            None => v.push((c.bron.to_string(), c.uren)),
+                        }
+                        v
+                    })
+            })
+            .collect();
+        PersonDetail {
+            naam: persoon.naam.clone(),
+            eenheid: org
+                .eenheid(&persoon.eenheid)
+                .map_or(persoon.eenheid.clone(), |e| e.naam.clone()),
+            loads: self.person_loads(engine, p),
+            parts,
+            claims: self.claims_of(werkmap, &persoon.id),
+        }
+    }
+
+    /// Every inzet on a person that counts in the shown weeks, and open requests, in board
+    /// order.
+    fn claims_of(&self, werkmap: &Werkmap, persoon: &str) -> Vec<ClaimRow> {
+        let first = self.weeks.first().copied();
+        let last = self.weeks.last().copied();
+        let mut claims = Vec::new();
+        for bord in &werkmap.borden {
+            for z in bord.inzet.iter().filter(|z| z.persoon == persoon) {
+                let shown = first.is_some_and(|f| z.tot >= f) && last.is_some_and(|l| z.van <= l);
+                if shown || z.status == InzetStatus::Gevraagd {
+                    claims.push(ClaimRow {
+                        bord: bord.id.clone(),
+                        inzet: z.id.clone(),
+                        bord_titel: bord.titel.clone(),
+                        bron: bord.opgave().unwrap_or(&bord.id).to_string(),
+                        uren: z.uren_per_week,
+                        van: z.van,
+                        tot: z.tot,
+                        status: z.status,
+                        soort: z.soort,
+                    });
+                }
             }
         }
+        claims
     }
 
     /// The number of selectable rows at this level.
