@@ -1,26 +1,30 @@
 //! planbord: kanban-style planborden with capacity conflicts, stored as shared RON files.
 //!
-//! Layers (an arrow means "may use"); each can be read and tested alone:
+//! Layers, lowest first; a module may use only those below it (`tests/layers.rs` checks every
+//! `crate::` path in `src/` against this list and names the file and line that breaks it):
 //!
 //! ```text
-//! domain (types, operations, merge, sync)  <-  capacity, storage
-//!        ^                                        ^
-//!        +----------------- app ------------------+   state + update(Action) -> effects
-//!                            ^
-//!                   ui (draws &App), rapport
-//!                            ^
-//!                   tui, cli: the shells, the only places that do I/O and read the clock
+//! cli, tui          the shells: terminal, clock, signals, file watching, printing
+//!   ui, rapport     drawing the app's state; the PMO report (Markdown, HTML)
+//!     app           state + update(Action) -> effects; no I/O, no clock, no terminal
+//!       wording     the Dutch sentences: the core returns facts, this words them
+//!         demo      the demo werkmap generator (pure, tuned with the capacity engine)
+//!         storage   files: reading with positioned errors, atomic saves under a lock
+//!         capacity  the capacity rules and conflicts (pure)
+//!         domain    the file format's types, edits as operations, merges, sync (pure)
+//!         config    the user's settings (a plain struct; storage reads it)
 //! ```
 //!
 //! - [`domain`]: the types of the file format; edits as operations on ids, the three-way and
-//!   conflict-copy merges, and the replica that confirms writes and repairs lost ones. Pure.
-//! - [`capacity`]: the capacity rules and conflicts, pure functions of the werkmap.
-//! - [`storage`]: reading (looked at before read, positioned Dutch errors), atomic canonical
-//!   saves under an OS lock, kept versions.
-//! - [`app`]: the application state and `update`, without I/O; [`ui`] draws it.
-//! - [`tui`]: the terminal shell with its disk worker; [`cli`]: the headless commands.
-//! - [`wording`]: the Dutch sentences the user sees (still used by the core in places; issue 9
-//!   moves the wording above it).
+//!   conflict-copy merges, and the replica that confirms writes and repairs lost ones.
+//! - [`capacity`]: availability, planned load and the conflict rules of DESIGN.md section 3.
+//! - [`storage`]: reading (looked at before read, positioned errors as facts), atomic
+//!   canonical saves under an OS lock, kept versions, the config file.
+//! - [`wording`]: every Dutch sentence, for the screens, the command line and the report.
+//! - [`app`]: a [`app::Session`] shared by the views plus one state module per view; [`ui`]
+//!   draws it.
+//! - [`tui`]: the terminal shell with its disk worker; [`cli`]: the headless commands;
+//!   `main.rs` only wires them.
 
 pub mod app;
 pub mod capacity;

@@ -1,5 +1,5 @@
-//! The command line of DESIGN.md section 4: thin shells over capacity and storage.
-//! The only module (with `main`) that reads the clock and prints.
+//! The command line of DESIGN.md section 4: thin shells over capacity, storage and the
+//! report. With the terminal shell (`tui`), the only place that reads the clock and prints.
 
 mod args;
 mod capaciteit;
