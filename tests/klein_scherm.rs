@@ -52,18 +52,31 @@ fn draw_everywhere(a: &mut App, name: &str) {
 }
 
 /// The screens: who looks, the keys from the overview, the view and dialog they lead to.
-fn screens() -> Vec<(&'static str, Option<&'static str>, &'static str, View, fn(&Mode) -> bool)>
-{
+fn screens() -> Vec<(
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    View,
+    fn(&Mode) -> bool,
+)> {
     let normal: fn(&Mode) -> bool = |m| *m == Mode::Normal;
     vec![
         ("overzicht", None, "", View::Overzicht, normal),
         ("hulp", None, "?", View::Overzicht, |m| *m == Mode::Help),
         ("bord", None, "v\n", View::Bord, normal),
-        ("filter", None, "v\n/bo", View::Bord, |m| matches!(m, Mode::Filter(_))),
+        ("filter", None, "v\n/bo", View::Bord, |m| {
+            matches!(m, Mode::Filter(_))
+        }),
         ("kaart", None, "v\n>\n", View::Kaart, normal),
-        ("kaartformulier", None, "v\ne", View::Bord, |m| matches!(m, Mode::Form(_))),
-        ("nieuwe kaart", None, "v\nn", View::Bord, |m| matches!(m, Mode::Form(_))),
-        ("notitie", None, "v\na", View::Bord, |m| matches!(m, Mode::Note(..))),
+        ("kaartformulier", None, "v\ne", View::Bord, |m| {
+            matches!(m, Mode::Form(_))
+        }),
+        ("nieuwe kaart", None, "v\nn", View::Bord, |m| {
+            matches!(m, Mode::Form(_))
+        }),
+        ("notitie", None, "v\na", View::Bord, |m| {
+            matches!(m, Mode::Note(..))
+        }),
         ("verwijderen", None, "v\nd", View::Bord, |m| {
             matches!(m, Mode::ConfirmDelete(_))
         }),
@@ -76,8 +89,12 @@ fn screens() -> Vec<(&'static str, Option<&'static str>, &'static str, View, fn(
         ("inzetformulier", None, "v\ntn", View::Inzet, |m| {
             matches!(m, Mode::InzetForm(_))
         }),
-        ("besluit", None, "v\ntvvt", View::Inzet, |m| matches!(m, Mode::Decide(_))),
-        ("afwijzen", None, "v\ntvvx", View::Inzet, |m| matches!(m, Mode::Reason(..))),
+        ("besluit", None, "v\ntvvt", View::Inzet, |m| {
+            matches!(m, Mode::Decide(_))
+        }),
+        ("afwijzen", None, "v\ntvvx", View::Inzet, |m| {
+            matches!(m, Mode::Reason(..))
+        }),
         ("mensen", Some("avries"), "p", View::Mensen, normal),
         ("mensen zonder gebruiker", None, "p", View::Mensen, normal),
         ("uren en dagen", Some("avries"), "pvve", View::Mensen, |m| {
