@@ -80,76 +80,100 @@ fn apply_pending<D: Document>(
     let mut stamps = Vec::new();
     for p in pending {
         let cx = cx(wording, p.at);
-        let repair = p.repair_of.is_some();
-        match &p.op.change {
+        let stamp = match &p.op.change {
             Change::Set { field, new, .. } => {
-                let key = sporen::field_key(&p.op.target, field);
-                if repair && ledger.overruled(&key, &p.id) {
-                    continue; // someone who saw it replaced it
-                }
-                // Who set the value now, if the line still knows (the last saves only).
-                let setter = ledger.setter(&key);
-                let other = setter.is_some() && setter != p.old_stamp.as_deref();
-                let op = if repair && other {
-                    // The value may look the same, but someone else set it: ours must not
-                    // overwrite it. An old value nothing can hold makes it a conflict. (When
-                    // the setter is older than the line remembers, the value decides.)
-                    Op {
-                        change: Change::Set {
-                            field: field.clone(),
-                            old: serde_json::Value::String("\u{0}anders".into()),
-                            new: new.clone(),
-                        },
-                        ..p.op.clone()
-                    }
-                } else {
-                    p.op.clone()
-                };
-                let stamp = match ops::apply(doc, &op, &cx, notices) {
-                    Outcome::Applied => Some(Stamp::Field {
-                        key,
-                        op: Some(p.id.clone()),
-                        dead: p.old_stamp.iter().cloned().collect(),
-                    }),
-                    Outcome::Satisfied if p.old_stamp.is_some() => Some(Stamp::Field {
-                        key,
-                        op: None,
-                        dead: p.old_stamp.iter().cloned().collect(),
-                    }),
-                    _ => None,
-                };
-                if let Some(s) = stamp {
-                    ledger.record(&s);
-                    stamps.push(s);
-                }
+                apply_set(doc, p, (field, new), &ledger, &cx, notices)
             }
             Change::Add { field, element } | Change::Remove { field, element } => {
-                let removed = matches!(p.op.change, Change::Remove { .. });
-                let key = sporen::element_key(&p.op.target, field, element);
-                if repair && !removed && ledger.removed(&key) {
-                    continue; // removed by someone who had it
-                }
-                if matches!(
-                    ops::apply(doc, &p.op, &cx, notices),
-                    Outcome::Applied | Outcome::Satisfied | Outcome::Restored
-                ) {
-                    let s = Stamp::Element {
-                        key,
-                        op: p.id.clone(),
-                        removed,
-                    };
-                    ledger.record(&s);
-                    stamps.push(s);
-                }
+                apply_element(doc, p, (field, element), &ledger, &cx, notices)
             }
             _ => {
                 ops::apply(doc, &p.op, &cx, notices);
+                None
             }
+        };
+        if let Some(s) = stamp {
+            ledger.record(&s);
+            stamps.push(s);
         }
     }
     let at = pending.iter().map(|p| p.at).max().unwrap_or(EPOCH);
     notices.extend(doc.repair(&cx_ref(wording, at)));
     stamps
+}
+
+/// Applies a pending field change (`field` to `new`); returns the stamp it leaves, if any.
+/// A repair that someone who saw it overruled is skipped.
+fn apply_set<D: Document>(
+    doc: &mut D,
+    p: &Pending,
+    (field, new): (&str, &serde_json::Value),
+    ledger: &Ledger,
+    cx: &Context<'_>,
+    notices: &mut Vec<Notice>,
+) -> Option<Stamp> {
+    let key = sporen::field_key(&p.op.target, field);
+    let repair = p.repair_of.is_some();
+    if repair && ledger.overruled(&key, &p.id) {
+        return None; // someone who saw it replaced it
+    }
+    // Who set the value now, if the line still knows (the last saves only).
+    let setter = ledger.setter(&key);
+    let other = setter.is_some() && setter != p.old_stamp.as_deref();
+    let op = if repair && other {
+        // The value may look the same, but someone else set it: ours must not
+        // overwrite it. An old value nothing can hold makes it a conflict. (When
+        // the setter is older than the line remembers, the value decides.)
+        Op {
+            change: Change::Set {
+                field: field.to_string(),
+                old: serde_json::Value::String("\u{0}anders".into()),
+                new: new.clone(),
+            },
+            ..p.op.clone()
+        }
+    } else {
+        p.op.clone()
+    };
+    match ops::apply(doc, &op, cx, notices) {
+        Outcome::Applied => Some(Stamp::Field {
+            key,
+            op: Some(p.id.clone()),
+            dead: p.old_stamp.iter().cloned().collect(),
+        }),
+        Outcome::Satisfied if p.old_stamp.is_some() => Some(Stamp::Field {
+            key,
+            op: None,
+            dead: p.old_stamp.iter().cloned().collect(),
+        }),
+        _ => None,
+    }
+}
+
+/// Applies a pending addition to or removal from a set; returns the stamp it leaves, if any.
+/// A repair that adds what someone who had it removed is skipped.
+fn apply_element<D: Document>(
+    doc: &mut D,
+    p: &Pending,
+    (field, element): (&str, &serde_json::Value),
+    ledger: &Ledger,
+    cx: &Context<'_>,
+    notices: &mut Vec<Notice>,
+) -> Option<Stamp> {
+    let removed = matches!(p.op.change, Change::Remove { .. });
+    let key = sporen::element_key(&p.op.target, field, element);
+    if p.repair_of.is_some() && !removed && ledger.removed(&key) {
+        return None; // removed by someone who had it
+    }
+    matches!(
+        ops::apply(doc, &p.op, cx, notices),
+        Outcome::Applied | Outcome::Satisfied | Outcome::Restored
+    )
+    .then(|| Stamp::Element {
+        key,
+        op: p.id.clone(),
+        removed,
+    })
 }
 
 fn cx_ref(wording: &fn(&Notice) -> String, at: Moment) -> Context<'_> {

@@ -4,8 +4,8 @@
 
 use std::collections::HashSet;
 
-use super::bord::Bord;
-use super::organisatie::{Organisatie, VERSIE};
+use super::bord::{Bord, BordSoort, Inzet, Kaart};
+use super::organisatie::{Eenheid, Opgave, Organisatie, Persoon, VERSIE};
 
 /// Tolerance for "is 0" on hours (DESIGN.md section 3).
 const NUL: f64 = 0.05;
@@ -121,6 +121,16 @@ impl Findings {
             self.fout(path, Bevinding::AandeelBuitenBereik(v));
         }
     }
+    /// A reference to an id (of kind `soort`) that does not exist.
+    fn onbekend(&mut self, path: String, soort: &'static str, id: &str) {
+        self.fout(
+            path,
+            Bevinding::OnbekendId {
+                soort,
+                id: id.to_string(),
+            },
+        );
+    }
     fn not_negative(&mut self, path: String, veld: &str, v: f64) {
         if self.finite(&path, veld, v) && v < 0.0 {
             self.fout(
@@ -151,6 +161,25 @@ fn versie(f: &mut Findings, v: u32) {
 pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
     let mut f = Findings::default();
     versie(&mut f, o.versie);
+    organisatie_getallen(&mut f, o);
+    organisatie_dubbel(&mut f, o);
+    let clusters: HashSet<&str> = o.clusters.iter().map(|c| c.id.as_str()).collect();
+    let eenheden: HashSet<&str> = o.eenheden.iter().map(|e| e.id.as_str()).collect();
+    let mensen: HashSet<&str> = o.mensen.iter().map(|p| p.id.as_str()).collect();
+    for (i, e) in o.eenheden.iter().enumerate() {
+        eenheid(&mut f, i, e, &clusters, &mensen);
+    }
+    for (i, p) in o.mensen.iter().enumerate() {
+        persoon(&mut f, i, p, &eenheden);
+    }
+    for (i, op) in o.opgaven.iter().enumerate() {
+        opgave(&mut f, i, op, &clusters, &mensen);
+    }
+    f.0
+}
+
+/// The organisation's own numbers: hours per fte and the most fte per CoCo.
+fn organisatie_getallen(f: &mut Findings, o: &Organisatie) {
     if f.finite("uren_per_fte", "uren_per_fte", o.uren_per_fte) && o.uren_per_fte <= 0.0 {
         f.fout(
             "uren_per_fte".into(),
@@ -164,6 +193,10 @@ pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
         "max_fte_per_coco",
         o.max_fte_per_coco,
     );
+}
+
+/// Ids used twice among the clusters, the units, the people or the opgaven.
+fn organisatie_dubbel(f: &mut Findings, o: &Organisatie) {
     f.duplicates(
         "cluster",
         o.clusters
@@ -192,85 +225,67 @@ pub fn organisatie(o: &Organisatie) -> Vec<Finding> {
             .enumerate()
             .map(|(i, p)| (format!("opgaven[{i}].id"), p.id.as_str())),
     );
+}
 
-    let clusters: HashSet<&str> = o.clusters.iter().map(|c| c.id.as_str()).collect();
-    let eenheden: HashSet<&str> = o.eenheden.iter().map(|e| e.id.as_str()).collect();
-    let mensen: HashSet<&str> = o.mensen.iter().map(|p| p.id.as_str()).collect();
+/// A unit (the `i`th): its cluster and CoCos exist, its regular share is a share.
+fn eenheid(
+    f: &mut Findings,
+    i: usize,
+    e: &Eenheid,
+    clusters: &HashSet<&str>,
+    mensen: &HashSet<&str>,
+) {
+    if !clusters.contains(e.cluster.as_str()) {
+        f.onbekend(format!("eenheden[{i}].cluster"), "cluster", &e.cluster);
+    }
+    for (j, c) in e.cocos.iter().enumerate() {
+        if !mensen.contains(c.as_str()) {
+            f.onbekend(format!("eenheden[{i}].cocos[{j}]"), "persoon (coco)", c);
+        }
+    }
+    f.share(
+        format!("eenheden[{i}].regulier_aandeel"),
+        e.regulier_aandeel,
+    );
+}
 
-    for (i, e) in o.eenheden.iter().enumerate() {
-        if !clusters.contains(e.cluster.as_str()) {
-            f.fout(
-                format!("eenheden[{i}].cluster"),
-                Bevinding::OnbekendId {
-                    soort: "cluster",
-                    id: e.cluster.to_string(),
-                },
-            );
-        }
-        for (j, c) in e.cocos.iter().enumerate() {
-            if !mensen.contains(c.as_str()) {
-                f.fout(
-                    format!("eenheden[{i}].cocos[{j}]"),
-                    Bevinding::OnbekendId {
-                        soort: "persoon (coco)",
-                        id: (c).to_string(),
-                    },
-                );
-            }
-        }
-        f.share(
-            format!("eenheden[{i}].regulier_aandeel"),
-            e.regulier_aandeel,
-        );
+/// A person (the `i`th): unit, hours, regular share and absences.
+fn persoon(f: &mut Findings, i: usize, p: &Persoon, eenheden: &HashSet<&str>) {
+    if !eenheden.contains(p.eenheid.as_str()) {
+        f.onbekend(format!("mensen[{i}].eenheid"), "eenheid", &p.eenheid);
     }
-    for (i, p) in o.mensen.iter().enumerate() {
-        if !eenheden.contains(p.eenheid.as_str()) {
-            f.fout(
-                format!("mensen[{i}].eenheid"),
-                Bevinding::OnbekendId {
-                    soort: "eenheid",
-                    id: p.eenheid.to_string(),
-                },
-            );
-        }
-        f.not_negative(format!("mensen[{i}].uren"), "uren", p.uren);
-        if p.uren.abs() <= NUL {
-            f.waarschuwing(format!("mensen[{i}].uren"), Bevinding::PersoonNulUren);
-        }
-        f.share(format!("mensen[{i}].regulier_aandeel"), p.regulier_aandeel);
-        for (j, a) in p.afwezig.iter().enumerate() {
-            if a.van > a.tot {
-                f.fout(
-                    format!("mensen[{i}].afwezig[{j}].van"),
-                    Bevinding::VanNaTot {
-                        van: a.van.to_string(),
-                        tot: a.tot.to_string(),
-                    },
-                );
-            }
-        }
+    f.not_negative(format!("mensen[{i}].uren"), "uren", p.uren);
+    if p.uren.abs() <= NUL {
+        f.waarschuwing(format!("mensen[{i}].uren"), Bevinding::PersoonNulUren);
     }
-    for (i, op) in o.opgaven.iter().enumerate() {
-        if let Some(c) = op.cluster.as_deref().filter(|c| !clusters.contains(c)) {
+    f.share(format!("mensen[{i}].regulier_aandeel"), p.regulier_aandeel);
+    for (j, a) in p.afwezig.iter().enumerate() {
+        if a.van > a.tot {
             f.fout(
-                format!("opgaven[{i}].cluster"),
-                Bevinding::OnbekendId {
-                    soort: "cluster",
-                    id: (c).to_string(),
-                },
-            );
-        }
-        if let Some(a) = op.adviseur.as_deref().filter(|a| !mensen.contains(a)) {
-            f.fout(
-                format!("opgaven[{i}].adviseur"),
-                Bevinding::OnbekendId {
-                    soort: "persoon",
-                    id: (a).to_string(),
+                format!("mensen[{i}].afwezig[{j}].van"),
+                Bevinding::VanNaTot {
+                    van: a.van.to_string(),
+                    tot: a.tot.to_string(),
                 },
             );
         }
     }
-    f.0
+}
+
+/// An opgave (the `i`th): its cluster and adviser exist.
+fn opgave(
+    f: &mut Findings,
+    i: usize,
+    op: &Opgave,
+    clusters: &HashSet<&str>,
+    mensen: &HashSet<&str>,
+) {
+    if let Some(c) = op.cluster.as_deref().filter(|c| !clusters.contains(c)) {
+        f.onbekend(format!("opgaven[{i}].cluster"), "cluster", c);
+    }
+    if let Some(a) = op.adviseur.as_deref().filter(|a| !mensen.contains(a)) {
+        f.onbekend(format!("opgaven[{i}].adviseur"), "persoon", a);
+    }
 }
 
 /// The ids a board may refer to, collected once for all boards of a werkmap.
@@ -295,6 +310,28 @@ impl<'a> Refs<'a> {
 pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
     let mut f = Findings::default();
     versie(&mut f, b.versie);
+    kolommen(&mut f, b);
+    bord_dubbel(&mut f, b);
+    if let Some(o) = org {
+        soort(&mut f, &b.soort, o);
+    }
+    for (i, inz) in b.inzet.iter().enumerate() {
+        inzet(&mut f, i, inz, org);
+    }
+    let kolommen: HashSet<&str> = b.kolommen.iter().map(|k| k.id.as_str()).collect();
+    for (i, k) in b.kaarten.iter().enumerate() {
+        kaart(&mut f, i, k, &kolommen, org);
+    }
+    f.0
+}
+
+/// Whether a person is known: always, when the organisation is not.
+fn bekend(org: Option<&Refs>, persoon: &str) -> bool {
+    org.is_none_or(|r| r.mensen.contains(persoon))
+}
+
+/// The columns: at least one, and at most one marked `klaar`.
+fn kolommen(f: &mut Findings, b: &Bord) {
     if b.kolommen.is_empty() {
         f.fout("kolommen".into(), Bevinding::GeenKolommen);
     }
@@ -311,6 +348,10 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
             Bevinding::MeerKlaarKolommen,
         );
     }
+}
+
+/// Ids used twice among the columns, the cards or the inzet.
+fn bord_dubbel(f: &mut Findings, b: &Bord) {
     f.duplicates(
         "kolom",
         b.kolommen
@@ -332,102 +373,71 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
             .enumerate()
             .map(|(i, k)| (format!("inzet[{i}].id"), k.id.as_str())),
     );
+}
 
-    let kolommen: HashSet<&str> = b.kolommen.iter().map(|k| k.id.as_str()).collect();
-    let known = |id: &str| org.is_none_or(|r| r.mensen.contains(id));
-
-    if let Some(o) = org {
-        match &b.soort {
-            super::BordSoort::Opgaveteam { opgave } if !o.opgaven.contains(opgave.as_str()) => {
-                f.fout(
-                    "soort.opgave".into(),
-                    Bevinding::OnbekendId {
-                        soort: "opgave",
-                        id: (opgave).to_string(),
-                    },
-                );
-            }
-            super::BordSoort::Clusterkamer { cluster }
-                if !o.clusters.contains(cluster.as_str()) =>
-            {
-                f.fout(
-                    "soort.cluster".into(),
-                    Bevinding::OnbekendId {
-                        soort: "cluster",
-                        id: (cluster).to_string(),
-                    },
-                );
-            }
-            _ => {}
+/// The opgave or cluster the board belongs to exists.
+fn soort(f: &mut Findings, soort: &BordSoort, o: &Refs) {
+    match soort {
+        BordSoort::Opgaveteam { opgave } if !o.opgaven.contains(opgave.as_str()) => {
+            f.onbekend("soort.opgave".into(), "opgave", opgave);
         }
+        BordSoort::Clusterkamer { cluster } if !o.clusters.contains(cluster.as_str()) => {
+            f.onbekend("soort.cluster".into(), "cluster", cluster);
+        }
+        _ => {}
     }
-    for (i, inz) in b.inzet.iter().enumerate() {
-        if !known(&inz.persoon) {
-            f.fout(
-                format!("inzet[{i}].persoon"),
-                Bevinding::OnbekendId {
-                    soort: "persoon",
-                    id: inz.persoon.to_string(),
-                },
-            );
-        }
-        f.not_negative(
-            format!("inzet[{i}].uren_per_week"),
-            "uren_per_week",
-            inz.uren_per_week,
+}
+
+/// An inzet (the `i`th): a known person, hours, and weeks in order.
+fn inzet(f: &mut Findings, i: usize, inz: &Inzet, org: Option<&Refs>) {
+    if !bekend(org, &inz.persoon) {
+        f.onbekend(format!("inzet[{i}].persoon"), "persoon", &inz.persoon);
+    }
+    f.not_negative(
+        format!("inzet[{i}].uren_per_week"),
+        "uren_per_week",
+        inz.uren_per_week,
+    );
+    if inz.uren_per_week.abs() <= NUL {
+        f.waarschuwing(format!("inzet[{i}].uren_per_week"), Bevinding::InzetNulUren);
+    }
+    if inz.van > inz.tot {
+        f.fout(
+            format!("inzet[{i}].van"),
+            Bevinding::VanNaTot {
+                van: inz.van.to_string(),
+                tot: inz.tot.to_string(),
+            },
         );
-        if inz.uren_per_week.abs() <= NUL {
-            f.waarschuwing(format!("inzet[{i}].uren_per_week"), Bevinding::InzetNulUren);
-        }
-        if inz.van > inz.tot {
-            f.fout(
-                format!("inzet[{i}].van"),
-                Bevinding::VanNaTot {
-                    van: inz.van.to_string(),
-                    tot: inz.tot.to_string(),
-                },
+    }
+}
+
+/// A card (the `i`th): its column and owner exist, progress, estimate and dates make sense.
+fn kaart(f: &mut Findings, i: usize, k: &Kaart, kolommen: &HashSet<&str>, org: Option<&Refs>) {
+    if !kolommen.contains(k.kolom.as_str()) {
+        f.onbekend(format!("kaarten[{i}].kolom"), "kolom", &k.kolom);
+    }
+    if let Some(e) = k.eigenaar.as_deref().filter(|e| !bekend(org, e)) {
+        f.onbekend(format!("kaarten[{i}].eigenaar"), "persoon", e);
+    }
+    if k.voortgang > 100 {
+        f.fout(
+            format!("kaarten[{i}].voortgang"),
+            Bevinding::VoortgangTeHoog(k.voortgang),
+        );
+    }
+    if let Some(u) = k.uren {
+        f.not_negative(format!("kaarten[{i}].uren"), "uren", u);
+        if k.eigenaar.is_none() {
+            f.waarschuwing(
+                format!("kaarten[{i}].uren"),
+                Bevinding::SchattingZonderEigenaar,
             );
         }
     }
-    for (i, k) in b.kaarten.iter().enumerate() {
-        if !kolommen.contains(k.kolom.as_str()) {
-            f.fout(
-                format!("kaarten[{i}].kolom"),
-                Bevinding::OnbekendId {
-                    soort: "kolom",
-                    id: k.kolom.to_string(),
-                },
-            );
-        }
-        if let Some(e) = k.eigenaar.as_deref().filter(|e| !known(e)) {
-            f.fout(
-                format!("kaarten[{i}].eigenaar"),
-                Bevinding::OnbekendId {
-                    soort: "persoon",
-                    id: (e).to_string(),
-                },
-            );
-        }
-        if k.voortgang > 100 {
-            f.fout(
-                format!("kaarten[{i}].voortgang"),
-                Bevinding::VoortgangTeHoog(k.voortgang),
-            );
-        }
-        if let Some(u) = k.uren {
-            f.not_negative(format!("kaarten[{i}].uren"), "uren", u);
-            if k.eigenaar.is_none() {
-                f.waarschuwing(
-                    format!("kaarten[{i}].uren"),
-                    Bevinding::SchattingZonderEigenaar,
-                );
-            }
-        }
-        if let (Some(s), Some(d)) = (k.start, k.deadline)
-            && s > d
-        {
-            f.waarschuwing(format!("kaarten[{i}].start"), Bevinding::StartNaDeadline);
-        }
+    if let (Some(s), Some(d)) = (k.start, k.deadline)
+        && s > d
+    {
+        f.waarschuwing(format!("kaarten[{i}].start"), Bevinding::StartNaDeadline);
     }
-    f.0
 }
