@@ -1,4 +1,7 @@
 //! The user's settings (DESIGN.md section 5). Every field is optional; no file is fine.
+//!
+//! Owns: the settings as a plain value; `storage::config` reads and writes the file. May use:
+//! nothing else in the crate.
 
 use std::path::PathBuf;
 

@@ -51,14 +51,17 @@ fn draw_everywhere(a: &mut App, name: &str) {
     }
 }
 
-/// The screens: who looks, the keys from the overview, the view and dialog they lead to.
-fn screens() -> Vec<(
+/// A screen: its name, who looks, the keys from the overview, the view and the dialog test.
+type Screen = (
     &'static str,
     Option<&'static str>,
     &'static str,
     View,
     fn(&Mode) -> bool,
-)> {
+);
+
+/// The screens: who looks, the keys from the overview, the view and dialog they lead to.
+fn screens() -> Vec<Screen> {
     let normal: fn(&Mode) -> bool = |m| *m == Mode::Normal;
     vec![
         ("overzicht", None, "", View::Overzicht, normal),

@@ -1,5 +1,8 @@
 //! Capacity: availability, planned load and the conflict rules of DESIGN.md section 3.
 //! Pure functions of the werkmap, the horizon and "today".
+//!
+//! Owns: hours per person, unit and week, and the conflicts as facts (an enum per kind with
+//! its figures); the words for them live in `wording`. May use: `domain`.
 
 pub mod conflict;
 pub mod load;

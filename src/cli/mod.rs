@@ -1,5 +1,8 @@
 //! The command line of DESIGN.md section 4: thin shells over capacity, storage and the
 //! report. With the terminal shell (`tui`), the only place that reads the clock and prints.
+//!
+//! Owns: argument parsing, exit codes and printing (text, JSON, CSV). May use: every layer
+//! below it, and `tui` to start the board; nothing uses it but `main.rs`.
 
 mod args;
 mod capaciteit;

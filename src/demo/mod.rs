@@ -4,6 +4,9 @@
 //! organisation N times (ids suffixed `-2`, `-3`, …), which also makes the benchmark werkmappen.
 //! After generating, [`tune`] uses the capacity engine to remove accidental conflicts, so that
 //! the demo shows a realistic handful of each kind, each with a story.
+//!
+//! Owns: the generated organisation, its boards and their tuning. May use: `domain` and
+//! `capacity`; writing the files is the command line's job.
 
 mod build;
 mod names;

@@ -1,6 +1,9 @@
 //! The domain model: the types of the file format (DESIGN.md section 2), edits as operations
 //! ([`ops`]), merges ([`merge`]) and sharing without loss ([`sync`], [`sporen`]). Pure: no I/O,
 //! no clock.
+//!
+//! Owns: the types and their rules that need no other module. May use: nothing else in the
+//! crate (the bottom layer; `tests/layers.rs` checks it).
 
 pub mod bord;
 pub mod ids;

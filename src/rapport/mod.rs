@@ -1,6 +1,9 @@
 //! The report for the PMO-overleg: the heat map, the conflicts per unit with their explanation,
 //! the open capacity requests, and one line of status per board. Built from the engine (pure),
 //! then written as Markdown (renders in a git host) or as one self-contained HTML file.
+//!
+//! Owns: the report's content and its two formats. May use: `domain`, `capacity`, `storage`'s
+//! types and `wording`; never the app or the terminal.
 
 mod html;
 mod markdown;

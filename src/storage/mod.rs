@@ -1,4 +1,9 @@
 //! Files: reading the werkmap with positioned errors, and writing it atomically and canonically.
+//!
+//! Owns: everything that touches the disk for a werkmap (finding files, safe reads, parsing
+//! with positions, locks, atomic saves, kept versions, the config file). Errors are facts
+//! ([`Diagnostic`], [`IoFout`], [`ReadRefused`]); `wording` says them in Dutch. May use: `domain`,
+//! `config`.
 
 pub mod config;
 pub mod diagnostic;

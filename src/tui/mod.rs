@@ -1,6 +1,9 @@
 //! The terminal shell: owns the terminal, reads input, file changes and signals, feeds actions
 //! to the app, hands its effects to the disk worker, and restores the terminal on every exit
 //! (quit, error, panic, SIGTERM, SIGHUP, SIGINT, a terminal that went away).
+//!
+//! Owns: the terminal, the clock, signals, the file watcher and the disk worker thread. May use:
+//! every layer below it (`app`, `ui`, `storage`, …); nothing uses it but `main.rs`.
 
 mod signals;
 mod terminal;

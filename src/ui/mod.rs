@@ -1,4 +1,7 @@
 //! Drawing: one function per view. Views borrow the app and format; they never change it.
+//!
+//! Owns: layout, colours and symbols of every screen and dialog. May use: `app` (read only),
+//! `wording`, `config`, and the core's types.
 
 pub mod bord;
 pub mod capaciteit;
