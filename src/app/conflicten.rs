@@ -80,6 +80,7 @@ fn searched_text(s: &Session, c: &Conflict) -> String {
     let week = c.week.map(|w| w.to_string()).unwrap_or_default();
     [
         c.soort.naam(),
+        crate::wording::soort(c.soort),
         c.ernst.naam(),
         c.persoon.as_deref().unwrap_or(""),
         c.eenheid.as_deref().unwrap_or(""),

@@ -7,7 +7,9 @@ use chrono::{Duration, NaiveDateTime};
 use super::action::Command;
 use super::session::Session;
 use super::step::Step;
+use crate::domain::zoek::{Gezocht, zoek};
 use crate::domain::{BordSoort, InzetStatus, Werkmap};
+use crate::wording;
 
 /// The state of a stand-up.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,6 +185,83 @@ pub fn cluster_boards(werkmap: &Werkmap, cluster: &str) -> Vec<String> {
     own.chain(teams).map(|b| b.id.clone()).collect()
 }
 
+/// What a stand-up was asked to show: a board or a cluster's room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Doel {
+    Bord(String),
+    Cluster(String),
+}
+
+/// The boards of a stand-up: the named board (id, name, its opgave, or a unique part of one),
+/// the boards of the named cluster, or the first board when nothing is named. The error
+/// lists what may be named.
+pub fn doel_borden(werkmap: &Werkmap, doel: Option<&str>) -> Result<Vec<String>, String> {
+    let Some(doel) = doel else {
+        return werkmap
+            .borden
+            .first()
+            .map(|b| vec![b.id.clone()])
+            .ok_or_else(|| wording::onbekend_bord_of_cluster("", &[]));
+    };
+    let clusters = werkmap
+        .organisatie
+        .as_ref()
+        .map(|o| o.clusters.as_slice())
+        .unwrap_or_default();
+    let mut kandidaten: Vec<(Doel, Vec<&str>)> = werkmap
+        .borden
+        .iter()
+        .map(|b| {
+            let mut namen = vec![b.id.as_str(), b.titel.as_str()];
+            namen.extend(b.opgave());
+            (Doel::Bord(b.id.clone()), namen)
+        })
+        .collect();
+    kandidaten.extend(clusters.iter().map(|c| {
+        (
+            Doel::Cluster(c.id.clone()),
+            vec![c.id.as_str(), c.naam.as_str()],
+        )
+    }));
+    let keuzes = |ds: &[Doel]| -> Vec<(String, String)> {
+        ds.iter()
+            .map(|d| match d {
+                Doel::Bord(id) => (
+                    id.clone(),
+                    werkmap
+                        .bord(id)
+                        .map(|b| b.titel.clone())
+                        .unwrap_or_default(),
+                ),
+                Doel::Cluster(id) => (
+                    id.clone(),
+                    clusters
+                        .iter()
+                        .find(|c| &c.id == id)
+                        .map(|c| c.naam.clone())
+                        .unwrap_or_default(),
+                ),
+            })
+            .collect()
+    };
+    match zoek(&kandidaten, doel) {
+        Gezocht::Een(Doel::Bord(id)) => Ok(vec![id]),
+        Gezocht::Een(Doel::Cluster(id)) => {
+            let borden = cluster_boards(werkmap, &id);
+            if borden.is_empty() {
+                Err(wording::cluster_zonder_borden(&id))
+            } else {
+                Ok(borden)
+            }
+        }
+        Gezocht::Meerdere(ds) => Err(wording::meerdere_borden(doel, &keuzes(&ds))),
+        Gezocht::Geen => {
+            let alle: Vec<Doel> = kandidaten.into_iter().map(|(d, _)| d).collect();
+            Err(wording::onbekend_bord_of_cluster(doel, &keuzes(&alle)))
+        }
+    }
+}
+
 /// Parses `30s`, `2m` or `45` (seconds).
 pub fn parse_duur(s: &str) -> Result<Duration, String> {
     let t = s.trim();
@@ -222,6 +301,32 @@ mod tests {
         st.on_command(&mut s, Command::Left);
         assert_eq!(st.kolom, 0);
         assert!(matches!(st.on_command(&mut s, Command::Back), Step::Back));
+    }
+
+    #[test]
+    fn a_stand_up_is_named_by_id_name_opgave_or_a_unique_part() {
+        let w = &session().werkmap;
+        assert_eq!(doel_borden(w, Some("haven")).unwrap(), ["opgave-haven"]);
+        assert_eq!(doel_borden(w, Some("PARK")).unwrap(), ["opgave-park"]);
+        assert_eq!(
+            doel_borden(w, Some("ruimte")).unwrap(),
+            ["opgave-haven", "opgave-park"],
+            "a cluster: its opgaven's boards"
+        );
+        assert_eq!(
+            doel_borden(w, Some("samenleving")).unwrap(),
+            ["clusterkamer-samenleving"],
+            "the cluster's id, not a part of its room's title"
+        );
+        let meer = doel_borden(w, Some("opgave")).unwrap_err();
+        assert!(
+            meer.contains("meer dan één") && meer.contains("opgave-park"),
+            "{meer}"
+        );
+        let geen = doel_borden(w, Some("strandje")).unwrap_err();
+        for keuze in ["opgave-haven", "clusterkamer-samenleving", "ruimte"] {
+            assert!(geen.contains(keuze), "{keuze} missing from: {geen}");
+        }
     }
 
     #[test]

@@ -6,13 +6,13 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::domain::{Datum, Week};
 
 const TEMPLATE: &str = "\
 {before-help}{about-with-newline}
-{usage-heading} {usage}
+Gebruik: {usage}
 
 {all-args}{after-help}";
 
@@ -20,6 +20,7 @@ const TEMPLATE: &str = "\
 #[derive(Debug, Parser)]
 #[command(
     name = "planbord",
+    version,
     about = "Planborden van clusterkamers en opgaveteams, met de capaciteitsconflicten tussen opgaven en regulier werk.",
     help_template = TEMPLATE,
     disable_help_flag = true,
@@ -29,7 +30,7 @@ const TEMPLATE: &str = "\
     subcommand_help_heading = "Opdrachten",
     subcommand_value_name = "OPDRACHT",
     next_help_heading = "Opties",
-    override_usage = "planbord [WERKMAP|BORD.ron|--werkmap MAP] [--vandaag DATUM]\n       planbord <OPDRACHT> [WERKMAP] [OPTIES]"
+    override_usage = "planbord [WERKMAP|BORD.ron|--werkmap MAP] [--vandaag DATUM]\n         planbord <OPDRACHT> [WERKMAP] [OPTIES]"
 )]
 pub struct Cli {
     /// De werkmap (een map) of één bord (een .ron-bestand). Standaard: de huidige map als daar
@@ -50,6 +51,10 @@ pub struct Cli {
     #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
     help: Option<bool>,
 
+    /// Toon de versie.
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    version: Option<bool>,
+
     #[command(subcommand)]
     pub opdracht: Option<Opdracht>,
 }
@@ -58,19 +63,20 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Opdracht {
     /// Controleer de bestanden en toon de capaciteitsconflicten.
+    ///
     /// Exitcode 0: alles in orde; 1: conflicten gevonden; 2: een bestand is onleesbaar of ongeldig.
     #[command(alias = "check", help_template = TEMPLATE, next_help_heading = "Opties",
-              override_usage = "planbord controleer [WERKMAP|--werkmap MAP] [--format text|json] [--vandaag DATUM] [--vanaf WEEK] [--weken N]")]
+              override_usage = "planbord controleer [WERKMAP|--werkmap MAP] [--format text|json]\n           [--vandaag DATUM] [--vanaf WEEK] [--weken N]")]
     Controleer(ControleerArgs),
     /// Toon de belasting per eenheid en week (of per persoon met --eenheid).
     #[command(alias = "capacity", help_template = TEMPLATE, next_help_heading = "Opties",
-              override_usage = "planbord capaciteit [WERKMAP|--werkmap MAP] [--eenheid ID] [--format text|csv|json] [--vandaag DATUM] [--vanaf WEEK] [--weken N]")]
+              override_usage = "planbord capaciteit [WERKMAP|--werkmap MAP] [--eenheid EENHEID]\n           [--format text|csv|json] [--vandaag DATUM] [--vanaf WEEK] [--weken N]")]
     Capaciteit(CapaciteitArgs),
     /// Stand-up op het grote scherm: een bord, of alle borden van een clusterkamer om de beurt.
     #[command(
         help_template = TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "planbord standup [BORD|CLUSTER] [--werkmap MAP] [--minuten N] [--roteer 30s]"
+        override_usage = "planbord standup [BORD|CLUSTER] [--werkmap MAP] [--minuten N]\n           [--roteer 30s]"
     )]
     Standup(StandupArgs),
     /// Schrijf het rapport voor het PMO-overleg: heatmap, conflicten per eenheid, open verzoeken en de stand per bord.
@@ -78,7 +84,7 @@ pub enum Opdracht {
         alias = "report",
         help_template = TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "planbord rapport [WERKMAP|--werkmap MAP] [--format md|html] [-o BESTAND] [--vandaag DATUM]"
+        override_usage = "planbord rapport [WERKMAP|--werkmap MAP] [--format md|html]\n           [-o BESTAND] [--vandaag DATUM]"
     )]
     Rapport(RapportArgs),
     /// Git-merge-driver: voeg een bord of organisatie.ron samen (git roept dit aan met %O %A %B %P).
@@ -91,6 +97,39 @@ pub enum Opdracht {
     #[command(help_template = TEMPLATE, next_help_heading = "Opties",
               override_usage = "planbord demo MAP [--vandaag DATUM] [--schaal N] [--overschrijven]")]
     Demo(DemoArgs),
+    /// Schrijf de aanvulling van opdrachten en opties voor je shell naar het scherm.
+    ///
+    /// Bash: `planbord completions bash > ~/.local/share/bash-completion/completions/planbord`.
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties",
+              override_usage = "planbord completions bash|zsh|fish|powershell|elvish")]
+    Completions(CompletionsArgs),
+    /// Schrijf de man-pagina planbord(1) naar het scherm, of alle pagina's in MAP.
+    ///
+    /// Met MAP komt er ook een pagina per opdracht. Bekijk: `planbord man | man -l -`.
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties",
+              override_usage = "planbord man [MAP]")]
+    Man(ManArgs),
+}
+
+/// `planbord completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// De shell: bash, zsh, fish, powershell of elvish.
+    #[arg(
+        value_name = "SHELL",
+        help_heading = "Argumenten",
+        value_enum,
+        hide_possible_values = true
+    )]
+    pub shell: clap_complete::Shell,
+}
+
+/// `planbord man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Schrijf planbord.1 en een pagina per opdracht in deze map.
+    #[arg(value_name = "MAP", help_heading = "Argumenten")]
+    pub map: Option<PathBuf>,
 }
 
 /// The weeks a command looks at.
@@ -129,8 +168,9 @@ pub struct CapaciteitArgs {
     /// De werkmap (in plaats van het argument).
     #[arg(long = "werkmap", value_name = "MAP", conflicts_with = "werkmap")]
     pub werkmap_optie: Option<PathBuf>,
-    /// Toon de mensen van deze eenheid (een eenheid-id) in plaats van alle eenheden.
-    #[arg(long, value_name = "ID")]
+    /// Toon de mensen van deze eenheid (id, naam of een uniek deel van de naam) in plaats van
+    /// alle eenheden.
+    #[arg(long, value_name = "EENHEID")]
     pub eenheid: Option<String>,
     /// Uitvoer: text (tabel, standaard), csv (voor Excel) of json.
     #[arg(long, value_enum, default_value_t = CapaciteitFormaat::Text, hide_default_value = true, hide_possible_values = true)]
@@ -142,7 +182,8 @@ pub struct CapaciteitArgs {
 /// `planbord standup`.
 #[derive(Debug, Args)]
 pub struct StandupArgs {
-    /// Een bord-id, of een cluster-id voor het scherm van een clusterkamer.
+    /// Een bord, of een cluster voor het scherm van een clusterkamer: id, naam of een uniek
+    /// deel van de naam.
     #[arg(value_name = "BORD|CLUSTER", help_heading = "Argumenten")]
     pub doel: Option<String>,
     /// De werkmap.
@@ -246,9 +287,18 @@ fn week(s: &str) -> Result<Week, String> {
     s.parse()
 }
 
-/// Parses the arguments; help is printed and errors are explained in Dutch.
-pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Cli, ExitCode> {
-    match Cli::try_parse_from(argv) {
+/// The command line's definition, with help laid out for `breedte` columns.
+pub fn command(breedte: usize) -> clap::Command {
+    Cli::command().term_width(breedte).max_term_width(breedte)
+}
+
+/// Parses the arguments; help is printed for `breedte` columns and errors are explained in
+/// Dutch.
+pub fn parse(argv: impl IntoIterator<Item = OsString>, breedte: usize) -> Result<Cli, ExitCode> {
+    let parsed = command(breedte)
+        .try_get_matches_from(argv)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
         Ok(cli) => Ok(cli),
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             let help = e.render().to_string().replace("Usage:", "Gebruik:");
@@ -300,10 +350,20 @@ fn dutch(e: &clap::Error) -> String {
             format!("ongeldige waarde `{value}` voor {arg}: {why}")
         }
         ErrorKind::MissingRequiredArgument => format!("verplicht argument ontbreekt: {arg}"),
-        ErrorKind::ArgumentConflict => format!(
-            "{arg} gaat niet samen met {}",
-            context(e, ContextKind::PriorArg)
-        ),
+        ErrorKind::ArgumentConflict => {
+            let prior = context(e, ContextKind::PriorArg);
+            let extra = context(e, ContextKind::InvalidSubcommand);
+            if !arg.is_empty() {
+                format!("{arg} gaat niet samen met {prior}")
+            } else if !extra.is_empty() {
+                // `planbord x y`: `x` was taken as the werkmap, so `y` has no place.
+                format!(
+                    "`{extra}` hoort niet na {prior}: geef één werkmap, of een opdracht met zijn argumenten"
+                )
+            } else {
+                format!("dit gaat niet samen met {prior}")
+            }
+        }
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
             format!("te veel waarden: `{value}`")
         }

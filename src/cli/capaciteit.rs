@@ -10,9 +10,12 @@ use serde::Serialize;
 use super::args::{CapaciteitArgs, CapaciteitFormaat as Formaat};
 use super::sanitize::{self, Zichtbaar, csv_veld};
 use crate::capacity::{Engine, WeekLoad, meer_dan};
-use crate::domain::Week;
+use crate::domain::zoek::{Gezocht, zoek};
+use crate::domain::{Organisatie, Week};
 use crate::storage;
+use crate::ui::widgets::ellipsis;
 use crate::wording;
+use unicode_width::UnicodeWidthStr;
 fn h2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
@@ -77,6 +80,7 @@ pub fn run(
     map: &Path,
     a: &CapaciteitArgs,
     vandaag: NaiveDate,
+    breedte: usize,
     out: &mut impl Write,
 ) -> super::CliResult {
     let loaded = storage::load(map);
@@ -90,11 +94,7 @@ pub fn run(
     let weken = super::controleer::horizon(&a.horizon, vandaag);
     let engine = Engine::new(org, &loaded.werkmap.borden);
     let unit = match &a.eenheid {
-        Some(id) => Some(
-            engine
-                .unit(id)
-                .ok_or_else(|| wording::onbekende_eenheid(id))?,
-        ),
+        Some(genoemd) => Some(eenheid(org, &engine, genoemd)?),
         None => None,
     };
     let units: Vec<Row> = org
@@ -190,40 +190,104 @@ pub fn run(
         }
         Formaat::Text => {
             let out = &mut Zichtbaar::new(&mut *out);
+            let all: Vec<&Row> = units.iter().chain(people.iter().flatten()).collect();
+            let maat = Maat::new(&all, weken.len(), breedte);
+            let getoond = &weken[..maat.weken];
             writeln!(
                 out,
                 "{}",
-                wording::capaciteit_kop(org, &weken, unit.map(|u| &org.eenheden[u]))
+                wording::capaciteit_kop(org, getoond, unit.map(|u| &org.eenheden[u]))
             )?;
-            table(out, &weken, &units)?;
+            table(out, getoond, &units, &maat)?;
             if let Some(ps) = &people {
                 writeln!(out)?;
-                table(out, &weken, ps)?;
+                table(out, getoond, ps, &maat)?;
             }
-            writeln!(out, "\n{}", wording::capaciteit_legenda())?;
+            writeln!(out)?;
+            if let Some(&volgende) = weken.get(maat.weken) {
+                let rest = weken.len() - maat.weken;
+                for line in textwrap::wrap(&wording::capaciteit_meer_weken(volgende, rest), breedte)
+                {
+                    writeln!(out, "{line}")?;
+                }
+            }
+            for line in textwrap::wrap(wording::capaciteit_legenda(), breedte) {
+                writeln!(out, "{line}")?;
+            }
             out.flush()?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// A table: a row of percentages and a row of hours per unit or person.
-fn table(out: &mut impl Write, weken: &[Week], rows: &[Row]) -> std::io::Result<()> {
-    let name_w = rows
+/// The unit named by `--eenheid`: its id, its name or a unique part of either.
+fn eenheid(org: &Organisatie, engine: &Engine, genoemd: &str) -> Result<usize, String> {
+    let kandidaten: Vec<(&str, Vec<&str>)> = org
+        .eenheden
         .iter()
-        .map(|r| r.naam.chars().count())
-        .max()
-        .unwrap_or(0)
-        .clamp(8, 34);
+        .map(|e| (e.id.as_str(), vec![e.id.as_str(), e.naam.as_str()]))
+        .collect();
+    let keuzes = |ids: &[&str]| -> Vec<(String, String)> {
+        org.eenheden
+            .iter()
+            .filter(|e| ids.contains(&e.id.as_str()))
+            .map(|e| (e.id.clone(), e.naam.clone()))
+            .collect()
+    };
+    match zoek(&kandidaten, genoemd) {
+        Gezocht::Een(id) => engine
+            .unit(id)
+            .ok_or_else(|| wording::onbekende_eenheid(genoemd, &[])),
+        Gezocht::Meerdere(ids) => Err(wording::meerdere_eenheden(genoemd, &keuzes(&ids))),
+        Gezocht::Geen => {
+            let alle: Vec<&str> = kandidaten.iter().map(|(id, _)| *id).collect();
+            Err(wording::onbekende_eenheid(genoemd, &keuzes(&alle)))
+        }
+    }
+}
+
+/// The widths of the text table: the name column, a week's column, and how many weeks fit.
+struct Maat {
+    naam: usize,
+    kolom: usize,
+    weken: usize,
+}
+
+impl Maat {
+    /// Fits `weken` weeks of `rows` into `breedte` columns: names up to 34 cells (cut with
+    /// `…`), every week as wide as its widest figure, and at least one week.
+    fn new(rows: &[&Row], weken: usize, breedte: usize) -> Maat {
+        let figures = rows.iter().flat_map(|r| r.weken.iter().map(uren));
+        // A week's column: a space, then "2026-W48", "1234/1300 u" or "100% !".
+        let kolom = 1 + figures.map(|u| u.width()).max().unwrap_or(0).max(8);
+        let langste = rows.iter().map(|r| r.naam.width()).max().unwrap_or(0);
+        let naam = langste
+            .clamp(8, 34)
+            .min(breedte.saturating_sub(kolom).max(8));
+        let weken = (breedte.saturating_sub(naam) / kolom)
+            .clamp(1, weken.max(1))
+            .min(weken);
+        Maat { naam, kolom, weken }
+    }
+}
+
+/// A week's hours: planned of available.
+fn uren(l: &WeekLoad) -> String {
+    format!("{:.0}/{:.0} u", l.gepland(), l.beschikbaar)
+}
+
+/// A table: a row of percentages and a row of hours per unit or person, in the weeks shown.
+fn table(out: &mut impl Write, weken: &[Week], rows: &[Row], m: &Maat) -> std::io::Result<()> {
+    let (name_w, col) = (m.naam, m.kolom - 1);
     write!(out, "{:name_w$}", "")?;
     for wk in weken {
-        write!(out, " {:>12}", wk.to_string())?;
+        write!(out, " {:>col$}", wk.to_string())?;
     }
     writeln!(out)?;
     for r in rows {
-        let naam: String = r.naam.chars().take(name_w).collect();
-        write!(out, "{naam:name_w$}")?;
-        for l in &r.weken {
+        let naam = ellipsis(r.naam, name_w);
+        write!(out, "{naam}{:pad$}", "", pad = name_w - naam.width())?;
+        for l in &r.weken[..weken.len()] {
             let mark = if meer_dan(l.gepland(), l.beschikbaar) {
                 " !"
             } else {
@@ -232,16 +296,12 @@ fn table(out: &mut impl Write, weken: &[Week], rows: &[Row]) -> std::io::Result<
             let pct = l
                 .belasting()
                 .map_or_else(|| "–".to_string(), wording::procent);
-            write!(out, " {:>10}{mark}", pct)?;
+            write!(out, " {:>w$}{mark}", pct, w = col - 2)?;
         }
         writeln!(out)?;
         write!(out, "{:name_w$}", "")?;
-        for l in &r.weken {
-            write!(
-                out,
-                " {:>12}",
-                format!("{:.0}/{:.0} u", l.gepland(), l.beschikbaar)
-            )?;
+        for l in &r.weken[..weken.len()] {
+            write!(out, " {:>col$}", uren(l))?;
         }
         writeln!(out)?;
     }

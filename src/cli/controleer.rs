@@ -57,6 +57,7 @@ pub fn run(
     map: &Path,
     a: &ControleerArgs,
     vandaag: NaiveDate,
+    breedte: usize,
     out: &mut impl Write,
 ) -> super::CliResult {
     let loaded = storage::load(map);
@@ -128,16 +129,22 @@ pub fn run(
                     count(Ernst::Laag)
                 )
             )?;
+            // One line with what and when, the explanation wrapped under it.
+            let onder = textwrap::Options::new(breedte)
+                .initial_indent("      ")
+                .subsequent_indent("      ");
             for c in &conflicten {
                 let week = c.week.map(|w| w.to_string()).unwrap_or_default();
-                writeln!(
-                    out,
-                    "  {:<6} {:<8} {:<19} {}",
+                let kop = format!(
+                    "  {:<6} {:<8} {}",
                     c.ernst.naam(),
                     week,
-                    c.soort.naam(),
-                    wording::uitleg(c)
-                )?;
+                    wording::soort(c.soort)
+                );
+                writeln!(out, "{}", kop.trim_end())?;
+                for line in textwrap::wrap(&wording::uitleg(c), &onder) {
+                    writeln!(out, "{line}")?;
+                }
             }
             out.flush()?;
         }

@@ -5,10 +5,12 @@
 //! below it, and `tui` to start the board; nothing uses it but `main.rs`.
 
 mod args;
+mod breedte;
 mod capaciteit;
 mod controleer;
 mod demo;
 mod git;
+mod installatie;
 pub mod locations;
 mod overzicht;
 pub mod sanitize;
@@ -25,7 +27,8 @@ use locations::Genoemd;
 
 /// Runs the command line with these arguments (the first is the program name).
 pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
-    let cli = match args::parse(argv) {
+    let breedte = breedte::breedte();
+    let cli = match args::parse(argv, breedte) {
         Ok(cli) => cli,
         Err(code) => return code,
     };
@@ -47,12 +50,12 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             argument: a.werkmap.as_deref(),
             optie: a.werkmap_optie.as_deref(),
         })
-        .and_then(|map| controleer::run(&map, &a, vandaag, &mut out)),
+        .and_then(|map| controleer::run(&map, &a, vandaag, breedte, &mut out)),
         Some(Opdracht::Capaciteit(a)) => werkmap(Genoemd {
             argument: a.werkmap.as_deref(),
             optie: a.werkmap_optie.as_deref(),
         })
-        .and_then(|map| capaciteit::run(&map, &a, vandaag, &mut out)),
+        .and_then(|map| capaciteit::run(&map, &a, vandaag, breedte, &mut out)),
         Some(Opdracht::Rapport(a)) => werkmap(Genoemd {
             argument: a.werkmap.as_deref(),
             optie: a.werkmap_optie.as_deref(),
@@ -72,6 +75,8 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             optie: a.werkmap_optie.as_deref(),
         })
         .and_then(|map| git::git_setup(&map, &mut sanitize::Zichtbaar::new(&mut out))),
+        Some(Opdracht::Completions(a)) => installatie::completions(a.shell, &mut out),
+        Some(Opdracht::Man(a)) => installatie::man(a.map.as_deref(), &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));
     match result {

@@ -15,6 +15,7 @@ pub mod sync;
 pub mod validate;
 pub mod week;
 pub mod werkmap;
+pub mod zoek;
 
 pub use bord::{
     Besluit, Bord, BordSoort, Inzet, InzetSoort, InzetStatus, Kaart, KaartStatus, Kolom, Notitie,

@@ -124,11 +124,11 @@ pub fn html(r: &Rapport) -> String {
             let week = c.week.map(|w| format!(" {w}")).unwrap_or_default();
             let _ = writeln!(
                 s,
-                "<li class=\"{}\" data-soort=\"{}\"><b>{}</b> <code>{}</code>{week}: {}</li>",
+                "<li class=\"{}\" data-soort=\"{}\"><b>{}</b> <i>{}</i>{week}: {}</li>",
                 c.ernst.naam(),
                 c.soort.naam(),
                 c.ernst.naam(),
-                c.soort.naam(),
+                wording::soort(c.soort),
                 e(&wording::uitleg(c))
             );
         }

@@ -79,9 +79,9 @@ pub fn markdown(r: &Rapport) -> String {
             let week = c.week.map(|w| format!(" {w}")).unwrap_or_default();
             let _ = writeln!(
                 s,
-                "- **{}** `{}`{week}: {}",
+                "- **{}** *{}*{week}: {}",
                 c.ernst.naam(),
-                c.soort.naam(),
+                wording::soort(c.soort),
                 cel(&wording::uitleg(c))
             );
         }

@@ -71,7 +71,8 @@ pub fn run(
     )
     .single_board(path.is_file());
     if let Some(start) = standup {
-        let borden = standup_boards(&app, start.doel.as_deref()).map_err(io::Error::other)?;
+        let borden = crate::app::standup::doel_borden(&app.session.werkmap, start.doel.as_deref())
+            .map_err(io::Error::other)?;
         app.start_standup(borden, start.minuten, start.roteer);
     }
     app.update(Action::Say(crate::app::Status {
@@ -101,28 +102,6 @@ pub fn run(
         eprintln!("planbord: {m}");
     }
     result
-}
-
-/// The boards of a stand-up: the named board, the boards of the named cluster, or the only
-/// board of a single-board session.
-fn standup_boards(app: &App, doel: Option<&str>) -> Result<Vec<String>, String> {
-    let w = &app.session.werkmap;
-    match doel {
-        Some(d) if w.bord(d).is_some() => Ok(vec![d.to_string()]),
-        Some(d) => {
-            let borden = crate::app::standup::cluster_boards(w, d);
-            if borden.is_empty() {
-                Err(crate::wording::onbekend_bord_of_cluster(d))
-            } else {
-                Ok(borden)
-            }
-        }
-        None => w
-            .borden
-            .first()
-            .map(|b| vec![b.id.clone()])
-            .ok_or_else(|| crate::wording::onbekend_bord_of_cluster("")),
-    }
 }
 
 fn now() -> chrono::NaiveDateTime {

@@ -260,3 +260,18 @@ pub(super) fn uitleg_span(naam: &str, eenheden: &[&str], fte: f64, max: f64) -> 
         getal(max),
     )
 }
+
+/// A conflict kind in words, for screens and text output (JSON keeps the contract names).
+pub fn soort(s: crate::capacity::ConflictSoort) -> &'static str {
+    use crate::capacity::ConflictSoort as S;
+    match s {
+        S::AfwezigIngezet => "afwezig en ingezet",
+        S::DeadlineVerlopen => "deadline verlopen",
+        S::EenheidOverbelast => "eenheid overbelast",
+        S::KaartenBovenInzet => "meer werk dan inzet",
+        S::NietToegezegd => "niet toegezegd",
+        S::Overboekt => "overboekt",
+        S::SpanOfAttention => "te veel fte per CoCo",
+        S::WipOverschreden => "WIP-limiet over",
+    }
+}

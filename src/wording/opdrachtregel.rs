@@ -35,8 +35,17 @@ pub fn conflict_telling(hoog: usize, midden: usize, laag: usize) -> String {
         format!("conflicten: {hoog} hoog, {midden} midden, {laag} laag")
     }
 }
-pub fn onbekende_eenheid(id: &str) -> String {
-    format!("onbekende eenheid `{id}`")
+pub fn onbekende_eenheid(id: &str, keuzes: &[(String, String)]) -> String {
+    format!(
+        "onbekende eenheid `{id}`; noem een id, een naam of een deel ervan:{}",
+        super::keuzelijst(keuzes)
+    )
+}
+pub fn meerdere_eenheden(id: &str, keuzes: &[(String, String)]) -> String {
+    format!(
+        "`{id}` past bij meer dan één eenheid; noem er één:{}",
+        super::keuzelijst(keuzes)
+    )
 }
 pub fn geen_gebruikersmap() -> String {
     "geen gebruikersmap gevonden; geef een werkmap op".into()
@@ -134,9 +143,18 @@ pub fn capaciteit_kop(
         None => format!("Belasting per eenheid, {}, {a} t/m {b}", org.naam),
     }
 }
-pub fn capaciteit_legenda() -> String {
+pub fn capaciteit_legenda() -> &'static str {
     "Per rij: belasting (gepland / beschikbaar) en daaronder de uren gepland/beschikbaar; ! = meer gepland dan beschikbaar."
-        .into()
+}
+pub fn capaciteit_meer_weken(volgende: crate::domain::Week, rest: usize) -> String {
+    let weken = if rest == 1 {
+        "week past"
+    } else {
+        "weken passen"
+    };
+    format!(
+        "Nog {rest} {weken} niet in de breedte: zie ze met `--vanaf {volgende} --weken {rest}`, in een breder venster of met COLUMNS=200."
+    )
 }
 
 pub fn rapport_titel(org: &str, vandaag: chrono::NaiveDate) -> String {
@@ -169,4 +187,11 @@ pub fn rapport_kop_borden() -> String {
 }
 pub fn rapport_geschreven(pad: &std::path::Path) -> String {
     format!("Rapport geschreven: {}", pad.display())
+}
+pub fn man_geschreven(map: &std::path::Path) -> String {
+    format!(
+        "man-pagina's geschreven in {}; bekijk met `man -l {}/planbord.1`",
+        map.display(),
+        map.display()
+    )
 }

@@ -319,8 +319,35 @@ pub fn besluit_titel() -> String {
 pub fn ongeldige_duur(s: &str) -> String {
     format!("ongeldige duur \"{s}\": typ bijvoorbeeld 30s of 2m")
 }
-pub fn onbekend_bord_of_cluster(s: &str) -> String {
-    format!("geen bord of cluster `{s}` in deze werkmap")
+/// "id  name" lines under a message that asks to choose.
+pub fn keuzelijst(keuzes: &[(String, String)]) -> String {
+    let w = keuzes
+        .iter()
+        .map(|(id, _)| id.chars().count())
+        .max()
+        .unwrap_or(0);
+    keuzes
+        .iter()
+        .map(|(id, naam)| format!("\n  {id:w$}  {naam}"))
+        .collect()
+}
+pub fn onbekend_bord_of_cluster(s: &str, keuzes: &[(String, String)]) -> String {
+    if s.is_empty() {
+        return "deze werkmap heeft geen borden".into();
+    }
+    format!(
+        "geen bord of cluster `{s}` in deze werkmap; noem een id, een naam of een deel ervan:{}",
+        keuzelijst(keuzes)
+    )
+}
+pub fn meerdere_borden(s: &str, keuzes: &[(String, String)]) -> String {
+    format!(
+        "`{s}` past bij meer dan één; noem er één:{}",
+        keuzelijst(keuzes)
+    )
+}
+pub fn cluster_zonder_borden(id: &str) -> String {
+    format!("cluster `{id}` heeft geen clusterkamer en geen opgaven met een bord")
 }
 pub fn keuze_weken(van: crate::domain::Week, tot: crate::domain::Week) -> String {
     format!("Andere weken toezeggen: {} (dan past het)", weken(van, tot))

@@ -1,0 +1,89 @@
+//! Finding what a user named on the command line: by id, by name, or by a unique part of
+//! either, ignoring case ("strand" finds the board of the opgave `strand`).
+
+/// What a name found among the candidates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gezocht<T> {
+    /// Exactly one candidate.
+    Een(T),
+    /// More than one candidate has the text in a name; none is named exactly.
+    Meerdere(Vec<T>),
+    /// No candidate has the text in any of its names.
+    Geen,
+}
+
+/// Finds `tekst` among `kandidaten` (a value with the words that name it: its id, its name,
+/// …). An exact name wins over a part of one; a part must point at one candidate.
+pub fn zoek<T: Clone>(kandidaten: &[(T, Vec<&str>)], tekst: &str) -> Gezocht<T> {
+    let tekst = tekst.trim().to_lowercase();
+    if tekst.is_empty() {
+        return Gezocht::Geen;
+    }
+    let waar = |f: &dyn Fn(&str) -> bool| -> Vec<T> {
+        kandidaten
+            .iter()
+            .filter(|(_, namen)| namen.iter().any(|n| f(&n.to_lowercase())))
+            .map(|(v, _)| v.clone())
+            .collect()
+    };
+    let precies = waar(&|n| n == tekst);
+    let gevonden = if precies.is_empty() {
+        waar(&|n| n.contains(&tekst))
+    } else {
+        precies
+    };
+    let mut rest = gevonden.into_iter();
+    match (rest.next(), rest.next()) {
+        (None, _) => Gezocht::Geen,
+        (Some(een), None) => Gezocht::Een(een),
+        (Some(a), Some(b)) => Gezocht::Meerdere([a, b].into_iter().chain(rest).collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn borden() -> Vec<(&'static str, Vec<&'static str>)> {
+        vec![
+            (
+                "opgave-strand",
+                vec!["opgave-strand", "Revitalisering Wassenaarse Slag", "strand"],
+            ),
+            (
+                "opgave-jeugd",
+                vec!["opgave-jeugd", "Jeugd en gezin", "jeugd"],
+            ),
+            (
+                "clusterkamer-staf",
+                vec!["clusterkamer-staf", "Clusterkamer Staf"],
+            ),
+        ]
+    }
+
+    #[test]
+    fn an_id_a_name_or_a_unique_part() {
+        let b = borden();
+        assert_eq!(zoek(&b, "strand"), Gezocht::Een("opgave-strand"));
+        assert_eq!(zoek(&b, "OPGAVE-JEUGD"), Gezocht::Een("opgave-jeugd"));
+        assert_eq!(zoek(&b, "wassenaarse"), Gezocht::Een("opgave-strand"));
+        assert_eq!(zoek(&b, "staf"), Gezocht::Een("clusterkamer-staf"));
+    }
+
+    #[test]
+    fn a_part_of_several_names_is_not_a_choice() {
+        let b = borden();
+        assert_eq!(
+            zoek(&b, "opgave"),
+            Gezocht::Meerdere(vec!["opgave-strand", "opgave-jeugd"])
+        );
+        assert_eq!(zoek(&b, "haven"), Gezocht::Geen);
+        assert_eq!(zoek(&b, "  "), Gezocht::Geen);
+    }
+
+    #[test]
+    fn an_exact_name_beats_a_part_of_another() {
+        let b = vec![("a", vec!["ruimte"]), ("b", vec!["clusterkamer-ruimte"])];
+        assert_eq!(zoek(&b, "Ruimte"), Gezocht::Een("a"));
+    }
+}
