@@ -140,20 +140,20 @@ impl Derived {
         self.boards.get(bord).map(|f| f.counts).unwrap_or_default()
     }
 
-    /// Whether a card carries a conflict marker: overdue, its owner over-booked, or its owner's
-    /// estimates on this board above their inzet.
+    /// Whether an open card carries a conflict marker: its own deadline passed, its owner
+    /// over-booked, or its owner's estimates on this board above their inzet. A finished card
+    /// is never in conflict.
     pub fn card_in_conflict(&self, bord: &Bord, kaart: &crate::domain::Kaart) -> bool {
-        let own = self.own(&bord.id).any(|c| {
+        if !bord.is_open(kaart) {
+            return false;
+        }
+        let eigenaar = kaart.eigenaar.as_deref();
+        self.own(&bord.id).any(|c| {
             c.kaart.as_deref() == Some(kaart.id.as_str())
                 || (c.soort == ConflictSoort::KaartenBovenInzet
-                    && c.persoon.is_some()
-                    && c.persoon == kaart.eigenaar)
-        });
-        own || (bord.is_open(kaart)
-            && kaart
-                .eigenaar
-                .as_ref()
-                .is_some_and(|e| self.overbooked.contains(e)))
+                    && eigenaar.is_some()
+                    && c.persoon.as_deref() == eigenaar)
+        }) || eigenaar.is_some_and(|e| self.overbooked.contains(e))
     }
 
     /// The WIP conflict of a column, if any.

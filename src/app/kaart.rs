@@ -2,9 +2,8 @@
 
 use super::action::Command;
 use super::bord::BordView;
-use super::keymap::View;
 use super::session::Session;
-use super::step::{Go, Step};
+use super::step::Step;
 
 /// The state of the card view: how far it is scrolled. The card is the board view's selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -16,7 +15,7 @@ impl KaartView {
     /// Handles a command of the card view; edits go to the board view's selected card.
     pub fn on_command(&mut self, s: &mut Session, bord: &mut BordView, c: Command) -> Step {
         match c {
-            Command::Back => return Step::Go(Go::View(View::Bord)),
+            Command::Back => return Step::Back,
             Command::Up => self.scroll = self.scroll.saturating_sub(1),
             Command::Down => self.scroll = self.scroll.saturating_add(1),
             Command::PageUp => self.scroll = self.scroll.saturating_sub(10),
@@ -48,6 +47,6 @@ mod tests {
         let step = v.on_command(&mut s, &mut bord, Command::EditCard);
         assert!(matches!(step, Step::Dialog(Mode::Form(f)) if f.kaart.id == "k4"));
         let step = v.on_command(&mut s, &mut bord, Command::Back);
-        assert!(matches!(step, Step::Go(Go::View(View::Bord))));
+        assert!(matches!(step, Step::Back));
     }
 }

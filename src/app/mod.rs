@@ -95,8 +95,9 @@ pub struct App {
     pub view: View,
     /// The dialog over it.
     pub mode: Mode,
-    /// Where Esc goes from a view opened from another.
-    pub return_to: View,
+    /// The views Esc goes back to, most recent last; a view appears at most once, so Esc
+    /// always gets out in a few steps.
+    pub history: Vec<View>,
     pub views: Views,
     /// The session's [`Session::revision`] the views' own figures were computed at.
     seen: u64,
@@ -119,7 +120,7 @@ impl App {
             session,
             view: View::Overzicht,
             mode: Mode::Normal,
-            return_to: View::Overzicht,
+            history: Vec::new(),
             views: Views::default(),
         }
     }

@@ -29,21 +29,18 @@ impl App {
             Go::View(View::Mensen) => self.open_mensen(),
             Go::View(View::Kaart) => {
                 self.views.kaart = Default::default();
-                self.view = View::Kaart;
+                self.enter(View::Kaart);
             }
-            Go::View(view) => self.view = view,
+            Go::View(view) => self.enter(view),
             Go::Bord(id) => self.open_board(&id),
             Go::Inzet(scope, select) => self.open_inzet(scope, select.as_deref()),
             Go::Claim { bord, inzet } => {
+                // Esc: team panel, board, then back here.
                 self.open_board(&bord);
                 self.open_inzet(Scope::Bord(bord), Some(&inzet));
-                // Esc: team panel, board, then back here.
-                self.return_to = View::Capaciteit;
             }
             Go::Persoon(id) => {
-                let from = self.view;
                 self.open_capaciteit();
-                self.return_to = from;
                 self.views.capaciteit.show_person(&self.session, &id);
             }
             Go::Conflict(c) => self.show_conflict(&c),
@@ -51,30 +48,37 @@ impl App {
         }
     }
 
-    /// Esc: back to where the view was opened from. A board goes back to the capacity or
-    /// conflict view it was opened from, else to the overview; a stand-up ends.
+    /// Goes to `to`, remembering where the user came from. Going to a view that is already
+    /// in the history goes back to it instead, so the history never loops.
+    fn enter(&mut self, to: View) {
+        if to == self.view {
+            return;
+        }
+        match self.history.iter().position(|v| *v == to) {
+            Some(i) => self.history.truncate(i),
+            None => self.history.push(self.view),
+        }
+        self.view = to;
+    }
+
+    /// Esc: back to the view this one was opened from; the overview when there is none. A
+    /// stand-up started from the command line ends on its board.
     fn back(&mut self) {
-        self.view = match self.view {
-            View::Standup => {
-                self.views.standup = None;
-                if self.board().is_some() {
-                    View::Bord
-                } else {
-                    View::Overzicht
-                }
-            }
-            View::Bord if matches!(self.return_to, View::Capaciteit | View::Conflicten) => {
-                std::mem::replace(&mut self.return_to, View::Overzicht)
-            }
-            View::Bord => View::Overzicht,
-            _ => self.return_to,
+        let from = std::mem::replace(&mut self.view, View::Overzicht);
+        if from == View::Standup {
+            self.views.standup = None;
+        }
+        self.view = match self.history.pop() {
+            Some(view) => view,
+            None if from == View::Standup && self.board().is_some() => View::Bord,
+            None => View::Overzicht,
         };
     }
 
     /// Shows a board by id.
     pub(super) fn open_board(&mut self, id: &str) {
         self.views.bord.open(&self.session, id);
-        self.view = View::Bord;
+        self.enter(View::Bord);
     }
 
     /// Starts a stand-up of these boards: `minuten` on the timer, rotating when `roteer` is set.
@@ -88,39 +92,27 @@ impl App {
         let standup = super::standup::Standup::new(&s.werkmap, borden, s.now, minuten, roteer);
         self.views.standup = Some(standup);
         self.mode = Mode::Normal;
-        self.view = View::Standup;
+        self.enter(View::Standup);
     }
 
     fn open_capaciteit(&mut self) {
-        if !matches!(self.view, View::Capaciteit | View::Conflicten) {
-            self.return_to = self.view;
-        }
         self.views.capaciteit.open(&mut self.session);
-        self.view = View::Capaciteit;
+        self.enter(View::Capaciteit);
     }
 
     fn open_conflicten(&mut self) {
-        if !matches!(self.view, View::Capaciteit | View::Conflicten) {
-            self.return_to = self.view;
-        }
-        self.view = View::Conflicten;
+        self.enter(View::Conflicten);
     }
 
     fn open_mensen(&mut self) {
-        if self.view != View::Mensen {
-            self.return_to = self.view;
-        }
         self.views.mensen.open(&mut self.session);
-        self.view = View::Mensen;
+        self.enter(View::Mensen);
     }
 
     /// Opens the inzet view on a board's team or on the CoCo's inbox.
     fn open_inzet(&mut self, scope: Scope, select: Option<&str>) {
-        if self.view != View::Inzet {
-            self.return_to = self.view;
-        }
         self.views.inzet.open(&self.session, scope, select);
-        self.view = View::Inzet;
+        self.enter(View::Inzet);
     }
 
     /// Shows the source of a conflict: the person or unit in the capacity view, else the card
@@ -128,7 +120,6 @@ impl App {
     fn show_conflict(&mut self, c: &Conflict) {
         if CapaciteitView::has_source(&self.session, c) {
             self.open_capaciteit();
-            self.return_to = View::Conflicten;
             self.views.capaciteit.show_conflict(&self.session, c);
         } else if let Some(b) = c
             .bord
@@ -136,7 +127,6 @@ impl App {
             .filter(|b| self.session.werkmap.bord(b).is_some())
         {
             self.open_board(b);
-            self.return_to = View::Conflicten;
             self.views.bord.show_conflict(&self.session, c);
         }
     }
@@ -202,6 +192,44 @@ mod tests {
         assert_eq!(a.selected_card().unwrap().id, "k2");
         press(&mut a, "\x1b");
         assert_eq!(a.view, View::Conflicten);
+    }
+
+    #[test]
+    fn esc_always_gets_out_after_jumping_from_a_conflict_to_its_person() {
+        use crate::app::capaciteit::Niveau;
+        let mut a = app();
+        press(&mut a, "!");
+        let row = a
+            .conflict_list()
+            .iter()
+            .position(|c| c.persoon.as_deref() == Some("dbakker"))
+            .unwrap();
+        for _ in 0..row {
+            press(&mut a, "v");
+        }
+        press(&mut a, "\n");
+        assert_eq!(a.view, View::Capaciteit);
+        assert_eq!(a.views.capaciteit.niveau, Niveau::Persoon("dbakker".into()));
+        // Via the list, `c` shows the heat map from the top, not the person again.
+        press(&mut a, "!c");
+        assert_eq!(a.views.capaciteit.niveau, Niveau::Eenheden);
+        press(&mut a, "\x1b");
+        assert_eq!(a.view, View::Conflicten);
+        press(&mut a, "\x1b");
+        assert_eq!(a.view, View::Overzicht);
+        assert_eq!(press(&mut a, "q"), vec![Effect::Quit]);
+    }
+
+    #[test]
+    fn going_back_and_forth_between_views_never_loops() {
+        let mut a = app();
+        press(&mut a, "v\n!c!c!c!c");
+        assert_eq!(a.view, View::Capaciteit);
+        assert_eq!(a.history, [View::Overzicht, View::Bord, View::Conflicten]);
+        for _ in 0..a.history.len() {
+            press(&mut a, "\x1b");
+        }
+        assert_eq!(a.view, View::Overzicht);
     }
 
     #[test]

@@ -60,6 +60,10 @@ impl BordView {
             .map(|k| k.id.clone());
         let mut moved = kaart.clone();
         moved.kolom = target.id.clone();
+        // Finished is finished: a card moved into a klaar column is done, in one undo step.
+        if target.klaar {
+            moved.voortgang = 100;
+        }
         let naam = target.naam.clone();
         let mut ops = ops::diff_item(List::Kaarten, &kaart, &moved);
         ops.extend(ops::place(

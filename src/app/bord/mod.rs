@@ -52,6 +52,12 @@ impl BordView {
     /// Handles a command of the board view.
     pub fn on_command(&mut self, s: &mut Session, c: Command) -> Step {
         match c {
+            // Esc takes the filters off first, then leaves the board.
+            Command::Back if self.filtered() => {
+                self.filter.clear();
+                self.quick = QuickFilter::Geen;
+                self.keep_selection_visible(s);
+            }
             Command::Back => return Step::Back,
             Command::Up => self.step_card(s, -1),
             Command::Down => self.step_card(s, 1),
@@ -85,6 +91,11 @@ impl BordView {
             _ => {}
         }
         Step::Stay
+    }
+
+    /// Whether a filter hides cards: a search text or a quick filter.
+    pub fn filtered(&self) -> bool {
+        !self.filter.is_empty() || self.quick != QuickFilter::Geen
     }
 
     /// The commands on the selected card, from the board and from the card view.
@@ -386,6 +397,65 @@ mod tests {
             .map(|k| k.id.as_str())
             .collect();
         assert_eq!(mine, ["k4", "k1", "k7"]);
+    }
+
+    #[test]
+    fn esc_takes_the_filters_off_before_it_leaves_the_board() {
+        let mut s = session_as(Some("dbakker"));
+        let mut v = haven(&s);
+        v.filter = "smit".into();
+        v.on_command(&mut s, Command::QuickFilter);
+        assert!(matches!(v.on_command(&mut s, Command::Back), Step::Stay));
+        assert!(!v.filtered(), "{:?} {:?}", v.filter, v.quick);
+        assert!(matches!(v.on_command(&mut s, Command::Back), Step::Back));
+    }
+
+    #[test]
+    fn in_conflict_shows_open_cards_only_and_a_finished_card_has_no_marker() {
+        let mut s = session();
+        let mut v = haven(&s);
+        for _ in 0..3 {
+            v.on_command(&mut s, Command::QuickFilter);
+        }
+        assert_eq!(v.quick, QuickFilter::InConflict);
+        let b = v.board(&s).unwrap();
+        let shown: Vec<&str> = (0..b.kolommen.len())
+            .flat_map(|c| v.visible_cards(&s, b, c))
+            .map(|k| k.id.as_str())
+            .collect();
+        // Daan Bakker is over-booked: his open cards k4 and k1 are in conflict, his finished
+        // k7 is not.
+        assert!(shown.contains(&"k4") && shown.contains(&"k1"), "{shown:?}");
+        assert!(!shown.contains(&"k7"), "{shown:?}");
+        let k7 = b.kaarten.iter().find(|k| k.id == "k7").unwrap();
+        assert!(!s.derived.card_in_conflict(b, k7));
+    }
+
+    #[test]
+    fn a_card_moved_into_klaar_is_done() {
+        let mut s = session();
+        let mut v = haven(&s);
+        v.on_command(&mut s, Command::Right);
+        v.on_command(&mut s, Command::Right);
+        let id = v.kaart.clone().unwrap();
+        v.on_command(&mut s, Command::MoveRight);
+        let k = |s: &Session| {
+            s.werkmap
+                .bord("opgave-haven")
+                .unwrap()
+                .kaarten
+                .iter()
+                .find(|k| k.id == id)
+                .unwrap()
+                .clone()
+        };
+        assert_eq!((k(&s).kolom.as_str(), k(&s).voortgang), ("klaar", 100));
+        // One step undoes both.
+        let edit = s.undo.pop().unwrap();
+        s.apply_edit(&edit.inverted(), crate::domain::ops::Mode::Undo)
+            .unwrap();
+        assert_eq!(k(&s).kolom, "wacht");
+        assert_ne!(k(&s).voortgang, 100);
     }
 
     #[test]

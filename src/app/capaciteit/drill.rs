@@ -8,11 +8,15 @@ use crate::app::step::{Go, Step};
 use crate::capacity::{Conflict, ConflictSoort};
 
 impl CapaciteitView {
-    /// Shows the view: on the horizon the first time, where it was left after that.
+    /// Shows the view at its top level, the units: on the horizon the first time, on the
+    /// weeks and measure it was left with after that.
     pub fn open(&mut self, s: &mut Session) {
         if self.weeks.is_empty() {
             *self = CapaciteitView::new(s.horizon.clone());
         }
+        self.trail.clear();
+        self.niveau = Niveau::Eenheden;
+        self.row = 0;
         self.compute(&s.werkmap);
         if let Some(why) = s.capaciteit_uit.clone() {
             s.warn(why);
