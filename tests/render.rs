@@ -498,16 +498,50 @@ fn standup_snapshots_without_personal_details() {
         key(&mut a, ' ');
         let buf = render(&mut a, w, h);
         let t = text(&buf);
-        assert!(t.contains("Aan de beurt") && t.contains("███"), "{t}");
         assert!(
-            !t.contains("vakantie") && !t.contains("? hulp"),
-            "no absence reasons, no edit chrome"
+            t.contains("Aan de beurt: Daan Bakker") && t.contains("███"),
+            "{t}"
+        );
+        assert!(
+            !t.to_lowercase().contains("verlof") && !t.contains("? hulp"),
+            "no absence kinds, no edit chrome"
         );
         insta::assert_snapshot!(format!("standup_{w}x{h}"), t);
         // Without per-person load when the works council wants it off.
         a.session.config.standup_belasting = Some(false);
         let t = text(&render(&mut a, w, h));
         assert!(!t.contains("belasting deze week"), "{t}");
+    }
+    // In week 50 Eva Smit is on leave; her turn shows nothing of why.
+    let dag = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let mut loaded = storage::load(Path::new("tests/fixtures/klein"));
+    for f in &mut loaded.board_files {
+        f.gewijzigd = None;
+    }
+    let config = Config {
+        gebruiker: Some("dbakker".into()),
+        ..Config::default()
+    };
+    let mut a = App::new(
+        loaded,
+        config,
+        dag,
+        dag.and_hms_opt(10, 0, 0).unwrap(),
+        "tester",
+        3,
+    );
+    open(&mut a, "opgave-haven");
+    key(&mut a, 's');
+    key(&mut a, ' ');
+    key(&mut a, ' ');
+    for (w, h) in [(80, 24), (200, 50)] {
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains("Aan de beurt: Eva Smit"), "{t}");
+        let lower = t.to_lowercase();
+        assert!(
+            !lower.contains("verlof") && !lower.contains("afwezig"),
+            "{t}"
+        );
     }
 }
 
@@ -580,7 +614,6 @@ fn mensen_show_an_absence_with_its_kind_to_the_coco() {
         a.session.config.gebruiker = Some(org.eenheid("wijken").unwrap().cocos[0].clone());
         key(&mut a, 'p');
         let t = text(&render(&mut a, w, h));
-        insta::assert_snapshot!(format!("mensen_afwezig_{w}x{h}"), t);
         // Hours and days whole on every row, at any width; an absence only with whole dates.
         let rows: Vec<&str> = t
             .lines()
@@ -620,6 +653,8 @@ fn mensen_show_an_absence_with_its_kind_to_the_coco() {
         a.views.mensen.row = away;
         let t = text(&render(&mut a, w, h));
         assert!(t.contains(" · verlof"), "{t}");
+        assert!(t.contains("▶ Eva Smit"), "{t}");
+        insta::assert_snapshot!(format!("mensen_afwezig_{w}x{h}"), t);
         // The absence form: a kind, no reason.
         key(&mut a, 'a');
         a.update(Action::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
