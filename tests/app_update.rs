@@ -233,7 +233,11 @@ fn a_new_card_through_the_form() {
     assert_eq!(a.mode, Mode::Normal);
     let k = a.selected_card().unwrap();
     assert_eq!(k.titel, "Strandopgang Noord");
-    assert_eq!(k.eigenaar.as_deref(), Some("esmit"), "Eva Smit, found by name");
+    assert_eq!(
+        k.eigenaar.as_deref(),
+        Some("esmit"),
+        "Eva Smit, found by name"
+    );
     assert_eq!(k.uren, Some(7.5));
     assert_eq!(k.deadline.unwrap().to_string(), "2026-12-18");
     assert_eq!(k.kolom, "todo");
@@ -413,10 +417,9 @@ fn the_owner_of_the_haven_board_is_over_booked_and_their_cards_are_marked() {
     );
     assert!(a.session.derived.overbooked.contains("dbakker"));
     assert!(
-        !a.session.derived.card_in_conflict(
-            bord,
-            bord.kaarten.iter().find(|k| k.id == "k3").unwrap()
-        ),
+        !a.session
+            .derived
+            .card_in_conflict(bord, bord.kaarten.iter().find(|k| k.id == "k3").unwrap()),
         "Gijs Visser's card is not marked"
     );
     let row = a
@@ -698,7 +701,10 @@ fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
     // The unit that is over-loaded only because of one Gevraagd claim.
     let zorg = cap.rows.iter().position(|r| r.naam == "Zorg").unwrap();
     assert!(cap.rows[zorg].over(2), "week 50 is over-loaded");
-    assert!(!cap.rows[zorg].over(0), "week 48, before the request starts, is not");
+    assert!(
+        !cap.rows[zorg].over(0),
+        "week 48, before the request starts, is not"
+    );
     a.views.capaciteit.row = zorg;
     cmd(&mut a, Command::Open);
     let unit_cells = {
@@ -791,7 +797,10 @@ fn conflicten_are_filtered_and_jump_to_their_source() {
         planbord::capacity::ConflictSoort::EenheidOverbelast,
         planbord::capacity::ConflictSoort::Overboekt,
     ] {
-        assert!(a.conflict_list().iter().any(|c| c.soort == soort), "{soort:?}");
+        assert!(
+            a.conflict_list().iter().any(|c| c.soort == soort),
+            "{soort:?}"
+        );
     }
     // Filter by kind with `f`: Eva Smit is the one away while an opgave counts on her.
     key(&mut a, KeyCode::Char('f'));
@@ -1155,7 +1164,11 @@ fn asking_capacity_changing_and_withdrawing() {
         })
         .unwrap();
     a.views.inzet.row = agreed;
-    assert_eq!(a.inzet_rows()[agreed].inzet, "h1", "Daan Bakker's, since week 40");
+    assert_eq!(
+        a.inzet_rows()[agreed].inzet,
+        "h1",
+        "Daan Bakker's, since week 40"
+    );
     key(&mut a, KeyCode::Char('e'));
     a.update(Action::Key(KeyEvent::new(
         KeyCode::Char('u'),
