@@ -1,4 +1,14 @@
 //! The app without a terminal: every action through `update`, effects checked as values.
+//!
+//! The tests run on small hand-written werkmappen in tests/fixtures, on Monday 2026-11-23:
+//! - `klein`: two clusters, three units, eight people, the boards Haven en strand and Park en
+//!   landgoed and a clusterkamer; Daan Bakker is over-booked, Eva Smit is away in week 50 while
+//!   Haven counts on her, Fleur Mulder has an open request for Haven (see its organisatie.ron).
+//! - `verzoek`: klein where Fleur's request alone over-loads her unit Zorg, with a second open
+//!   request (Gijs Visser, Buitenruimte) and a CoCo of two units (Anna de Vries).
+//! - `kamers`: klein plus a clusterkamer for Ruimte, the cluster of both opgave boards.
+//!
+//! One smoke test (`demo_*`) runs on the generated demo werkmap `boards/`.
 
 use std::path::Path;
 
@@ -8,18 +18,29 @@ use planbord::domain::{KaartStatus, Week};
 use planbord::storage;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+const KLEIN: &str = "tests/fixtures/klein";
+const VERZOEK: &str = "tests/fixtures/verzoek";
+const KAMERS: &str = "tests/fixtures/kamers";
+
 fn vandaag() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
+/// A fixture werkmap, loaded without errors.
+fn load(dir: &str) -> storage::Loaded {
+    let loaded = storage::load(Path::new(dir));
+    assert!(loaded.fouten.is_empty(), "{dir}: {:?}", loaded.fouten);
+    loaded
+}
+
+/// The app on `klein` as Daan Bakker, who owns cards on the Haven board and is over-booked.
 fn app() -> App {
-    let loaded = storage::load(Path::new("boards"));
     let now = vandaag().and_hms_opt(10, 15, 0).unwrap();
     let config = Config {
-        gebruiker: Some("rsluiter".into()),
+        gebruiker: Some("dbakker".into()),
         ..Config::default()
     };
-    App::new(loaded, config, vandaag(), now, "tester", 7)
+    App::new(load(KLEIN), config, vandaag(), now, "tester", 7)
 }
 
 fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
@@ -84,12 +105,13 @@ fn open(app: &mut App, id: &str) {
     assert_eq!(app.view, View::Bord);
 }
 
-fn strand(app: &App) -> &planbord::domain::Bord {
-    app.session.werkmap.bord("opgave-strand").unwrap()
+/// The Haven en strand board: Te doen k4 k5, Bezig k1 k2 k3 (WIP 2), Wacht op k6, Klaar k7.
+fn haven(app: &App) -> &planbord::domain::Bord {
+    app.session.werkmap.bord("opgave-haven").unwrap()
 }
 
 fn column_of<'a>(app: &'a App, id: &str) -> &'a str {
-    &strand(app)
+    &haven(app)
         .kaarten
         .iter()
         .find(|k| k.id == id)
@@ -98,9 +120,34 @@ fn column_of<'a>(app: &'a App, id: &str) -> &'a str {
 }
 
 #[test]
+fn demo_open_a_board_and_move_a_card() {
+    // The one test on the generated demo: it loads, a board opens, a card moves and is saved.
+    let loaded = storage::load(Path::new("boards"));
+    assert!(loaded.fouten.is_empty(), "{:?}", loaded.fouten);
+    let now = vandaag().and_hms_opt(10, 15, 0).unwrap();
+    let mut a = App::new(loaded, Config::default(), vandaag(), now, "tester", 7);
+    let id = a.session.werkmap.borden[a.overview_order()[0]].id.clone();
+    open(&mut a, &id);
+    let kaart = a.views.bord.kaart.clone().expect("a selected card");
+    let kolom = a.views.bord.kolom;
+    let bord = a.board().unwrap();
+    assert!(kolom + 1 < bord.kolommen.len(), "a column to its right");
+    let right = bord.kolommen[kolom + 1].id.clone();
+    key(&mut a, KeyCode::Char('L'));
+    let bord = a.board().unwrap();
+    assert_eq!(
+        bord.kaarten.iter().find(|k| k.id == kaart).unwrap().kolom,
+        right
+    );
+    let s = saves(&mut a);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].0, bord_key(&id));
+}
+
+#[test]
 fn q_quits_the_overview_and_steps_back_elsewhere() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     assert!(key(&mut a, KeyCode::Char('q')).is_empty());
     assert_eq!(a.view, View::Overzicht);
     assert_eq!(key(&mut a, KeyCode::Char('q')), vec![Effect::Quit]);
@@ -109,8 +156,9 @@ fn q_quits_the_overview_and_steps_back_elsewhere() {
 #[test]
 fn moving_a_card_saves_and_undo_and_redo_work_across_saves() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     let id = a.views.bord.kaart.clone().unwrap();
+    assert_eq!(id, "k4", "the first card of Te doen is selected");
     assert_eq!(column_of(&a, &id), "todo");
     assert!(
         key(&mut a, KeyCode::Char('L')).is_empty(),
@@ -120,7 +168,7 @@ fn moving_a_card_saves_and_undo_and_redo_work_across_saves() {
     assert_eq!(a.views.bord.kolom, 1, "the selection follows the card");
     let s = saves(&mut a);
     assert_eq!(s.len(), 1);
-    assert_eq!(s[0].0, bord_key("opgave-strand"));
+    assert_eq!(s[0].0, bord_key("opgave-haven"));
     // The save succeeds; undo then changes the saved file back.
     saved(&mut a, s[0].clone());
     assert_eq!(a.session.files.unwritten(), 0);
@@ -137,9 +185,9 @@ fn moving_a_card_saves_and_undo_and_redo_work_across_saves() {
 #[test]
 fn moving_up_and_down_changes_the_order_in_the_column() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     let order = |a: &App| -> Vec<String> {
-        strand(a)
+        haven(a)
             .kaarten
             .iter()
             .filter(|k| k.kolom == "todo")
@@ -147,6 +195,7 @@ fn moving_up_and_down_changes_the_order_in_the_column() {
             .collect()
     };
     let before = order(&a);
+    assert_eq!(before, ["k4", "k5"]);
     key(&mut a, KeyCode::Char('J'));
     let after = order(&a);
     assert_eq!(after[0], before[1]);
@@ -162,7 +211,7 @@ fn moving_up_and_down_changes_the_order_in_the_column() {
 #[test]
 fn a_new_card_through_the_form() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     key(&mut a, KeyCode::Char('n'));
     assert!(matches!(a.mode, Mode::Form(_)));
     // Enter without a title is refused with a message.
@@ -173,7 +222,7 @@ fn a_new_card_through_the_form() {
     }
     typ(&mut a, "Strandopgang Noord");
     key(&mut a, KeyCode::Tab); // owner
-    typ(&mut a, "sluiter");
+    typ(&mut a, "smit");
     key(&mut a, KeyCode::Tab); // hours
     typ(&mut a, "7,5");
     key(&mut a, KeyCode::Tab); // start
@@ -184,7 +233,11 @@ fn a_new_card_through_the_form() {
     assert_eq!(a.mode, Mode::Normal);
     let k = a.selected_card().unwrap();
     assert_eq!(k.titel, "Strandopgang Noord");
-    assert_eq!(k.eigenaar.as_deref(), Some("rsluiter"));
+    assert_eq!(
+        k.eigenaar.as_deref(),
+        Some("esmit"),
+        "Eva Smit, found by name"
+    );
     assert_eq!(k.uren, Some(7.5));
     assert_eq!(k.deadline.unwrap().to_string(), "2026-12-18");
     assert_eq!(k.kolom, "todo");
@@ -192,7 +245,7 @@ fn a_new_card_through_the_form() {
     // Undo removes it again.
     key(&mut a, KeyCode::Char('u'));
     assert!(
-        strand(&a)
+        haven(&a)
             .kaarten
             .iter()
             .all(|c| c.titel != "Strandopgang Noord")
@@ -202,7 +255,7 @@ fn a_new_card_through_the_form() {
 #[test]
 fn editing_status_progress_and_a_bad_date() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     let id = a.views.bord.kaart.clone().unwrap();
     key(&mut a, KeyCode::Char('e'));
     for _ in 0..5 {
@@ -234,7 +287,7 @@ fn editing_status_progress_and_a_bad_date() {
     }
     typ(&mut a, "2027-01-15");
     key(&mut a, KeyCode::Enter);
-    let k = strand(&a).kaarten.iter().find(|k| k.id == id).unwrap();
+    let k = haven(&a).kaarten.iter().find(|k| k.id == id).unwrap();
     assert_eq!(k.status, KaartStatus::Risico);
     assert_eq!(k.voortgang, 60);
     assert_eq!(k.deadline.unwrap().to_string(), "2027-01-15");
@@ -243,20 +296,20 @@ fn editing_status_progress_and_a_bad_date() {
 #[test]
 fn a_note_is_signed_by_the_configured_user() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     key(&mut a, KeyCode::Char('a'));
     typ(&mut a, "Exploitanten akkoord");
     key(&mut a, KeyCode::Enter);
     assert_eq!(saves(&mut a).len(), 1);
     let n = a.selected_card().unwrap().notities.last().unwrap().clone();
     assert_eq!(n.tekst, "Exploitanten akkoord");
-    assert_eq!(n.wie, "rsluiter");
+    assert_eq!(n.wie, "dbakker");
     assert_eq!(n.wanneer.to_string(), "2026-11-23T10:15:00");
 }
 
 #[test]
 fn an_unknown_configured_user_signs_with_the_login_name() {
-    let loaded = storage::load(Path::new("boards"));
+    let loaded = load(KLEIN);
     let config = Config {
         gebruiker: Some("niemand".into()),
         ..Config::default()
@@ -275,42 +328,38 @@ fn an_unknown_configured_user_signs_with_the_login_name() {
 #[test]
 fn delete_asks_first() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     let id = a.views.bord.kaart.clone().unwrap();
-    let n = strand(&a).kaarten.len();
+    let n = haven(&a).kaarten.len();
     key(&mut a, KeyCode::Char('d'));
     assert!(matches!(a.mode, Mode::ConfirmDelete(_)));
     assert!(key(&mut a, KeyCode::Char('n')).is_empty());
-    assert_eq!(strand(&a).kaarten.len(), n);
+    assert_eq!(haven(&a).kaarten.len(), n);
     key(&mut a, KeyCode::Char('d'));
     key(&mut a, KeyCode::Char('j'));
     assert_eq!(saves(&mut a).len(), 1);
-    assert_eq!(strand(&a).kaarten.len(), n - 1);
+    assert_eq!(haven(&a).kaarten.len(), n - 1);
     assert_ne!(
         a.views.bord.kaart.as_deref(),
         Some(id.as_str()),
         "a neighbour is selected"
     );
     key(&mut a, KeyCode::Char('u'));
-    assert_eq!(strand(&a).kaarten.len(), n);
+    assert_eq!(haven(&a).kaarten.len(), n);
 }
 
 #[test]
 fn filter_by_text_owner_label_or_status_and_quick_filters() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     key(&mut a, KeyCode::Char('/'));
     typ(&mut a, "boulevard");
-    let bord = strand(&a).clone();
+    let bord = haven(&a).clone();
     let shown: Vec<_> = (0..bord.kolommen.len())
         .flat_map(|k| a.visible_cards(&bord, k))
         .collect();
-    assert!(!shown.is_empty());
-    assert!(
-        shown
-            .iter()
-            .all(|k| k.titel.to_lowercase().contains("boulevard"))
-    );
+    let ids: Vec<&str> = shown.iter().map(|k| k.id.as_str()).collect();
+    assert_eq!(ids, ["k1"], "only Ontwerp boulevard bespreken");
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.views.bord.filter, "boulevard");
     key(&mut a, KeyCode::Char('/'));
@@ -326,6 +375,7 @@ fn filter_by_text_owner_label_or_status_and_quick_filters() {
             .iter()
             .all(|k| k.status == KaartStatus::Risico || k.titel.to_lowercase().contains("risico"))
     );
+    assert!(shown.iter().any(|k| k.id == "k1"), "k1 has status Risico");
     key(&mut a, KeyCode::Esc);
 
     key(&mut a, KeyCode::Char('f'));
@@ -333,17 +383,16 @@ fn filter_by_text_owner_label_or_status_and_quick_filters() {
     let mine: Vec<_> = (0..bord.kolommen.len())
         .flat_map(|k| a.visible_cards(&bord, k))
         .collect();
-    assert!(
-        !mine.is_empty()
-            && mine
-                .iter()
-                .all(|k| k.eigenaar.as_deref() == Some("rsluiter"))
-    );
+    let mut mine: Vec<&str> = mine.iter().map(|k| k.id.as_str()).collect();
+    mine.sort();
+    assert_eq!(mine, ["k1", "k4", "k7"], "Daan Bakker's cards");
     key(&mut a, KeyCode::Char('f'));
     let overdue: Vec<_> = (0..bord.kolommen.len())
         .flat_map(|k| a.visible_cards(&bord, k))
         .collect();
     assert!(overdue.iter().all(|k| k.deadline.unwrap().0 < vandaag()));
+    let overdue: Vec<&str> = overdue.iter().map(|k| k.id.as_str()).collect();
+    assert_eq!(overdue, ["k2"], "the permit was due on 20-11-2026");
     key(&mut a, KeyCode::Char('f'));
     assert_eq!(a.views.bord.quick, QuickFilter::InConflict);
     key(&mut a, KeyCode::Char('f'));
@@ -351,40 +400,46 @@ fn filter_by_text_owner_label_or_status_and_quick_filters() {
 }
 
 #[test]
-fn the_owner_of_the_strand_board_is_over_booked_and_their_cards_are_marked() {
+fn the_owner_of_the_haven_board_is_over_booked_and_their_cards_are_marked() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
-    let bord = strand(&a);
+    open(&mut a, "opgave-haven");
+    let bord = haven(&a);
     let theirs: Vec<_> = bord
         .kaarten
         .iter()
-        .filter(|k| k.eigenaar.as_deref() == Some("rsluiter") && bord.is_open(k))
+        .filter(|k| k.eigenaar.as_deref() == Some("dbakker") && bord.is_open(k))
         .collect();
-    assert!(!theirs.is_empty());
+    assert_eq!(theirs.len(), 2, "k1 and k4; k7 is done");
     assert!(
         theirs
             .iter()
             .all(|k| a.session.derived.card_in_conflict(bord, k))
     );
-    assert!(a.session.derived.overbooked.contains("rsluiter"));
+    assert!(a.session.derived.overbooked.contains("dbakker"));
+    assert!(
+        !a.session
+            .derived
+            .card_in_conflict(bord, bord.kaarten.iter().find(|k| k.id == "k3").unwrap()),
+        "Gijs Visser's card is not marked"
+    );
     let row = a
         .views
         .bord
         .strip
         .rows
         .iter()
-        .find(|r| r.naam == "Rik Sluiter")
+        .find(|r| r.naam == "Daan Bakker")
         .unwrap();
     assert!(row.cells[0].1, "over-booked this week");
     assert_eq!(a.views.bord.strip.weeks[0], Week::of(vandaag()));
 }
 
-/// The strand board as a colleague saved it: one other card changed.
+/// The haven board as a colleague saved it: one other card changed.
 fn colleague_version(a: &App, change: impl Fn(&mut planbord::domain::Bord)) -> Action {
-    let mut disk = strand(a).clone();
+    let mut disk = haven(a).clone();
     change(&mut disk);
     let text = storage::format::to_canonical(&disk).unwrap();
-    let mut meta = a.session.files.borden["opgave-strand"].meta.clone();
+    let mut meta = a.session.files.borden["opgave-haven"].meta.clone();
     meta.hash = storage::ContentHash::of(text.as_bytes());
     Action::FileChanged {
         name: meta.name.clone(),
@@ -395,10 +450,10 @@ fn colleague_version(a: &App, change: impl Fn(&mut planbord::domain::Bord)) -> A
 #[test]
 fn a_reload_keeps_the_selection_and_shows_the_other_change() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     cmd(&mut a, Command::Down);
     let selected = a.views.bord.kaart.clone();
-    let other = strand(&a)
+    let other = haven(&a)
         .kaarten
         .iter()
         .rev()
@@ -412,7 +467,7 @@ fn a_reload_keeps_the_selection_and_shows_the_other_change() {
     assert!(a.update(action).is_empty(), "nothing of ours to save");
     assert_eq!(a.views.bord.kaart, selected);
     assert!(
-        strand(&a)
+        haven(&a)
             .kaarten
             .iter()
             .any(|k| k.titel == "Door een collega")
@@ -430,11 +485,11 @@ fn a_reload_keeps_the_selection_and_shows_the_other_change() {
 #[test]
 fn a_local_edit_survives_a_concurrent_save_of_another_card() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     let mine = a.views.bord.kaart.clone().unwrap();
     key(&mut a, KeyCode::Char('L'));
     // The save finds the file changed: the shell reports the colleague's version.
-    let other = strand(&a)
+    let other = haven(&a)
         .kaarten
         .iter()
         .rev()
@@ -459,7 +514,7 @@ fn a_local_edit_survives_a_concurrent_save_of_another_card() {
     );
     assert_eq!(column_of(&a, &mine), "bezig", "our move is re-applied");
     assert_eq!(
-        strand(&a)
+        haven(&a)
             .kaarten
             .iter()
             .find(|k| k.id == other)
@@ -470,9 +525,9 @@ fn a_local_edit_survives_a_concurrent_save_of_another_card() {
     );
 }
 
-/// The strand board as a colleague saved it, starting from the file we last read.
+/// The haven board as a colleague saved it, starting from the file we last read.
 fn colleague_from_base(a: &App, change: impl Fn(&mut planbord::domain::Bord)) -> Action {
-    let slot = &a.session.files.borden["opgave-strand"];
+    let slot = &a.session.files.borden["opgave-haven"];
     let mut disk = slot.replica.view().clone();
     change(&mut disk);
     let text = storage::format::to_canonical(&disk).unwrap();
@@ -487,7 +542,7 @@ fn colleague_from_base(a: &App, change: impl Fn(&mut planbord::domain::Bord)) ->
 #[test]
 fn a_card_deleted_by_a_colleague_and_edited_here_is_kept_and_reported() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     let mine = a.views.bord.kaart.clone().unwrap();
     key(&mut a, KeyCode::Char('L'));
     let action = colleague_from_base(&a, |b| b.kaarten.retain(|k| k.id != mine));
@@ -508,7 +563,7 @@ fn a_card_deleted_by_a_colleague_and_edited_here_is_kept_and_reported() {
 #[test]
 fn the_same_card_edited_on_two_laptops_keeps_both_fields_and_notes_the_clash() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     let mine = a.views.bord.kaart.clone().unwrap();
     key(&mut a, KeyCode::Char('L')); // we move it to Bezig
     let action = colleague_from_base(&a, |b| {
@@ -517,7 +572,7 @@ fn the_same_card_edited_on_two_laptops_keeps_both_fields_and_notes_the_clash() {
         k.voortgang = 70; // and changed its progress
     });
     assert_eq!(planbord::app::files::save_count(&a.update(action)), 1);
-    let k = strand(&a).kaarten.iter().find(|k| k.id == mine).unwrap();
+    let k = haven(&a).kaarten.iter().find(|k| k.id == mine).unwrap();
     assert_eq!(
         k.kolom, "wacht",
         "the value saved first stays; ours becomes a note"
@@ -538,12 +593,12 @@ fn the_same_card_edited_on_two_laptops_keeps_both_fields_and_notes_the_clash() {
 #[test]
 fn our_own_save_coming_back_from_the_watcher_is_ignored() {
     let mut b = app();
-    open(&mut b, "opgave-strand");
+    open(&mut b, "opgave-haven");
     let same = {
-        let meta = b.session.files.borden["opgave-strand"].meta.clone();
+        let meta = b.session.files.borden["opgave-haven"].meta.clone();
         Action::FileChanged {
             name: meta.name.clone(),
-            result: Ok(Box::new((strand(&b).clone(), meta))),
+            result: Ok(Box::new((haven(&b).clone(), meta))),
         }
     };
     let before = b.session.status.clone();
@@ -554,8 +609,8 @@ fn our_own_save_coming_back_from_the_watcher_is_ignored() {
 #[test]
 fn a_broken_file_on_disk_keeps_the_board_and_reports_the_error() {
     let mut a = app();
-    open(&mut a, "opgave-strand");
-    let name = a.session.files.borden["opgave-strand"].meta.name.clone();
+    open(&mut a, "opgave-haven");
+    let name = a.session.files.borden["opgave-haven"].meta.name.clone();
     let diag = storage::Diagnostic {
         bestand: name.clone(),
         regel: 3,
@@ -572,7 +627,7 @@ fn a_broken_file_on_disk_keeps_the_board_and_reports_the_error() {
             .error
             .as_deref()
             .unwrap()
-            .contains("opgave-strand.ron:3:5")
+            .contains("opgave-haven.ron:3:5")
     );
     assert!(a.board().is_some());
     assert_eq!(a.session.fouten.len(), 1);
@@ -590,9 +645,12 @@ fn help_lists_the_keys_of_the_current_view() {
 #[test]
 fn clicks_select_boards_and_cards() {
     let mut a = app();
-    let i = a.overview_order()[3];
+    // The overview: Clusterkamer Samenleving, Haven en strand, Park en landgoed.
+    let i = a.overview_order()[1];
+    assert_eq!(a.session.werkmap.borden[i].id, "opgave-haven");
     a.update(Action::Click(planbord::app::Target::Board(i)));
-    assert_eq!(a.views.overzicht.row, 3);
+    assert_eq!(a.views.overzicht.row, 1);
+    assert_eq!(a.view, View::Overzicht, "a first click only selects");
     a.update(Action::Click(planbord::app::Target::Board(i)));
     assert_eq!(a.view, View::Bord, "a second click opens");
     let id = a
@@ -604,6 +662,7 @@ fn clicks_select_boards_and_cards() {
         .unwrap()
         .id
         .clone();
+    assert_eq!(id, "k6", "the card in Wacht op");
     a.update(Action::Click(planbord::app::Target::Card {
         kolom: 2,
         kaart: id.clone(),
@@ -617,7 +676,8 @@ fn clicks_select_boards_and_cards() {
 #[test]
 fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
     use planbord::app::capaciteit::{Niveau, RowKind};
-    let mut a = app();
+    // verzoek: Zorg is over-loaded from week 49 only because of Fleur Mulder's request (h3).
+    let mut a = app_as_on(VERZOEK, None);
     key(&mut a, KeyCode::Char('c'));
     assert_eq!(a.view, View::Capaciteit);
     let cap = &a.views.capaciteit;
@@ -626,30 +686,32 @@ fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
     let cluster = cap
         .rows
         .iter()
-        .position(|r| r.kind == RowKind::Cluster && r.naam == "Wijken")
+        .position(|r| r.kind == RowKind::Cluster && r.naam == "Samenleving")
         .unwrap();
     let units: Vec<_> = cap.rows[cluster + 1..]
         .iter()
         .take_while(|r| r.kind != RowKind::Cluster)
         .collect();
+    let names: Vec<&str> = units.iter().map(|r| r.naam.as_str()).collect();
+    assert_eq!(names, ["Wijken", "Zorg"]);
     for w in 0..12 {
         let sum: f64 = units.iter().map(|r| r.cells[w].gepland()).sum();
         assert!((sum - cap.rows[cluster].cells[w].gepland()).abs() < 1e-6);
     }
     // The unit that is over-loaded only because of one Gevraagd claim.
-    let oov = cap
-        .rows
-        .iter()
-        .position(|r| r.naam == "Openbare Orde en Veiligheid")
-        .unwrap();
-    assert!(cap.rows[oov].over(2), "week 50 is over-loaded");
-    a.views.capaciteit.row = oov;
+    let zorg = cap.rows.iter().position(|r| r.naam == "Zorg").unwrap();
+    assert!(cap.rows[zorg].over(2), "week 50 is over-loaded");
+    assert!(
+        !cap.rows[zorg].over(0),
+        "week 48, before the request starts, is not"
+    );
+    a.views.capaciteit.row = zorg;
     cmd(&mut a, Command::Open);
     let unit_cells = {
-        let loaded = storage::load(Path::new("boards"));
+        let loaded = load(VERZOEK);
         let org = loaded.werkmap.organisatie.clone().unwrap();
         let engine = planbord::capacity::Engine::new(&org, &loaded.werkmap.borden);
-        engine.unit_week(engine.unit("oov").unwrap(), a.views.capaciteit.weeks[2])
+        engine.unit_week(engine.unit("zorg").unwrap(), a.views.capaciteit.weeks[2])
     };
     assert!(matches!(a.views.capaciteit.niveau, Niveau::Mensen(_)));
     let people_sum: f64 = a
@@ -672,6 +734,7 @@ fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
         .unwrap();
     a.views.capaciteit.row = over;
     cmd(&mut a, Command::Open);
+    assert_eq!(a.views.capaciteit.niveau, Niveau::Persoon("fmulder".into()));
     let d = a.views.capaciteit.person.clone().unwrap();
     for (l, parts) in d.loads.iter().zip(&d.parts) {
         let opgave: f64 = parts.iter().map(|(_, h)| h).sum();
@@ -702,7 +765,7 @@ fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
     a.views.capaciteit.row = gevraagd;
     cmd(&mut a, Command::Open);
     assert_eq!(a.view, View::Inzet, "the board's team, on that inzet");
-    assert_eq!(a.views.bord.bord, "opgave-veiligheid");
+    assert_eq!(a.views.bord.bord, "opgave-haven");
     let r = a.selected_inzet().unwrap();
     assert_eq!(
         r.inzet(&a.session.werkmap).unwrap().status,
@@ -716,7 +779,7 @@ fn capaciteit_drills_from_units_to_people_to_a_person_and_the_parts_add_up() {
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.views.capaciteit.niveau, Niveau::Eenheden);
-    assert_eq!(a.views.capaciteit.row, oov);
+    assert_eq!(a.views.capaciteit.row, zorg);
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.view, View::Overzicht);
 }
@@ -727,14 +790,28 @@ fn conflicten_are_filtered_and_jump_to_their_source() {
     key(&mut a, KeyCode::Char('!'));
     assert_eq!(a.view, View::Conflicten);
     let all = a.conflict_list().len();
-    assert!(all > 20);
-    // Filter by kind with `f`.
+    // klein has every kind this test follows, and more than one conflict of a kind.
+    for soort in [
+        planbord::capacity::ConflictSoort::AfwezigIngezet,
+        planbord::capacity::ConflictSoort::DeadlineVerlopen,
+        planbord::capacity::ConflictSoort::EenheidOverbelast,
+        planbord::capacity::ConflictSoort::Overboekt,
+    ] {
+        assert!(
+            a.conflict_list().iter().any(|c| c.soort == soort),
+            "{soort:?}"
+        );
+    }
+    // Filter by kind with `f`: Eva Smit is the one away while an opgave counts on her.
     key(&mut a, KeyCode::Char('f'));
+    let afwezig = a.conflict_list();
     assert!(
-        a.conflict_list()
+        afwezig
             .iter()
             .all(|c| c.soort == planbord::capacity::ConflictSoort::AfwezigIngezet)
     );
+    assert_eq!(afwezig.len(), 1);
+    assert_eq!(afwezig[0].persoon.as_deref(), Some("esmit"));
     for _ in 0..8 {
         key(&mut a, KeyCode::Char('f'));
     }
@@ -742,6 +819,8 @@ fn conflicten_are_filtered_and_jump_to_their_source() {
     // Filter by text: a unit, a week.
     key(&mut a, KeyCode::Char('/'));
     typ(&mut a, "2026-W50");
+    let w50 = a.conflict_list().len();
+    assert!(w50 > 0 && w50 < all, "{w50} of {all}");
     assert!(
         a.conflict_list()
             .iter()
@@ -764,6 +843,11 @@ fn conflicten_are_filtered_and_jump_to_their_source() {
     assert_eq!(a.view, View::Bord);
     assert_eq!(a.views.bord.bord, target.bord.clone().unwrap());
     assert_eq!(a.views.bord.kaart, target.kaart);
+    assert_eq!(
+        (a.views.bord.bord.as_str(), a.views.bord.kaart.as_deref()),
+        ("opgave-haven", Some("k2")),
+        "the permit past its deadline"
+    );
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.view, View::Conflicten, "Esc returns to the list");
     // A unit's conflict opens the unit's people.
@@ -775,10 +859,10 @@ fn conflicten_are_filtered_and_jump_to_their_source() {
     a.views.conflicten.row = i;
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.view, View::Capaciteit);
-    assert!(matches!(
+    assert_eq!(
         a.views.capaciteit.niveau,
-        planbord::app::capaciteit::Niveau::Mensen(_)
-    ));
+        planbord::app::capaciteit::Niveau::Mensen("wijken".into())
+    );
     // A person's conflict opens the person.
     key(&mut a, KeyCode::Char('!'));
     let i = a
@@ -788,15 +872,20 @@ fn conflicten_are_filtered_and_jump_to_their_source() {
         .unwrap();
     a.views.conflicten.row = i;
     key(&mut a, KeyCode::Enter);
-    assert!(matches!(
+    assert_eq!(
         a.views.capaciteit.niveau,
-        planbord::app::capaciteit::Niveau::Persoon(_)
-    ));
+        planbord::app::capaciteit::Niveau::Persoon("dbakker".into())
+    );
 }
 
-/// The app with a configured user (a CoCo or not), on the demo.
+/// The app on `klein` with a configured user (a CoCo or not).
 fn app_as(gebruiker: Option<&str>) -> App {
-    let loaded = storage::load(Path::new("boards"));
+    app_as_on(KLEIN, gebruiker)
+}
+
+/// The app on the fixture in `dir` with a configured user (a CoCo or not).
+fn app_as_on(dir: &str, gebruiker: Option<&str>) -> App {
+    let loaded = load(dir);
     let now = vandaag().and_hms_opt(10, 15, 0).unwrap();
     let config = Config {
         gebruiker: gebruiker.map(String::from),
@@ -812,21 +901,9 @@ fn unit_over(a: &App, unit: &str) -> bool {
     })
 }
 
-fn oov_coco(a: &App) -> String {
-    a.session
-        .werkmap
-        .organisatie
-        .as_ref()
-        .unwrap()
-        .eenheid("oov")
-        .unwrap()
-        .cocos[0]
-        .clone()
-}
-
-/// Opens the veiligheid board's team panel on its Gevraagd request.
+/// Opens the haven board's team panel on its Gevraagd request (h3, Fleur Mulder of Zorg).
 fn open_request(a: &mut App) -> planbord::app::inzet::InzetRef {
-    open(a, "opgave-veiligheid");
+    open(a, "opgave-haven");
     key(a, KeyCode::Char('t'));
     assert_eq!(a.view, View::Inzet);
     let rows = a.inzet_rows();
@@ -837,37 +914,39 @@ fn open_request(a: &mut App) -> planbord::app::inzet::InzetRef {
         })
         .unwrap();
     a.views.inzet.row = pos;
+    assert_eq!(rows[pos].inzet, "h3");
     rows[pos].clone()
 }
 
 #[test]
 fn the_coco_declines_the_request_that_over_loads_the_unit() {
-    let a = app_as(None);
-    let coco = oov_coco(&a);
-    let mut a = app_as(Some(&coco));
-    assert!(unit_over(&a, "oov"));
+    // verzoek: Fleur Mulder's request alone over-loads Zorg; Bram Dekker is its CoCo.
+    let coco = "bdekker";
+    let mut a = app_as_on(VERZOEK, Some(coco));
+    assert!(unit_over(&a, "zorg"));
     let r = open_request(&mut a);
     key(&mut a, KeyCode::Char('x'));
     typ(&mut a, "Eerst de jaarwisseling");
     key(&mut a, KeyCode::Enter);
     let s = saves(&mut a);
     assert_eq!(s.len(), 1);
-    assert_eq!(s[0].0, bord_key("opgave-veiligheid"));
+    assert_eq!(s[0].0, bord_key("opgave-haven"));
     let z = r.inzet(&a.session.werkmap).unwrap();
     assert_eq!(z.status, planbord::domain::InzetStatus::Afgewezen);
     let b = z.besluit.as_ref().unwrap();
     assert_eq!(
         (b.wie.as_str(), b.toelichting.as_deref()),
-        (coco.as_str(), Some("Eerst de jaarwisseling"))
+        (coco, Some("Eerst de jaarwisseling"))
     );
-    assert!(!unit_over(&a, "oov"), "declining clears the unit");
+    assert!(!unit_over(&a, "zorg"), "declining clears the unit");
     key(&mut a, KeyCode::Char('u'));
-    assert!(unit_over(&a, "oov"), "undo brings the request back");
+    assert!(unit_over(&a, "zorg"), "undo brings the request back");
 }
 
 #[test]
 fn only_the_persons_coco_decides() {
-    let mut a = app_as(Some("rsluiter"));
+    // Anna de Vries is a CoCo, of Wijken, not of Fleur Mulder's unit Zorg.
+    let mut a = app_as(Some("avries"));
     open_request(&mut a);
     assert!(key(&mut a, KeyCode::Char('t')).is_empty());
     assert!(
@@ -876,18 +955,18 @@ fn only_the_persons_coco_decides() {
             .error
             .as_deref()
             .unwrap()
-            .contains("alleen de CoCo van Openbare Orde en Veiligheid")
+            .contains("alleen de CoCo van Zorg (Bram Dekker)")
     );
     key(&mut a, KeyCode::Char('x'));
     assert_eq!(a.mode, Mode::Normal, "no reason asked either");
 }
 
-/// Asks `uren` a week of `persoon` on the strand board for weeks 49–50 and selects the request.
+/// Asks `uren` a week of `persoon` on the haven board for weeks 49–50 and selects the request.
 fn ask(a: &mut App, persoon: &str, uren: &str) -> planbord::app::inzet::InzetRef {
     ask_weeks(a, persoon, uren, "49", "50")
 }
 
-/// Asks `uren` a week of `persoon` on the strand board for weeks `van`–`tot`.
+/// Asks `uren` a week of `persoon` on the haven board for weeks `van`–`tot`.
 fn ask_weeks(
     a: &mut App,
     persoon: &str,
@@ -895,7 +974,7 @@ fn ask_weeks(
     van: &str,
     tot: &str,
 ) -> planbord::app::inzet::InzetRef {
-    open(a, "opgave-strand");
+    open(a, "opgave-haven");
     key(a, KeyCode::Char('t'));
     key(a, KeyCode::Char('n'));
     typ(a, persoon);
@@ -922,7 +1001,8 @@ fn ask_weeks(
 fn agreeing_when_it_over_books_offers_the_real_choices() {
     use planbord::app::inzet::Keuze;
     let mut a = app_as(None);
-    let r = ask(&mut a, "petra kaya", "30");
+    // Anna de Vries has 36 u, 25,2 of them regular work: 30 more does not fit.
+    let r = ask(&mut a, "anna de vries", "30");
     key(&mut a, KeyCode::Char('t'));
     let Mode::Decide(d) = a.mode.clone() else {
         panic!("{:?}", a.mode)
@@ -973,7 +1053,8 @@ fn agreeing_when_it_over_books_offers_the_real_choices() {
 fn agreeing_for_a_colleague_declines_the_request_and_undo_reverts_both() {
     use planbord::app::inzet::Keuze;
     let mut a = app_as(None);
-    let r = ask(&mut a, "sluiter", "2");
+    // Daan Bakker is over-booked already; Anna de Vries in his unit has hours free.
+    let r = ask(&mut a, "daan bakker", "2");
     let n = a.session.werkmap.bord(&r.bord).unwrap().inzet.len();
     key(&mut a, KeyCode::Char('t'));
     let Mode::Decide(d) = a.mode.clone() else {
@@ -1013,7 +1094,8 @@ fn agreeing_for_a_colleague_declines_the_request_and_undo_reverts_both() {
 #[test]
 fn a_request_the_person_has_room_for_is_agreed_at_once() {
     let mut a = app_as(None);
-    let r = ask(&mut a, "greetje bakker", "1");
+    // Cor Jansen has nothing but his regular work.
+    let r = ask(&mut a, "cor jansen", "1");
     key(&mut a, KeyCode::Char('t'));
     assert_eq!(a.mode, Mode::Normal, "no choices needed");
     let z = r.inzet(&a.session.werkmap).unwrap();
@@ -1024,11 +1106,11 @@ fn a_request_the_person_has_room_for_is_agreed_at_once() {
 #[test]
 fn asking_capacity_changing_and_withdrawing() {
     let mut a = app_as(None);
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     key(&mut a, KeyCode::Char('t'));
-    let n = strand(&a).inzet.len();
+    let n = haven(&a).inzet.len();
     key(&mut a, KeyCode::Char('n'));
-    typ(&mut a, "petra kaya");
+    typ(&mut a, "cor jansen");
     key(&mut a, KeyCode::Tab);
     typ(&mut a, "7,5");
     key(&mut a, KeyCode::Tab);
@@ -1045,9 +1127,9 @@ fn asking_capacity_changing_and_withdrawing() {
     typ(&mut a, "2027-W02");
     key(&mut a, KeyCode::Enter);
     assert_eq!(saves(&mut a).len(), 1);
-    let z = strand(&a).inzet.last().unwrap().clone();
-    assert_eq!(strand(&a).inzet.len(), n + 1);
-    assert_eq!(a.session.person_name(&z.persoon), "Petra Kaya");
+    let z = haven(&a).inzet.last().unwrap().clone();
+    assert_eq!(haven(&a).inzet.len(), n + 1);
+    assert_eq!(a.session.person_name(&z.persoon), "Cor Jansen");
     assert_eq!(
         (z.uren_per_week, z.van.to_string(), z.tot.to_string()),
         (7.5, "2026-W49".into(), "2027-W02".into())
@@ -1059,20 +1141,20 @@ fn asking_capacity_changing_and_withdrawing() {
     // Withdrawing a request removes it.
     a.views.inzet.row = a.inzet_rows().len() - 1;
     key(&mut a, KeyCode::Char('w'));
-    assert_eq!(strand(&a).inzet.len(), n);
+    assert_eq!(haven(&a).inzet.len(), n);
     // Raising the hours of an agreed inzet asks again; withdrawing it ends it this week.
     let agreed = a
         .inzet_rows()
         .iter()
         .position(|r| {
-            strand(&a)
+            haven(&a)
                 .inzet
                 .iter()
                 .find(|z| z.id == r.inzet)
                 .unwrap()
                 .status
                 == planbord::domain::InzetStatus::Toegezegd
-                && strand(&a)
+                && haven(&a)
                     .inzet
                     .iter()
                     .find(|z| z.id == r.inzet)
@@ -1082,6 +1164,11 @@ fn asking_capacity_changing_and_withdrawing() {
         })
         .unwrap();
     a.views.inzet.row = agreed;
+    assert_eq!(
+        a.inzet_rows()[agreed].inzet,
+        "h1",
+        "Daan Bakker's, since week 40"
+    );
     key(&mut a, KeyCode::Char('e'));
     a.update(Action::Key(KeyEvent::new(
         KeyCode::Char('u'),
@@ -1108,12 +1195,14 @@ fn asking_capacity_changing_and_withdrawing() {
 
 #[test]
 fn the_inbox_lists_the_open_requests_of_the_cocos_units() {
-    let mut a = app_as(None);
-    let coco = oov_coco(&a);
+    // verzoek: two open requests, Fleur Mulder (Zorg, CoCo Bram Dekker) on Haven and Gijs
+    // Visser (Buitenruimte) on Park.
+    let mut a = app_as_on(VERZOEK, None);
     key(&mut a, KeyCode::Char('i'));
-    let all = a.inzet_rows().len();
-    assert!(all >= 3, "without a user: every open request");
-    let mut a = app_as(Some(&coco));
+    let mut all: Vec<String> = a.inzet_rows().into_iter().map(|r| r.inzet).collect();
+    all.sort();
+    assert_eq!(all, ["h3", "p4"], "without a user: every open request");
+    let mut a = app_as_on(VERZOEK, Some("bdekker"));
     key(&mut a, KeyCode::Char('i'));
     let mine = a.inzet_rows();
     assert_eq!(mine.len(), 1);
@@ -1127,7 +1216,7 @@ fn the_inbox_lists_the_open_requests_of_the_cocos_units() {
             .persoon(&z.persoon)
             .unwrap()
             .eenheid,
-        "oov"
+        "zorg"
     );
     assert!(
         a.views.inzet.detail.is_some(),
@@ -1137,14 +1226,15 @@ fn the_inbox_lists_the_open_requests_of_the_cocos_units() {
 
 #[test]
 fn standup_runs_its_timer_cycles_the_team_and_rotates_boards() {
-    let mut a = app();
-    open(&mut a, "opgave-strand");
+    // kamers: klein plus Clusterkamer Ruimte, the cluster of both opgave boards.
+    let mut a = app_as_on(KAMERS, Some("dbakker"));
+    open(&mut a, "opgave-haven");
     key(&mut a, KeyCode::Char('s'));
     assert_eq!(a.view, View::Standup);
     let s = a.views.standup.clone().unwrap();
     assert_eq!(s.over(a.session.now).num_minutes(), 15);
     let team = s.team(&a.session.werkmap);
-    assert!(team.len() > 3);
+    assert_eq!(team.len(), 4, "Daan, Eva, Fleur and Gijs: {team:?}");
     assert_eq!(s.kolom, 2, "the walk starts at the rightmost open column");
     key(&mut a, KeyCode::Char(' '));
     let s = a.views.standup.clone().unwrap();
@@ -1178,11 +1268,11 @@ fn standup_runs_its_timer_cycles_the_team_and_rotates_boards() {
     assert!(a.views.standup.is_none());
 
     // A clusterkamer screen rotates through the cluster's boards.
-    let borden = planbord::app::standup::cluster_boards(&a.session.werkmap, "wijken");
-    assert_eq!(borden[0], "clusterkamer-wijken");
-    assert!(
-        borden.contains(&"opgave-veiligheid".to_string())
-            && borden.contains(&"opgave-energie".to_string())
+    let borden = planbord::app::standup::cluster_boards(&a.session.werkmap, "ruimte");
+    assert_eq!(
+        borden,
+        ["clusterkamer-ruimte", "opgave-haven", "opgave-park"],
+        "the clusterkamer first, then the boards of the cluster's opgaven"
     );
     a.start_standup(borden.clone(), 15, Some(chrono::Duration::seconds(30)));
     let later = a.session.now + chrono::Duration::seconds(10);
@@ -1197,8 +1287,9 @@ fn standup_runs_its_timer_cycles_the_team_and_rotates_boards() {
 fn agreeing_in_other_weeks_moves_the_request_to_weeks_that_fit() {
     use planbord::app::inzet::Keuze;
     let mut a = app_as(None);
-    // Petra Kaya is away in week 51: a claim on weeks 50–51 does not fit, later weeks do.
-    let r = ask_weeks(&mut a, "petra kaya", "2", "50", "51");
+    // Eva Smit is away in week 50: a claim on weeks 50–51 does not fit, later weeks do
+    // (1 u fits next to her 16,8 u regular work and 6 u for Haven, of 24).
+    let r = ask_weeks(&mut a, "eva smit", "1", "50", "51");
     key(&mut a, KeyCode::Char('t'));
     let Mode::Decide(d) = a.mode.clone() else {
         panic!("{:?}", a.mode)
@@ -1237,19 +1328,20 @@ fn agreeing_in_other_weeks_moves_the_request_to_weeks_that_fit() {
 
 #[test]
 fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
-    let a0 = app_as(None);
-    let coco = oov_coco(&a0);
-    let mut a = app_as(Some(&coco));
+    // Anna de Vries is the CoCo of Wijken: herself, Daan Bakker and Eva Smit.
+    let mut a = app_as(Some("avries"));
     key(&mut a, KeyCode::Char('p'));
     assert_eq!(a.view, View::Mensen);
     let rows = a.mensen_rows();
     let org = a.session.werkmap.organisatie.clone().unwrap();
     assert!(
-        !rows.is_empty() && rows.iter().all(|&p| org.mensen[p].eenheid == "oov"),
+        rows.len() == 3 && rows.iter().all(|&p| org.mensen[p].eenheid == "wijken"),
         "only the CoCo's people"
     );
     // Hours and days: 36 → 32 hours, Friday off.
     let p = a.selected_persoon().unwrap().clone();
+    assert_eq!((p.id.as_str(), p.uren), ("avries", 36.0));
+    assert!(p.werkdagen.contains(&planbord::domain::Dag::Vr));
     key(&mut a, KeyCode::Char('e'));
     a.update(Action::Key(KeyEvent::new(
         KeyCode::Char('u'),
@@ -1278,13 +1370,22 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
     assert_eq!(s[0].0, FileKey::Organisatie);
     saved(&mut a, s[0].clone());
     assert_eq!(a.session.files.unwritten(), 0);
-    // An absence in week 50 for the person with the Gevraagd claim there: claimed while away.
-    let marieke = a
+    // An absence in week 50 for Daan Bakker, whom both opgaven count on then: claimed while
+    // away. (Eva Smit is away in week 50 already; only Daan's conflict is followed here.)
+    let daan_away = |a: &App| {
+        a.session.derived.people.iter().any(|c| {
+            c.soort == planbord::capacity::ConflictSoort::AfwezigIngezet
+                && c.persoon.as_deref() == Some("dbakker")
+                && c.week.map(|w| w.to_string()).as_deref() == Some("2026-W50")
+        })
+    };
+    assert!(!daan_away(&a));
+    let daan = a
         .mensen_rows()
         .iter()
-        .position(|&i| org.mensen[i].naam == "Marieke Kaya")
+        .position(|&i| org.mensen[i].naam == "Daan Bakker")
         .unwrap();
-    a.views.mensen.row = marieke;
+    a.views.mensen.row = daan;
     key(&mut a, KeyCode::Char('a'));
     typ(&mut a, "07-12-2026");
     key(&mut a, KeyCode::Tab);
@@ -1294,9 +1395,7 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
     key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Enter);
     assert_eq!(saves(&mut a)[0].0, FileKey::Organisatie);
-    assert!(a.session.derived.people.iter().any(|c| c.soort
-        == planbord::capacity::ConflictSoort::AfwezigIngezet
-        && c.week.map(|w| w.to_string()).as_deref() == Some("2026-W50")));
+    assert!(daan_away(&a));
     assert!(
         a.session
             .derived
@@ -1308,22 +1407,14 @@ fn the_coco_keeps_hours_days_and_absences_in_the_organisation() {
         "elsewhere only the effect on capacity shows, not the kind"
     );
     key(&mut a, KeyCode::Char('d'));
-    assert!(!a.session.derived.people.iter().any(|c| c.soort
-        == planbord::capacity::ConflictSoort::AfwezigIngezet
-        && c.week.map(|w| w.to_string()).as_deref() == Some("2026-W50")));
+    assert!(!daan_away(&a));
     key(&mut a, KeyCode::Char('u'));
-    assert!(
-        a.session.derived.people.iter().any(|c| c.soort
-            == planbord::capacity::ConflictSoort::AfwezigIngezet
-            && c.week.map(|w| w.to_string()).as_deref() == Some("2026-W50")),
-        "undo brings it back"
-    );
+    assert!(daan_away(&a), "undo brings it back");
 }
 
 #[test]
 fn an_organisation_saved_meanwhile_keeps_both_changes() {
-    let coco = oov_coco(&app_as(None));
-    let mut a = app_as(Some(&coco));
+    let mut a = app_as(Some("avries"));
     key(&mut a, KeyCode::Char('p'));
     let p = a.selected_persoon().unwrap().clone();
     key(&mut a, KeyCode::Char('e'));
@@ -1334,7 +1425,7 @@ fn an_organisation_saved_meanwhile_keeps_both_changes() {
     typ(&mut a, "20");
     key(&mut a, KeyCode::Enter);
     // Someone else changed another person and saved first.
-    let mut loaded = storage::load(Path::new("boards"));
+    let mut loaded = load(KLEIN);
     let other = loaded
         .werkmap
         .organisatie
@@ -1357,13 +1448,13 @@ fn an_organisation_saved_meanwhile_keeps_both_changes() {
 fn only_a_coco_changes_people() {
     // Absences are personal: without a CoCo of the unit, the view lists no one and no key
     // opens a form or saves anything.
-    for gebruiker in [Some("rsluiter"), None, Some("niemand")] {
+    for gebruiker in [Some("dbakker"), None, Some("niemand")] {
         let mut a = app_as(gebruiker);
         key(&mut a, KeyCode::Char('p'));
         assert_eq!(a.view, View::Mensen);
         assert!(
             a.mensen_rows().is_empty(),
-            "{gebruiker:?}: rsluiter leads no unit; no user or an unknown one: no one"
+            "{gebruiker:?}: dbakker leads no unit; no user or an unknown one: no one"
         );
         assert_eq!(a.selected_persoon(), None);
         for c in ['e', 'a', 'd'] {
@@ -1376,13 +1467,13 @@ fn only_a_coco_changes_people() {
 
 #[test]
 fn a_coco_sees_exactly_the_people_of_their_units() {
-    // ohofman leads two units, financien and io.
-    let mut a = app_as(Some("ohofman"));
+    // verzoek: Anna de Vries leads two units, Wijken and Buitenruimte.
+    let mut a = app_as_on(VERZOEK, Some("avries"));
     key(&mut a, KeyCode::Char('p'));
     let org = a.session.werkmap.organisatie.clone().unwrap();
     let rows = a.mensen_rows();
     let mut expected: Vec<usize> = (0..org.mensen.len())
-        .filter(|&i| ["financien", "io"].contains(&org.mensen[i].eenheid.as_str()))
+        .filter(|&i| ["wijken", "buiten"].contains(&org.mensen[i].eenheid.as_str()))
         .collect();
     let unit = |i: usize| {
         org.eenheden
@@ -1395,8 +1486,19 @@ fn a_coco_sees_exactly_the_people_of_their_units() {
             .then(org.mensen[x].naam.cmp(&org.mensen[y].naam))
     });
     assert!(
-        rows.iter().any(|&i| org.mensen[i].eenheid == "financien")
-            && rows.iter().any(|&i| org.mensen[i].eenheid == "io")
+        rows.iter().any(|&i| org.mensen[i].eenheid == "wijken")
+            && rows.iter().any(|&i| org.mensen[i].eenheid == "buiten")
+    );
+    let names: Vec<&str> = rows.iter().map(|&i| org.mensen[i].naam.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Anna de Vries",
+            "Daan Bakker",
+            "Eva Smit",
+            "Cor Jansen",
+            "Gijs Visser"
+        ]
     );
     assert_eq!(
         rows, expected,
@@ -1407,8 +1509,7 @@ fn a_coco_sees_exactly_the_people_of_their_units() {
 #[test]
 fn the_absence_form_sets_a_soort() {
     use planbord::domain::AfwezigheidSoort;
-    let coco = oov_coco(&app_as(None));
-    let mut a = app_as(Some(&coco));
+    let mut a = app_as(Some("avries"));
     key(&mut a, KeyCode::Char('p'));
     let p = a.selected_persoon().unwrap().clone();
     key(&mut a, KeyCode::Char('a'));
@@ -1453,13 +1554,14 @@ fn the_absence_form_sets_a_soort() {
 
 #[test]
 fn a_conflict_copy_is_offered_and_merged_into_its_board() {
+    // klein in a scratch directory, plus the copy made here.
     let dir = tempfile::tempdir().unwrap();
-    for e in std::fs::read_dir("boards").unwrap() {
+    for e in std::fs::read_dir(KLEIN).unwrap() {
         let e = e.unwrap();
         std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
     }
     // The sync tool's copy: one card changed, one card added.
-    let mut copy = storage::load(&dir.path().join("opgave-strand.ron"))
+    let mut copy = storage::load(&dir.path().join("opgave-haven.ron"))
         .werkmap
         .borden
         .remove(0);
@@ -1468,7 +1570,7 @@ fn a_conflict_copy_is_offered_and_merged_into_its_board() {
     extra.id = "laptop1".into();
     extra.titel = "Alleen op de laptop".into();
     copy.kaarten.push(extra);
-    let copy_path = dir.path().join("opgave-strand-LAPTOP12.ron");
+    let copy_path = dir.path().join("opgave-haven-LAPTOP12.ron");
     storage::save::save(&copy_path, &copy).unwrap();
     let loaded = storage::load(dir.path());
     assert_eq!(loaded.kopieen.len(), 1);
@@ -1485,8 +1587,8 @@ fn a_conflict_copy_is_offered_and_merged_into_its_board() {
         KeyModifiers::SHIFT,
     )));
     assert_eq!(effects, vec![Effect::RemoveCopy(copy_path.clone())]);
-    assert_eq!(saves(&mut a)[0].0, bord_key("opgave-strand"));
-    let b = a.session.werkmap.bord("opgave-strand").unwrap();
+    assert_eq!(saves(&mut a)[0].0, bord_key("opgave-haven"));
+    let b = a.session.werkmap.bord("opgave-haven").unwrap();
     assert!(
         b.kaarten.iter().any(|k| k.titel == "Alleen op de laptop"),
         "what only the copy has is added"
@@ -1505,6 +1607,6 @@ fn a_conflict_copy_is_offered_and_merged_into_its_board() {
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert_eq!(kept, ["opgave-strand-LAPTOP12.20261123-090000.000.ron"]);
+    assert_eq!(kept, ["opgave-haven-LAPTOP12.20261123-090000.000.ron"]);
     assert!(storage::load(dir.path()).kopieen.is_empty());
 }

@@ -1,5 +1,10 @@
 //! The views on ratatui's TestBackend: snapshots at fixed sizes and a fixed date, plus explicit
 //! checks of the key text and of the styles that carry meaning (snapshots hold no colours).
+//!
+//! The views show the small hand-written werkmap tests/fixtures/klein on Monday 2026-11-23 (see
+//! its organisatie.ron: Daan Bakker over-booked, Eva Smit away in week 50 while Haven counts on
+//! her, Fleur Mulder's open request), as Daan Bakker. Boards built in code test layouts. One
+//! smoke test (`demo_*`) renders the generated demo werkmap `boards/`.
 
 use std::path::Path;
 
@@ -17,17 +22,24 @@ fn vandaag() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
-fn demo() -> App {
-    let mut loaded = storage::load(Path::new("boards"));
+/// The werkmap in `dir` as Daan Bakker.
+fn load(dir: &str) -> App {
+    let mut loaded = storage::load(Path::new(dir));
+    assert!(loaded.fouten.is_empty(), "{dir}: {:?}", loaded.fouten);
     for f in &mut loaded.board_files {
         f.gewijzigd = None; // file times differ per checkout
     }
     app_from(loaded)
 }
 
+/// The small fixture werkmap tests/fixtures/klein.
+fn klein() -> App {
+    load("tests/fixtures/klein")
+}
+
 fn app_from(loaded: Loaded) -> App {
     let config = Config {
-        gebruiker: Some("rsluiter".into()),
+        gebruiker: Some("dbakker".into()),
         ..Config::default()
     };
     App::new(
@@ -94,16 +106,34 @@ fn cells<'a>(
 }
 
 #[test]
+fn demo_overzicht_160x45() {
+    // The one test on the generated demo: it loads and its overview draws.
+    let mut a = load("boards");
+    let t = text(&render(&mut a, 160, 45));
+    assert!(
+        t.contains("Clusterkamers") && t.contains("Opgaveteams"),
+        "{t}"
+    );
+    insta::assert_snapshot!("demo_overzicht_160x45", t);
+}
+
+#[test]
 fn overzicht_snapshots() {
     for (w, h) in [(80, 24), (200, 50)] {
-        let mut a = demo();
+        let mut a = klein();
         let buf = render(&mut a, w, h);
         let t = text(&buf);
         assert!(
             t.contains("Clusterkamers") && t.contains("Opgaveteams"),
             "{t}"
         );
-        assert!(t.contains("Revitalisering Wassenaarse Slag") || h < 30);
+        for titel in [
+            "Clusterkamer Samenleving",
+            "Haven en strand",
+            "Park en landgoed",
+        ] {
+            assert!(t.contains(titel), "{titel}: {t}");
+        }
         insta::assert_snapshot!(format!("overzicht_{w}x{h}"), t);
     }
 }
@@ -111,20 +141,26 @@ fn overzicht_snapshots() {
 #[test]
 fn bord_with_conflicts_snapshots_and_styles() {
     for (w, h) in [(80, 24), (200, 50)] {
-        let mut a = demo();
-        open(&mut a, "opgave-strand");
+        let mut a = klein();
+        open(&mut a, "opgave-haven");
         let buf = render(&mut a, w, h);
         let t = text(&buf);
-        assert!(t.contains("Revitalisering Wassenaarse Slag"));
+        assert!(t.contains("Haven en strand"));
         assert!(t.contains("Te doen"));
-        insta::assert_snapshot!(format!("bord_strand_{w}x{h}"), t);
+        insta::assert_snapshot!(format!("bord_haven_{w}x{h}"), t);
         // The conflict marker carries the conflict colour.
         let conflict = Theme::named(None, false).conflict.fg.unwrap();
         // Markers on the cards: above the capacity strip.
         let strip = (0..buf.area.height)
             .find(|&y| text_row(&buf, y).contains("Belasting komende weken"))
             .unwrap_or(buf.area.height);
-        let markers: Vec<_> = cells(&buf, "⚠").filter(|(_, y, _)| *y < strip).collect();
+        // Not the column headers: Bezig is over its WIP limit, which has a marker of its own.
+        let header = (0..buf.area.height)
+            .find(|&y| text_row(&buf, y).contains("Te doen"))
+            .unwrap();
+        let markers: Vec<_> = cells(&buf, "⚠")
+            .filter(|(_, y, _)| *y > header && *y < strip)
+            .collect();
         assert!(!markers.is_empty(), "an over-booked owner's card is marked");
         assert!(
             markers.iter().all(|(_, _, c)| c.fg == conflict),
@@ -135,16 +171,17 @@ fn bord_with_conflicts_snapshots_and_styles() {
 
 #[test]
 fn wip_overflow_is_marked_with_text_and_colour() {
-    let mut a = demo();
-    open(&mut a, "opgave-omgevingswet");
-    let buf = render(&mut a, 200, 50);
+    // Haven's Bezig holds three cards at a WIP limit of 2.
+    let mut a = klein();
+    open(&mut a, "opgave-haven");
+    let buf = render(&mut a, 120, 30);
     let t = text(&buf);
-    assert!(t.contains("Bezig 7/5 ⚠"), "{t}");
-    insta::assert_snapshot!("bord_wip_200x50", t);
+    assert!(t.contains("Bezig 3/2 ⚠"), "{t}");
+    insta::assert_snapshot!("bord_wip_120x30", t);
     let row = (0..buf.area.height)
-        .find(|&y| text_row(&buf, y).contains("Bezig 7/5"))
+        .find(|&y| text_row(&buf, y).contains("Bezig 3/2"))
         .unwrap();
-    let seven = find_cell(&buf, row, "7/5").unwrap();
+    let seven = find_cell(&buf, row, "3/2").unwrap();
     assert_eq!(
         buf[(seven, row)].fg,
         Theme::named(None, false).conflict.fg.unwrap()
@@ -169,28 +206,53 @@ fn find_cell(b: &Buffer, y: u16, needle: &str) -> Option<u16> {
 #[test]
 fn kaart_help_and_form_snapshots() {
     for (w, h) in [(80, 24), (200, 50)] {
-        let mut a = demo();
-        open(&mut a, "opgave-strand");
+        // The card with the most filled in: k1, first in Bezig, with a note and a label. Its
+        // owner Daan Bakker is over-booked, so its conflicts come before the notes.
+        let mut a = klein();
+        open(&mut a, "opgave-haven");
+        a.update(Action::Command(Command::Right));
+        assert_eq!(a.views.bord.kaart.as_deref(), Some("k1"));
         a.update(Action::Command(Command::Open));
         let t = text(&render(&mut a, w, h));
-        assert!(t.contains("Eigenaar") && t.contains("Notities"), "{t}");
+        assert!(t.contains("Eigenaar") && t.contains("Conflicten"), "{t}");
+        assert!(
+            t.contains("Ontwerp boulevard bespreken") && t.contains("Daan Bakker"),
+            "{t}"
+        );
         insta::assert_snapshot!(format!("kaart_{w}x{h}"), t);
+        if h < 30 {
+            // At 24 rows the notes are below the conflicts, one for each week Daan Bakker is
+            // over-booked: the view scrolls to them.
+            assert!(!t.contains("Notities"), "{t}");
+            for _ in 0..3 {
+                a.update(Action::Command(Command::PageDown));
+            }
+            let t = text(&render(&mut a, w, h));
+            insta::assert_snapshot!(format!("kaart_gescrold_{w}x{h}"), t);
+        }
+        let t = text(&render(&mut a, w, h));
+        assert!(
+            t.contains("Notities") && t.contains("Exploitanten willen eerst de planning zien."),
+            "{t}"
+        );
 
-        let mut a = demo();
-        open(&mut a, "opgave-strand");
+        let mut a = klein();
+        open(&mut a, "opgave-haven");
         key(&mut a, '?');
         let t = text(&render(&mut a, w, h));
         assert!(t.contains("kaart naar rechts"), "{t}");
         insta::assert_snapshot!(format!("hulp_{w}x{h}"), t);
 
-        let mut a = demo();
-        open(&mut a, "opgave-strand");
+        let mut a = klein();
+        open(&mut a, "opgave-haven");
+        a.update(Action::Command(Command::Right));
         key(&mut a, 'e');
         let t = text(&render(&mut a, w, h));
         assert!(
             t.contains("Kaart bewerken") && t.contains("Deadline"),
             "{t}"
         );
+        assert!(t.contains("Ontwerp boulevard bespreken"), "{t}");
         insta::assert_snapshot!(format!("form_{w}x{h}"), t);
     }
 }
@@ -287,16 +349,16 @@ fn at_60_columns_three_untruncated_columns_and_at_300_all_six() {
 #[test]
 fn tiny_terminals_do_not_panic() {
     for (w, h) in [(20, 5), (1, 1), (30, 10), (45, 8)] {
-        let mut a = demo();
+        let mut a = klein();
         render(&mut a, w, h);
-        open(&mut a, "opgave-strand");
+        open(&mut a, "opgave-haven");
         render(&mut a, w, h);
         a.update(Action::Command(Command::Open));
         render(&mut a, w, h);
         key(&mut a, '?');
         render(&mut a, w, h);
-        let mut a = demo();
-        open(&mut a, "opgave-strand");
+        let mut a = klein();
+        open(&mut a, "opgave-haven");
         key(&mut a, 'e');
         render(&mut a, w, h);
     }
@@ -304,18 +366,18 @@ fn tiny_terminals_do_not_panic() {
 
 #[test]
 fn mouse_hits_use_the_drawn_layout() {
-    let mut a = demo();
+    let mut a = klein();
     let buf = render(&mut a, 200, 50);
     let row = (0..buf.area.height)
-        .find(|&y| text_row(&buf, y).contains("Ontvlechting WODV"))
+        .find(|&y| text_row(&buf, y).contains("Park en landgoed"))
         .unwrap();
     let hit = ui::hit_test(&a, buf.area, 10, row).unwrap();
     let planbord::app::Target::Board(i) = hit else {
         panic!("{hit:?}")
     };
-    assert_eq!(a.session.werkmap.borden[i].id, "opgave-wodv");
+    assert_eq!(a.session.werkmap.borden[i].id, "opgave-park");
 
-    open(&mut a, "opgave-strand");
+    open(&mut a, "opgave-haven");
     let buf = render(&mut a, 200, 50);
     let t = text(&buf);
     let header = t.lines().position(|l| l.contains("Bezig")).unwrap() as u16;
@@ -344,16 +406,16 @@ fn no_color_theme_has_no_colours() {
 #[test]
 fn capaciteit_and_conflicten_snapshots() {
     for (w, h) in [(80, 24), (200, 50)] {
-        let mut a = demo();
+        let mut a = klein();
         key(&mut a, 'c');
         let buf = render(&mut a, w, h);
         let t = text(&buf);
-        assert!(t.contains("Openbare Orde en") && t.contains('%'), "{t}");
+        assert!(t.contains("Wijken") && t.contains('%'), "{t}");
         insta::assert_snapshot!(format!("capaciteit_{w}x{h}"), t);
         if w == 200 {
-            // The over-loaded cell carries the symbol and the conflict colour.
+            // The over-loaded cell carries the symbol and the conflict colour: Wijken in week 50.
             let row = (0..buf.area.height)
-                .find(|&y| text_row(&buf, y).contains("Openbare Orde"))
+                .find(|&y| text_row(&buf, y).contains("Wijken"))
                 .unwrap();
             let x = (0..buf.area.width)
                 .find(|&x| buf[(x, row)].symbol() == "⚠")
@@ -363,15 +425,15 @@ fn capaciteit_and_conflicten_snapshots() {
                 Theme::named(None, false).conflict.fg.unwrap()
             );
         }
-        // Drill down to the unit and the over-booked person.
-        let oov = a
+        // Drill down to the unit and the over-booked person: Wijken, Daan Bakker.
+        let wijken = a
             .views
             .capaciteit
             .rows
             .iter()
-            .position(|r| r.naam == "Openbare Orde en Veiligheid")
+            .position(|r| r.naam == "Wijken")
             .unwrap();
-        a.views.capaciteit.row = oov;
+        a.views.capaciteit.row = wijken;
         a.update(Action::Command(Command::Open));
         let over = a
             .views
@@ -384,12 +446,15 @@ fn capaciteit_and_conflicten_snapshots() {
         a.update(Action::Command(Command::Open));
         let t = text(&render(&mut a, w, h));
         assert!(
-            t.contains("veiligheid") && t.contains("Inzet achter"),
+            t.contains("Daan Bakker")
+                && t.contains("haven")
+                && t.contains("park")
+                && t.contains("Inzet achter"),
             "{t}"
         );
         insta::assert_snapshot!(format!("capaciteit_persoon_{w}x{h}"), t);
 
-        let mut a = demo();
+        let mut a = klein();
         key(&mut a, '!');
         let t = text(&render(&mut a, w, h));
         assert!(t.contains("Hoog (") && t.contains("Toelichting"), "{t}");
@@ -400,9 +465,9 @@ fn capaciteit_and_conflicten_snapshots() {
 #[test]
 fn inzet_view_and_decision_snapshots() {
     for (w, h) in [(80, 24), (200, 50)] {
-        let mut a = demo();
+        let mut a = klein();
         a.session.config.gebruiker = None; // anyone may decide
-        open(&mut a, "opgave-veiligheid");
+        open(&mut a, "opgave-haven");
         key(&mut a, 't');
         let rows = a.inzet_rows();
         a.views.inzet.row = rows
@@ -412,6 +477,7 @@ fn inzet_view_and_decision_snapshots() {
                     == planbord::domain::InzetStatus::Gevraagd
             })
             .unwrap();
+        assert_eq!(a.views.inzet.row, 2, "Fleur Mulder's request, h3");
         a.update(Action::Resize(w, h));
         let t = text(&render(&mut a, w, h));
         assert!(t.contains("Team en inzet") && t.contains("gevraagd"), "{t}");
@@ -426,16 +492,19 @@ fn inzet_view_and_decision_snapshots() {
 #[test]
 fn standup_snapshots_without_personal_details() {
     for (w, h) in [(80, 24), (200, 50)] {
-        let mut a = demo();
-        open(&mut a, "opgave-strand");
+        let mut a = klein();
+        open(&mut a, "opgave-haven");
         key(&mut a, 's');
         key(&mut a, ' ');
         let buf = render(&mut a, w, h);
         let t = text(&buf);
-        assert!(t.contains("Aan de beurt") && t.contains("███"), "{t}");
         assert!(
-            !t.contains("vakantie") && !t.contains("? hulp"),
-            "no absence reasons, no edit chrome"
+            t.contains("Aan de beurt: Daan Bakker") && t.contains("███"),
+            "{t}"
+        );
+        assert!(
+            !t.to_lowercase().contains("verlof") && !t.contains("? hulp"),
+            "no absence kinds, no edit chrome"
         );
         insta::assert_snapshot!(format!("standup_{w}x{h}"), t);
         // Without per-person load when the works council wants it off.
@@ -443,23 +512,44 @@ fn standup_snapshots_without_personal_details() {
         let t = text(&render(&mut a, w, h));
         assert!(!t.contains("belasting deze week"), "{t}");
     }
+    // In week 50 Eva Smit is on leave; her turn shows nothing of why.
+    let dag = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let mut loaded = storage::load(Path::new("tests/fixtures/klein"));
+    for f in &mut loaded.board_files {
+        f.gewijzigd = None;
+    }
+    let config = Config {
+        gebruiker: Some("dbakker".into()),
+        ..Config::default()
+    };
+    let mut a = App::new(
+        loaded,
+        config,
+        dag,
+        dag.and_hms_opt(10, 0, 0).unwrap(),
+        "tester",
+        3,
+    );
+    open(&mut a, "opgave-haven");
+    key(&mut a, 's');
+    key(&mut a, ' ');
+    key(&mut a, ' ');
+    for (w, h) in [(80, 24), (200, 50)] {
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains("Aan de beurt: Eva Smit"), "{t}");
+        let lower = t.to_lowercase();
+        assert!(
+            !lower.contains("verlof") && !lower.contains("afwezig"),
+            "{t}"
+        );
+    }
 }
 
 #[test]
 fn mensen_snapshots() {
     for (w, h) in [(80, 24), (200, 50)] {
-        let mut a = demo();
-        a.session.config.gebruiker = Some(
-            a.session
-                .werkmap
-                .organisatie
-                .as_ref()
-                .unwrap()
-                .eenheid("oov")
-                .unwrap()
-                .cocos[0]
-                .clone(),
-        );
+        let mut a = klein();
+        a.session.config.gebruiker = Some("avries".into()); // the CoCo of Wijken
         key(&mut a, 'p');
         let t = text(&render(&mut a, w, h));
         assert!(t.contains("Mensen") && t.contains(" u "), "{t}");
@@ -472,7 +562,7 @@ fn mensen_snapshots() {
 
 #[test]
 fn mensen_without_a_user_lists_no_one_and_says_how_to_set_one() {
-    let mut a = demo();
+    let mut a = klein();
     a.session.config.gebruiker = None;
     a.session.config.bestand = Some("/home/anna/.config/planbord/config.ron".into());
     key(&mut a, 'p');
@@ -503,10 +593,10 @@ fn mensen_without_a_user_lists_no_one_and_says_how_to_set_one() {
     );
     assert!(org.mensen.iter().all(|m| !t.contains(&m.naam)), "{t}");
     // Someone who leads no unit sees no one either, and why.
-    a.session.config.gebruiker = Some("rsluiter".into());
+    a.session.config.gebruiker = Some("dbakker".into());
     let t = text(&render(&mut a, 80, 24));
     assert!(t.contains("geen CoCo van een eenheid"), "{t}");
-    let naam = &org.persoon("rsluiter").unwrap().naam;
+    let naam = &org.persoon("dbakker").unwrap().naam;
     assert!(
         org.mensen
             .iter()
@@ -518,12 +608,12 @@ fn mensen_without_a_user_lists_no_one_and_says_how_to_set_one() {
 #[test]
 fn mensen_show_an_absence_with_its_kind_to_the_coco() {
     for (w, h) in [(80, 24), (200, 50)] {
-        let mut a = demo();
+        let mut a = klein();
         let org = a.session.werkmap.organisatie.clone().unwrap();
-        a.session.config.gebruiker = Some(org.eenheid("ruimte").unwrap().cocos[0].clone());
+        // The CoCo of Wijken: Anna de Vries, Daan Bakker, and Eva Smit with leave in week 50.
+        a.session.config.gebruiker = Some(org.eenheid("wijken").unwrap().cocos[0].clone());
         key(&mut a, 'p');
         let t = text(&render(&mut a, w, h));
-        insta::assert_snapshot!(format!("mensen_afwezig_{w}x{h}"), t);
         // Hours and days whole on every row, at any width; an absence only with whole dates.
         let rows: Vec<&str> = t
             .lines()
@@ -563,6 +653,8 @@ fn mensen_show_an_absence_with_its_kind_to_the_coco() {
         a.views.mensen.row = away;
         let t = text(&render(&mut a, w, h));
         assert!(t.contains(" · verlof"), "{t}");
+        assert!(t.contains("▶ Eva Smit"), "{t}");
+        insta::assert_snapshot!(format!("mensen_afwezig_{w}x{h}"), t);
         // The absence form: a kind, no reason.
         key(&mut a, 'a');
         a.update(Action::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
@@ -581,12 +673,12 @@ fn mensen_show_an_absence_with_its_kind_to_the_coco() {
 
 #[test]
 fn a_clash_with_a_colleague_shows_in_the_status_line_and_on_the_card() {
-    let mut a = demo();
-    open(&mut a, "opgave-strand");
+    let mut a = klein();
+    open(&mut a, "opgave-haven");
     let mine = a.views.bord.kaart.clone().unwrap();
     key(&mut a, 'L');
     // The colleague's save, from the same file we read: the same card moved elsewhere.
-    let slot = &a.session.files.borden["opgave-strand"];
+    let slot = &a.session.files.borden["opgave-haven"];
     let mut disk = slot.replica.view().clone();
     let k = disk.kaarten.iter_mut().find(|k| k.id == mine).unwrap();
     k.kolom = "wacht".into();
