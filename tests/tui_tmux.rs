@@ -305,3 +305,24 @@ fn quitting_with_edits_that_cannot_be_saved_offers_to_keep_them_elsewhere() {
     );
     assert!(storage::load(&kept[0].path()).fouten.is_empty());
 }
+
+#[test]
+fn a_board_file_opens_on_its_board_with_the_whole_werkmaps_load() {
+    if !tmux_ok() {
+        return;
+    }
+    let dir = demo_copy();
+    let t = Tmux::start(&command(&dir.path().join("opgave-strand.ron"), ""));
+    let s = t.wait_for("Te doen", 10);
+    assert!(s.contains("Revitalisering Wassenaarse Slag"), "{s}");
+    // Rik Sluiter works for three opgaven: the strip counts all of them, not this board's.
+    let rik = s
+        .lines()
+        .find(|l| l.contains("Rik Sluiter") && l.contains('%'))
+        .unwrap_or_else(|| panic!("no load row for Rik Sluiter:\n{s}"));
+    assert!(rik.contains("119%"), "{rik}");
+    t.keys(&["Escape"]);
+    t.wait_for("Opgaveteams", 5);
+    t.keys(&["q"]);
+    t.wait_for("PLANBORD-EINDE 0", 5);
+}

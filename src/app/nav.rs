@@ -81,6 +81,20 @@ impl App {
         self.enter(View::Bord);
     }
 
+    /// Shows the board read from the file `naam` (as the werkmap names it), when there is one.
+    pub fn open_board_file(&mut self, naam: &str) {
+        let id = self
+            .session
+            .files
+            .borden
+            .iter()
+            .find(|(_, slot)| slot.meta.name == naam)
+            .map(|(id, _)| id.clone());
+        if let Some(id) = id {
+            self.open_board(&id);
+        }
+    }
+
     /// Starts a stand-up of these boards: `minuten` on the timer, rotating when `roteer` is set.
     pub fn start_standup(
         &mut self,
@@ -229,6 +243,21 @@ mod tests {
         for _ in 0..a.history.len() {
             press(&mut a, "\x1b");
         }
+        assert_eq!(a.view, View::Overzicht);
+    }
+
+    #[test]
+    fn a_board_file_opens_on_its_board_with_the_overview_behind_it() {
+        let mut a = app();
+        a.open_board_file("opgave-park.ron");
+        assert_eq!(
+            (a.view, a.views.bord.bord.as_str()),
+            (View::Bord, "opgave-park")
+        );
+        press(&mut a, "\x1b");
+        assert_eq!(a.view, View::Overzicht);
+        let mut a = app();
+        a.open_board_file("bestaat-niet.ron");
         assert_eq!(a.view, View::Overzicht);
     }
 

@@ -56,6 +56,14 @@ pub fn run(
     created: bool,
     standup: Option<StandupStart>,
 ) -> io::Result<()> {
+    // A board file inside a werkmap opens on that board with the whole werkmap read, so the
+    // load strip counts the people's other opgaven too.
+    let (path, bord_bestand) = match path.parent() {
+        Some(map) if path.is_file() && map.join(storage::load::ORGANISATIE).is_file() => {
+            (map, path.file_name().and_then(|n| n.to_str()))
+        }
+        _ => (path, None),
+    };
     let loaded = storage::load(path);
     let login = ["USER", "LOGNAME", "USERNAME"]
         .iter()
@@ -70,6 +78,9 @@ pub fn run(
         storage::save::random_bits(),
     )
     .single_board(path.is_file());
+    if let Some(naam) = bord_bestand {
+        app.open_board_file(naam);
+    }
     if let Some(start) = standup {
         let borden = crate::app::standup::doel_borden(&app.session.werkmap, start.doel.as_deref())
             .map_err(io::Error::other)?;
