@@ -111,7 +111,22 @@ pub fn kies_hint(n: usize) -> String {
     format!("←/→ kiest ({n} mensen), typ om te zoeken")
 }
 pub fn form_datum_hint() -> String {
-    "  Datum: 23-11-2026 of 2026-11-23 · uren: 7,5 of 7.5 · leeg = geen".into()
+    "  Datum: 23-11-2026, 2026-11-23 of 23-11 · uren: 7,5 of 7.5 · leeg = geen".into()
+}
+pub fn ongeldige_datum(veld: &str, tekst: &str) -> String {
+    format!(
+        "{veld}: \"{tekst}\" is geen datum; schrijf bijvoorbeeld 23-11-2026, 2026-11-23 of 23-11"
+    )
+}
+pub fn start_na_deadline_formulier(
+    start: crate::domain::Datum,
+    deadline: crate::domain::Datum,
+) -> String {
+    format!(
+        "de start ({}) ligt na de deadline ({}): pas een van beide aan",
+        super::datum(start),
+        super::datum(deadline)
+    )
 }
 pub fn form_hint() -> String {
     "  Tab/↓ volgend veld · ↑ vorig · Enter opslaan · Esc annuleren".into()

@@ -143,7 +143,7 @@ impl BordView {
             return Step::Stay;
         }
         if f.handle(key) {
-            match f.result() {
+            match f.result(s.vandaag) {
                 Ok(kaart) => {
                     self.submit_form(s, &f, kaart);
                     return Step::Stay;

@@ -1,5 +1,6 @@
 //! The card form: every field of a card, typed the Dutch way and checked before it is saved.
 
+use chrono::{Datelike, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::input::TextInput;
@@ -318,8 +319,9 @@ impl CardForm {
         false
     }
 
-    /// The card as the form describes it, or the first problem in Dutch.
-    pub fn result(&self) -> Result<Kaart, String> {
+    /// The card as the form describes it, or the first problem in Dutch. A date without a
+    /// year is read around `vandaag`.
+    pub fn result(&self, vandaag: NaiveDate) -> Result<Kaart, String> {
         let mut k = self.kaart.clone();
         let text_of = |f: Field| self.inputs[f as usize].text.trim().to_string();
         let titel = text_of(Field::Titel);
@@ -329,9 +331,14 @@ impl CardForm {
         k.titel = titel;
         k.eigenaar = self.owner().map(|c| c.id.clone());
         k.uren = parse_hours(&text_of(Field::Uren))?;
-        k.start = parse_date(&text_of(Field::Start), Field::Start)?;
-        k.deadline = parse_date(&text_of(Field::Deadline), Field::Deadline)?;
-        k.lta = parse_date(&text_of(Field::Lta), Field::Lta)?;
+        k.start = parse_date(&text_of(Field::Start), Field::Start, vandaag)?;
+        k.deadline = parse_date(&text_of(Field::Deadline), Field::Deadline, vandaag)?;
+        k.lta = parse_date(&text_of(Field::Lta), Field::Lta, vandaag)?;
+        if let (Some(start), Some(deadline)) = (k.start, k.deadline)
+            && start.0 > deadline.0
+        {
+            return Err(wording::start_na_deadline_formulier(start, deadline));
+        }
         let zaak = text_of(Field::Zaak);
         k.zaak = (!zaak.is_empty()).then_some(zaak);
         k.labels = text_of(Field::Labels)
@@ -388,13 +395,29 @@ pub fn parse_hours(s: &str) -> Result<Option<f64>, String> {
     }
 }
 
-fn parse_date(s: &str, f: Field) -> Result<Option<Datum>, String> {
+/// A date as `23-11-2026`, `2026-11-23`, or `23-11` without a year: then the year that puts
+/// it closest after half a year ago (in November, "15-01" is next January).
+fn parse_date(s: &str, f: Field, vandaag: NaiveDate) -> Result<Option<Datum>, String> {
     if s.is_empty() {
         return Ok(None);
     }
+    if let Some(d) = zonder_jaar(s, vandaag) {
+        return Ok(Some(Datum(d)));
+    }
     s.parse::<Datum>()
         .map(Some)
-        .map_err(|e| format!("{}: {e}", f.label()))
+        .map_err(|_| wording::ongeldige_datum(f.label(), s))
+}
+
+/// `dd-mm` (or `d-m`) read in the year that puts it after half a year ago.
+fn zonder_jaar(s: &str, vandaag: NaiveDate) -> Option<NaiveDate> {
+    let (d, m) = s.split_once('-')?;
+    let (d, m) = (d.trim().parse::<u32>().ok()?, m.trim().parse::<u32>().ok()?);
+    let vanaf = vandaag - chrono::Duration::days(183);
+    [vandaag.year(), vandaag.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+        .find(|date| *date >= vanaf)
 }
 
 /// The owner candidates of a board: its people first (inzet and card owners), then the rest.
@@ -452,5 +475,42 @@ mod tests {
         assert_eq!(parse_hours(""), Ok(None));
         assert!(parse_hours("-3").is_err());
         assert!(parse_hours("veel").is_err());
+    }
+
+    #[test]
+    fn a_date_without_a_year_is_the_coming_one() {
+        let nov = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let d = |s: &str| parse_date(s, Field::Deadline, nov).map(|d| d.map(|d| d.0.to_string()));
+        assert_eq!(d("15-01"), Ok(Some("2027-01-15".into())), "next January");
+        assert_eq!(d("20-11"), Ok(Some("2026-11-20".into())), "three days ago");
+        assert_eq!(
+            d("1-6"),
+            Ok(Some("2026-06-01".into())),
+            "within half a year back"
+        );
+        assert_eq!(d("15-01-2026"), Ok(Some("2026-01-15".into())));
+        assert_eq!(d("2027-02-03"), Ok(Some("2027-02-03".into())));
+        assert!(
+            d("31-02").unwrap_err().contains("23-11"),
+            "the hint's forms"
+        );
+        assert!(d("morgen").is_err());
+    }
+
+    #[test]
+    fn a_start_after_the_deadline_is_refused_with_both_dates() {
+        let nov = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut f = CardForm::new(
+            "b".into(),
+            Kaart::new("k", "Titel", "todo"),
+            false,
+            Vec::new(),
+        );
+        f.inputs[Field::Start as usize] = TextInput::new("01-02-2027");
+        f.inputs[Field::Deadline as usize] = TextInput::new("15-01-2027");
+        let e = f.result(nov).unwrap_err();
+        assert!(e.contains("01-02-2027") && e.contains("15-01-2027"), "{e}");
+        f.inputs[Field::Deadline as usize] = TextInput::new("15-02");
+        assert!(f.result(nov).is_ok());
     }
 }
