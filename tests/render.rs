@@ -490,6 +490,24 @@ fn inzet_view_and_decision_snapshots() {
 }
 
 #[test]
+fn help_shows_in_a_stand_up_and_the_next_key_works() {
+    let mut a = klein();
+    open(&mut a, "opgave-haven");
+    key(&mut a, 's');
+    key(&mut a, '?');
+    let t = text(&render(&mut a, 80, 24));
+    assert!(
+        t.contains("deze hulp") && t.contains("stand-up stoppen"),
+        "{t}"
+    );
+    // Any key closes help; the next one is the stand-up's again.
+    key(&mut a, 'x');
+    key(&mut a, ' ');
+    let t = text(&render(&mut a, 80, 24));
+    assert!(t.contains("Aan de beurt: Daan Bakker"), "{t}");
+}
+
+#[test]
 fn standup_snapshots_without_personal_details() {
     for (w, h) in [(80, 24), (200, 50)] {
         let mut a = klein();

@@ -68,6 +68,11 @@ pub enum Action {
     /// A bound command, e.g. from a mouse wheel.
     Command(Command),
     Click(Target),
+    /// The mouse wheel, over what the pointer is on: a board's column scrolls that column.
+    Wheel {
+        over: Option<Target>,
+        down: bool,
+    },
     Resize(u16, u16),
     /// Time passed: the shell sends the time before every batch of actions and when a
     /// deadline (a save, a confirmation, a stand-up second) comes.

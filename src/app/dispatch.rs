@@ -32,6 +32,7 @@ impl App {
                 Vec::new()
             }
             Action::Click(t) => self.on_click(t),
+            Action::Wheel { over, down } => self.on_wheel(over, down),
             Action::Resize(w, h) => {
                 self.session.size = (w, h);
                 Vec::new()
@@ -200,6 +201,17 @@ impl App {
             }
         };
         self.take(step)
+    }
+
+    /// The wheel scrolls the column under the pointer (focusing it), else the selection.
+    fn on_wheel(&mut self, over: Option<Target>, down: bool) -> Vec<Effect> {
+        if self.view == View::Bord
+            && let Some(Target::Card { kolom, .. } | Target::Column(kolom)) = over
+            && kolom != self.views.bord.kolom
+        {
+            self.views.bord.click(&self.session, kolom, None);
+        }
+        self.on_command(if down { Command::Down } else { Command::Up })
     }
 
     fn undo(&mut self) -> Vec<Effect> {

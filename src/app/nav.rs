@@ -247,6 +247,32 @@ mod tests {
     }
 
     #[test]
+    fn the_wheel_scrolls_the_column_under_the_pointer() {
+        use crate::app::action::Target;
+        let mut a = app();
+        press(&mut a, "v\n");
+        assert_eq!(a.views.bord.kolom, 0);
+        a.update(Action::Wheel {
+            over: Some(Target::Column(1)),
+            down: true,
+        });
+        assert_eq!(a.views.bord.kolom, 1);
+        assert_eq!(
+            a.selected_card().unwrap().id,
+            "k2",
+            "the second card of Bezig"
+        );
+        a.update(Action::Wheel {
+            over: None,
+            down: false,
+        });
+        assert_eq!(
+            (a.views.bord.kolom, a.selected_card().unwrap().id.as_str()),
+            (1, "k1")
+        );
+    }
+
+    #[test]
     fn a_board_file_opens_on_its_board_with_the_overview_behind_it() {
         let mut a = app();
         a.open_board_file("opgave-park.ron");

@@ -23,7 +23,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App, Command, Config, Effect, Now};
+use crate::app::{Action, App, Config, Effect, Now};
 use crate::storage;
 use crate::ui::{self, Theme};
 use worker::{Job, Worker};
@@ -331,8 +331,13 @@ fn collect(
                     out.push(Action::Click(t));
                 }
             }
-            MouseEventKind::ScrollUp => out.push(Action::Command(Command::Up)),
-            MouseEventKind::ScrollDown => out.push(Action::Command(Command::Down)),
+            MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => {
+                let area = Rect::new(0, 0, size.width, size.height);
+                out.push(Action::Wheel {
+                    over: ui::hit_test(app, area, m.column, m.row),
+                    down: m.kind == MouseEventKind::ScrollDown,
+                });
+            }
             _ => {}
         },
         Wake::Input(_) => {}

@@ -39,7 +39,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Mensen => mensen::draw(frame, main, app, theme),
     }
     if app.view == View::Standup {
-        // No edit chrome on the shared screen: no status line, no overlays.
+        // No edit chrome on the shared screen: no status line. Its dialogs (help, quitting
+        // with unsaved edits) still show, or a key would vanish into an invisible one.
+        overlay::draw(frame, area, app, theme);
         return;
     }
     draw_status(frame, status, app, theme);
