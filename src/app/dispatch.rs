@@ -225,9 +225,9 @@ impl App {
             // Redo re-applies what was undone, where it still holds.
             s.redo.push(done.inverted());
             s.say(if notices.is_empty() {
-                wording::ongedaan()
+                wording::ongedaan_wat(&edit.wat)
             } else {
-                wording::deels_ongedaan(&s.notices_text(&notices))
+                wording::deels_ongedaan(&edit.wat, &s.notices_text(&notices))
             });
             s.status.error = None;
             self.focus_edit(&done);
@@ -241,6 +241,7 @@ impl App {
         if let Some(edit) = s.redo.pop()
             && let Some((done, _)) = s.apply_edit(&edit, ops::Mode::Undo)
         {
+            s.say(wording::opnieuw_wat(&done.wat));
             s.undo.push(done.clone());
             self.focus_edit(&done);
         }

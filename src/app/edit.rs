@@ -18,6 +18,9 @@ pub struct Edit {
     pub ops: Vec<Op>,
     /// When the user made it: signs the notes it may leave.
     pub at: Moment,
+    /// What the user did, in words ("\"Kaart\" verplaatst naar Bezig"): undo and redo name
+    /// it. Empty for edits nobody asked to undo (a merged conflict copy).
+    pub wat: String,
 }
 
 impl Edit {
@@ -27,6 +30,7 @@ impl Edit {
             file: self.file.clone(),
             ops: self.ops.iter().rev().map(Op::inverse).collect(),
             at: self.at,
+            wat: self.wat.clone(),
         }
     }
 

@@ -247,6 +247,29 @@ mod tests {
     }
 
     #[test]
+    fn the_status_line_says_what_was_done_and_undone() {
+        let mut a = app();
+        press(&mut a, "v\nL");
+        let said = a.session.status.message.clone().unwrap();
+        assert!(
+            said.contains("verplaatst naar Bezig") && said.contains("u = ongedaan"),
+            "{said}"
+        );
+        press(&mut a, "u");
+        let said = a.session.status.message.clone().unwrap();
+        assert!(
+            said.starts_with("ongedaan gemaakt: \"") && said.contains("verplaatst naar Bezig"),
+            "{said}"
+        );
+        a.update(Action::Key(KeyEvent::new(
+            KeyCode::Char('r'),
+            KeyModifiers::CONTROL,
+        )));
+        let said = a.session.status.message.clone().unwrap();
+        assert!(said.starts_with("opnieuw gedaan: \""), "{said}");
+    }
+
+    #[test]
     fn the_wheel_scrolls_the_column_under_the_pointer() {
         use crate::app::action::Target;
         let mut a = app();

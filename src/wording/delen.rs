@@ -201,10 +201,43 @@ pub fn melding(n: &crate::domain::ops::Notice) -> String {
 }
 
 pub fn kaart_verplaatst(kaart: &str, kolom: &str) -> String {
-    format!("\"{kaart}\" verplaatst naar {kolom} · u = ongedaan maken")
+    format!("\"{kaart}\" verplaatst naar {kolom}")
 }
-pub fn deels_ongedaan(wat: &str) -> String {
-    format!("ongedaan gemaakt, behalve: {wat}")
+pub fn kaart_geschoven(kaart: &str, omhoog: bool) -> String {
+    let richting = if omhoog { "omhoog" } else { "omlaag" };
+    format!("\"{kaart}\" een plek {richting}")
+}
+pub fn notitie_bij(kaart: &str) -> String {
+    format!("notitie bij \"{kaart}\"")
+}
+pub fn kaart_verwijderd(kaart: &str) -> String {
+    format!("\"{kaart}\" verwijderd")
+}
+/// What the user just did, with the key that undoes it.
+pub fn gedaan(wat: &str) -> String {
+    format!("{wat} · u = ongedaan maken")
+}
+/// Undone: what, and the key that does it again.
+pub fn ongedaan_wat(wat: &str) -> String {
+    if wat.is_empty() {
+        "ongedaan gemaakt · Ctrl-r = opnieuw".into()
+    } else {
+        format!("ongedaan gemaakt: {wat} · Ctrl-r = opnieuw")
+    }
+}
+pub fn opnieuw_wat(wat: &str) -> String {
+    if wat.is_empty() {
+        "opnieuw gedaan".into()
+    } else {
+        format!("opnieuw gedaan: {wat}")
+    }
+}
+pub fn deels_ongedaan(wat: &str, behalve: &str) -> String {
+    if wat.is_empty() {
+        format!("ongedaan gemaakt, behalve: {behalve}")
+    } else {
+        format!("ongedaan gemaakt: {wat}, behalve: {behalve}")
+    }
 }
 pub fn dialoog_gewijzigd(wat: &str) -> String {
     format!(
@@ -280,10 +313,10 @@ pub fn wacht_omdat(n: usize, waarom: &str) -> String {
     format!("{wat} niet opgeslagen: {waarom}")
 }
 pub fn kaart_bijgewerkt(kaart: &str) -> String {
-    format!("\"{kaart}\" bijgewerkt · u = ongedaan maken")
+    format!("\"{kaart}\" bijgewerkt")
 }
 pub fn kaart_toegevoegd(kaart: &str) -> String {
-    format!("\"{kaart}\" toegevoegd · u = ongedaan maken")
+    format!("\"{kaart}\" toegevoegd")
 }
 pub fn vergrendeling_mislukt(map: &std::path::Path, e: &std::io::Error) -> String {
     format!(

@@ -34,7 +34,7 @@ pub fn afwezigheid_verwijderd() -> String {
     "afwezigheid verwijderd".into()
 }
 pub fn persoon_bijgewerkt() -> String {
-    "persoon bijgewerkt · u = ongedaan maken".into()
+    "persoon bijgewerkt".into()
 }
 /// The keys of the Mensen view, in full when `breed` cells allow it.
 pub fn mensen_toetsen(breed: usize) -> String {

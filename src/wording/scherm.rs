@@ -10,9 +10,6 @@ pub fn titel_verplicht() -> String {
 pub fn ongeldige_uren(s: &str) -> String {
     format!("ongeldige uren \"{s}\": typ bijvoorbeeld 7,5")
 }
-pub fn opgeslagen(bestand: &str) -> String {
-    format!("opgeslagen: {bestand}")
-}
 pub fn bord_verdwenen(bestand: &str) -> String {
     format!("{bestand} is verwijderd door iemand anders")
 }
@@ -27,9 +24,6 @@ pub fn wijziging_verloren(ids: &[String]) -> String {
 }
 pub fn niets_ongedaan() -> String {
     "niets om ongedaan te maken".into()
-}
-pub fn ongedaan() -> String {
-    "ongedaan gemaakt".into()
 }
 pub fn herladen(bestand: &str) -> String {
     format!("herladen: {bestand} is gewijzigd op schijf")

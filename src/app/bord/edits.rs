@@ -20,6 +20,7 @@ fn card_edit(s: &Session, bord: &str, ops: Vec<ops::Op>) -> Edit {
         file: FileKey::Bord(bord.to_string()),
         ops,
         at: Moment(s.now),
+        wat: String::new(),
     }
 }
 
@@ -74,9 +75,8 @@ impl BordView {
         ));
         let edit = card_edit(s, &bord.id, ops);
         self.kolom = to;
-        s.commit(edit);
+        s.commit_as(edit, wording::kaart_verplaatst(&kaart.titel, &naam));
         self.select_card(s, &kaart.id);
-        s.say(wording::kaart_verplaatst(&kaart.titel, &naam));
     }
 
     /// Moves the selected card one place up or down among the visible cards of its column.
@@ -112,7 +112,7 @@ impl BordView {
             return;
         };
         let edit = card_edit(s, &bord.id, vec![op]);
-        s.commit(edit);
+        s.commit_as(edit, wording::kaart_geschoven(&kaart.titel, delta < 0));
         self.select_card(s, &kaart.id);
     }
 
@@ -179,13 +179,13 @@ impl BordView {
             return;
         }
         let edit = card_edit(s, &f.bord, ops);
-        s.commit(edit);
-        self.select_card(s, &kaart.id);
-        s.say(if f.is_new {
+        let wat = if f.is_new {
             wording::kaart_toegevoegd(&kaart.titel)
         } else {
             wording::kaart_bijgewerkt(&kaart.titel)
-        });
+        };
+        s.commit_as(edit, wat);
+        self.select_card(s, &kaart.id);
         if !replaced.is_empty() {
             // The colleague's value that this replaced: in a note, and said here.
             s.warn(s.notices_text(&replaced));
@@ -233,8 +233,14 @@ impl BordView {
             },
             snapshot,
         };
+        let titel = bord
+            .kaarten
+            .iter()
+            .find(|k| k.id == kaart)
+            .map(|k| k.titel.clone())
+            .unwrap_or_default();
         let edit = card_edit(s, &bord.id, vec![op]);
-        s.commit(edit);
+        s.commit_as(edit, wording::notitie_bij(&titel));
     }
 
     /// A key in the delete question about this card (as the dialog showed it).
@@ -275,7 +281,7 @@ impl BordView {
                 self.kaart = None;
             }
         }
-        s.commit(edit);
+        s.commit_as(edit, wording::kaart_verwijderd(&kaart.titel));
         // From the card view: back to the board, where the card was.
         Step::Go(Go::View(View::Bord))
     }

@@ -254,8 +254,7 @@ impl InzetView {
                     ..z.clone()
                 };
                 let edit = inzet_edit(s, &r.bord, Some(&z), Some(&after));
-                s.say(wording::inzet_afgewezen());
-                s.commit(edit);
+                s.commit_as(edit, wording::inzet_afgewezen());
                 self.refresh(s);
                 Step::Stay
             }
@@ -352,6 +351,5 @@ fn decide(s: &mut Session, r: &InzetRef, asked: &Inzet, keuze: Keuze) {
             inzet_edit(s, b, Some(asked), Some(&after))
         }
     };
-    s.say(wording::besluit_vastgelegd());
-    s.commit(edit);
+    s.commit_as(edit, wording::besluit_vastgelegd());
 }

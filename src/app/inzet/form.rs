@@ -222,12 +222,14 @@ impl InzetView {
                     // Only what the user changed, compared with the inzet as the form opened.
                     let before = (!f.is_new).then_some(&f.inzet);
                     let edit = inzet_edit(s, &f.bord, before, Some(&z));
-                    s.say(if f.is_new {
-                        wording::inzet_gevraagd()
-                    } else {
-                        wording::inzet_gewijzigd()
-                    });
-                    s.commit(edit);
+                    s.commit_as(
+                        edit,
+                        if f.is_new {
+                            wording::inzet_gevraagd()
+                        } else {
+                            wording::inzet_gewijzigd()
+                        },
+                    );
                     self.refresh(s);
                     return Step::Stay;
                 }

@@ -206,8 +206,7 @@ impl InzetView {
             }
         };
         let edit = inzet_edit(s, &r.bord, Some(&z), after.as_ref());
-        s.say(wording::inzet_ingetrokken());
-        s.commit(edit);
+        s.commit_as(edit, wording::inzet_ingetrokken());
         self.clamp(s);
     }
 }
@@ -242,6 +241,7 @@ pub(crate) fn inzet_edit(
         file: FileKey::Bord(bord.to_string()),
         ops,
         at: Moment(s.now),
+        wat: String::new(),
     }
 }
 

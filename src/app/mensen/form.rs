@@ -177,8 +177,10 @@ impl MensenView {
             match f.result() {
                 Ok(p) if p == f.persoon => return Step::Stay,
                 Ok(p) => {
-                    s.say(wording::persoon_bijgewerkt());
-                    s.commit(persoon_edit(s, &f.persoon, &p));
+                    s.commit_as(
+                        persoon_edit(s, &f.persoon, &p),
+                        wording::persoon_bijgewerkt(),
+                    );
                     return Step::Stay;
                 }
                 Err(e) => f.error = Some(e),
@@ -200,8 +202,10 @@ impl MensenView {
         if f.handle(key) {
             match f.result() {
                 Ok(p) => {
-                    s.say(wording::persoon_bijgewerkt());
-                    s.commit(persoon_edit(s, &f.persoon, &p));
+                    s.commit_as(
+                        persoon_edit(s, &f.persoon, &p),
+                        wording::persoon_bijgewerkt(),
+                    );
                     return Step::Stay;
                 }
                 Err(e) => f.error = Some(e),

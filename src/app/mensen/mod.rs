@@ -110,8 +110,10 @@ fn remove_absence(s: &mut Session, p: &Persoon) {
     };
     let mut after = p.clone();
     after.afwezig.remove(i);
-    s.say(wording::afwezigheid_verwijderd());
-    s.commit(persoon_edit(s, p, &after));
+    s.commit_as(
+        persoon_edit(s, p, &after),
+        wording::afwezigheid_verwijderd(),
+    );
 }
 
 /// An edit of one person: only what changed from `before` to `after`.
@@ -120,6 +122,7 @@ fn persoon_edit(s: &Session, before: &Persoon, after: &Persoon) -> Edit {
         file: FileKey::Organisatie,
         ops: ops::diff_item(List::Mensen, before, after),
         at: Moment(s.now),
+        wat: String::new(),
     }
 }
 

@@ -21,6 +21,17 @@ impl Session {
         }
     }
 
+    /// Commits an edit the user made and says what it did, with the key that undoes it.
+    pub fn commit_as(&mut self, mut edit: Edit, wat: impl Into<String>) {
+        edit.wat = wat.into();
+        if let Some((done, _)) = self.apply_edit(&edit, ops::Mode::Merge) {
+            let said = wording::gedaan(&done.wat);
+            self.undo.push(done);
+            self.redo.clear();
+            self.say(said);
+        }
+    }
+
     /// Applies an edit's operations to the shown file and records those that took effect for
     /// saving. Returns the edit as applied and what it reported; `None` when nothing applied.
     pub fn apply_edit(&mut self, edit: &Edit, mode: ops::Mode) -> Option<(Edit, Vec<Notice>)> {
@@ -76,6 +87,7 @@ impl Session {
             file: edit.file.clone(),
             ops: applied,
             at: edit.at,
+            wat: edit.wat.clone(),
         };
         self.after_edit(&done);
         self.status.error = (!notices.is_empty()).then(|| self.notices_text(&notices));

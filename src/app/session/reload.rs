@@ -219,6 +219,7 @@ impl Session {
             file: FileKey::Bord(ours.id.clone()),
             ops: crate::domain::ops::diff(&ours, &merged.value),
             at: Moment(self.now),
+            wat: String::new(),
         };
         self.fouten.retain(|d| d.bestand != meta.name);
         self.commit(edit);
