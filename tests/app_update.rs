@@ -276,7 +276,7 @@ fn editing_status_progress_and_a_bad_date() {
     key(&mut a, KeyCode::Enter);
     match &a.mode {
         Mode::Form(f) => assert!(
-            f.error.as_deref().unwrap().contains("ongeldige datum"),
+            f.error.as_deref().unwrap().contains("is geen datum"),
             "{:?}",
             f.error
         ),

@@ -120,7 +120,7 @@ impl InzetView {
 
     /// The rows of the view.
     pub fn rows(&self, s: &Session) -> Vec<InzetRef> {
-        rows(&s.werkmap, &self.scope, s.gebruiker())
+        rows(&s.werkmap, &self.scope, s.coco())
     }
 
     /// The selected inzet.
@@ -311,6 +311,18 @@ mod tests {
         assert_eq!(ids, ["h3"]);
         let s = session_as(Some("avries"));
         assert!(inbox.rows(&s).is_empty(), "no requests on Wijken");
+        // Someone who leads no unit reads every open request (and may not decide on them).
+        let mut s = session_as(Some("dbakker"));
+        assert_eq!(s.coco(), None);
+        let ids: Vec<String> = inbox.rows(&s).into_iter().map(|r| r.inzet).collect();
+        assert_eq!(ids, ["h3"]);
+        inbox.row = 0;
+        assert!(matches!(
+            inbox.on_command(&mut s, Command::Agree),
+            Step::Stay
+        ));
+        assert_eq!(status(&s, "h3"), Some(InzetStatus::Gevraagd));
+        assert!(s.status.error.is_some(), "says who may decide");
     }
 
     #[test]

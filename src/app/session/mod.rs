@@ -234,6 +234,19 @@ impl Session {
             .map(|p| p.id.as_str())
     }
 
+    /// The user as a CoCo: their id when they lead a unit, else `None` (then the inbox shows
+    /// every unit's open requests, which they may read but not decide on).
+    pub fn coco(&self) -> Option<&str> {
+        let user = self.gebruiker()?;
+        self.werkmap
+            .organisatie
+            .as_ref()?
+            .eenheden
+            .iter()
+            .any(|e| e.cocos.iter().any(|c| c == user))
+            .then_some(user)
+    }
+
     /// Whether the user may decide on a claim on this person: a CoCo of the person's unit, or
     /// anyone when no known user is configured. The error says who may.
     pub fn may_decide(&self, persoon: &str) -> Result<(), String> {
