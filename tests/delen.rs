@@ -67,7 +67,7 @@ fn a_form_left_open_while_a_colleague_saves_keeps_the_colleagues_changes() {
         them.key(KeyCode::Tab);
     }
     ctrl(&mut them, 'u');
-    them.typ("31-12-2026");
+    them.typ("31-12-2027");
     them.key(KeyCode::Enter);
     them.key(KeyCode::Char('a'));
     them.typ("Van een collega");
@@ -79,7 +79,7 @@ fn a_form_left_open_while_a_colleague_saves_keeps_the_colleagues_changes() {
     let Mode::Form(f) = &me.app.mode else {
         panic!("the form stays open: {:?}", me.app.mode)
     };
-    assert_eq!(f.inputs[4].text, "31-12-2026");
+    assert_eq!(f.inputs[4].text, "31-12-2027");
     assert_eq!(f.marks[4], Some(planbord::app::bord::form::Mark::Taken));
     // We change the title only, and save.
     ctrl(&mut me, 'u');
@@ -88,7 +88,7 @@ fn a_form_left_open_while_a_colleague_saves_keeps_the_colleagues_changes() {
     assert!(me.settle(10_000));
     let k = card_on_disk(dir.path(), &card);
     assert_eq!(k.titel, "Nieuwe titel van mij");
-    assert_eq!(k.deadline.unwrap().to_string(), "2026-12-31");
+    assert_eq!(k.deadline.unwrap().to_string(), "2027-12-31");
     assert_eq!(k.kolom, "bezig", "the colleague's move stays");
     assert!(k.notities.iter().any(|n| n.tekst == "Van een collega"));
 }
@@ -101,14 +101,14 @@ fn a_field_both_changed_in_an_open_form_keeps_ours_and_notes_theirs() {
         me.key(KeyCode::Tab);
     }
     ctrl(&mut me, 'u');
-    me.typ("15-01-2027");
+    me.typ("15-01-2028");
     // The colleague sets another deadline and saves first.
     them.key(KeyCode::Char('e'));
     for _ in 0..4 {
         them.key(KeyCode::Tab);
     }
     ctrl(&mut them, 'u');
-    them.typ("31-12-2026");
+    them.typ("31-12-2027");
     them.key(KeyCode::Enter);
     assert!(them.settle(10_000));
     me.watch();
@@ -116,18 +116,18 @@ fn a_field_both_changed_in_an_open_form_keeps_ours_and_notes_theirs() {
         panic!()
     };
     assert!(
-        matches!(&f.marks[4], Some(planbord::app::bord::form::Mark::Both(v)) if v == "2026-12-31"),
+        matches!(&f.marks[4], Some(planbord::app::bord::form::Mark::Both(v)) if v == "2027-12-31"),
         "{:?}",
         f.marks[4]
     );
     me.key(KeyCode::Enter);
     assert!(me.settle(10_000));
     let k = card_on_disk(dir.path(), &card);
-    assert_eq!(k.deadline.unwrap().to_string(), "2027-01-15");
+    assert_eq!(k.deadline.unwrap().to_string(), "2028-01-15");
     assert!(
         k.notities.iter().any(|n| n
             .tekst
-            .contains("\"2026-12-31\" van een collega is vervangen")),
+            .contains("\"2027-12-31\" van een collega is vervangen")),
         "{:?}",
         k.notities
     );

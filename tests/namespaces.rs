@@ -81,10 +81,8 @@ impl Laptop {
         }
     }
 
-    /// Opens the (only) board of the session.
+    /// Waits for the board: planbord opens a board file on its board.
     fn open_board(&self) {
-        self.pane.wait_for("▶", 10);
-        self.pane.keys(&["Enter"]);
         self.pane.wait_for("Te doen", 10);
     }
 
