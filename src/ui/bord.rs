@@ -252,6 +252,8 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// A card in `w` cells: its title line, owner with deadline, status with progress, and the gap
+/// below. The selected card is drawn in the selection style; closed cards are dimmed.
 pub(super) fn card_lines<'a>(
     app: &App,
     bord: &Bord,
@@ -262,6 +264,28 @@ pub(super) fn card_lines<'a>(
 ) -> Vec<Line<'a>> {
     let conflict = app.session.derived.card_in_conflict(bord, k);
     let open = bord.is_open(k);
+    vec![
+        card_title(k, selected, conflict, open, w, theme),
+        card_owner(app, k, selected, open, w, theme),
+        card_status(k, selected, w, theme),
+        Line::default(),
+    ]
+}
+
+/// The style `s`, or the selection style on the selected card.
+fn pick(theme: &Theme, selected: bool, s: Style) -> Style {
+    if selected { theme.selected } else { s }
+}
+
+/// A card's first line: the selection arrow, the conflict marker and the title, padded to `w`.
+fn card_title(
+    k: &Kaart,
+    selected: bool,
+    conflict: bool,
+    open: bool,
+    w: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let base = if selected {
         theme.selected
     } else if open {
@@ -269,10 +293,12 @@ pub(super) fn card_lines<'a>(
     } else {
         theme.dim
     };
-    let pick = |s: Style| if selected { theme.selected } else { s };
     let marker = if conflict { CONFLICT } else { " " };
-    let title = Line::from(vec![
-        Span::styled(if selected { "▶" } else { " " }, pick(theme.accent)),
+    Line::from(vec![
+        Span::styled(
+            if selected { "▶" } else { " " },
+            pick(theme, selected, theme.accent),
+        ),
         // The marker keeps its colour on the selected card too.
         Span::styled(
             marker,
@@ -294,7 +320,19 @@ pub(super) fn card_lines<'a>(
                 theme.title
             }),
         ),
-    ]);
+    ])
+}
+
+/// A card's second line: the owner, cut to leave room for the deadline, which is marked when
+/// an open card is past it (spelled out when `w` allows).
+fn card_owner(
+    app: &App,
+    k: &Kaart,
+    selected: bool,
+    open: bool,
+    w: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let owner = k
         .eigenaar
         .as_deref()
@@ -313,31 +351,44 @@ pub(super) fn card_lines<'a>(
     let dl_w = deadline
         .as_ref()
         .map_or(0, |d| unicode_width::UnicodeWidthStr::width(d.as_str()) + 1);
-    let second = Line::from(vec![
+    Line::from(vec![
         Span::styled(
             format!("  {}", ellipsis(&owner, w.saturating_sub(3 + dl_w))),
-            pick(theme.text),
+            pick(theme, selected, theme.text),
         ),
         Span::styled(
             deadline.map(|d| format!(" {d}")).unwrap_or_default(),
-            pick(if overdue { theme.conflict } else { theme.dim }),
+            pick(
+                theme,
+                selected,
+                if overdue { theme.conflict } else { theme.dim },
+            ),
         ),
-    ]);
+    ])
+}
+
+/// A card's third line: its status, a progress bar when `w` leaves room, and the percentage.
+fn card_status(k: &Kaart, selected: bool, w: usize, theme: &Theme) -> Line<'static> {
     let status = format!("{} {}", status_symbol(k.status), status_naam(k.status));
     let bar_w = w.saturating_sub(status.chars().count() + 9).min(10);
-    let third = Line::from(vec![
-        Span::styled(format!("  {status}"), pick(theme.status(k.status))),
+    Line::from(vec![
+        Span::styled(
+            format!("  {status}"),
+            pick(theme, selected, theme.status(k.status)),
+        ),
         Span::styled(
             if bar_w >= 3 {
                 format!(" {}", progress(k.voortgang, bar_w))
             } else {
                 String::new()
             },
-            pick(theme.accent),
+            pick(theme, selected, theme.accent),
         ),
-        Span::styled(format!(" {}%", k.voortgang), pick(theme.text)),
-    ]);
-    vec![title, second, third, Line::default()]
+        Span::styled(
+            format!(" {}%", k.voortgang),
+            pick(theme, selected, theme.text),
+        ),
+    ])
 }
 
 fn draw_strip(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

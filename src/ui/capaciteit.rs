@@ -11,8 +11,9 @@ use super::Theme;
 use super::theme::CONFLICT;
 use super::widgets::ellipsis;
 use crate::app::App;
-use crate::app::capaciteit::{Maat, Niveau, PersonDetail, RowKind};
+use crate::app::capaciteit::{ClaimRow, Maat, Niveau, PersonDetail, RowKind};
 use crate::capacity::{WeekLoad, meer_dan};
+use crate::domain::Week;
 use crate::wording;
 /// The characters of the opgave segments of a bar, in order; regular work is `█`.
 const SEGMENTS: [&str; 5] = ["▓", "▒", "░", "▚", "▞"];
@@ -166,39 +167,52 @@ fn draw_heat(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// The scale and the patterns every week's bar of one person shares.
+struct Bars {
+    /// The cells a bar may take.
+    width: usize,
+    /// Cells per hour, so the busiest week fills the width.
+    per: f64,
+    /// The opgaven (bron) in order of first appearance; each gets its own pattern.
+    bronnen: Vec<String>,
+}
+
+impl Bars {
+    fn new(d: &PersonDetail, area_width: usize) -> Bars {
+        let width = area_width.saturating_sub(60).clamp(10, 48);
+        let max = d
+            .loads
+            .iter()
+            .map(|l| l.gepland().max(l.beschikbaar))
+            .fold(1.0, f64::max);
+        let mut bronnen: Vec<String> = Vec::new();
+        for parts in &d.parts {
+            for (b, _) in parts {
+                if !bronnen.contains(b) {
+                    bronnen.push(b.clone());
+                }
+            }
+        }
+        Bars {
+            width,
+            per: width as f64 / max,
+            bronnen,
+        }
+    }
+
+    /// The pattern of opgave `b`.
+    fn seg(&self, b: &str) -> &'static str {
+        SEGMENTS[self.bronnen.iter().position(|x| x == b).unwrap_or(0) % SEGMENTS.len()]
+    }
+}
+
+/// One person's capacity: a heading with the legend, a stacked bar per week, and the inzet
+/// behind the figures, selectable.
 fn draw_person(frame: &mut Frame, area: Rect, app: &App, d: &PersonDetail, theme: &Theme) {
     let cap = &app.views.capaciteit;
     let width = usize::from(area.width);
-    let bar_w = width.saturating_sub(60).clamp(10, 48);
-    let max = d
-        .loads
-        .iter()
-        .map(|l| l.gepland().max(l.beschikbaar))
-        .fold(1.0, f64::max);
-    let per = bar_w as f64 / max;
-    let mut bronnen: Vec<String> = Vec::new();
-    for parts in &d.parts {
-        for (b, _) in parts {
-            if !bronnen.contains(b) {
-                bronnen.push(b.clone());
-            }
-        }
-    }
-    let seg = |b: &str| SEGMENTS[bronnen.iter().position(|x| x == b).unwrap_or(0) % SEGMENTS.len()];
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!(" {} ", d.naam), theme.title),
-        Span::styled(format!("({})  ", d.eenheid), theme.dim),
-        Span::styled("█ regulier", theme.text),
-    ])];
-    let mut legend: Vec<Span> = vec![Span::raw("  ")];
-    for b in &bronnen {
-        legend.push(Span::styled(format!("{} {b}  ", seg(b)), theme.text));
-    }
-    legend.push(Span::styled(
-        format!("│ = beschikbaar  {CONFLICT} = te veel"),
-        theme.dim,
-    ));
-    lines.push(Line::from(legend));
+    let bars = Bars::new(d, width);
+    let mut lines = legend(d, &bars, theme);
     let weeks_room = usize::from(area.height).saturating_sub(6 + d.claims.len().min(8));
     for ((w, l), parts) in cap
         .weeks
@@ -207,50 +221,7 @@ fn draw_person(frame: &mut Frame, area: Rect, app: &App, d: &PersonDetail, theme
         .zip(&d.parts)
         .take(weeks_room.max(1))
     {
-        let over = meer_dan(l.gepland(), l.beschikbaar);
-        let mut bar = String::new();
-        let push = |s: &str, hours: f64, bar: &mut String| {
-            let n = (hours * per).round() as usize;
-            bar.push_str(&s.repeat(n));
-        };
-        push("█", l.regulier, &mut bar);
-        for (b, h) in parts {
-            push(seg(b), *h, &mut bar);
-        }
-        let avail = ((l.beschikbaar * per).round() as usize).min(bar_w);
-        let mut cells: Vec<String> = bar.chars().map(String::from).collect();
-        cells.resize(bar_w.max(cells.len()), " ".into());
-        let (inside, outside) = cells.split_at(avail.min(cells.len()));
-        let marker = if avail < bar_w || !outside.is_empty() {
-            "│"
-        } else {
-            ""
-        };
-        let parts_text: Vec<String> = parts
-            .iter()
-            .map(|(b, h)| format!("{b} {}", wording::getal(*h)))
-            .collect();
-        lines.push(Line::from(vec![
-            Span::styled(format!(" W{:02} ", w.number()), theme.dim),
-            Span::styled(inside.concat(), theme.text),
-            Span::styled(marker, theme.accent),
-            Span::styled(
-                outside.concat(),
-                if over { theme.conflict } else { theme.text },
-            ),
-            Span::styled(
-                format!(
-                    " {}{}/{} u  {} regulier{}{}",
-                    if over { CONFLICT } else { " " },
-                    wording::getal(l.gepland()),
-                    wording::getal(l.beschikbaar),
-                    wording::getal(l.regulier),
-                    if parts_text.is_empty() { "" } else { " · " },
-                    parts_text.join(" · ")
-                ),
-                if over { theme.conflict } else { theme.text },
-            ),
-        ]));
+        lines.push(week_line(w, l, parts, &bars, theme));
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
@@ -258,30 +229,7 @@ fn draw_person(frame: &mut Frame, area: Rect, app: &App, d: &PersonDetail, theme
         theme.accent,
     )));
     for (i, c) in d.claims.iter().enumerate() {
-        let selected = i == cap.row;
-        let style: Style = if selected { theme.selected } else { theme.text };
-        lines.push(Line::from(vec![
-            Span::styled(if selected { " ▶ " } else { "   " }, theme.accent),
-            Span::styled(
-                ellipsis(
-                    &format!(
-                        "{} ({}) · {} u/week · {} · {}{}",
-                        c.bord_titel,
-                        c.bron,
-                        wording::getal(c.uren),
-                        wording::weken(c.van, c.tot),
-                        wording::inzet_status(c.status),
-                        if c.soort == crate::domain::InzetSoort::Regulier {
-                            " · regulier"
-                        } else {
-                            ""
-                        }
-                    ),
-                    width.saturating_sub(4),
-                ),
-                style,
-            ),
-        ]));
+        lines.push(claim_line(c, i == cap.row, width, theme));
     }
     if d.claims.is_empty() {
         lines.push(Line::from(Span::styled(wording::geen_inzet(), theme.dim)));
@@ -290,4 +238,107 @@ fn draw_person(frame: &mut Frame, area: Rect, app: &App, d: &PersonDetail, theme
         Paragraph::new(lines).block(Block::default().borders(Borders::NONE)),
         area,
     );
+}
+
+/// The two heading lines: the person with their unit, then what each pattern and mark in the
+/// bars stands for.
+fn legend(d: &PersonDetail, bars: &Bars, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!(" {} ", d.naam), theme.title),
+        Span::styled(format!("({})  ", d.eenheid), theme.dim),
+        Span::styled("█ regulier", theme.text),
+    ])];
+    let mut legend: Vec<Span> = vec![Span::raw("  ")];
+    for b in &bars.bronnen {
+        legend.push(Span::styled(format!("{} {b}  ", bars.seg(b)), theme.text));
+    }
+    legend.push(Span::styled(
+        format!("│ = beschikbaar  {CONFLICT} = te veel"),
+        theme.dim,
+    ));
+    lines.push(Line::from(legend));
+    lines
+}
+
+/// One week: regular work and each opgave stacked in a bar, a mark where the available hours
+/// end (what is past it shows red when over), then the figures.
+fn week_line(
+    w: &Week,
+    l: &WeekLoad,
+    parts: &[(String, f64)],
+    bars: &Bars,
+    theme: &Theme,
+) -> Line<'static> {
+    let over = meer_dan(l.gepland(), l.beschikbaar);
+    let mut bar = String::new();
+    let push = |s: &str, hours: f64, bar: &mut String| {
+        let n = (hours * bars.per).round() as usize;
+        bar.push_str(&s.repeat(n));
+    };
+    push("█", l.regulier, &mut bar);
+    for (b, h) in parts {
+        push(bars.seg(b), *h, &mut bar);
+    }
+    let bar_w = bars.width;
+    let avail = ((l.beschikbaar * bars.per).round() as usize).min(bar_w);
+    let mut cells: Vec<String> = bar.chars().map(String::from).collect();
+    cells.resize(bar_w.max(cells.len()), " ".into());
+    let (inside, outside) = cells.split_at(avail.min(cells.len()));
+    let marker = if avail < bar_w || !outside.is_empty() {
+        "│"
+    } else {
+        ""
+    };
+    let parts_text: Vec<String> = parts
+        .iter()
+        .map(|(b, h)| format!("{b} {}", wording::getal(*h)))
+        .collect();
+    Line::from(vec![
+        Span::styled(format!(" W{:02} ", w.number()), theme.dim),
+        Span::styled(inside.concat(), theme.text),
+        Span::styled(marker, theme.accent),
+        Span::styled(
+            outside.concat(),
+            if over { theme.conflict } else { theme.text },
+        ),
+        Span::styled(
+            format!(
+                " {}{}/{} u  {} regulier{}{}",
+                if over { CONFLICT } else { " " },
+                wording::getal(l.gepland()),
+                wording::getal(l.beschikbaar),
+                wording::getal(l.regulier),
+                if parts_text.is_empty() { "" } else { " · " },
+                parts_text.join(" · ")
+            ),
+            if over { theme.conflict } else { theme.text },
+        ),
+    ])
+}
+
+/// One inzet behind the figures, cut to `width`: its board and bron, hours, weeks and status.
+fn claim_line(c: &ClaimRow, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
+    let style: Style = if selected { theme.selected } else { theme.text };
+    Line::from(vec![
+        Span::styled(if selected { " ▶ " } else { "   " }, theme.accent),
+        Span::styled(
+            ellipsis(
+                &format!(
+                    "{} ({}) · {} u/week · {} · {}{}",
+                    c.bord_titel,
+                    c.bron,
+                    wording::getal(c.uren),
+                    wording::weken(c.van, c.tot),
+                    wording::inzet_status(c.status),
+                    if c.soort == crate::domain::InzetSoort::Regulier {
+                        " · regulier"
+                    } else {
+                        ""
+                    }
+                ),
+                width.saturating_sub(4),
+            ),
+            style,
+        ),
+    ])
 }

@@ -10,11 +10,55 @@ use super::Theme;
 use super::theme::CONFLICT;
 use super::widgets::ellipsis;
 use crate::app::App;
-use crate::capacity::Ernst;
+use crate::capacity::{Conflict, Ernst};
 use crate::wording;
+/// The conflicts view: the header with the counts and filters, the list grouped by severity,
+/// and the explanation of the selected conflict below.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let list = app.conflict_list();
-    let count = |e| list.iter().filter(|c| c.ernst == e).count();
+    draw_header(
+        frame,
+        Rect {
+            height: 1.min(area.height),
+            ..area
+        },
+        app,
+        &list,
+        theme,
+    );
+    let detail_h = 5.min(area.height.saturating_sub(3));
+    let list_area = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1 + detail_h),
+        ..area
+    };
+    let detail = Rect {
+        y: list_area.y + list_area.height,
+        height: detail_h,
+        ..area
+    };
+    draw_list(frame, list_area, app, &list, theme);
+    if let Some(c) = list.get(app.views.conflicten.row) {
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme.border)
+            .title(Span::styled(wording::conflict_detail_titel(), theme.title));
+        frame.render_widget(
+            Paragraph::new(Span::styled(wording::uitleg(c), theme.text))
+                .block(block)
+                .wrap(Wrap { trim: true }),
+            detail,
+        );
+    }
+}
+
+/// How many conflicts in `list` are of severity `e`.
+fn count(list: &[&Conflict], e: Ernst) -> usize {
+    list.iter().filter(|c| c.ernst == e).count()
+}
+
+/// The one header line: the counts per severity, then the filters that are on.
+fn draw_header(frame: &mut Frame, area: Rect, app: &App, list: &[&Conflict], theme: &Theme) {
     let mut filters = Vec::new();
     if let Some(s) = app.views.conflicten.soort {
         filters.push(format!("soort: {}", s.naam()));
@@ -28,9 +72,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 " {} ",
                 wording::kop_conflicten(
                     list.len(),
-                    count(Ernst::Hoog),
-                    count(Ernst::Midden),
-                    count(Ernst::Laag)
+                    count(list, Ernst::Hoog),
+                    count(list, Ernst::Midden),
+                    count(list, Ernst::Laag)
                 )
             ),
             theme.accent,
@@ -44,28 +88,44 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.title,
         ),
     ]);
-    frame.render_widget(
-        Paragraph::new(header),
-        Rect {
-            height: 1.min(area.height),
-            ..area
-        },
-    );
-    let detail_h = 5.min(area.height.saturating_sub(3));
-    let list_area = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(1 + detail_h),
-        ..area
-    };
-    let detail = Rect {
-        y: list_area.y + list_area.height,
-        height: detail_h,
-        ..area
-    };
+    frame.render_widget(Paragraph::new(header), area);
+}
 
-    // Rows: a heading before each severity, then its conflicts.
+/// The conflicts under their severity headings, scrolled so the selected one shows; or a
+/// line saying there are none.
+fn draw_list(frame: &mut Frame, area: Rect, app: &App, list: &[&Conflict], theme: &Theme) {
+    let rows = rows(app, list, usize::from(area.width), theme);
+    let h = usize::from(area.height);
+    let sel = rows
+        .iter()
+        .position(|(i, _)| *i == Some(app.views.conflicten.row))
+        .unwrap_or(0);
+    let first = super::widgets::first_visible(sel, h);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .skip(first)
+        .take(h)
+        .map(|(_, l)| l)
+        .collect();
+    if list.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(wording::geen_conflicten_hier(), theme.dim)),
+            area,
+        );
+    } else {
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+/// The rows of the list in `w` cells: a heading before each severity (no index), then its
+/// conflicts (with their index in `list`), each with its week, kind and explanation.
+fn rows(
+    app: &App,
+    list: &[&Conflict],
+    w: usize,
+    theme: &Theme,
+) -> Vec<(Option<usize>, Line<'static>)> {
     let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
-    let w = usize::from(area.width);
     let mut last = None;
     for (i, c) in list.iter().enumerate() {
         if last != Some(c.ernst) {
@@ -80,7 +140,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     format!(
                         " {} {}",
                         CONFLICT,
-                        wording::ernst_kop(c.ernst, count(c.ernst))
+                        wording::ernst_kop(c.ernst, count(list, c.ernst))
                     ),
                     style,
                 )),
@@ -114,36 +174,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ]),
         ));
     }
-    let h = usize::from(list_area.height);
-    let sel = rows
-        .iter()
-        .position(|(i, _)| *i == Some(app.views.conflicten.row))
-        .unwrap_or(0);
-    let first = super::widgets::first_visible(sel, h);
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .skip(first)
-        .take(h)
-        .map(|(_, l)| l)
-        .collect();
-    if list.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled(wording::geen_conflicten_hier(), theme.dim)),
-            list_area,
-        );
-    } else {
-        frame.render_widget(Paragraph::new(lines), list_area);
-    }
-    if let Some(c) = list.get(app.views.conflicten.row) {
-        let block = Block::default()
-            .borders(Borders::TOP)
-            .border_style(theme.border)
-            .title(Span::styled(wording::conflict_detail_titel(), theme.title));
-        frame.render_widget(
-            Paragraph::new(Span::styled(wording::uitleg(c), theme.text))
-                .block(block)
-                .wrap(Wrap { trim: true }),
-            detail,
-        );
-    }
+    rows
 }

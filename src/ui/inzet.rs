@@ -11,9 +11,9 @@ use super::capaciteit::cell;
 use super::widgets::ellipsis;
 use crate::app::App;
 use crate::app::capaciteit::Maat;
-use crate::app::inzet::Scope;
+use crate::app::inzet::{InzetDetail, Scope};
 use crate::capacity::meer_dan;
-use crate::domain::{InzetSoort, InzetStatus};
+use crate::domain::{Bord, Inzet, InzetSoort, InzetStatus};
 use crate::wording;
 /// The symbol of an inzet status, so it reads without colour.
 pub fn status_symbol(s: InzetStatus) -> &'static str {
@@ -24,9 +24,39 @@ pub fn status_symbol(s: InzetStatus) -> &'static str {
     }
 }
 
+/// The inzet view: the header, the list of claims, and the figures of the selected one below.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let rows = app.inzet_rows();
-    let title = match &app.views.inzet.scope {
+    super::widgets::header(frame, area, title(app), wording::inzet_toetsen(), theme);
+    let detail_h = if app.views.inzet.detail.is_some() {
+        7.min(area.height.saturating_sub(4))
+    } else {
+        0
+    };
+    let list = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(2 + detail_h),
+        ..area
+    };
+    draw_list(frame, list, app, theme);
+    if let Some(d) = &app.views.inzet.detail {
+        let area = Rect {
+            y: list.y + list.height,
+            height: detail_h,
+            ..area
+        };
+        let upf = app
+            .session
+            .werkmap
+            .organisatie
+            .as_ref()
+            .map_or(36.0, |o| o.uren_per_fte);
+        draw_detail(frame, area, d, upf, theme);
+    }
+}
+
+/// The view's title: the board whose team this is, or whose units the inbox covers.
+fn title(app: &App) -> String {
+    match &app.views.inzet.scope {
         Scope::Bord(id) => format!(
             " Team en inzet · {}",
             app.session
@@ -41,20 +71,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 |g| wording::eenheden_van(&app.session.person_name(g))
             )
         ),
-    };
-    super::widgets::header(frame, area, title, wording::inzet_toetsen(), theme);
-    let detail_h = if app.views.inzet.detail.is_some() {
-        7.min(area.height.saturating_sub(4))
-    } else {
-        0
-    };
-    let list = Rect {
-        y: area.y + 2,
-        height: area.height.saturating_sub(2 + detail_h),
-        ..area
-    };
-    let w = usize::from(area.width);
-    let org = app.session.werkmap.organisatie.as_ref();
+    }
+}
+
+/// The claims in view, one line each, scrolled so the selected one shows; or why there are none.
+fn draw_list(frame: &mut Frame, list: Rect, app: &App, theme: &Theme) {
+    let rows = app.inzet_rows();
+    let w = usize::from(list.width);
     let mut lines = Vec::new();
     let h = usize::from(list.height);
     let first = super::widgets::first_visible(app.views.inzet.row, h);
@@ -63,64 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             continue;
         };
         let selected = i == app.views.inzet.row;
-        let eenheid = org
-            .and_then(|o| o.persoon(&z.persoon))
-            .and_then(|p| org.and_then(|o| o.eenheid(&p.eenheid)))
-            .map_or("", |e| e.naam.as_str());
-        let status_style = match z.status {
-            InzetStatus::Gevraagd => theme.warning,
-            InzetStatus::Toegezegd => theme.good,
-            InzetStatus::Afgewezen => theme.dim,
-        };
-        let besluit = z.besluit.as_ref().map(|b| {
-            format!(
-                " · {} {}{}",
-                app.session.person_name(&b.wie),
-                b.wanneer.0.format("%d-%m"),
-                b.toelichting
-                    .as_ref()
-                    .map(|t| format!(": {t}"))
-                    .unwrap_or_default()
-            )
-        });
-        let waar = if matches!(app.views.inzet.scope, Scope::Inbox) {
-            format!(" · {}", bord.titel)
-        } else {
-            String::new()
-        };
-        let name_w = w.saturating_sub(2 + 12 + 13 + 28).clamp(16, 40);
-        let main = format!(
-            "{:<name_w$} {:>5} u/week  {:<26}",
-            ellipsis(
-                &format!("{} ({eenheid})", app.session.person_name(&z.persoon)),
-                name_w
-            ),
-            wording::getal(z.uren_per_week),
-            wording::weken(z.van, z.tot)
-        );
-        let rest = format!(
-            "{}{waar}{}",
-            if z.soort == InzetSoort::Regulier {
-                " · regulier"
-            } else {
-                ""
-            },
-            besluit.unwrap_or_default()
-        );
-        let used = main.chars().count() + 14;
-        lines.push(Line::from(vec![
-            Span::styled(if selected { "▶ " } else { "  " }, theme.accent),
-            Span::styled(
-                format!(
-                    "{} {:<10} ",
-                    status_symbol(z.status),
-                    wording::inzet_status(z.status)
-                ),
-                status_style,
-            ),
-            Span::styled(main, if selected { theme.selected } else { theme.text }),
-            Span::styled(ellipsis(&rest, w.saturating_sub(used)), theme.dim),
-        ]));
+        lines.push(claim_line(app, bord, z, selected, w, theme));
     }
     if rows.is_empty() {
         lines.push(Line::from(Span::styled(
@@ -129,51 +95,119 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), list);
-    if let Some(d) = &app.views.inzet.detail {
-        let area = Rect {
-            y: list.y + list.height,
-            height: detail_h,
-            ..area
-        };
-        let block = Block::default()
-            .borders(Borders::TOP)
-            .border_style(theme.border)
-            .title(Span::styled(
-                wording::inzet_detail_titel(&d.naam, &d.eenheid),
-                theme.title,
+}
+
+/// One claim in `w` cells: its status, the person with their unit, hours and weeks, then (dim,
+/// cut to fit) whether it is regular work, its board in the inbox, and who decided it.
+fn claim_line(
+    app: &App,
+    bord: &Bord,
+    z: &Inzet,
+    selected: bool,
+    w: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let org = app.session.werkmap.organisatie.as_ref();
+    let eenheid = org
+        .and_then(|o| o.persoon(&z.persoon))
+        .and_then(|p| org.and_then(|o| o.eenheid(&p.eenheid)))
+        .map_or("", |e| e.naam.as_str());
+    let status_style = match z.status {
+        InzetStatus::Gevraagd => theme.warning,
+        InzetStatus::Toegezegd => theme.good,
+        InzetStatus::Afgewezen => theme.dim,
+    };
+    let besluit = z.besluit.as_ref().map(|b| {
+        format!(
+            " · {} {}{}",
+            app.session.person_name(&b.wie),
+            b.wanneer.0.format("%d-%m"),
+            b.toelichting
+                .as_ref()
+                .map(|t| format!(": {t}"))
+                .unwrap_or_default()
+        )
+    });
+    let waar = if matches!(app.views.inzet.scope, Scope::Inbox) {
+        format!(" · {}", bord.titel)
+    } else {
+        String::new()
+    };
+    let name_w = w.saturating_sub(2 + 12 + 13 + 28).clamp(16, 40);
+    let main = format!(
+        "{:<name_w$} {:>5} u/week  {:<26}",
+        ellipsis(
+            &format!("{} ({eenheid})", app.session.person_name(&z.persoon)),
+            name_w
+        ),
+        wording::getal(z.uren_per_week),
+        wording::weken(z.van, z.tot)
+    );
+    let rest = format!(
+        "{}{waar}{}",
+        if z.soort == InzetSoort::Regulier {
+            " · regulier"
+        } else {
+            ""
+        },
+        besluit.unwrap_or_default()
+    );
+    let used = main.chars().count() + 14;
+    Line::from(vec![
+        Span::styled(if selected { "▶ " } else { "  " }, theme.accent),
+        Span::styled(
+            format!(
+                "{} {:<10} ",
+                status_symbol(z.status),
+                wording::inzet_status(z.status)
+            ),
+            status_style,
+        ),
+        Span::styled(main, if selected { theme.selected } else { theme.text }),
+        Span::styled(ellipsis(&rest, w.saturating_sub(used)), theme.dim),
+    ])
+}
+
+/// The selected claim's figures: a table of weeks with the person's and the unit's load, each
+/// with and without the claim (`upf`: hours per FTE, for the cells).
+fn draw_detail(frame: &mut Frame, area: Rect, d: &InzetDetail, upf: f64, theme: &Theme) {
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.border)
+        .title(Span::styled(
+            wording::inzet_detail_titel(&d.naam, &d.eenheid),
+            theme.title,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let label_w = 26;
+    let cell_w = 8;
+    let n = (usize::from(inner.width).saturating_sub(label_w) / cell_w).min(d.weeks.len());
+    let mut lines = vec![Line::from(
+        std::iter::once(Span::styled(format!("{:<label_w$}", ""), theme.dim))
+            .chain(d.weeks.iter().take(n).map(|w| {
+                Span::styled(
+                    format!("{:>cell_w$}", format!("W{:02}", w.number())),
+                    theme.dim,
+                )
+            }))
+            .collect::<Vec<_>>(),
+    )];
+    for (label, loads) in [
+        (wording::persoon_met(), &d.met),
+        (wording::persoon_zonder(), &d.zonder),
+        (wording::eenheid_met(), &d.eenheid_met),
+        (wording::eenheid_zonder(), &d.eenheid_zonder),
+    ] {
+        let mut spans = vec![Span::styled(format!("{label:<label_w$}"), theme.text)];
+        for l in loads.iter().take(n) {
+            let over = meer_dan(l.gepland(), l.beschikbaar);
+            spans.push(Span::styled(
+                format!("{:>cell_w$}", cell(l, Maat::Procent, upf)),
+                theme.load(l.belasting(), over),
             ));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let upf = org.map_or(36.0, |o| o.uren_per_fte);
-        let label_w = 26;
-        let cell_w = 8;
-        let n = (usize::from(inner.width).saturating_sub(label_w) / cell_w).min(d.weeks.len());
-        let mut lines = vec![Line::from(
-            std::iter::once(Span::styled(format!("{:<label_w$}", ""), theme.dim))
-                .chain(d.weeks.iter().take(n).map(|w| {
-                    Span::styled(
-                        format!("{:>cell_w$}", format!("W{:02}", w.number())),
-                        theme.dim,
-                    )
-                }))
-                .collect::<Vec<_>>(),
-        )];
-        for (label, loads) in [
-            (wording::persoon_met(), &d.met),
-            (wording::persoon_zonder(), &d.zonder),
-            (wording::eenheid_met(), &d.eenheid_met),
-            (wording::eenheid_zonder(), &d.eenheid_zonder),
-        ] {
-            let mut spans = vec![Span::styled(format!("{label:<label_w$}"), theme.text)];
-            for l in loads.iter().take(n) {
-                let over = meer_dan(l.gepland(), l.beschikbaar);
-                spans.push(Span::styled(
-                    format!("{:>cell_w$}", cell(l, Maat::Procent, upf)),
-                    theme.load(l.belasting(), over),
-                ));
-            }
-            lines.push(Line::from(spans));
         }
-        frame.render_widget(Paragraph::new(lines), inner);
+        lines.push(Line::from(spans));
     }
+    frame.render_widget(Paragraph::new(lines), inner);
 }

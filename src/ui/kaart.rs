@@ -9,11 +9,32 @@ use super::Theme;
 use super::theme::{CONFLICT, status_symbol};
 use super::widgets::progress;
 use crate::app::{App, status_naam};
+use crate::domain::{Bord, Kaart};
 use crate::wording;
+/// The card window: the card's fields, the conflicts that concern it and its notes, framed and
+/// scrolled.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (Some(bord), Some(k)) = (app.board(), app.selected_card()) else {
         return;
     };
+    let mut lines = fields(app, bord, k, theme);
+    lines.extend(conflicts(app, bord, k, theme));
+    lines.extend(notes(app, k, theme));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(wording::kaart_venster_titel(), theme.title));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((app.views.kaart.scroll, 0)),
+        area,
+    );
+}
+
+/// The title (marked when in conflict) and every field of the card, labels right-aligned.
+fn fields(app: &App, bord: &Bord, k: &Kaart, theme: &Theme) -> Vec<Line<'static>> {
     let kolom = bord
         .kolommen
         .iter()
@@ -28,7 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let opt_date =
         |d: Option<crate::domain::Datum>| d.map(wording::datum).unwrap_or_else(|| "–".into());
-    let mut lines = vec![
+    vec![
         Line::from(vec![
             Span::styled(
                 if conflict {
@@ -80,7 +101,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             },
         ),
         field("Id", k.id.clone()),
-    ];
+    ]
+}
+
+/// The conflicts about this card or its owner, under a heading; nothing when there are none.
+fn conflicts(app: &App, bord: &Bord, k: &Kaart, theme: &Theme) -> Vec<Line<'static>> {
     let about: Vec<_> = app
         .session
         .derived
@@ -90,6 +115,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 || (c.persoon.is_some() && c.persoon == k.eigenaar)
         })
         .collect();
+    let mut lines = Vec::new();
     if !about.is_empty() {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
@@ -103,11 +129,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ]));
         }
     }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        wording::kop_notities(k.notities.len()),
-        theme.accent,
-    )));
+    lines
+}
+
+/// The notes, newest first, each with when and who above its text.
+fn notes(app: &App, k: &Kaart, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::default(),
+        Line::from(Span::styled(
+            wording::kop_notities(k.notities.len()),
+            theme.accent,
+        )),
+    ];
     for n in k.notities.iter().rev() {
         lines.push(Line::from(vec![
             Span::styled(
@@ -121,15 +154,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.text,
         )));
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focus)
-        .title(Span::styled(wording::kaart_venster_titel(), theme.title));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((app.views.kaart.scroll, 0)),
-        area,
-    );
+    lines
 }

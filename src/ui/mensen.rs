@@ -40,6 +40,8 @@ const AFWEZIG_BREED: usize = 24;
 /// The narrowest unit column worth showing; below this the unit shows in the detail title only.
 const EENHEID_MIN: usize = 8;
 
+/// The people view: the header, the CoCo's people and the selected person's details; or,
+/// when no one can be listed, why not.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(org) = &app.session.werkmap.organisatie else {
         frame.render_widget(
@@ -83,6 +85,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         height: area.height.saturating_sub(2 + detail_h),
         ..area
     };
+    draw_list(frame, list, app, org, &rows, theme);
+    if let Some(m) = app.selected_persoon() {
+        let area = Rect {
+            y: list.y + list.height,
+            height: detail_h,
+            ..area
+        };
+        draw_detail(frame, area, app, org, m, theme);
+    }
+}
+
+/// The people in `rows` (indices into `org.mensen`), one line each with unit, hours, working
+/// days and their next absence, scrolled so the selected one shows.
+fn draw_list(
+    frame: &mut Frame,
+    list: Rect,
+    app: &App,
+    org: &Organisatie,
+    rows: &[usize],
+    theme: &Theme,
+) {
+    let w = usize::from(list.width);
     let h = usize::from(list.height);
     let first = super::widgets::first_visible(app.views.mensen.row, h);
     let next = |p: usize| {
@@ -133,14 +157,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]));
     }
     frame.render_widget(Paragraph::new(lines), list);
-    if let Some(m) = app.selected_persoon() {
-        let area = Rect {
-            y: list.y + list.height,
-            height: detail_h,
-            ..area
-        };
-        draw_detail(frame, area, app, org, m, theme);
-    }
 }
 
 /// The widths of the name and unit columns in `w` cells: both [`KOLOM_MAX`] where that fits

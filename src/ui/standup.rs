@@ -2,6 +2,7 @@
 //! whose turn it is. No absence reasons or other personal details; with
 //! `standup_belasting: false` no per-person load either.
 
+use chrono::Duration;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -12,6 +13,8 @@ use super::Theme;
 use super::bord::{CARD_HEIGHT, MIN_COLUMN, card_lines};
 use super::theme::CONFLICT;
 use crate::app::App;
+use crate::app::standup::Standup;
+use crate::domain::{Bord, Kolom};
 use crate::wording;
 /// Digits 3 wide and 5 high, for a timer that reads from the back of the room.
 const DIGITS: [[&str; 5]; 11] = [
@@ -44,6 +47,8 @@ pub fn big(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The stand-up screen: the header with whose turn it is, the big timer, the board's columns
+/// and the key hint on the bottom line.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
     let Some(s) = &app.views.standup else { return };
     // The shared screen always gets high contrast, unless colour is off altogether.
@@ -55,28 +60,72 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
     let Some(bord) = app.session.werkmap.bord(s.bord()) else {
         return;
     };
-    let left = s.over(app.session.now);
-    let secs = left.num_seconds();
-    let timer = format!("{:02}:{:02}", secs.abs() / 60, secs.abs() % 60);
-    let timer_style = if secs < 0 {
-        theme.conflict
-    } else if secs < 120 {
-        theme.warning
-    } else {
-        theme.accent
-    };
     let beurt = s.aan_de_beurt(&app.session.werkmap);
     let show_load = app.session.config.standup_belasting.unwrap_or(true);
+    let header_h = 6.min(area.height);
+    let timer_w = 26u16.min(area.width / 2);
+    draw_head(
+        frame,
+        Rect {
+            height: header_h,
+            width: area.width.saturating_sub(timer_w),
+            ..area
+        },
+        s,
+        bord,
+        beurt.as_ref().map(|(_, naam)| naam.as_str()),
+        show_load,
+        &theme,
+    );
+    let timer_area = Rect {
+        x: area.x + area.width.saturating_sub(timer_w),
+        y: area.y,
+        width: timer_w,
+        height: header_h.min(5),
+    };
+    draw_timer(frame, timer_area, s.over(app.session.now), &theme);
+    let body = Rect {
+        y: area.y + header_h,
+        height: area.height.saturating_sub(header_h + 1),
+        ..area
+    };
+    let board = OnScreen {
+        app,
+        bord,
+        beurt: beurt.as_ref().map(|(id, _)| id.as_str()),
+        theme: &theme,
+    };
+    draw_columns(frame, body, &board, s.kolom);
+    let hint = Rect {
+        y: area.y + area.height.saturating_sub(1),
+        height: 1.min(area.height),
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(wording::standup_hint(show_load), theme.dim)),
+        hint,
+    );
+}
+
+/// The header: the board's title, whose turn it is (`beurt` names them), their load this week
+/// when that may show, and which board of the rotation this is.
+fn draw_head(
+    frame: &mut Frame,
+    area: Rect,
+    s: &Standup,
+    bord: &Bord,
+    beurt: Option<&str>,
+    show_load: bool,
+    theme: &Theme,
+) {
     let mut head = vec![
         Line::from(Span::styled(
             format!(" {}", bord.titel),
             theme.title.add_modifier(Modifier::BOLD),
         )),
         Line::default(),
-        Line::from(match &beurt {
-            Some((_, naam)) => {
-                Span::styled(format!(" {}", wording::aan_de_beurt(naam)), theme.accent)
-            }
+        Line::from(match beurt {
+            Some(naam) => Span::styled(format!(" {}", wording::aan_de_beurt(naam)), theme.accent),
             None => Span::styled(format!(" {}", wording::niemand_aan_de_beurt()), theme.dim),
         }),
     ];
@@ -92,46 +141,51 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
             theme.dim,
         )));
     }
-    let header_h = 6.min(area.height);
-    let timer_w = 26u16.min(area.width / 2);
-    frame.render_widget(
-        Paragraph::new(head),
-        Rect {
-            height: header_h,
-            width: area.width.saturating_sub(timer_w),
-            ..area
-        },
-    );
-    let digits: Vec<Line> = big(&timer)
+    frame.render_widget(Paragraph::new(head), area);
+}
+
+/// The time left in big digits, coloured as the end nears, and a warning once it is over.
+fn draw_timer(frame: &mut Frame, area: Rect, left: Duration, theme: &Theme) {
+    let secs = left.num_seconds();
+    let timer = format!("{:02}:{:02}", secs.abs() / 60, secs.abs() % 60);
+    let timer_style = if secs < 0 {
+        theme.conflict
+    } else if secs < 120 {
+        theme.warning
+    } else {
+        theme.accent
+    };
+    let mut digits: Vec<Line> = big(&timer)
         .into_iter()
         .map(|l| Line::from(Span::styled(l, timer_style)))
         .collect();
-    let timer_area = Rect {
-        x: area.x + area.width.saturating_sub(timer_w),
-        y: area.y,
-        width: timer_w,
-        height: header_h.min(5),
-    };
-    let mut digits = digits;
     if secs < 0 {
         digits.push(Line::from(Span::styled(
             format!("{CONFLICT} tijd voorbij"),
             theme.conflict,
         )));
     }
-    frame.render_widget(Paragraph::new(digits), timer_area);
+    frame.render_widget(Paragraph::new(digits), area);
+}
 
-    let body = Rect {
-        y: area.y + header_h,
-        height: area.height.saturating_sub(header_h + 1),
-        ..area
-    };
-    let n = bord.kolommen.len();
+/// What every column of the stand-up reads.
+struct OnScreen<'a> {
+    app: &'a App,
+    bord: &'a Bord,
+    /// The id of the person whose turn it is.
+    beurt: Option<&'a str>,
+    /// The stand-up's own theme (high contrast), not the app's.
+    theme: &'a Theme,
+}
+
+/// The columns that fit side by side in `body`, scrolled so the column in focus (`focus`)
+/// shows; the last one takes what the division leaves over.
+fn draw_columns(frame: &mut Frame, body: Rect, board: &OnScreen, focus: usize) {
+    let n = board.bord.kolommen.len();
     let visible = usize::from(body.width / MIN_COLUMN.max(1))
         .clamp(1, n.max(1))
         .min(n);
-    let first = s
-        .kolom
+    let first = focus
         .saturating_sub(visible.saturating_sub(1))
         .min(n - visible);
     let mut x = body.x;
@@ -148,85 +202,102 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
             ..body
         };
         x += w;
-        let col = &bord.kolommen[kolom];
-        let focus = kolom == s.kolom;
-        let cards: Vec<_> = bord.kaarten.iter().filter(|k| k.kolom == col.id).collect();
-        let exceeded = app.session.derived.wip_exceeded(&bord.id, &col.id);
-        let count = match col.wip {
-            Some(wip) => format!("{}/{wip}", cards.len()),
-            None => cards.len().to_string(),
-        };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_type(if focus {
-                BorderType::Double
-            } else {
-                BorderType::Plain
-            })
-            .border_style(if exceeded {
-                theme.conflict
-            } else if focus {
-                theme.border_focus
-            } else {
-                theme.border
-            })
-            .title(Line::from(vec![
-                Span::styled(
-                    format!(" {} ", col.naam),
-                    if focus { theme.accent } else { theme.title },
-                ),
-                Span::styled(
-                    format!(
-                        "{count}{} ",
-                        if exceeded {
-                            format!(" {CONFLICT}")
-                        } else {
-                            String::new()
-                        }
-                    ),
-                    if exceeded { theme.conflict } else { theme.text },
-                ),
-            ]));
-        let inner = block.inner(rect);
-        frame.render_widget(block, rect);
-        let iw = usize::from(inner.width);
-        // The person whose turn it is: their cards first and highlighted.
-        let mut ordered = cards.clone();
-        if let Some((id, _)) = &beurt {
-            ordered.sort_by_key(|k| k.eigenaar.as_deref() != Some(id.as_str()));
-        }
-        let mut lines = Vec::new();
-        let room = usize::from(inner.height / CARD_HEIGHT.max(1));
-        for k in ordered.iter().take(room) {
-            let theirs = beurt
-                .as_ref()
-                .is_some_and(|(id, _)| k.eigenaar.as_deref() == Some(id.as_str()));
-            let mut card = card_lines(app, bord, k, theirs, iw, &theme);
-            if beurt.is_some() && !theirs {
-                for l in &mut card {
-                    for span in &mut l.spans {
-                        span.style = span.style.patch(theme.dim);
-                    }
+        draw_column(
+            frame,
+            rect,
+            board,
+            &board.bord.kolommen[kolom],
+            kolom == focus,
+        );
+    }
+}
+
+/// One column: its framed title with the card count, then its cards, those of the person whose
+/// turn it is first and the others dimmed.
+fn draw_column(frame: &mut Frame, rect: Rect, board: &OnScreen, col: &Kolom, focus: bool) {
+    let OnScreen {
+        app,
+        bord,
+        beurt,
+        theme,
+    } = *board;
+    let cards: Vec<_> = bord.kaarten.iter().filter(|k| k.kolom == col.id).collect();
+    let exceeded = app.session.derived.wip_exceeded(&bord.id, &col.id);
+    let block = column_block(col, cards.len(), focus, exceeded, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let iw = usize::from(inner.width);
+    // The person whose turn it is: their cards first and highlighted.
+    let mut ordered = cards.clone();
+    if let Some(id) = beurt {
+        ordered.sort_by_key(|k| k.eigenaar.as_deref() != Some(id));
+    }
+    let mut lines = Vec::new();
+    let room = usize::from(inner.height / CARD_HEIGHT.max(1));
+    for k in ordered.iter().take(room) {
+        let theirs = beurt.is_some_and(|id| k.eigenaar.as_deref() == Some(id));
+        let mut card = card_lines(app, bord, k, theirs, iw, theme);
+        if beurt.is_some() && !theirs {
+            for l in &mut card {
+                for span in &mut l.spans {
+                    span.style = span.style.patch(theme.dim);
                 }
             }
-            lines.extend(card);
         }
-        if ordered.len() > room && room > 0 {
-            lines.truncate(usize::from(inner.height).saturating_sub(1));
-            lines.push(Line::from(Span::styled(
-                format!(" + {} meer", ordered.len() - room),
-                theme.dim,
-            )));
-        }
-        frame.render_widget(Paragraph::new(lines), inner);
+        lines.extend(card);
     }
-    let hint = Rect {
-        y: area.y + area.height.saturating_sub(1),
-        height: 1.min(area.height),
-        ..area
+    if ordered.len() > room && room > 0 {
+        lines.truncate(usize::from(inner.height).saturating_sub(1));
+        lines.push(Line::from(Span::styled(
+            format!(" + {} meer", ordered.len() - room),
+            theme.dim,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The frame of a column: double when in focus, red with a marker when over its WIP limit, the
+/// title showing the name and the count of `cards` (against the limit when it has one).
+fn column_block(
+    col: &Kolom,
+    cards: usize,
+    focus: bool,
+    exceeded: bool,
+    theme: &Theme,
+) -> Block<'static> {
+    let count = match col.wip {
+        Some(wip) => format!("{cards}/{wip}"),
+        None => cards.to_string(),
     };
-    frame.render_widget(
-        Paragraph::new(Span::styled(wording::standup_hint(show_load), theme.dim)),
-        hint,
-    );
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focus {
+            BorderType::Double
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if exceeded {
+            theme.conflict
+        } else if focus {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(Line::from(vec![
+            Span::styled(
+                format!(" {} ", col.naam),
+                if focus { theme.accent } else { theme.title },
+            ),
+            Span::styled(
+                format!(
+                    "{count}{} ",
+                    if exceeded {
+                        format!(" {CONFLICT}")
+                    } else {
+                        String::new()
+                    }
+                ),
+                if exceeded { theme.conflict } else { theme.text },
+            ),
+        ]))
 }

@@ -1,0 +1,198 @@
+//! The inzet dialogs: the request form, the CoCo's decision with its choices, and the line for
+//! the reason of a refusal.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::{error_line, input_line, line_popup};
+use crate::app::App;
+use crate::app::input::TextInput;
+use crate::app::inzet::form::FIELDS;
+use crate::app::inzet::{Decide, InzetForm, InzetRef, Keuze};
+use crate::domain::InzetSoort;
+use crate::ui::Theme;
+use crate::ui::theme::CONFLICT;
+use crate::ui::widgets::centered;
+use crate::wording;
+
+/// The request form: person, hours, weeks and kind, then the error or the hint, and the keys.
+pub(super) fn inzet_form(frame: &mut Frame, area: Rect, f: &InzetForm, theme: &Theme) {
+    let r = centered(area, 76, FIELDS.len() as u16 + 7);
+    frame.render_widget(Clear, r);
+    let title = if f.is_new {
+        wording::inzet_vragen_titel()
+    } else {
+        wording::inzet_wijzigen_titel()
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(format!(" {title} "), theme.title));
+    let mut lines = Vec::new();
+    for (i, label) in FIELDS.iter().enumerate() {
+        let focus = i == f.focus;
+        let label = Span::styled(
+            format!("{}{:<17} ", if focus { "▶ " } else { "  " }, label),
+            if focus { theme.accent } else { theme.dim },
+        );
+        let line = match i {
+            0 => person_line(f, label, focus, theme),
+            4 => Line::from(vec![
+                label,
+                Span::styled(
+                    match f.inzet.soort {
+                        InzetSoort::Opgave => "opgave",
+                        InzetSoort::Regulier => "regulier (piek in het lijnwerk)",
+                    },
+                    theme.text,
+                ),
+                Span::styled(if focus { "  ←/→ wisselt" } else { "" }, theme.dim),
+            ]),
+            _ => {
+                let input = [&f.uren, &f.van, &f.tot][i - 1];
+                if focus {
+                    let mut l = input_line("", input, theme);
+                    l.spans.insert(0, label);
+                    l
+                } else {
+                    Line::from(vec![label, Span::styled(input.text.clone(), theme.text)])
+                }
+            }
+        };
+        lines.push(line);
+    }
+    lines.push(Line::default());
+    match &f.error {
+        Some(e) => lines.push(error_line(e, theme)),
+        None => lines.push(Line::from(Span::styled(
+            wording::inzet_form_hint(),
+            theme.dim,
+        ))),
+    }
+    lines.push(Line::from(Span::styled(wording::form_hint(), theme.dim)));
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+/// The person field: what is typed to search (in brackets), the person it picks, and in focus
+/// how many match.
+fn person_line(f: &InzetForm, label: Span<'static>, focus: bool, theme: &Theme) -> Line<'static> {
+    let chosen = f
+        .chosen()
+        .map_or_else(|| "–".to_string(), |c| format!("{} ({})", c.naam, c.id));
+    let mut spans = vec![label];
+    if focus || !f.persoon.text.is_empty() {
+        spans.push(Span::styled(format!("[{}] ", f.persoon.text), theme.text));
+    }
+    spans.push(Span::styled(
+        chosen,
+        if focus { theme.selected } else { theme.text },
+    ));
+    if focus {
+        spans.push(Span::styled(
+            format!("  {}", wording::kies_hint(f.matches().len())),
+            theme.dim,
+        ));
+    }
+    Line::from(spans)
+}
+
+/// The CoCo's decision on a request: the question, what agreeing would over-book, and the
+/// real choices, numbered.
+pub(super) fn decide(frame: &mut Frame, area: Rect, app: &App, d: &Decide, theme: &Theme) {
+    let z = &d.asked;
+    let naam = app.session.person_name(&z.persoon);
+    let mut lines = vec![
+        Line::from(Span::styled(
+            wording::toezeggen_vraag(&naam, z.uren_per_week, z.van, z.tot),
+            theme.title,
+        )),
+        Line::default(),
+    ];
+    lines.extend(warnings(d, &naam, theme));
+    lines.push(Line::default());
+    for (i, k) in d.keuzes.iter().enumerate() {
+        let selected = i == d.choice;
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{} {}. ", if selected { "▶" } else { " " }, i + 1),
+                theme.accent,
+            ),
+            Span::styled(
+                keuze_label(d, k),
+                if selected { theme.selected } else { theme.text },
+            ),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(wording::keuze_hint(), theme.dim)));
+    // Room for the two warnings to wrap on narrow screens.
+    let h = (lines.len() as u16 + 4).min(area.height);
+    let r = centered(area, 90, h);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.warning)
+        .title(Span::styled(wording::besluit_titel(), theme.title));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
+}
+
+/// What agreeing would over-book: the person `naam` and the unit, each when it would.
+fn warnings(d: &Decide, naam: &str, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if let Some((w, g, b)) = d.impact.persoon {
+        lines.push(Line::from(Span::styled(
+            format!("  {CONFLICT} {}", wording::overboekt_door(naam, w, g, b)),
+            theme.conflict,
+        )));
+    }
+    if let Some((w, g, b)) = d.impact.eenheid {
+        lines.push(Line::from(Span::styled(
+            format!("  {CONFLICT} {}", wording::eenheid_vol(w, g, b)),
+            theme.conflict,
+        )));
+    }
+    lines
+}
+
+/// The words for choice `k`; another person comes with the hours they have free.
+fn keuze_label(d: &Decide, k: &Keuze) -> String {
+    match k {
+        Keuze::TochToezeggen => wording::keuze_toch(d.asked.uren_per_week),
+        Keuze::MinderUren(h) => wording::keuze_minder(*h),
+        Keuze::AndereWeken { van, tot } => wording::keuze_weken(*van, *tot),
+        Keuze::AnderePersoon { id, naam } => {
+            let free = d
+                .impact
+                .anderen
+                .iter()
+                .find(|(x, _, _)| x == id)
+                .map_or(0.0, |a| a.2);
+            wording::keuze_ander(naam, free)
+        }
+        Keuze::LatenStaan => wording::keuze_pmo(),
+    }
+}
+
+/// The line for the reason of refusing request `r`, titled with the person and the hours;
+/// nothing when the request is gone.
+pub(super) fn reason(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    input: &TextInput,
+    r: &InzetRef,
+    theme: &Theme,
+) {
+    let Some(z) = r.inzet(&app.session.werkmap) else {
+        return;
+    };
+    let title = wording::afwijzen_titel(&app.session.person_name(&z.persoon), z.uren_per_week);
+    line_popup(frame, area, &title, input, &wording::afwijzen_hint(), theme)
+}

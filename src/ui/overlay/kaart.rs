@@ -1,0 +1,188 @@
+//! The card's dialogs: the card form, the note line and the delete confirmation.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::{error_line, input_line, line_popup};
+use crate::app::bord::form::{CardForm, Field, Mark};
+use crate::app::input::TextInput;
+use crate::app::{App, status_naam};
+use crate::domain::Kaart;
+use crate::ui::Theme;
+use crate::ui::theme::status_symbol;
+use crate::ui::widgets::{centered, ellipsis, progress};
+use crate::wording;
+
+/// The card form: one line per field, what a colleague's save did to it, then whether the
+/// card is gone, the error or the date hint, and the keys.
+pub(super) fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
+    let r = centered(area, 76, Field::ALL.len() as u16 + 6 + u16::from(f.gone));
+    frame.render_widget(Clear, r);
+    let title = if f.is_new {
+        wording::nieuwe_kaart()
+    } else {
+        wording::kaart_bewerken()
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(format!(" {title} "), theme.title));
+    let inner_w = usize::from(r.width).saturating_sub(2 + 20);
+    let mut lines = Vec::new();
+    for (i, field) in Field::ALL.iter().enumerate() {
+        let mut value = field_line(f, i, field, inner_w, theme);
+        match &f.marks[i] {
+            Some(Mark::Taken) => value
+                .spans
+                .push(Span::styled(wording::veld_van_collega(), theme.accent)),
+            Some(Mark::Both(v)) => value
+                .spans
+                .push(Span::styled(wording::veld_ook_collega(v), theme.conflict)),
+            None => {}
+        }
+        lines.push(value);
+    }
+    lines.push(Line::default());
+    if f.gone {
+        lines.push(Line::from(Span::styled(
+            wording::kaart_weg_in_formulier(),
+            theme.conflict,
+        )));
+    }
+    match &f.error {
+        Some(e) => lines.push(error_line(e, theme)),
+        None => lines.push(Line::from(Span::styled(
+            wording::form_datum_hint(),
+            theme.dim,
+        ))),
+    }
+    lines.push(Line::from(Span::styled(wording::form_hint(), theme.dim)));
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+/// Field `i` of the form: its label (marked when in focus) and its value, `inner_w` cells
+/// wide; the field in focus shows its cursor or how to change it.
+fn field_line(
+    f: &CardForm,
+    i: usize,
+    field: &Field,
+    inner_w: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let focus = i == f.focus;
+    let label = Span::styled(
+        format!("{}{:<17} ", if focus { "▶ " } else { "  " }, field.label()),
+        if focus { theme.accent } else { theme.dim },
+    );
+    match field {
+        Field::Eigenaar => owner_line(f, label, focus, inner_w, theme),
+        Field::Status => Line::from(vec![
+            label,
+            Span::styled(
+                format!(
+                    "{} {}",
+                    status_symbol(f.kaart.status),
+                    status_naam(f.kaart.status)
+                ),
+                theme.status(f.kaart.status),
+            ),
+            Span::styled(if focus { "  ←/→ wisselt" } else { "" }, theme.dim),
+        ]),
+        Field::Voortgang => Line::from(vec![
+            label,
+            Span::styled(
+                format!("{} {}%", progress(f.kaart.voortgang, 10), f.kaart.voortgang),
+                theme.text,
+            ),
+            Span::styled(if focus { "  ←/→ per 10%" } else { "" }, theme.dim),
+        ]),
+        _ => {
+            let input = &f.inputs[i];
+            if focus {
+                let mut l = input_line("", input, theme);
+                l.spans.insert(0, label);
+                l
+            } else {
+                Line::from(vec![
+                    label,
+                    Span::styled(ellipsis(&input.text, inner_w), theme.text),
+                ])
+            }
+        }
+    }
+}
+
+/// The owner field: what is typed to search (in brackets), the person it picks, and in focus
+/// how many others match.
+fn owner_line(
+    f: &CardForm,
+    label: Span<'static>,
+    focus: bool,
+    inner_w: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let chosen = f.owner().map_or_else(
+        || wording::geen_eigenaar().to_string(),
+        |c| format!("{} ({})", c.naam, c.id),
+    );
+    let q = &f.inputs[1].text;
+    let mut spans = vec![label];
+    if !q.is_empty() || focus {
+        spans.push(Span::styled(format!("[{q}] "), theme.text));
+    }
+    spans.push(Span::styled(
+        ellipsis(&chosen, inner_w.saturating_sub(q.len() + 3)),
+        if focus { theme.selected } else { theme.text },
+    ));
+    if focus {
+        spans.push(Span::styled(
+            format!("  {}", wording::kies_hint(f.owner_matches().len() - 1)),
+            theme.dim,
+        ));
+    }
+    Line::from(spans)
+}
+
+/// The note line for the card with id `id`, titled with the card's title.
+pub(super) fn note(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    input: &TextInput,
+    id: &str,
+    theme: &Theme,
+) {
+    let titel = app
+        .board()
+        .and_then(|b| b.kaarten.iter().find(|k| k.id == id))
+        .map_or(String::new(), |k| k.titel.clone());
+    line_popup(
+        frame,
+        area,
+        &wording::notitie_titel(&titel),
+        input,
+        &wording::notitie_hint(&app.session.signer),
+        theme,
+    )
+}
+
+/// Asks whether to delete card `k`, naming it.
+pub(super) fn confirm_delete(frame: &mut Frame, area: Rect, k: &Kaart, theme: &Theme) {
+    let titel = k.titel.clone();
+    let r = centered(area, 60, 5);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.conflict)
+        .title(wording::verwijderen_titel());
+    let lines = vec![
+        Line::from(Span::styled(
+            ellipsis(&titel, usize::from(r.width).saturating_sub(4)),
+            theme.title,
+        )),
+        Line::from(Span::styled(wording::verwijderen_vraag(), theme.text)),
+    ];
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}

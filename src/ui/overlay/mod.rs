@@ -1,0 +1,99 @@
+//! What floats over the views: help, the card form, the note line, the filter line, the delete
+//! confirmation, the inzet dialogs, the people forms and the quit dialog. One file per family
+//! of dialogs; the shared pieces (the text-input line, the one-line popup, the error line of a
+//! form) are here.
+
+mod afsluiten;
+mod hulp;
+mod inzet;
+mod kaart;
+mod mensen;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::Theme;
+use super::theme::CONFLICT;
+use super::widgets::centered;
+use crate::app::input::TextInput;
+use crate::app::{App, Mode};
+
+/// Draws the dialog of the current mode, if any, over `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    match &app.mode {
+        Mode::Normal => {}
+        Mode::Help => hulp::help(frame, area, app, theme),
+        Mode::Form(f) => kaart::form(frame, area, f, theme),
+        Mode::InzetForm(f) => inzet::inzet_form(frame, area, f, theme),
+        Mode::MensForm(f) => mensen::mens_form(frame, area, f, theme),
+        Mode::AfwezigForm(f) => mensen::afwezig_form(frame, area, f, theme),
+        Mode::Decide(d) => inzet::decide(frame, area, app, d, theme),
+        Mode::Reason(input, r) => inzet::reason(frame, area, app, input, r, theme),
+        Mode::Note(input, id) => kaart::note(frame, area, app, input, id, theme),
+        Mode::Filter(input) => filter(frame, area, input, theme),
+        Mode::QuitPending(choice) => afsluiten::quit_pending(frame, area, app, *choice, theme),
+        Mode::ConfirmDelete(k) => kaart::confirm_delete(frame, area, k, theme),
+    }
+}
+
+/// The filter line, over the bottom line of `area`.
+fn filter(frame: &mut Frame, area: Rect, input: &TextInput, theme: &Theme) {
+    let r = Rect {
+        y: area.y + area.height.saturating_sub(1),
+        height: 1.min(area.height),
+        ..area
+    };
+    frame.render_widget(Clear, r);
+    frame.render_widget(Paragraph::new(input_line("/ ", input, theme)), r);
+}
+
+/// A text input as one line after `prompt`, the character under the cursor (or a space at the
+/// end) in the selection style.
+fn input_line<'a>(prompt: &'a str, input: &TextInput, theme: &Theme) -> Line<'a> {
+    let (before, after): (String, String) = (
+        input.text.chars().take(input.cursor).collect(),
+        input.text.chars().skip(input.cursor).collect(),
+    );
+    let mut rest = after.chars();
+    let at = rest.next().map_or(" ".to_string(), |c| c.to_string());
+    Line::from(vec![
+        Span::styled(prompt, theme.accent),
+        Span::styled(before, theme.text),
+        Span::styled(at, theme.selected),
+        Span::styled(rest.collect::<String>(), theme.text),
+    ])
+}
+
+/// A small framed popup with one text input and a hint below it.
+fn line_popup(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    input: &TextInput,
+    hint: &str,
+    theme: &Theme,
+) {
+    let r = centered(area, 70, 5);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(format!(" {title} "), theme.title));
+    let lines = vec![
+        input_line("> ", input, theme),
+        Line::from(Span::styled(hint.to_string(), theme.dim)),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
+}
+
+/// The line of a form that says why it was not accepted.
+fn error_line(e: &str, theme: &Theme) -> Line<'static> {
+    Line::from(Span::styled(format!("  {CONFLICT} {e}"), theme.conflict))
+}
