@@ -124,100 +124,125 @@ pub fn run(
             })
             .collect()
     });
+    let t = Tabel {
+        weken: &weken,
+        units: &units,
+        people: people.as_deref(),
+    };
     match a.format {
-        Formaat::Json => {
-            let weeks = |r: &Row| {
-                r.weken
-                    .iter()
-                    .zip(&weken)
-                    .map(|(l, &wk)| WeekJson::new(wk, l))
-                    .collect()
+        Formaat::Json => json(&t, out),
+        Formaat::Csv => csv(&t, out),
+        Formaat::Text => {
+            let heading = |getoond: &[Week]| {
+                wording::capaciteit_kop(org, getoond, unit.map(|u| &org.eenheden[u]))
             };
-            let report = Report {
-                weken: &weken,
-                eenheden: units
-                    .iter()
-                    .map(|r| EenheidJson {
-                        id: r.id,
-                        naam: r.naam,
-                        cluster: r.groep,
-                        weken: weeks(r),
-                    })
-                    .collect(),
-                mensen: people.as_ref().map(|ps| {
-                    ps.iter()
-                        .map(|r| PersoonJson {
-                            id: r.id,
-                            naam: r.naam,
-                            eenheid: r.groep,
-                            weken: weeks(r),
-                        })
-                        .collect()
-                }),
-            };
-            let json = sanitize::json(serde_json::to_string_pretty(&report)?);
-            writeln!(out, "{json}")?;
+            text(&t, heading, breedte, &mut Zichtbaar::new(&mut *out))
         }
-        Formaat::Csv => {
-            let rows = people.as_ref().unwrap_or(&units);
-            let kop = if people.is_some() {
-                "persoon;naam;eenheid"
-            } else {
-                "eenheid;naam;cluster"
-            };
+    }?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What every format prints: the weeks, the units' rows, and the people's rows of one unit.
+struct Tabel<'a> {
+    weken: &'a [Week],
+    units: &'a [Row<'a>],
+    people: Option<&'a [Row<'a>]>,
+}
+
+/// The JSON of DESIGN.md section 4.
+fn json(t: &Tabel, out: &mut impl Write) -> std::io::Result<()> {
+    let weeks = |r: &Row| {
+        r.weken
+            .iter()
+            .zip(t.weken)
+            .map(|(l, &wk)| WeekJson::new(wk, l))
+            .collect()
+    };
+    let report = Report {
+        weken: t.weken,
+        eenheden: t
+            .units
+            .iter()
+            .map(|r| EenheidJson {
+                id: r.id,
+                naam: r.naam,
+                cluster: r.groep,
+                weken: weeks(r),
+            })
+            .collect(),
+        mensen: t.people.map(|ps| {
+            ps.iter()
+                .map(|r| PersoonJson {
+                    id: r.id,
+                    naam: r.naam,
+                    eenheid: r.groep,
+                    weken: weeks(r),
+                })
+                .collect()
+        }),
+    };
+    let json = serde_json::to_string_pretty(&report).map_err(std::io::Error::other)?;
+    writeln!(out, "{}", sanitize::json(json))
+}
+
+/// CSV for Dutch Excel: a BOM, `;`, decimal commas, one row per unit (or person) and week.
+fn csv(t: &Tabel, out: &mut impl Write) -> std::io::Result<()> {
+    let (rows, kop) = match t.people {
+        Some(ps) => (ps, "persoon;naam;eenheid"),
+        None => (t.units, "eenheid;naam;cluster"),
+    };
+    write!(
+        out,
+        "\u{feff}{kop};week;beschikbaar;regulier;opgave;gevraagd;belasting\r\n"
+    )?;
+    for r in rows {
+        for (l, wk) in r.weken.iter().zip(t.weken) {
             write!(
                 out,
-                "\u{feff}{kop};week;beschikbaar;regulier;opgave;gevraagd;belasting\r\n"
+                "{};{};{};{wk};{};{};{};{};{}\r\n",
+                csv_veld(r.id),
+                csv_veld(r.naam),
+                csv_veld(r.groep),
+                wording::getal2(l.beschikbaar),
+                wording::getal2(l.regulier),
+                wording::getal2(l.opgave()),
+                wording::getal2(l.gevraagd),
+                l.belasting()
+                    .map(|b| wording::getal_n(b, 3))
+                    .unwrap_or_default(),
             )?;
-            for r in rows {
-                for (l, wk) in r.weken.iter().zip(&weken) {
-                    write!(
-                        out,
-                        "{};{};{};{wk};{};{};{};{};{}\r\n",
-                        csv_veld(r.id),
-                        csv_veld(r.naam),
-                        csv_veld(r.groep),
-                        wording::getal2(l.beschikbaar),
-                        wording::getal2(l.regulier),
-                        wording::getal2(l.opgave()),
-                        wording::getal2(l.gevraagd),
-                        l.belasting()
-                            .map(|b| wording::getal_n(b, 3))
-                            .unwrap_or_default(),
-                    )?;
-                }
-            }
-        }
-        Formaat::Text => {
-            let out = &mut Zichtbaar::new(&mut *out);
-            let all: Vec<&Row> = units.iter().chain(people.iter().flatten()).collect();
-            let maat = Maat::new(&all, weken.len(), breedte);
-            let getoond = &weken[..maat.weken];
-            writeln!(
-                out,
-                "{}",
-                wording::capaciteit_kop(org, getoond, unit.map(|u| &org.eenheden[u]))
-            )?;
-            table(out, getoond, &units, &maat)?;
-            if let Some(ps) = &people {
-                writeln!(out)?;
-                table(out, getoond, ps, &maat)?;
-            }
-            writeln!(out)?;
-            if let Some(&volgende) = weken.get(maat.weken) {
-                let rest = weken.len() - maat.weken;
-                for line in textwrap::wrap(&wording::capaciteit_meer_weken(volgende, rest), breedte)
-                {
-                    writeln!(out, "{line}")?;
-                }
-            }
-            for line in textwrap::wrap(wording::capaciteit_legenda(), breedte) {
-                writeln!(out, "{line}")?;
-            }
-            out.flush()?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
+}
+
+/// The text tables in `breedte` columns: the weeks that fit, and how to see the rest.
+fn text(
+    t: &Tabel,
+    heading: impl Fn(&[Week]) -> String,
+    breedte: usize,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let all: Vec<&Row> = t.units.iter().chain(t.people.into_iter().flatten()).collect();
+    let maat = Maat::new(&all, t.weken.len(), breedte);
+    let getoond = &t.weken[..maat.weken];
+    writeln!(out, "{}", heading(getoond))?;
+    table(out, getoond, t.units, &maat)?;
+    if let Some(ps) = t.people {
+        writeln!(out)?;
+        table(out, getoond, ps, &maat)?;
+    }
+    writeln!(out)?;
+    if let Some(&volgende) = t.weken.get(maat.weken) {
+        let rest = t.weken.len() - maat.weken;
+        for line in textwrap::wrap(&wording::capaciteit_meer_weken(volgende, rest), breedte) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    for line in textwrap::wrap(wording::capaciteit_legenda(), breedte) {
+        writeln!(out, "{line}")?;
+    }
+    out.flush()
 }
 
 /// The unit named by `--eenheid`: its id, its name or a unique part of either.

@@ -11,7 +11,7 @@ use super::args::{ControleerArgs, ControleerFormaat as Formaat, HorizonArgs};
 use super::sanitize::{self, Zichtbaar};
 use crate::capacity::{self, Conflict, Ernst};
 use crate::domain::Week;
-use crate::storage::{self, Diagnostic};
+use crate::storage::{self, Diagnostic, Loaded};
 use crate::wording;
 
 #[derive(Serialize)]
@@ -63,91 +63,8 @@ pub fn run(
     let loaded = storage::load(map);
     let conflicten = capacity::conflicts(&loaded.werkmap, &horizon(&a.horizon, vandaag), vandaag);
     match a.format {
-        Formaat::Json => {
-            let report = Report {
-                fouten: posities(&loaded.fouten),
-                waarschuwingen: posities(&loaded.waarschuwingen),
-                conflicten: conflicten
-                    .iter()
-                    .map(|c| Gemeld {
-                        conflict: c,
-                        uitleg: wording::uitleg(c),
-                    })
-                    .collect(),
-            };
-            let json = sanitize::json(serde_json::to_string_pretty(&report)?);
-            writeln!(out, "{json}")?;
-        }
-        Formaat::Text => {
-            let out = &mut Zichtbaar::new(&mut *out);
-            // Positions with the werkmap's path in front, so terminals and editors can jump there.
-            let shown = |d: &Diagnostic| {
-                let full = if loaded.root.as_os_str().is_empty() {
-                    d.bestand.clone()
-                } else {
-                    loaded.root.join(&d.bestand).display().to_string()
-                };
-                format!(
-                    "{full}:{}:{}: {}",
-                    d.regel,
-                    d.kolom,
-                    wording::melding_van(&d.melding)
-                )
-            };
-            writeln!(
-                out,
-                "{}",
-                wording::werkmap_kop(map, loaded.werkmap.borden.len())
-            )?;
-            if let Some(why) = loaded.capaciteit_uit {
-                writeln!(out, "{}", wording::capaciteit_uit(why))?;
-            }
-            if !loaded.fouten.is_empty() {
-                writeln!(out, "\n{}", wording::kop_fouten(loaded.fouten.len()))?;
-                for d in &loaded.fouten {
-                    writeln!(out, "  {}", shown(d))?;
-                }
-            }
-            if !loaded.waarschuwingen.is_empty() {
-                writeln!(
-                    out,
-                    "\n{}",
-                    wording::kop_waarschuwingen(loaded.waarschuwingen.len())
-                )?;
-                for d in &loaded.waarschuwingen {
-                    writeln!(out, "  {}", shown(d))?;
-                }
-            }
-            let count = |e| conflicten.iter().filter(|c| c.ernst == e).count();
-            writeln!(
-                out,
-                "\n{}",
-                wording::kop_conflicten(
-                    conflicten.len(),
-                    count(Ernst::Hoog),
-                    count(Ernst::Midden),
-                    count(Ernst::Laag)
-                )
-            )?;
-            // One line with what and when, the explanation wrapped under it.
-            let onder = textwrap::Options::new(breedte)
-                .initial_indent("      ")
-                .subsequent_indent("      ");
-            for c in &conflicten {
-                let week = c.week.map(|w| w.to_string()).unwrap_or_default();
-                let kop = format!(
-                    "  {:<6} {:<8} {}",
-                    c.ernst.naam(),
-                    week,
-                    wording::soort(c.soort)
-                );
-                writeln!(out, "{}", kop.trim_end())?;
-                for line in textwrap::wrap(&wording::uitleg(c), &onder) {
-                    writeln!(out, "{line}")?;
-                }
-            }
-            out.flush()?;
-        }
+        Formaat::Json => json(&loaded, &conflicten, out)?,
+        Formaat::Text => text(map, &loaded, &conflicten, breedte, &mut Zichtbaar::new(out))?,
     }
     Ok(if !loaded.fouten.is_empty() {
         ExitCode::from(2)
@@ -156,4 +73,85 @@ pub fn run(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The JSON of DESIGN.md section 4: errors and warnings with their position, the conflicts
+/// with their explanation.
+fn json(
+    loaded: &Loaded,
+    conflicten: &[Conflict],
+    out: &mut impl Write,
+) -> Result<(), super::CliError> {
+    let report = Report {
+        fouten: posities(&loaded.fouten),
+        waarschuwingen: posities(&loaded.waarschuwingen),
+        conflicten: conflicten
+            .iter()
+            .map(|c| Gemeld {
+                conflict: c,
+                uitleg: wording::uitleg(c),
+            })
+            .collect(),
+    };
+    let json = sanitize::json(serde_json::to_string_pretty(&report)?);
+    writeln!(out, "{json}")?;
+    Ok(())
+}
+
+/// The readable report: positions an editor can jump to, and each conflict's kind on a line
+/// with its explanation wrapped under it in `breedte` columns.
+fn text(
+    map: &Path,
+    loaded: &Loaded,
+    conflicten: &[Conflict],
+    breedte: usize,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    // Positions with the werkmap's path in front, so terminals and editors can jump there.
+    let shown = |d: &Diagnostic| {
+        let full = if loaded.root.as_os_str().is_empty() {
+            d.bestand.clone()
+        } else {
+            loaded.root.join(&d.bestand).display().to_string()
+        };
+        format!(
+            "{full}:{}:{}: {}",
+            d.regel,
+            d.kolom,
+            wording::melding_van(&d.melding)
+        )
+    };
+    writeln!(out, "{}", wording::werkmap_kop(map, loaded.werkmap.borden.len()))?;
+    if let Some(why) = loaded.capaciteit_uit {
+        writeln!(out, "{}", wording::capaciteit_uit(why))?;
+    }
+    if !loaded.fouten.is_empty() {
+        writeln!(out, "\n{}", wording::kop_fouten(loaded.fouten.len()))?;
+        for d in &loaded.fouten {
+            writeln!(out, "  {}", shown(d))?;
+        }
+    }
+    if !loaded.waarschuwingen.is_empty() {
+        let n = loaded.waarschuwingen.len();
+        writeln!(out, "\n{}", wording::kop_waarschuwingen(n))?;
+        for d in &loaded.waarschuwingen {
+            writeln!(out, "  {}", shown(d))?;
+        }
+    }
+    let count = |e| conflicten.iter().filter(|c| c.ernst == e).count();
+    let (hoog, midden, laag) = (count(Ernst::Hoog), count(Ernst::Midden), count(Ernst::Laag));
+    let kop = wording::kop_conflicten(conflicten.len(), hoog, midden, laag);
+    writeln!(out, "\n{kop}")?;
+    let onder = textwrap::Options::new(breedte)
+        .initial_indent("      ")
+        .subsequent_indent("      ");
+    for c in conflicten {
+        let week = c.week.map(|w| w.to_string()).unwrap_or_default();
+        let kop = format!("  {:<6} {:<8} {}", c.ernst.naam(), week, wording::soort(c.soort));
+        writeln!(out, "{}", kop.trim_end())?;
+        for line in textwrap::wrap(&wording::uitleg(c), &onder) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.flush()
 }

@@ -1,5 +1,9 @@
 //! Tuning the generated demo with the capacity engine: accidental conflicts are removed, the
 //! designated ones stay, and the unit scenario is set up with exact figures.
+//!
+//! `unit_scenario` (about 95 lines) sets up one story with exact figures (who is moved where
+//! so that one unit is over-loaded in exactly the weeks the demo promises); it reads as the
+//! story's steps in order.
 
 use std::collections::HashSet;
 

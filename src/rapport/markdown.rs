@@ -1,4 +1,8 @@
 //! The report as Markdown: tables that render in a git host.
+//!
+//! `markdown` is one function of about 100 lines on purpose: it writes the document top to
+//! bottom in the order it reads (title, heat map, conflicts per unit, requests, boards), each
+//! section a short block; split up, the order of the document would live in no one place.
 
 use std::fmt::Write as _;
 

@@ -4,6 +4,10 @@
 //!
 //! Owns: the report's content and its two formats. May use: `domain`, `capacity`, `storage`'s
 //! types and `wording`; never the app or the terminal.
+//!
+//! `Rapport::new` (about 130 lines) gathers the four sections from one pass over the engine's
+//! figures; each section's block is commented, and splitting it would recompute the engine
+//! per section.
 
 mod html;
 mod markdown;
