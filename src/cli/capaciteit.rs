@@ -88,7 +88,10 @@ pub fn run(
     let Some(org) = loaded.werkmap.organisatie.as_ref() else {
         return Err(loaded
             .capaciteit_uit
-            .map_or_else(wording::organisatie_ongeldig, wording::capaciteit_uit)
+            .map_or_else(
+                || wording::organisatie_ongeldig().into(),
+                wording::capaciteit_uit,
+            )
             .into());
     };
     let weken = super::controleer::horizon(&a.horizon, vandaag);
@@ -223,7 +226,11 @@ fn text(
     breedte: usize,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    let all: Vec<&Row> = t.units.iter().chain(t.people.into_iter().flatten()).collect();
+    let all: Vec<&Row> = t
+        .units
+        .iter()
+        .chain(t.people.into_iter().flatten())
+        .collect();
     let maat = Maat::new(&all, t.weken.len(), breedte);
     let getoond = &t.weken[..maat.weken];
     writeln!(out, "{}", heading(getoond))?;

@@ -121,7 +121,11 @@ fn text(
             wording::melding_van(&d.melding)
         )
     };
-    writeln!(out, "{}", wording::werkmap_kop(map, loaded.werkmap.borden.len()))?;
+    writeln!(
+        out,
+        "{}",
+        wording::werkmap_kop(map, loaded.werkmap.borden.len())
+    )?;
     if let Some(why) = loaded.capaciteit_uit {
         writeln!(out, "{}", wording::capaciteit_uit(why))?;
     }
@@ -147,7 +151,12 @@ fn text(
         .subsequent_indent("      ");
     for c in conflicten {
         let week = c.week.map(|w| w.to_string()).unwrap_or_default();
-        let kop = format!("  {:<6} {:<8} {}", c.ernst.naam(), week, wording::soort(c.soort));
+        let kop = format!(
+            "  {:<6} {:<8} {}",
+            c.ernst.naam(),
+            week,
+            wording::soort(c.soort)
+        );
         writeln!(out, "{}", kop.trim_end())?;
         for line in textwrap::wrap(&wording::uitleg(c), &onder) {
             writeln!(out, "{line}")?;

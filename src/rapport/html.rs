@@ -39,7 +39,7 @@ fn heat_svg(r: &Rapport) -> String {
     let _ = write!(
         s,
         r#"<svg class="heatmap" viewBox="0 0 {width} {height}" role="img" aria-label="{}">"#,
-        e(&wording::rapport_kop_heatmap())
+        e(wording::rapport_kop_heatmap())
     );
     for (i, w) in r.weeks.iter().enumerate() {
         let x = name_w + cell_w * i as f64 + cell_w / 2.0;
@@ -103,8 +103,8 @@ pub fn html(r: &Rapport) -> String {
     let _ = writeln!(
         s,
         "<section class=\"heat\"><h2>{}</h2><p>{}</p>",
-        e(&wording::rapport_kop_heatmap()),
-        e(&wording::rapport_heatmap_uitleg())
+        e(wording::rapport_kop_heatmap()),
+        e(wording::rapport_heatmap_uitleg())
     );
     if !r.heat.is_empty() {
         s.push_str(&heat_svg(r));
@@ -144,7 +144,7 @@ pub fn html(r: &Rapport) -> String {
         e(&wording::rapport_kop_verzoeken(r.verzoeken.len()))
     );
     if r.verzoeken.is_empty() {
-        let _ = writeln!(s, "<p>{}</p>", e(&wording::rapport_geen_verzoeken()));
+        let _ = writeln!(s, "<p>{}</p>", e(wording::rapport_geen_verzoeken()));
     } else {
         s.push_str("<table><thead><tr><th>Persoon</th><th>Eenheid</th><th>Bord</th><th class=\"getal\">Uren per week</th><th>Weken</th></tr></thead><tbody>\n");
         for v in &r.verzoeken {
@@ -162,7 +162,7 @@ pub fn html(r: &Rapport) -> String {
         s.push_str("</tbody></table>\n");
     }
     s.push_str("</section>\n");
-    let _ = writeln!(s, "<section><h2>{}</h2>", e(&wording::rapport_kop_borden()));
+    let _ = writeln!(s, "<section><h2>{}</h2>", e(wording::rapport_kop_borden()));
     s.push_str("<table><thead><tr><th>Bord</th><th>Soort</th><th>Kaarten per kolom</th><th class=\"getal\">Verlopen</th><th class=\"getal\">Risico of vertraagd</th></tr></thead><tbody>\n");
     for b in &r.borden {
         let cols: Vec<String> = b

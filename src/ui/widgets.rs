@@ -35,10 +35,16 @@ pub fn progress(pct: u32, cells: usize) -> String {
 }
 
 /// The two header lines of a list view: its title and the keys it takes.
-pub fn header(frame: &mut Frame, area: Rect, title: String, keys: String, theme: &super::Theme) {
+pub fn header(
+    frame: &mut Frame,
+    area: Rect,
+    title: impl Into<String>,
+    keys: impl Into<String>,
+    theme: &super::Theme,
+) {
     let lines = vec![
-        Line::from(Span::styled(title, theme.accent)),
-        Line::from(Span::styled(keys, theme.dim)),
+        Line::from(Span::styled(title.into(), theme.accent)),
+        Line::from(Span::styled(keys.into(), theme.dim)),
     ];
     frame.render_widget(
         Paragraph::new(lines),

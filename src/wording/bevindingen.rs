@@ -24,7 +24,7 @@ pub fn melding_van(m: &crate::storage::Melding) -> String {
         Ron(e) => ron_fout(e),
         TeDiep { max } => te_diep(*max),
         DecimaalKomma { geheel, fractie } => decimaalkomma(geheel, fractie),
-        GeenUtf8 => geen_utf8(),
+        GeenUtf8 => geen_utf8().into(),
         NietGelezen(r) => leesweigering(r),
         WerkmapNietTeLezen(e) => format!("kan de werkmap niet lezen: {}", io_fout_van(e)),
         RedenenVervallen(n) => redenen_vervallen(*n),
@@ -44,14 +44,14 @@ pub fn bevinding(b: &crate::domain::validate::Bevinding) -> String {
         VersieTeHoog { versie, bekend } => versie_te_hoog(*versie, *bekend),
         VersieOnbekend(v) => versie_onbekend(*v),
         OnbekendId { soort, id } => onbekend_id(soort, id),
-        PersoonNulUren => persoon_nul_uren(),
+        PersoonNulUren => persoon_nul_uren().into(),
         VanNaTot { van, tot } => van_na_tot(van, tot),
-        GeenKolommen => geen_kolommen(),
-        MeerKlaarKolommen => meer_klaar_kolommen(),
-        InzetNulUren => inzet_nul_uren(),
+        GeenKolommen => geen_kolommen().into(),
+        MeerKlaarKolommen => meer_klaar_kolommen().into(),
+        InzetNulUren => inzet_nul_uren().into(),
         VoortgangTeHoog(v) => voortgang_te_hoog(*v),
-        SchattingZonderEigenaar => schatting_zonder_eigenaar(),
-        StartNaDeadline => start_na_deadline(),
+        SchattingZonderEigenaar => schatting_zonder_eigenaar().into(),
+        StartNaDeadline => start_na_deadline().into(),
     }
 }
 
@@ -60,7 +60,7 @@ pub fn leesweigering(r: &crate::storage::ReadRefused) -> String {
     use crate::storage::ReadRefused::*;
     match r {
         GeenBestand(s) => geen_bordbestand(bestandssoort(*s)),
-        LosseKoppeling => losse_koppeling(),
+        LosseKoppeling => losse_koppeling().into(),
         TeGroot(n) => te_groot(*n, crate::storage::load::MAX_BYTES),
         Io(e) => format!("kan het bestand niet lezen: {}", io_fout_van(e)),
     }
@@ -96,8 +96,8 @@ pub fn opslaan_fout(e: &crate::storage::save::SaveError) -> String {
 /// Why capacity is switched off.
 pub fn capaciteit_uit(c: crate::storage::load::CapaciteitUit) -> String {
     match c {
-        crate::storage::load::CapaciteitUit::OrganisatieOntbreekt => organisatie_ontbreekt(),
-        crate::storage::load::CapaciteitUit::OrganisatieOngeldig => organisatie_ongeldig(),
+        crate::storage::load::CapaciteitUit::OrganisatieOntbreekt => organisatie_ontbreekt().into(),
+        crate::storage::load::CapaciteitUit::OrganisatieOngeldig => organisatie_ongeldig().into(),
     }
 }
 
@@ -124,11 +124,11 @@ pub fn bestandssoort(s: crate::storage::load::Soort) -> &'static str {
 pub fn geen_bordbestand(wat: &str) -> String {
     format!("geen bordbestand: dit is {wat}; planbord leest alleen gewone bestanden")
 }
-pub fn losse_koppeling() -> String {
-    "geen bordbestand: een symbolische koppeling naar iets dat niet bestaat".into()
+pub fn losse_koppeling() -> &'static str {
+    "geen bordbestand: een symbolische koppeling naar iets dat niet bestaat"
 }
-pub fn geen_utf8() -> String {
-    "bestand is geen UTF-8-tekst".into()
+pub fn geen_utf8() -> &'static str {
+    "bestand is geen UTF-8-tekst"
 }
 pub fn versie_te_hoog(versie: u64, bekend: u32) -> String {
     format!(
@@ -195,7 +195,7 @@ pub fn ron_fout(code: &ron::Error) -> String {
             "commentaar wordt niet afgesloten".into()
         }
         E::UnexpectedChar(c) => format!("onverwacht teken `{c}`"),
-        E::Utf8Error(_) => geen_utf8(),
+        E::Utf8Error(_) => geen_utf8().into(),
         E::TrailingCharacters => "tekst na het einde van het bestand".into(),
         E::InvalidValueForType { expected, found } => {
             format!("ongeldige waarde {found}: verwacht {expected}")
@@ -273,32 +273,32 @@ pub fn voortgang_te_hoog(v: u32) -> String {
 pub fn van_na_tot(van: &str, tot: &str) -> String {
     format!("`van` ({van}) ligt na `tot` ({tot})")
 }
-pub fn geen_kolommen() -> String {
-    "een bord heeft minstens één kolom nodig".into()
+pub fn geen_kolommen() -> &'static str {
+    "een bord heeft minstens één kolom nodig"
 }
-pub fn meer_klaar_kolommen() -> String {
-    "meer dan één kolom met `klaar: true`; een bord heeft er hoogstens één".into()
+pub fn meer_klaar_kolommen() -> &'static str {
+    "meer dan één kolom met `klaar: true`; een bord heeft er hoogstens één"
 }
 pub fn bord_id_dubbel(id: &str, ander: &str) -> String {
     format!(
         "bord-id `{id}` wordt ook gebruikt door {ander} (een conflictkopie van een synchronisatieprogramma?); dit bestand wordt niet gebruikt"
     )
 }
-pub fn start_na_deadline() -> String {
-    "de kaart begint na haar deadline".into()
+pub fn start_na_deadline() -> &'static str {
+    "de kaart begint na haar deadline"
 }
-pub fn inzet_nul_uren() -> String {
-    "inzet van 0 uur per week".into()
+pub fn inzet_nul_uren() -> &'static str {
+    "inzet van 0 uur per week"
 }
-pub fn persoon_nul_uren() -> String {
-    "persoon met 0 uur per week".into()
+pub fn persoon_nul_uren() -> &'static str {
+    "persoon met 0 uur per week"
 }
-pub fn schatting_zonder_eigenaar() -> String {
-    "kaart heeft een schatting in uren maar geen eigenaar".into()
+pub fn schatting_zonder_eigenaar() -> &'static str {
+    "kaart heeft een schatting in uren maar geen eigenaar"
 }
-pub fn organisatie_ontbreekt() -> String {
-    "organisatie.ron ontbreekt: capaciteit staat uit".into()
+pub fn organisatie_ontbreekt() -> &'static str {
+    "organisatie.ron ontbreekt: capaciteit staat uit"
 }
-pub fn organisatie_ongeldig() -> String {
-    "organisatie.ron bevat fouten: capaciteit staat uit".into()
+pub fn organisatie_ongeldig() -> &'static str {
+    "organisatie.ron bevat fouten: capaciteit staat uit"
 }

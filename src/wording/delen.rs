@@ -17,8 +17,8 @@ pub fn gelijktijdig_item(wat: &str) -> String {
 pub fn verwijderd_maar_gewijzigd(wat: &str) -> String {
     format!("{wat} was door de een verwijderd en door de ander gewijzigd: bewaard")
 }
-pub fn twee_klaar_kolommen() -> String {
-    "twee kolommen met `klaar: true` na samenvoegen: de eigen keuze is bewaard".into()
+pub fn twee_klaar_kolommen() -> &'static str {
+    "twee kolommen met `klaar: true` na samenvoegen: de eigen keuze is bewaard"
 }
 pub fn kolom_verdwenen(kaart: &str, kolom: &str) -> String {
     format!(
@@ -249,8 +249,8 @@ pub fn dialoog_verdwenen(wat: &str) -> String {
         "\"{wat}\" is intussen door een collega verwijderd: de vraag is gesloten, er is niets gedaan"
     )
 }
-pub fn verzoek_veranderd() -> String {
-    "het verzoek is intussen door een collega gewijzigd of afgehandeld: er is niets besloten".into()
+pub fn verzoek_veranderd() -> &'static str {
+    "het verzoek is intussen door een collega gewijzigd of afgehandeld: er is niets besloten"
 }
 pub fn herstellen(bestand: &str, n: usize) -> String {
     format!(
@@ -262,8 +262,8 @@ pub fn bord_verdwenen_teruggezet(bestand: &str) -> String {
         "{bestand} is verwijderd door iemand anders, maar had nog niet opgeslagen wijzigingen: het wordt teruggezet"
     )
 }
-pub fn opnieuw_proberen() -> String {
-    "opnieuw proberen op te slaan…".into()
+pub fn opnieuw_proberen() -> &'static str {
+    "opnieuw proberen op te slaan…"
 }
 pub fn elders_bewaard(paden: &[std::path::PathBuf]) -> String {
     let namen: Vec<String> = paden.iter().map(|p| p.display().to_string()).collect();
@@ -275,8 +275,8 @@ pub fn elders_bewaard(paden: &[std::path::PathBuf]) -> String {
 pub fn wacht_op_bevestiging(n: usize) -> String {
     format!("afsluiten: wacht tot {n} wijziging(en) op schijf bevestigd zijn…")
 }
-pub fn afsluiten_titel() -> String {
-    " Afsluiten met wijzigingen die niet zijn opgeslagen ".into()
+pub fn afsluiten_titel() -> &'static str {
+    " Afsluiten met wijzigingen die niet zijn opgeslagen "
 }
 pub fn afsluiten_vraag(n: usize) -> String {
     if n == 1 {
@@ -292,17 +292,17 @@ pub fn afsluiten_keuzes() -> [&'static str; 3] {
         "Toch afsluiten (de wijzigingen gaan verloren)",
     ]
 }
-pub fn afsluiten_hint() -> String {
-    "↑/↓ of een cijfer kiest · Enter voert uit · Esc blijft".into()
+pub fn afsluiten_hint() -> &'static str {
+    "↑/↓ of een cijfer kiest · Enter voert uit · Esc blijft"
 }
-pub fn veld_van_collega() -> String {
-    "  ↺ door een collega gewijzigd".into()
+pub fn veld_van_collega() -> &'static str {
+    "  ↺ door een collega gewijzigd"
 }
 pub fn veld_ook_collega(v: &serde_json::Value) -> String {
     format!("  ⚠ collega: {}", waarde(v))
 }
-pub fn kaart_weg_in_formulier() -> String {
-    "  ⚠ Een collega heeft deze kaart verwijderd; Enter zet haar terug met je wijzigingen.".into()
+pub fn kaart_weg_in_formulier() -> &'static str {
+    "  ⚠ Een collega heeft deze kaart verwijderd; Enter zet haar terug met je wijzigingen."
 }
 pub fn wacht_omdat(n: usize, waarom: &str) -> String {
     let wat = if n == 1 {

@@ -12,8 +12,8 @@ pub fn standup_hint(belasting: bool) -> String {
 pub fn aan_de_beurt(naam: &str) -> String {
     format!("Aan de beurt: {naam}")
 }
-pub fn niemand_aan_de_beurt() -> String {
-    "Spatie: de eerste is aan de beurt".into()
+pub fn niemand_aan_de_beurt() -> &'static str {
+    "Spatie: de eerste is aan de beurt"
 }
 pub fn belasting_deze_week(b: Option<f64>) -> String {
     match b {
@@ -24,17 +24,17 @@ pub fn belasting_deze_week(b: Option<f64>) -> String {
 pub fn persoon_verdwenen(id: &str) -> String {
     format!("{id} staat intussen niet meer in organisatie.ron; de wijziging is niet toegepast")
 }
-pub fn geen_werkdagen() -> String {
-    "kies minstens één werkdag".into()
+pub fn geen_werkdagen() -> &'static str {
+    "kies minstens één werkdag"
 }
-pub fn geen_afwezigheid() -> String {
-    "geen afwezigheid vanaf vandaag om te verwijderen".into()
+pub fn geen_afwezigheid() -> &'static str {
+    "geen afwezigheid vanaf vandaag om te verwijderen"
 }
-pub fn afwezigheid_verwijderd() -> String {
-    "afwezigheid verwijderd".into()
+pub fn afwezigheid_verwijderd() -> &'static str {
+    "afwezigheid verwijderd"
 }
-pub fn persoon_bijgewerkt() -> String {
-    "persoon bijgewerkt".into()
+pub fn persoon_bijgewerkt() -> &'static str {
+    "persoon bijgewerkt"
 }
 /// The keys of the Mensen view, in full when `breed` cells allow it.
 pub fn mensen_toetsen(breed: usize) -> String {
@@ -46,11 +46,11 @@ pub fn mensen_toetsen(breed: usize) -> String {
     }
 }
 /// The keys of the Mensen view when it lists no one.
-pub fn mensen_toetsen_leeg() -> String {
-    " Esc terug".into()
+pub fn mensen_toetsen_leeg() -> &'static str {
+    " Esc terug"
 }
-pub fn mensen_titel_zonder_gebruiker() -> String {
-    " Mensen · geen gebruiker ingesteld".into()
+pub fn mensen_titel_zonder_gebruiker() -> &'static str {
+    " Mensen · geen gebruiker ingesteld"
 }
 /// Why the Mensen view lists no one without a (known) `gebruiker`, and how to set one: the
 /// config file (`bestand`, when known) with `gebruiker: "persoonid"`. `ingesteld` is the
@@ -125,8 +125,8 @@ pub fn afwezig_kort(
         .find(|s| s.chars().count() <= breed)
         .unwrap_or_default()
 }
-pub fn mens_form_hint() -> String {
-    "  Tab wisselt veld · ←/→ en spatie kiezen dagen · Enter opslaan · Esc annuleren".into()
+pub fn mens_form_hint() -> &'static str {
+    "  Tab wisselt veld · ←/→ en spatie kiezen dagen · Enter opslaan · Esc annuleren"
 }
 pub fn afwezig_titel(naam: &str) -> String {
     format!(" Afwezigheid van {naam} ")
@@ -144,11 +144,11 @@ pub fn redenen_vervallen(aantal: usize) -> String {
          gebruik zo nodig `soort: Verlof`, `Opleiding` of `Overig`"
     )
 }
-pub fn afwezig_privacy() -> String {
-    "  Alleen de soort: een reden hoort niet in een gedeelde map.".into()
+pub fn afwezig_privacy() -> &'static str {
+    "  Alleen de soort: een reden hoort niet in een gedeelde map."
 }
-pub fn afwezig_hint() -> String {
-    "  Datum: 23-11-2026 of 2026-11-23 · Enter opslaan · Esc annuleren".into()
+pub fn afwezig_hint() -> &'static str {
+    "  Datum: 23-11-2026 of 2026-11-23 · Enter opslaan · Esc annuleren"
 }
 /// The kind of an absence as shown (to a CoCo of the person's unit only).
 pub fn afwezigheid_soort(s: Option<crate::domain::AfwezigheidSoort>) -> &'static str {

@@ -47,8 +47,8 @@ pub fn meerdere_eenheden(id: &str, keuzes: &[(String, String)]) -> String {
         super::keuzelijst(keuzes)
     )
 }
-pub fn geen_gebruikersmap() -> String {
-    "geen gebruikersmap gevonden; geef een werkmap op".into()
+pub fn geen_gebruikersmap() -> &'static str {
+    "geen gebruikersmap gevonden; geef een werkmap op"
 }
 // Where a werkmap came from, for messages ("de werkmap X bestaat niet (genoemd met --werkmap)").
 pub const BRON_ARGUMENT: &str = "genoemd op de opdrachtregel";
@@ -126,9 +126,8 @@ pub fn demo_aangemaakt(map: &std::path::Path) -> String {
         map.display()
     )
 }
-pub fn overzicht_voet() -> String {
+pub fn overzicht_voet() -> &'static str {
     "Details: `planbord controleer` (conflicten) en `planbord capaciteit` (belasting per eenheid)."
-        .into()
 }
 pub fn capaciteit_kop(
     org: &crate::domain::Organisatie,
@@ -164,11 +163,11 @@ pub fn rapport_titel(org: &str, vandaag: chrono::NaiveDate) -> String {
         vandaag.format("%d-%m-%Y")
     )
 }
-pub fn rapport_kop_heatmap() -> String {
-    "Belasting per eenheid en week".into()
+pub fn rapport_kop_heatmap() -> &'static str {
+    "Belasting per eenheid en week"
 }
-pub fn rapport_heatmap_uitleg() -> String {
-    "Gepland (regulier werk plus opgaven, ook gevraagde inzet) gedeeld door beschikbaar. ⚠ = meer gepland dan beschikbaar.".into()
+pub fn rapport_heatmap_uitleg() -> &'static str {
+    "Gepland (regulier werk plus opgaven, ook gevraagde inzet) gedeeld door beschikbaar. ⚠ = meer gepland dan beschikbaar."
 }
 pub fn rapport_kop_conflicten(n: usize) -> String {
     format!("Conflicten per eenheid ({n})")
@@ -179,11 +178,11 @@ pub fn rapport_overig() -> &'static str {
 pub fn rapport_kop_verzoeken(n: usize) -> String {
     format!("Open verzoeken om capaciteit ({n})")
 }
-pub fn rapport_geen_verzoeken() -> String {
-    "Geen open verzoeken.".into()
+pub fn rapport_geen_verzoeken() -> &'static str {
+    "Geen open verzoeken."
 }
-pub fn rapport_kop_borden() -> String {
-    "Stand per bord".into()
+pub fn rapport_kop_borden() -> &'static str {
+    "Stand per bord"
 }
 pub fn rapport_geschreven(pad: &std::path::Path) -> String {
     format!("Rapport geschreven: {}", pad.display())

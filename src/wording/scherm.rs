@@ -4,8 +4,8 @@ use super::*;
 
 // ---- the terminal UI ------------------------------------------------------------------------
 
-pub fn titel_verplicht() -> String {
-    "een kaart heeft een titel nodig".into()
+pub fn titel_verplicht() -> &'static str {
+    "een kaart heeft een titel nodig"
 }
 pub fn ongeldige_uren(s: &str) -> String {
     format!("ongeldige uren \"{s}\": typ bijvoorbeeld 7,5")
@@ -22,8 +22,8 @@ pub fn wijziging_verloren(ids: &[String]) -> String {
         ids.join(", ")
     )
 }
-pub fn niets_ongedaan() -> String {
-    "niets om ongedaan te maken".into()
+pub fn niets_ongedaan() -> &'static str {
+    "niets om ongedaan te maken"
 }
 pub fn herladen(bestand: &str) -> String {
     format!("herladen: {bestand} is gewijzigd op schijf")
@@ -45,23 +45,23 @@ pub fn vandaag_kop(d: chrono::NaiveDate) -> String {
         crate::domain::Week::of(d).number()
     )
 }
-pub fn geen_borden() -> String {
-    " Geen borden in deze werkmap.".into()
+pub fn geen_borden() -> &'static str {
+    " Geen borden in deze werkmap."
 }
 pub fn gewijzigd(t: chrono::NaiveDateTime) -> String {
     format!("gewijzigd {}", t.format("%d-%m %H:%M"))
 }
-pub fn lege_kolom() -> String {
-    " (leeg)".into()
+pub fn lege_kolom() -> &'static str {
+    " (leeg)"
 }
 pub fn geen_eigenaar() -> &'static str {
     "geen eigenaar"
 }
-pub fn strip_titel() -> String {
-    " Belasting komende weken (⚠ = meer gepland dan beschikbaar) ".into()
+pub fn strip_titel() -> &'static str {
+    " Belasting komende weken (⚠ = meer gepland dan beschikbaar) "
 }
-pub fn kop_conflicten_kaart() -> String {
-    "Conflicten".into()
+pub fn kop_conflicten_kaart() -> &'static str {
+    "Conflicten"
 }
 pub fn kop_notities(n: usize) -> String {
     if n == 0 {
@@ -70,8 +70,8 @@ pub fn kop_notities(n: usize) -> String {
         format!("Notities ({n}), nieuwste eerst")
     }
 }
-pub fn kaart_venster_titel() -> String {
-    " Kaart (e = bewerken, a = notitie, Esc = terug) ".into()
+pub fn kaart_venster_titel() -> &'static str {
+    " Kaart (e = bewerken, a = notitie, Esc = terug) "
 }
 pub fn notitie_titel(kaart: &str) -> String {
     format!("Notitie bij \"{kaart}\"")
@@ -79,11 +79,11 @@ pub fn notitie_titel(kaart: &str) -> String {
 pub fn notitie_hint(wie: &str) -> String {
     format!("Enter bewaart (ondertekend door {wie}), Esc annuleert")
 }
-pub fn verwijderen_titel() -> String {
-    " Kaart verwijderen? ".into()
+pub fn verwijderen_titel() -> &'static str {
+    " Kaart verwijderen? "
 }
-pub fn verwijderen_vraag() -> String {
-    "j = ja, verwijderen (u maakt het ongedaan) · andere toets = nee".into()
+pub fn verwijderen_vraag() -> &'static str {
+    "j = ja, verwijderen (u maakt het ongedaan) · andere toets = nee"
 }
 pub fn hulp_voet(muis: bool) -> Vec<String> {
     let mut v = vec!["  Elke wijziging wordt meteen opgeslagen; een bestand dat een collega opslaat wordt vanzelf herladen.".to_string()];
@@ -95,17 +95,17 @@ pub fn hulp_voet(muis: bool) -> Vec<String> {
     v.push("  Een toets sluit deze hulp.".into());
     v
 }
-pub fn nieuwe_kaart() -> String {
-    "Nieuwe kaart".into()
+pub fn nieuwe_kaart() -> &'static str {
+    "Nieuwe kaart"
 }
-pub fn kaart_bewerken() -> String {
-    "Kaart bewerken".into()
+pub fn kaart_bewerken() -> &'static str {
+    "Kaart bewerken"
 }
 pub fn kies_hint(n: usize) -> String {
     format!("←/→ kiest ({n} mensen), typ om te zoeken")
 }
-pub fn form_datum_hint() -> String {
-    "  Datum: 23-11-2026, 2026-11-23 of 23-11 · uren: 7,5 of 7.5 · leeg = geen".into()
+pub fn form_datum_hint() -> &'static str {
+    "  Datum: 23-11-2026, 2026-11-23 of 23-11 · uren: 7,5 of 7.5 · leeg = geen"
 }
 pub fn ongeldige_datum(veld: &str, tekst: &str) -> String {
     format!(
@@ -122,8 +122,8 @@ pub fn start_na_deadline_formulier(
         super::datum(deadline)
     )
 }
-pub fn form_hint() -> String {
-    "  Tab/↓ volgend veld · ↑ vorig · Enter opslaan · Esc annuleren".into()
+pub fn form_hint() -> &'static str {
+    "  Tab/↓ volgend veld · ↑ vorig · Enter opslaan · Esc annuleren"
 }
 pub fn niet_opslaan_onleesbaar(bestand: &str) -> String {
     format!(
@@ -140,17 +140,17 @@ pub fn gevraagd_label(met: bool) -> &'static str {
         "ZONDER gevraagde inzet: wat als niets wordt toegezegd (g: met)"
     }
 }
-pub fn capaciteit_voet() -> String {
-    " ⚠ = meer gepland dan beschikbaar · Enter zoomt in · ←/→ andere weken · Esc terug".into()
+pub fn capaciteit_voet() -> &'static str {
+    " ⚠ = meer gepland dan beschikbaar · Enter zoomt in · ←/→ andere weken · Esc terug"
 }
-pub fn geen_mensen() -> String {
-    " Geen mensen in deze eenheid.".into()
+pub fn geen_mensen() -> &'static str {
+    " Geen mensen in deze eenheid."
 }
-pub fn inzet_achter_cijfers() -> String {
-    " Inzet achter deze cijfers (Enter opent het bord)".into()
+pub fn inzet_achter_cijfers() -> &'static str {
+    " Inzet achter deze cijfers (Enter opent het bord)"
 }
-pub fn geen_inzet() -> String {
-    "   Geen inzet in deze weken.".into()
+pub fn geen_inzet() -> &'static str {
+    "   Geen inzet in deze weken."
 }
 pub fn inzet_status(s: crate::domain::InzetStatus) -> &'static str {
     use crate::domain::InzetStatus::*;
@@ -169,17 +169,17 @@ pub fn ernst_kop(e: crate::capacity::Ernst, n: usize) -> String {
     };
     format!("{naam} ({n})")
 }
-pub fn geen_conflicten_hier() -> String {
-    " Geen conflicten (met dit filter).".into()
+pub fn geen_conflicten_hier() -> &'static str {
+    " Geen conflicten (met dit filter)."
 }
-pub fn conflict_detail_titel() -> String {
-    " Toelichting (Enter: naar de bron) ".into()
+pub fn conflict_detail_titel() -> &'static str {
+    " Toelichting (Enter: naar de bron) "
 }
-pub fn kies_persoon() -> String {
-    "kies een persoon".into()
+pub fn kies_persoon() -> &'static str {
+    "kies een persoon"
 }
-pub fn uren_verplicht() -> String {
-    "vul de uren per week in".into()
+pub fn uren_verplicht() -> &'static str {
+    "vul de uren per week in"
 }
 pub fn ongeldige_week(s: &str) -> String {
     format!("ongeldige week \"{s}\": typ bijvoorbeeld 2026-W50, 50 of 14-12-2026")
@@ -194,20 +194,20 @@ pub fn alleen_coco(eenheid: &str, cocos: &[String]) -> String {
         )
     }
 }
-pub fn inzet_gevraagd() -> String {
-    "capaciteit gevraagd: de CoCo beslist".into()
+pub fn inzet_gevraagd() -> &'static str {
+    "capaciteit gevraagd: de CoCo beslist"
 }
-pub fn inzet_gewijzigd() -> String {
-    "inzet gewijzigd".into()
+pub fn inzet_gewijzigd() -> &'static str {
+    "inzet gewijzigd"
 }
-pub fn inzet_ingetrokken() -> String {
-    "inzet ingetrokken".into()
+pub fn inzet_ingetrokken() -> &'static str {
+    "inzet ingetrokken"
 }
-pub fn niets_in_te_trekken() -> String {
-    "deze inzet is al afgelopen of afgewezen".into()
+pub fn niets_in_te_trekken() -> &'static str {
+    "deze inzet is al afgelopen of afgewezen"
 }
-pub fn al_toegezegd() -> String {
-    "deze inzet is al toegezegd".into()
+pub fn al_toegezegd() -> &'static str {
+    "deze inzet is al toegezegd"
 }
 pub fn minder_uren(gevraagd: f64, toegezegd: f64) -> String {
     format!(
@@ -222,14 +222,14 @@ pub fn overgedragen_aan(naam: &str) -> String {
 pub fn in_plaats_van(naam: &str) -> String {
     format!("toegezegd in plaats van {naam}")
 }
-pub fn naar_pmo() -> String {
-    "nog niet besloten: naar het PMO-overleg".into()
+pub fn naar_pmo() -> &'static str {
+    "nog niet besloten: naar het PMO-overleg"
 }
-pub fn besluit_vastgelegd() -> String {
-    "besluit vastgelegd".into()
+pub fn besluit_vastgelegd() -> &'static str {
+    "besluit vastgelegd"
 }
-pub fn inzet_afgewezen() -> String {
-    "inzet afgewezen".into()
+pub fn inzet_afgewezen() -> &'static str {
+    "inzet afgewezen"
 }
 pub fn alle_eenheden() -> &'static str {
     "alle eenheden (geen gebruiker ingesteld)"
@@ -237,9 +237,8 @@ pub fn alle_eenheden() -> &'static str {
 pub fn eenheden_van(naam: &str) -> String {
     format!("eenheden van {naam}")
 }
-pub fn inzet_toetsen() -> String {
+pub fn inzet_toetsen() -> &'static str {
     " n vragen · e wijzigen · w intrekken · t toezeggen · x afwijzen · Enter persoon · Esc terug"
-        .into()
 }
 pub fn inzet_detail_titel(naam: &str, eenheid: &str) -> String {
     format!(" {naam} ({eenheid}): belasting met en zonder deze inzet ")
@@ -259,17 +258,17 @@ pub fn eenheid_zonder() -> &'static str {
 pub fn afwijzen_titel(naam: &str, uren: f64) -> String {
     format!("{} u/week van {naam} afwijzen", getal(uren))
 }
-pub fn afwijzen_hint() -> String {
-    "Reden (mag leeg; geen medische of persoonlijke details). Enter wijst af, Esc annuleert.".into()
+pub fn afwijzen_hint() -> &'static str {
+    "Reden (mag leeg; geen medische of persoonlijke details). Enter wijst af, Esc annuleert."
 }
-pub fn inzet_vragen_titel() -> String {
-    "Capaciteit vragen".into()
+pub fn inzet_vragen_titel() -> &'static str {
+    "Capaciteit vragen"
 }
-pub fn inzet_wijzigen_titel() -> String {
-    "Inzet wijzigen".into()
+pub fn inzet_wijzigen_titel() -> &'static str {
+    "Inzet wijzigen"
 }
-pub fn inzet_form_hint() -> String {
-    "  Week: 2026-W50, 50 of een datum · uren: 7,5 · meer uren of weken: opnieuw gevraagd".into()
+pub fn inzet_form_hint() -> &'static str {
+    "  Week: 2026-W50, 50 of een datum · uren: 7,5 · meer uren of weken: opnieuw gevraagd"
 }
 pub fn toezeggen_vraag(
     naam: &str,
@@ -316,14 +315,14 @@ pub fn keuze_ander(naam: &str, vrij: f64) -> String {
         getal(vrij)
     )
 }
-pub fn keuze_pmo() -> String {
-    "Laten staan als gevraagd, voor het PMO-overleg".into()
+pub fn keuze_pmo() -> &'static str {
+    "Laten staan als gevraagd, voor het PMO-overleg"
 }
-pub fn keuze_hint() -> String {
-    " ↑/↓ of een cijfer kiest · Enter voert uit · Esc annuleert".into()
+pub fn keuze_hint() -> &'static str {
+    " ↑/↓ of een cijfer kiest · Enter voert uit · Esc annuleert"
 }
-pub fn besluit_titel() -> String {
-    " Toezeggen zou iemand overbelasten ".into()
+pub fn besluit_titel() -> &'static str {
+    " Toezeggen zou iemand overbelasten "
 }
 pub fn ongeldige_duur(s: &str) -> String {
     format!("ongeldige duur \"{s}\": typ bijvoorbeeld 30s of 2m")

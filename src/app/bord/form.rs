@@ -326,7 +326,7 @@ impl CardForm {
         let text_of = |f: Field| self.inputs[f as usize].text.trim().to_string();
         let titel = text_of(Field::Titel);
         if titel.is_empty() {
-            return Err(wording::titel_verplicht());
+            return Err(wording::titel_verplicht().into());
         }
         k.titel = titel;
         k.eigenaar = self.owner().map(|c| c.id.clone());

@@ -345,7 +345,7 @@ fn decide(s: &mut Session, r: &InzetRef, asked: &Inzet, keuze: Keuze) {
         }
         Keuze::LatenStaan => {
             let after = Inzet {
-                besluit: Some(besluit(s, Some(wording::naar_pmo()))),
+                besluit: Some(besluit(s, Some(wording::naar_pmo().into()))),
                 ..z
             };
             inzet_edit(s, b, Some(asked), Some(&after))

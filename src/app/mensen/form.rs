@@ -81,7 +81,7 @@ impl MensForm {
             .map(|(d, _)| *d)
             .collect();
         if p.werkdagen.is_empty() {
-            return Err(wording::geen_werkdagen());
+            return Err(wording::geen_werkdagen().into());
         }
         Ok(p)
     }

@@ -179,7 +179,7 @@ mod tests {
         assert_eq!(s.undo.len(), 1);
         assert_eq!(
             s.status.message.as_deref(),
-            Some(wording::geen_afwezigheid().as_str())
+            Some(wording::geen_afwezigheid())
         );
     }
 }

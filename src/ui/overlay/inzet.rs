@@ -176,7 +176,7 @@ fn keuze_label(d: &Decide, k: &Keuze) -> String {
                 .map_or(0.0, |a| a.2);
             wording::keuze_ander(naam, free)
         }
-        Keuze::LatenStaan => wording::keuze_pmo(),
+        Keuze::LatenStaan => wording::keuze_pmo().into(),
     }
 }
 
@@ -194,5 +194,5 @@ pub(super) fn reason(
         return;
     };
     let title = wording::afwijzen_titel(&app.session.person_name(&z.persoon), z.uren_per_week);
-    line_popup(frame, area, &title, input, &wording::afwijzen_hint(), theme)
+    line_popup(frame, area, &title, input, wording::afwijzen_hint(), theme)
 }
