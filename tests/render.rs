@@ -737,3 +737,55 @@ fn escape_sequences_in_a_title_never_reach_the_terminal() {
         );
     }
 }
+
+/// Klein with 20 more finished cards on Haven, for a column longer than the screen.
+fn lange_klaar_kolom() -> App {
+    let mut loaded = storage::load(Path::new("tests/fixtures/klein"));
+    for f in &mut loaded.board_files {
+        f.gewijzigd = None;
+    }
+    let haven = loaded
+        .werkmap
+        .borden
+        .iter_mut()
+        .find(|b| b.id == "opgave-haven")
+        .unwrap();
+    for i in 1..=20 {
+        let mut k = planbord::domain::Kaart::new(format!("x{i}"), format!("{i:02} klaar"), "klaar");
+        k.voortgang = 100;
+        haven.kaarten.push(k);
+    }
+    app_from(loaded)
+}
+
+#[test]
+fn the_selected_card_stays_on_screen_in_a_long_column() {
+    for (w, h) in [(80, 24), (120, 35)] {
+        let mut a = lange_klaar_kolom();
+        open(&mut a, "opgave-haven");
+        for _ in 0..3 {
+            key(&mut a, 'l');
+        }
+        for step in 0..24 {
+            let selected: String = a.selected_card().unwrap().titel.chars().take(12).collect();
+            let t = text(&render(&mut a, w, h));
+            let line = t
+                .lines()
+                .find(|l| l.contains('▶'))
+                .unwrap_or_else(|| panic!("{w}x{h} step {step}: no ▶ on screen\n{t}"));
+            assert!(line.contains(&selected), "{w}x{h} step {step}: {line}\n{t}");
+            if step % 5 == 4 {
+                a.update(Action::Key(KeyEvent::new(
+                    KeyCode::PageDown,
+                    KeyModifiers::NONE,
+                )));
+            } else {
+                key(&mut a, 'j');
+            }
+        }
+        // At the end the last card shows with how many are above it.
+        assert_eq!(a.selected_card().unwrap().titel, "20 klaar");
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains("↑ ") && !t.contains("↓ "), "{t}");
+    }
+}

@@ -89,19 +89,29 @@ pub fn layout(app: &App, bord: &Bord, area: Rect) -> BoardLayout {
     }
 }
 
-/// The first card shown in a column, so that the selected card stays in view.
-fn first_card(app: &App, kolom: usize, cards: &[&Kaart], per_column: usize) -> usize {
-    if kolom != app.views.bord.kolom {
-        return 0;
+/// The cards a column shows: (first, how many). When not all fit, a line above says how many
+/// are hidden above and one below how many below, and the selected card is always among them.
+fn window(app: &App, kolom: usize, cards: &[&Kaart], height: u16) -> (usize, usize) {
+    let card = usize::from(CARD_HEIGHT);
+    let height = usize::from(height);
+    if cards.len() * card <= height {
+        return (0, cards.len());
     }
-    let pos = app
-        .views
-        .bord
-        .kaart
-        .as_ref()
-        .and_then(|id| cards.iter().position(|k| &k.id == id))
-        .unwrap_or(0);
-    pos.saturating_sub(per_column.saturating_sub(1))
+    let per = (height.saturating_sub(2) / card).max(1);
+    let pos = if kolom == app.views.bord.kolom {
+        app.views
+            .bord
+            .kaart
+            .as_ref()
+            .and_then(|id| cards.iter().position(|k| &k.id == id))
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let first = pos
+        .saturating_sub(per - 1)
+        .min(cards.len().saturating_sub(per));
+    (first, per.min(cards.len() - first))
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -218,8 +228,7 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
     if inner.height == 0 || inner.width < 3 {
         return;
     }
-    let per_column = usize::from((inner.height / CARD_HEIGHT).max(1));
-    let first = first_card(app, kolom, &cards, per_column);
+    let (first, shown) = window(app, kolom, &cards, inner.height);
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     if cards.is_empty() {
@@ -231,8 +240,6 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
             theme.dim,
         )));
     }
-    let room = usize::from(inner.height).saturating_sub(lines.len());
-    let shown = (room / usize::from(CARD_HEIGHT)).max(1);
     for k in cards.iter().skip(first).take(shown) {
         let selected = focus && app.views.bord.kaart.as_deref() == Some(k.id.as_str());
         lines.extend(card_lines(app, bord, k, selected, w, theme));
@@ -431,6 +438,8 @@ fn draw_strip(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     wording::procent(b),
                     if over { CONFLICT } else { " " }
                 ),
+                // Nothing available (away) yet something planned: still a conflict.
+                None if over => format!("–{CONFLICT}"),
                 None => "– ".into(),
             };
             spans.push(Span::styled(format!("{t:>cell_w$}"), theme.load(b, over)));
@@ -449,8 +458,7 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
         .find(|(_, r)| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height)?;
     let inner = Block::default().borders(Borders::ALL).inner(rect);
     let cards = app.visible_cards(bord, kolom);
-    let per_column = usize::from((inner.height / CARD_HEIGHT).max(1));
-    let first = first_card(app, kolom, &cards, per_column);
+    let (first, shown) = window(app, kolom, &cards, inner.height);
     let offset = usize::from(first > 0);
     if y < inner.y {
         return Some(Target::Column(kolom));
@@ -460,7 +468,7 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
         return Some(Target::Column(kolom));
     }
     let slot = (line - offset) / usize::from(CARD_HEIGHT);
-    match cards.get(first + slot) {
+    match cards.get(first + slot).filter(|_| slot < shown) {
         Some(k) => Some(Target::Card {
             kolom,
             kaart: k.id.clone(),

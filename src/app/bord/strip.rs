@@ -12,6 +12,13 @@ pub struct StripRow {
     pub cells: Vec<(Option<f64>, bool)>,
 }
 
+impl StripRow {
+    /// The weeks with more planned than available.
+    pub fn weeks_over(&self) -> usize {
+        self.cells.iter().filter(|&&(_, over)| over).count()
+    }
+}
+
 /// The capacity strip under a board: its people (or a clusterkamer's units) in the coming weeks.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Strip {
@@ -67,9 +74,34 @@ impl Strip {
                 })
                 .collect(),
         };
+        // The most over-booked first: a strip cut short must not hide them. The sort is
+        // stable, so equals keep their order (by name, or the cluster's order).
+        let mut rows = rows;
+        rows.sort_by_key(|r| std::cmp::Reverse(r.weeks_over()));
         Strip {
             weeks: horizon.to_vec(),
             rows,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::testing::session;
+
+    #[test]
+    fn the_over_booked_come_first_then_the_rest_by_name() {
+        let mut s = session();
+        let org = s.werkmap.organisatie.as_mut().unwrap();
+        let gijs = org.mensen.iter_mut().find(|p| p.id == "gvisser").unwrap();
+        gijs.uren = 2.0;
+        let haven = s.werkmap.bord("opgave-haven").unwrap();
+        let strip = Strip::of(&s.werkmap, haven, &s.horizon);
+        let namen: Vec<&str> = strip.rows.iter().map(|r| r.naam.as_str()).collect();
+        assert_eq!(
+            namen,
+            ["Daan Bakker", "Gijs Visser", "Eva Smit", "Fleur Mulder"]
+        );
     }
 }
