@@ -221,13 +221,17 @@ fn kaart_help_and_form_snapshots() {
         );
         insta::assert_snapshot!(format!("kaart_{w}x{h}"), t);
         if h < 30 {
-            // At 24 rows the notes are below the conflicts, one for each week Daan Bakker is
-            // over-booked: the view scrolls to them.
-            assert!(!t.contains("Notities"), "{t}");
+            // At 24 rows the note is below the fold; the owner's over-booking in twelve weeks
+            // is one entry with its range, not twelve lines.
+            assert!(!t.contains("Exploitanten"), "{t}");
+            assert_eq!(t.matches("het zwaarst").count(), 1, "{t}");
+            // Paging far down stops with the last line at the bottom, not in empty space.
             for _ in 0..3 {
                 a.update(Action::Command(Command::PageDown));
             }
             let t = text(&render(&mut a, w, h));
+            let last = t.lines().rev().nth(2).unwrap();
+            assert!(last.contains("Exploitanten"), "{t}");
             insta::assert_snapshot!(format!("kaart_gescrold_{w}x{h}"), t);
         }
         let t = text(&render(&mut a, w, h));

@@ -6,12 +6,14 @@
 
 pub mod conflict;
 pub mod load;
+pub mod reeks;
 pub mod rules;
 
 use chrono::NaiveDate;
 
 pub use conflict::{Conflict, ConflictSoort, Ernst, Uitleg};
 pub use load::{Claim, Engine, WeekLoad};
+pub use reeks::{Reeks, reeksen};
 
 use crate::domain::{Bord, Organisatie, Week, Werkmap};
 

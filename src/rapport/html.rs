@@ -123,8 +123,14 @@ pub fn html(r: &Rapport) -> String {
             e(eenheid),
             conflicts.len()
         );
-        for c in conflicts {
-            let week = c.week.map(|w| format!(" {w}")).unwrap_or_default();
+        for run in crate::capacity::reeksen(conflicts) {
+            let c = run.eerste();
+            let weken = wording::reeks_weken(&run);
+            let week = if weken.is_empty() {
+                weken
+            } else {
+                format!(" {weken}")
+            };
             let _ = writeln!(
                 s,
                 "<li class=\"{}\" data-soort=\"{}\"><b>{}</b> <i>{}</i>{week}: {}</li>",
@@ -132,7 +138,7 @@ pub fn html(r: &Rapport) -> String {
                 c.soort.naam(),
                 c.ernst.naam(),
                 wording::soort(c.soort),
-                e(&wording::uitleg(c))
+                e(&wording::uitleg_reeks(&run))
             );
         }
         s.push_str("</ul>\n");

@@ -79,14 +79,21 @@ pub fn markdown(r: &Rapport) -> String {
     let _ = writeln!(s, "## {}\n", wording::rapport_kop_conflicten(n));
     for (eenheid, conflicts) in &r.conflicten {
         let _ = writeln!(s, "### {} ({})\n", cel(eenheid), conflicts.len());
-        for c in conflicts {
-            let week = c.week.map(|w| format!(" {w}")).unwrap_or_default();
+        // One line per run: a conflict in ten consecutive weeks is one line with its range.
+        for run in crate::capacity::reeksen(conflicts) {
+            let c = run.eerste();
+            let weken = wording::reeks_weken(&run);
+            let week = if weken.is_empty() {
+                weken
+            } else {
+                format!(" {weken}")
+            };
             let _ = writeln!(
                 s,
                 "- **{}** *{}*{week}: {}",
                 c.ernst.naam(),
                 wording::soort(c.soort),
-                cel(&wording::uitleg(c))
+                cel(&wording::uitleg_reeks(&run))
             );
         }
         s.push('\n');

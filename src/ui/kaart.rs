@@ -17,9 +17,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (Some(bord), Some(k)) = (app.board(), app.selected_card()) else {
         return;
     };
+    // Text under a heading wraps with its indent, inside the frame.
+    let w = usize::from(area.width.saturating_sub(2));
     let mut lines = fields(app, bord, k, theme);
-    lines.extend(conflicts(app, bord, k, theme));
-    lines.extend(notes(app, k, theme));
+    lines.extend(conflicts(app, bord, k, w, theme));
+    lines.extend(notes(app, k, w, theme));
+    // Scrolled no further than the last line at the bottom.
+    let scroll = app.views.kaart.scroll.min(
+        u16::try_from(lines.len())
+            .unwrap_or(u16::MAX)
+            .saturating_sub(area.height.saturating_sub(2)),
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus)
@@ -28,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
-            .scroll((app.views.kaart.scroll, 0)),
+            .scroll((scroll, 0)),
         area,
     );
 }
@@ -105,7 +113,7 @@ fn fields(app: &App, bord: &Bord, k: &Kaart, theme: &Theme) -> Vec<Line<'static>
 }
 
 /// The conflicts about this card or its owner, under a heading; nothing when there are none.
-fn conflicts(app: &App, bord: &Bord, k: &Kaart, theme: &Theme) -> Vec<Line<'static>> {
+fn conflicts(app: &App, bord: &Bord, k: &Kaart, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let about: Vec<_> = app
         .session
         .derived
@@ -122,18 +130,24 @@ fn conflicts(app: &App, bord: &Bord, k: &Kaart, theme: &Theme) -> Vec<Line<'stat
             wording::kop_conflicten_kaart(),
             theme.accent,
         )));
-        for c in about {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {CONFLICT} "), theme.conflict),
-                Span::styled(wording::uitleg(c), theme.text),
-            ]));
+        // A conflict in many weeks (an over-booked owner) is one entry with its range.
+        for run in crate::capacity::reeksen(about) {
+            let text = wording::uitleg_reeks(&run);
+            for (i, part) in hanging(&text, w, 4).into_iter().enumerate() {
+                let lead = if i == 0 {
+                    Span::styled(format!("  {CONFLICT} "), theme.conflict)
+                } else {
+                    Span::raw("    ")
+                };
+                lines.push(Line::from(vec![lead, Span::styled(part, theme.text)]));
+            }
         }
     }
     lines
 }
 
 /// The notes, newest first, each with when and who above its text.
-fn notes(app: &App, k: &Kaart, theme: &Theme) -> Vec<Line<'static>> {
+fn notes(app: &App, k: &Kaart, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::default(),
         Line::from(Span::styled(
@@ -149,10 +163,17 @@ fn notes(app: &App, k: &Kaart, theme: &Theme) -> Vec<Line<'static>> {
             ),
             Span::styled(app.session.person_name(&n.wie), theme.title),
         ]));
-        lines.push(Line::from(Span::styled(
-            format!("    {}", n.tekst),
-            theme.text,
-        )));
+        for part in hanging(&n.tekst, w, 4) {
+            lines.push(Line::from(Span::styled(format!("    {part}"), theme.text)));
+        }
     }
     lines
+}
+
+/// `text` in lines of `w - indent` cells, for a block indented by `indent`.
+fn hanging(text: &str, w: usize, indent: usize) -> Vec<String> {
+    textwrap::wrap(text, w.saturating_sub(indent).max(10))
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
 }

@@ -275,3 +275,27 @@ pub fn soort(s: crate::capacity::ConflictSoort) -> &'static str {
         S::WipOverschreden => "WIP-limiet over",
     }
 }
+
+/// The weeks of a run of one conflict, as a report names them: `2026-W49` or
+/// `2026-W49 t/m 2027-W06`; empty without a week.
+pub fn reeks_weken(r: &crate::capacity::Reeks) -> String {
+    match (r.eerste().week, r.laatste().week) {
+        (Some(a), Some(b)) if a != b => format!("{a} t/m {b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A run of one conflict in words: the one sentence, or for several weeks the range and the
+/// worst week's sentence.
+pub fn uitleg_reeks(r: &crate::capacity::Reeks) -> String {
+    let n = r.conflicten.len();
+    match (r.eerste().week, r.laatste().week) {
+        (Some(a), Some(b)) if n > 1 => format!(
+            "In {} ({n} weken); het zwaarst: {}",
+            weken(a, b),
+            uitleg(r.zwaarste())
+        ),
+        _ => uitleg(r.eerste()),
+    }
+}
