@@ -793,3 +793,51 @@ fn the_selected_card_stays_on_screen_in_a_long_column() {
         assert!(t.contains("↑ ") && !t.contains("↓ "), "{t}");
     }
 }
+
+#[test]
+fn below_60x16_a_line_says_the_window_is_too_small() {
+    for (w, h) in [(40, 12), (20, 5), (59, 24), (80, 15)] {
+        let mut a = klein();
+        open(&mut a, "opgave-haven");
+        key(&mut a, '?');
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains("venster te klein"), "{w}x{h}: {t}");
+        assert!(!t.contains("Te doen"), "no fragments of the board: {t}");
+    }
+    let mut a = klein();
+    open(&mut a, "opgave-haven");
+    assert!(!text(&render(&mut a, 60, 16)).contains("venster te klein"));
+}
+
+#[test]
+fn the_stand_up_timer_counts_on_with_a_plus_after_zero() {
+    let mut a = klein();
+    open(&mut a, "opgave-haven");
+    key(&mut a, 's');
+    let later = vandaag().and_hms_opt(10, 15, 14).unwrap();
+    a.update(Action::Tick(planbord::app::Now {
+        mono: 915_000,
+        local: later,
+    }));
+    let t = text(&render(&mut a, 120, 35));
+    assert!(t.contains("+00:14 over tijd"), "{t}");
+}
+
+#[test]
+fn the_conflict_list_names_kinds_in_dutch_words() {
+    let mut a = klein();
+    key(&mut a, '!');
+    let t = text(&render(&mut a, 120, 35));
+    for code in [
+        "niet_toegezegd",
+        "afwezig_ingezet",
+        "wip_overschreden",
+        "deadline_verlopen",
+    ] {
+        assert!(!t.contains(code), "{code} on screen:\n{t}");
+    }
+    assert!(
+        t.contains("niet toegezegd") && t.contains("WIP-limiet over"),
+        "{t}"
+    );
+}

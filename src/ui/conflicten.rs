@@ -155,7 +155,7 @@ fn rows(
         let prefix = format!(
             "{} {week} {:<19} ",
             if selected { "▶" } else { " " },
-            c.soort.naam()
+            wording::soort(c.soort)
         );
         rows.push((
             Some(i),

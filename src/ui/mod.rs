@@ -24,9 +24,27 @@ use ratatui::widgets::Paragraph;
 use crate::app::{App, Mode, Target, View};
 pub use theme::Theme;
 
+/// Below this size the views cannot show what they say; a line says so instead.
+pub const MINSTENS: (u16, u16) = (60, 16);
+
+/// Whether the terminal is too small to draw the views.
+fn te_klein(area: Rect) -> bool {
+    area.width < MINSTENS.0 || area.height < MINSTENS.1
+}
+
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
+    if te_klein(area) {
+        let text =
+            crate::wording::venster_te_klein(area.width, area.height, MINSTENS.0, MINSTENS.1);
+        let lines: Vec<Line> = textwrap::wrap(&text, usize::from(area.width.max(1)))
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l.into_owned(), theme.warning)))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
     let [main, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     match app.view {
         View::Overzicht => overzicht::draw(frame, main, app, theme),
@@ -50,6 +68,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// What a mouse click at (x, y) points at, using the same layout as drawing.
 pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
+    if te_klein(area) {
+        return None;
+    }
     if !matches!(app.mode, Mode::Normal) {
         return None;
     }

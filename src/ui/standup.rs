@@ -17,7 +17,7 @@ use crate::app::standup::Standup;
 use crate::domain::{Bord, Kolom};
 use crate::wording;
 /// Digits 3 wide and 5 high, for a timer that reads from the back of the room.
-const DIGITS: [[&str; 5]; 11] = [
+const DIGITS: [[&str; 5]; 12] = [
     ["███", "█ █", "█ █", "█ █", "███"],
     ["  █", "  █", "  █", "  █", "  █"],
     ["███", "  █", "███", "█  ", "███"],
@@ -29,6 +29,7 @@ const DIGITS: [[&str; 5]; 11] = [
     ["███", "█ █", "███", "█ █", "███"],
     ["███", "█ █", "███", "  █", "███"],
     ["   ", " █ ", "   ", " █ ", "   "],
+    ["   ", " █ ", "███", " █ ", "   "],
 ];
 
 /// `mm:ss` in big digits, five lines.
@@ -39,6 +40,7 @@ pub fn big(text: &str) -> Vec<String> {
                 .filter_map(|c| match c {
                     '0'..='9' => Some(DIGITS[c as usize - '0' as usize][row]),
                     ':' => Some(DIGITS[10][row]),
+                    '+' => Some(DIGITS[11][row]),
                     _ => None,
                 })
                 .collect::<Vec<_>>()
@@ -81,7 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
         x: area.x + area.width.saturating_sub(timer_w),
         y: area.y,
         width: timer_w,
-        height: header_h.min(5),
+        height: header_h,
     };
     draw_timer(frame, timer_area, s.over(app.session.now), &theme);
     let body = Rect {
@@ -147,7 +149,10 @@ fn draw_head(
 /// The time left in big digits, coloured as the end nears, and a warning once it is over.
 fn draw_timer(frame: &mut Frame, area: Rect, left: Duration, theme: &Theme) {
     let secs = left.num_seconds();
-    let timer = format!("{:02}:{:02}", secs.abs() / 60, secs.abs() % 60);
+    // Past zero the time counts up with a plus, so it never reads as time left (also
+    // without colour).
+    let sign = if secs < 0 { "+" } else { "" };
+    let timer = format!("{sign}{:02}:{:02}", secs.abs() / 60, secs.abs() % 60);
     let timer_style = if secs < 0 {
         theme.conflict
     } else if secs < 120 {
@@ -161,7 +166,7 @@ fn draw_timer(frame: &mut Frame, area: Rect, left: Duration, theme: &Theme) {
         .collect();
     if secs < 0 {
         digits.push(Line::from(Span::styled(
-            format!("{CONFLICT} tijd voorbij"),
+            format!("{CONFLICT} {timer} over tijd"),
             theme.conflict,
         )));
     }

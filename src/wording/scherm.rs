@@ -366,3 +366,6 @@ pub fn andere_weken(van: crate::domain::Week, tot: crate::domain::Week) -> Strin
         weken(van, tot)
     )
 }
+pub fn venster_te_klein(b: u16, h: u16, min_b: u16, min_h: u16) -> String {
+    format!("venster te klein ({b}×{h}; minstens {min_b}×{min_h})")
+}
