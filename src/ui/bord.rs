@@ -197,9 +197,12 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
     let cards = app.visible_cards(bord, kolom);
     let exceeded = app.session.derived.wip_exceeded(&bord.id, &col.id);
     let focus = kolom == app.views.bord.kolom;
+    // With a filter on, the count says how many of the column's cards show.
+    let filtered = cards.len() != total;
     let count = match col.wip {
+        Some(wip) if filtered => format!("{} van {total}/{wip}", cards.len()),
         Some(wip) => format!("{total}/{wip}"),
-        None if cards.len() != total => format!("{}/{total}", cards.len()),
+        None if filtered => format!("{} van {total}", cards.len()),
         None => total.to_string(),
     };
     let mut title = vec![Span::styled(
@@ -232,7 +235,12 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     if cards.is_empty() {
-        lines.push(Line::from(Span::styled(wording::lege_kolom(), theme.dim)));
+        let leeg = if filtered {
+            wording::niets_gefilterd()
+        } else {
+            wording::lege_kolom()
+        };
+        lines.push(Line::from(Span::styled(leeg, theme.dim)));
     }
     if first > 0 {
         lines.push(Line::from(Span::styled(
@@ -274,7 +282,7 @@ pub(super) fn card_lines<'a>(
     vec![
         card_title(k, selected, conflict, open, w, theme),
         card_owner(app, k, selected, open, w, theme),
-        card_status(k, selected, w, theme),
+        card_status(app, k, selected, open, w, theme),
         Line::default(),
     ]
 }
@@ -330,8 +338,28 @@ fn card_title(
     ])
 }
 
-/// A card's second line: the owner, cut to leave room for the deadline, which is marked when
-/// an open card is past it (spelled out when `w` allows).
+/// Below this width a card's deadline moves to the status line, so the owner's name keeps
+/// room enough to say who it is.
+const SMAL: usize = 26;
+
+/// The deadline as a card shows it, marked when an open card is past it (spelled out when
+/// `w` allows).
+fn deadline_text(app: &App, k: &Kaart, open: bool, w: usize) -> Option<(String, bool)> {
+    let overdue = open && k.deadline.is_some_and(|d| d.0 < app.session.vandaag);
+    k.deadline.map(|d| {
+        let d = wording::korte_datum(d, app.session.vandaag);
+        let text = if overdue && w >= 30 {
+            format!("{CONFLICT} verlopen {d}")
+        } else if overdue {
+            format!("{CONFLICT} {d}")
+        } else {
+            format!("→ {d}")
+        };
+        (text, overdue)
+    })
+}
+
+/// A card's second line: the owner, and on a wide card the deadline after it.
 fn card_owner(
     app: &App,
     k: &Kaart,
@@ -345,44 +373,74 @@ fn card_owner(
         .as_deref()
         .map(|e| app.session.person_name(e))
         .unwrap_or_else(|| wording::geen_eigenaar().into());
-    let overdue = open && k.deadline.is_some_and(|d| d.0 < app.session.vandaag);
-    let deadline = k.deadline.map(|d| {
-        if overdue && w >= 30 {
-            format!("{CONFLICT} verlopen {}", d.0.format("%d-%m"))
-        } else if overdue {
-            format!("{CONFLICT} {}", d.0.format("%d-%m"))
-        } else {
-            format!("→ {}", d.0.format("%d-%m"))
-        }
+    let deadline = if w >= SMAL {
+        deadline_text(app, k, open, w)
+    } else {
+        None
+    };
+    let dl_w = deadline.as_ref().map_or(0, |(d, _)| {
+        unicode_width::UnicodeWidthStr::width(d.as_str()) + 1
     });
-    let dl_w = deadline
-        .as_ref()
-        .map_or(0, |d| unicode_width::UnicodeWidthStr::width(d.as_str()) + 1);
-    Line::from(vec![
-        Span::styled(
-            format!("  {}", ellipsis(&owner, w.saturating_sub(3 + dl_w))),
-            pick(theme, selected, theme.text),
-        ),
-        Span::styled(
-            deadline.map(|d| format!(" {d}")).unwrap_or_default(),
+    let mut spans = vec![Span::styled(
+        format!("  {}", ellipsis(&owner, w.saturating_sub(3 + dl_w))),
+        pick(theme, selected, theme.text),
+    )];
+    if let Some((d, overdue)) = deadline {
+        spans.push(Span::styled(
+            format!(" {d}"),
             pick(
                 theme,
                 selected,
                 if overdue { theme.conflict } else { theme.dim },
             ),
-        ),
-    ])
+        ));
+    }
+    Line::from(spans)
 }
 
 /// A card's third line: its status, a progress bar when `w` leaves room, and the percentage.
-fn card_status(k: &Kaart, selected: bool, w: usize, theme: &Theme) -> Line<'static> {
-    let status = format!("{} {}", status_symbol(k.status), status_naam(k.status));
-    let bar_w = w.saturating_sub(status.chars().count() + 9).min(10);
+/// On a narrow card the status is its symbol and the deadline comes here; the percentage is
+/// never cut.
+fn card_status(
+    app: &App,
+    k: &Kaart,
+    selected: bool,
+    open: bool,
+    w: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let symbol = status_symbol(k.status);
+    let pct = format!(" {}%", k.voortgang);
+    let style = pick(theme, selected, theme.status(k.status));
+    if w < SMAL {
+        let mut spans = vec![Span::styled(format!("  {symbol}"), style)];
+        let room = w.saturating_sub(3 + pct.len());
+        match deadline_text(app, k, open, w) {
+            Some((d, overdue)) if d.chars().count() < room => spans.push(Span::styled(
+                format!(" {d}"),
+                pick(
+                    theme,
+                    selected,
+                    if overdue { theme.conflict } else { theme.dim },
+                ),
+            )),
+            _ => spans.push(Span::styled(
+                format!(
+                    " {}",
+                    ellipsis(status_naam(k.status), room.saturating_sub(1))
+                ),
+                style,
+            )),
+        }
+        spans.push(Span::styled(pct, pick(theme, selected, theme.text)));
+        return Line::from(spans);
+    }
+    // The bar starts after the longest status name, so bars line up and keep one length.
+    const LANGSTE: usize = 13; // "✖ Geblokkeerd"
+    let status = format!("{symbol} {}", status_naam(k.status));
+    let bar_w = w.saturating_sub(LANGSTE + 9).min(10);
     Line::from(vec![
-        Span::styled(
-            format!("  {status}"),
-            pick(theme, selected, theme.status(k.status)),
-        ),
+        Span::styled(format!("  {status:<LANGSTE$}"), style),
         Span::styled(
             if bar_w >= 3 {
                 format!(" {}", progress(k.voortgang, bar_w))
@@ -391,10 +449,7 @@ fn card_status(k: &Kaart, selected: bool, w: usize, theme: &Theme) -> Line<'stat
             },
             pick(theme, selected, theme.accent),
         ),
-        Span::styled(
-            format!(" {}%", k.voortgang),
-            pick(theme, selected, theme.text),
-        ),
+        Span::styled(pct, pick(theme, selected, theme.text)),
     ])
 }
 

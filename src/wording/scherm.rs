@@ -369,3 +369,15 @@ pub fn andere_weken(van: crate::domain::Week, tot: crate::domain::Week) -> Strin
 pub fn venster_te_klein(b: u16, h: u16, min_b: u16, min_h: u16) -> String {
     format!("venster te klein ({b}×{h}; minstens {min_b}×{min_h})")
 }
+pub fn niets_gefilterd() -> &'static str {
+    " (niets past bij het filter)"
+}
+/// A date on a card: `14-12` in this year, `01-01-27` in another.
+pub fn korte_datum(d: crate::domain::Datum, vandaag: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if d.0.year() == vandaag.year() {
+        d.0.format("%d-%m").to_string()
+    } else {
+        d.0.format("%d-%m-%y").to_string()
+    }
+}
