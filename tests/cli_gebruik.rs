@@ -209,3 +209,33 @@ fn an_extra_argument_is_named_in_the_error() {
     assert!(err.contains("`extra` hoort niet na"), "{err}");
     assert!(!err.contains(":  "), "no empty argument name: {err}");
 }
+
+#[test]
+fn the_piped_overview_counts_conflicts_as_the_screen_does() {
+    let out = planbord(&["boards", "--vandaag", "2026-11-23"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let loaded = planbord::storage::load(std::path::Path::new("boards"));
+    let vandaag = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let app = planbord::app::App::new(
+        loaded,
+        planbord::app::Config::default(),
+        vandaag,
+        vandaag.and_hms_opt(9, 0, 0).unwrap(),
+        "tester",
+        1,
+    );
+    for bord in &app.session.werkmap.borden {
+        let [hoog, midden, laag] = app.session.derived.counts(&bord.id);
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(&bord.titel))
+            .unwrap_or_else(|| panic!("{} missing:\n{text}", bord.titel));
+        let expected = if hoog + midden + laag == 0 {
+            "geen conflicten".to_string()
+        } else {
+            format!("conflicten: {hoog} hoog, {midden} midden, {laag} laag")
+        };
+        assert!(line.contains(&expected), "{line}\nexpected {expected}");
+    }
+}

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::capacity::{self, Conflict, ConflictSoort, Ernst};
-use crate::domain::{Bord, InzetStatus, Week, Werkmap};
+use crate::domain::{Bord, Week, Werkmap};
 
 /// A board's own conflicts and how many conflicts of each severity concern it.
 #[derive(Debug, Clone, Default)]
@@ -110,7 +110,7 @@ impl Derived {
 
     /// The conflicts that concern a board: its own, and the load of its people.
     pub fn of_board<'a>(&'a self, bord: &'a Bord) -> impl Iterator<Item = &'a Conflict> {
-        let mut idx: Vec<usize> = people_of(bord)
+        let mut idx: Vec<usize> = capacity::mensen_van(bord)
             .into_iter()
             .filter_map(|p| self.by_person.get(p))
             .flatten()
@@ -161,14 +161,4 @@ impl Derived {
         self.own(bord)
             .any(|c| c.soort == ConflictSoort::WipOverschreden && c.kolom.as_deref() == Some(kolom))
     }
-}
-
-/// The people a board is about: its inzet and its card owners.
-fn people_of(bord: &Bord) -> HashSet<&str> {
-    bord.inzet
-        .iter()
-        .filter(|i| i.status != InzetStatus::Afgewezen)
-        .map(|i| i.persoon.as_str())
-        .chain(bord.kaarten.iter().filter_map(|k| k.eigenaar.as_deref()))
-        .collect()
 }

@@ -34,6 +34,17 @@ impl ConflictSoort {
         ConflictSoort::WipOverschreden,
     ];
 
+    /// Whether the kind is about people's load (the rules over the whole organisation), not
+    /// about one board's cards or columns.
+    pub fn over_belasting(self) -> bool {
+        !matches!(
+            self,
+            ConflictSoort::WipOverschreden
+                | ConflictSoort::DeadlineVerlopen
+                | ConflictSoort::KaartenBovenInzet
+        )
+    }
+
     /// The contract name, e.g. `eenheid_overbelast`.
     pub fn naam(self) -> &'static str {
         match self {

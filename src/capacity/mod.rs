@@ -25,6 +25,24 @@ pub fn meer_dan(a: f64, b: f64) -> bool {
     a > b + TOLERANTIE
 }
 
+/// The people a board is about: its inzet (not declined) and its card owners.
+pub fn mensen_van(bord: &Bord) -> std::collections::HashSet<&str> {
+    bord.inzet
+        .iter()
+        .filter(|i| i.status != crate::domain::InzetStatus::Afgewezen)
+        .map(|i| i.persoon.as_str())
+        .chain(bord.kaarten.iter().filter_map(|k| k.eigenaar.as_deref()))
+        .collect()
+}
+
+/// Whether a conflict concerns a board: it is on the board, or it is about the load of one of
+/// its people ([`mensen_van`]; another board's cards and columns are not this board's). The
+/// overview's counts, in the TUI and as text, mean this.
+pub fn betreft(bord: &Bord, mensen: &std::collections::HashSet<&str>, c: &Conflict) -> bool {
+    c.bord.as_deref() == Some(bord.id.as_str())
+        || (c.soort.over_belasting() && c.persoon.as_deref().is_some_and(|p| mensen.contains(p)))
+}
+
 /// The weeks a capacity question looks at: `weken` weeks from `vanaf`.
 pub fn horizon(vanaf: Week, weken: u32) -> Vec<Week> {
     (0..i64::from(weken)).map(|n| vanaf.plus(n)).collect()

@@ -34,9 +34,11 @@ pub fn run(map: &Path, vandaag: NaiveDate, out: &mut impl Write) -> super::CliRe
             if matches!(bord.soort, BordSoort::Clusterkamer { .. }) != clusterkamer {
                 continue;
             }
+            // The same count as the TUI's overview: what concerns the board or its people.
+            let mensen = capacity::mensen_van(bord);
             let mine: Vec<_> = conflicten
                 .iter()
-                .filter(|c| c.bord.as_deref() == Some(bord.id.as_str()))
+                .filter(|c| capacity::betreft(bord, &mensen, c))
                 .collect();
             let n = |e| mine.iter().filter(|c| c.ernst == e).count();
             writeln!(
