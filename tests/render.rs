@@ -841,3 +841,77 @@ fn the_conflict_list_names_kinds_in_dutch_words() {
         "{t}"
     );
 }
+
+#[test]
+fn the_request_form_shows_what_it_does_to_the_person_asked() {
+    let mut a = klein();
+    open(&mut a, "opgave-haven");
+    key(&mut a, 't');
+    key(&mut a, 'n');
+    // Person: Fleur Mulder, 20 hours.
+    for c in "fleur".chars() {
+        key(&mut a, c);
+    }
+    a.update(Action::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
+    for c in "20".chars() {
+        key(&mut a, c);
+    }
+    for _ in 0..4 {
+        a.update(Action::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
+    }
+    for c in "Vergunningen voor de zomer".chars() {
+        key(&mut a, c);
+    }
+    let t = text(&render(&mut a, 80, 24));
+    assert!(t.contains("Fleur Mulder, zwaarste week"), "{t}");
+    assert!(
+        t.contains("Motivatie") && t.contains("Vergunningen voor de zomer"),
+        "{t}"
+    );
+    insta::assert_snapshot!("inzetformulier_80x24", t);
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    let haven = a.session.werkmap.bord("opgave-haven").unwrap();
+    let z = haven.inzet.last().unwrap();
+    let v = z.verzoek.as_ref().expect("the request says who asked");
+    assert_eq!(
+        (v.wie.as_str(), v.motivatie.as_deref()),
+        ("dbakker", Some("Vergunningen voor de zomer"))
+    );
+}
+
+#[test]
+fn a_decline_reason_shows_in_full_under_the_list() {
+    let loaded = storage::load(Path::new("tests/fixtures/klein"));
+    let config = Config {
+        gebruiker: Some("bdekker".into()),
+        ..Config::default()
+    };
+    let mut a = App::new(
+        loaded,
+        config,
+        vandaag(),
+        vandaag().and_hms_opt(10, 0, 0).unwrap(),
+        "tester",
+        3,
+    );
+    open(&mut a, "opgave-haven");
+    key(&mut a, 't');
+    key(&mut a, 'j');
+    key(&mut a, 'j');
+    key(&mut a, 'x');
+    let reden = "Fleur werkt tot de kerst aan de jaarrekening; vraag het in januari opnieuw";
+    for c in reden.chars() {
+        key(&mut a, c);
+    }
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    let t = text(&render(&mut a, 80, 24));
+    assert!(t.contains("Besluit van Bram Dekker op 23-11-2026"), "{t}");
+    let flat: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(reden), "the whole reason, wrapped:\n{t}");
+}

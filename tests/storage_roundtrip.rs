@@ -54,9 +54,10 @@ fn inzet() -> impl Strategy<Value = Inzet> {
         ],
         prop_oneof![Just(InzetSoort::Opgave), Just(InzetSoort::Regulier)],
         proptest::option::of((text(), moment(), proptest::option::of(text()))),
+        proptest::option::of((text(), moment(), proptest::option::of(text()))),
     )
         .prop_map(
-            |(id, persoon, uren, van, tot, status, soort, besluit)| Inzet {
+            |(id, persoon, uren, van, tot, status, soort, besluit, verzoek)| Inzet {
                 id,
                 persoon,
                 uren_per_week: uren,
@@ -64,6 +65,11 @@ fn inzet() -> impl Strategy<Value = Inzet> {
                 tot,
                 status,
                 soort,
+                verzoek: verzoek.map(|(wie, wanneer, motivatie)| Verzoek {
+                    wie,
+                    wanneer,
+                    motivatie,
+                }),
                 besluit: besluit.map(|(wie, wanneer, toelichting)| Besluit {
                     wie,
                     wanneer,

@@ -109,6 +109,7 @@ impl App {
             Mode::InzetForm(f) => v.inzet.on_form_key(s, f, key),
             Mode::Decide(d) => v.inzet.on_decide_key(s, d, key),
             Mode::Reason(input, r) => v.inzet.on_reason_key(s, input, r, key),
+            Mode::TochReden(input, d) => v.inzet.on_toch_key(s, input, d, key),
             Mode::MensForm(f) => v.mensen.on_mens_key(s, f, key),
             Mode::AfwezigForm(f) => v.mensen.on_afwezig_key(s, f, key),
         };
@@ -118,7 +119,9 @@ impl App {
     /// Pasted text goes into the open note, reason or filter line.
     fn on_paste(&mut self, text: &str) {
         match &mut self.mode {
-            Mode::Note(input, _) | Mode::Reason(input, _) => input.paste(text),
+            Mode::Note(input, _) | Mode::Reason(input, _) | Mode::TochReden(input, _) => {
+                input.paste(text)
+            }
             Mode::Filter(input) => {
                 input.paste(text);
                 let v = &mut self.views;

@@ -65,6 +65,8 @@ pub enum Mode {
     ConfirmDelete(Box<Kaart>),
     InzetForm(Box<inzet::InzetForm>),
     Decide(Box<inzet::Decide>),
+    /// Why the CoCo agrees although it over-books someone (asked before it is recorded).
+    TochReden(TextInput, Box<inzet::Decide>),
     /// The optional reason for declining a request.
     Reason(TextInput, inzet::InzetRef),
     MensForm(Box<mensen::MensForm>),

@@ -60,8 +60,9 @@ impl App {
                 }
             }
             Mode::Decide(d) if decide::still_holds(s, &d) => Mode::Decide(d),
+            Mode::TochReden(input, d) if decide::still_holds(s, &d) => Mode::TochReden(input, d),
             Mode::Reason(input, r) if decide::still_open(s, &r) => Mode::Reason(input, r),
-            Mode::Decide(_) | Mode::Reason(..) => Mode::Normal,
+            Mode::Decide(_) | Mode::TochReden(..) | Mode::Reason(..) => Mode::Normal,
             Mode::MensForm(f) if !s.persoon_exists(&f.persoon.id) => {
                 s.warn(wording::dialoog_verdwenen(&f.persoon.naam));
                 Mode::Normal

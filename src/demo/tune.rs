@@ -190,6 +190,7 @@ fn unit_scenario(werkmap: &mut Werkmap, vandaag: NaiveDate) {
                     tot: weeks[1],
                     status: InzetStatus::Toegezegd,
                     soort: InzetSoort::Regulier,
+                    verzoek: None,
                     besluit: None,
                 });
                 to_fill -= h;
@@ -226,6 +227,7 @@ fn unit_scenario(werkmap: &mut Werkmap, vandaag: NaiveDate) {
             tot: weeks[1],
             status: InzetStatus::Gevraagd,
             soort: InzetSoort::Opgave,
+            verzoek: None,
             besluit: None,
         });
     }

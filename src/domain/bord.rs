@@ -105,8 +105,22 @@ pub struct Inzet {
     pub status: InzetStatus,
     #[serde(default, skip_serializing_if = "is_default")]
     pub soort: InzetSoort,
+    /// Who asked for it, when and why; set when the request is made in planbord.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verzoek: Option<Verzoek>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub besluit: Option<Besluit>,
+}
+
+/// A request for inzet: who asked, when, and their motivation for the CoCo.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verzoek {
+    /// Persoon id or name.
+    pub wie: String,
+    pub wanneer: Moment,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motivatie: Option<String>,
 }
 
 impl Inzet {

@@ -19,6 +19,7 @@ pub mod zoek;
 
 pub use bord::{
     Besluit, Bord, BordSoort, Inzet, InzetSoort, InzetStatus, Kaart, KaartStatus, Kolom, Notitie,
+    Verzoek,
 };
 pub use organisatie::{
     Afwezigheid, AfwezigheidSoort, Cluster, Dag, Eenheid, Opgave, Organisatie, Persoon,

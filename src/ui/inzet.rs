@@ -27,8 +27,14 @@ pub fn status_symbol(s: InzetStatus) -> &'static str {
 /// The inzet view: the header, the list of claims, and the figures of the selected one below.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     super::widgets::header(frame, area, title(app), wording::inzet_toetsen(), theme);
+    // Who asked and who decided, in full (the list cuts them on a narrow screen).
+    let herkomst = app
+        .selected_inzet()
+        .and_then(|r| r.inzet(&app.session.werkmap).cloned())
+        .map(|z| herkomst(app, &z, usize::from(area.width), theme))
+        .unwrap_or_default();
     let detail_h = if app.views.inzet.detail.is_some() {
-        7.min(area.height.saturating_sub(4))
+        (7 + herkomst.len() as u16).min(area.height.saturating_sub(4))
     } else {
         0
     };
@@ -50,7 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .organisatie
             .as_ref()
             .map_or(36.0, |o| o.uren_per_fte);
-        draw_detail(frame, area, d, upf, theme);
+        draw_detail(frame, area, d, upf, herkomst, theme);
     }
 }
 
@@ -81,12 +87,19 @@ fn draw_list(frame: &mut Frame, list: Rect, app: &App, theme: &Theme) {
     let mut lines = Vec::new();
     let h = usize::from(list.height);
     let first = super::widgets::first_visible(app.views.inzet.row, h);
+    // One width for the person column, so the figures line up.
+    let widest = rows
+        .iter()
+        .filter_map(|r| r.find(&app.session.werkmap))
+        .map(|(_, z)| persoon_tekst(app, z).chars().count())
+        .max()
+        .unwrap_or(0);
     for (i, r) in rows.iter().enumerate().skip(first).take(h) {
         let Some((bord, z)) = r.find(&app.session.werkmap) else {
             continue;
         };
         let selected = i == app.views.inzet.row;
-        lines.push(claim_line(app, bord, z, selected, w, theme));
+        lines.push(claim_line(app, bord, z, selected, (w, widest), theme));
     }
     if rows.is_empty() {
         lines.push(Line::from(Span::styled(
@@ -104,14 +117,9 @@ fn claim_line(
     bord: &Bord,
     z: &Inzet,
     selected: bool,
-    w: usize,
+    (w, widest): (usize, usize),
     theme: &Theme,
 ) -> Line<'static> {
-    let org = app.session.werkmap.organisatie.as_ref();
-    let eenheid = org
-        .and_then(|o| o.persoon(&z.persoon))
-        .and_then(|p| org.and_then(|o| o.eenheid(&p.eenheid)))
-        .map_or("", |e| e.naam.as_str());
     let status_style = match z.status {
         InzetStatus::Gevraagd => theme.warning,
         InzetStatus::Toegezegd => theme.good,
@@ -133,15 +141,24 @@ fn claim_line(
     } else {
         String::new()
     };
-    let name_w = w.saturating_sub(2 + 12 + 13 + 28).clamp(16, 40);
+    // Fixed columns are never cut: status, hours and weeks; the person and the rest give way
+    // (with …), the person last.
+    const VAST: usize = 2 + 12 + 1 + 12 + 2 + 21;
+    let ruimte = w.saturating_sub(VAST + 1);
+    let name_w = widest.min(ruimte.saturating_sub(12).max(16)).min(40);
+    // Too narrow for "Naam (Eenheid)": the name alone, whole if it can be.
+    let persoon = persoon_tekst(app, z);
+    let naam = app.session.person_name(&z.persoon);
+    let persoon = if persoon.chars().count() <= name_w {
+        persoon
+    } else {
+        naam
+    };
     let main = format!(
-        "{:<name_w$} {:>5} u/week  {:<26}",
-        ellipsis(
-            &format!("{} ({eenheid})", app.session.person_name(&z.persoon)),
-            name_w
-        ),
+        "{:<name_w$} {:>5} u/week  {}",
+        ellipsis(&persoon, name_w),
         wording::getal(z.uren_per_week),
-        wording::weken(z.van, z.tot)
+        wording::weken_iso(z.van, z.tot)
     );
     let rest = format!(
         "{}{waar}{}",
@@ -168,9 +185,58 @@ fn claim_line(
     ])
 }
 
+/// Who asked for a claim (when, why) and who decided (when, why), each wrapped under its
+/// label in `w` cells.
+fn herkomst(app: &App, z: &Inzet, w: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let mut add = |text: String| {
+        let opts = textwrap::Options::new(w.max(20)).subsequent_indent("    ");
+        for l in textwrap::wrap(&text, opts) {
+            out.push(Line::from(Span::styled(l.into_owned(), theme.text)));
+        }
+    };
+    if let Some(v) = &z.verzoek {
+        add(wording::gevraagd_door(
+            &app.session.person_name(&v.wie),
+            v.wanneer,
+            v.motivatie.as_deref(),
+        ));
+    }
+    if let Some(b) = &z.besluit {
+        add(wording::besloten_door(
+            &app.session.person_name(&b.wie),
+            b.wanneer,
+            b.toelichting.as_deref(),
+        ));
+    }
+    out
+}
+
+/// The person of a claim with their unit: `Daan Bakker (Wijken)`.
+fn persoon_tekst(app: &App, z: &Inzet) -> String {
+    let org = app.session.werkmap.organisatie.as_ref();
+    let eenheid = org
+        .and_then(|o| o.persoon(&z.persoon))
+        .and_then(|p| org.and_then(|o| o.eenheid(&p.eenheid)))
+        .map_or("", |e| e.naam.as_str());
+    let naam = app.session.person_name(&z.persoon);
+    if eenheid.is_empty() {
+        naam
+    } else {
+        format!("{naam} ({eenheid})")
+    }
+}
+
 /// The selected claim's figures: a table of weeks with the person's and the unit's load, each
 /// with and without the claim (`upf`: hours per FTE, for the cells).
-fn draw_detail(frame: &mut Frame, area: Rect, d: &InzetDetail, upf: f64, theme: &Theme) {
+fn draw_detail(
+    frame: &mut Frame,
+    area: Rect,
+    d: &InzetDetail,
+    upf: f64,
+    herkomst: Vec<Line<'static>>,
+    theme: &Theme,
+) {
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.border)
@@ -183,7 +249,8 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &InzetDetail, upf: f64, theme: 
     let label_w = 26;
     let cell_w = 8;
     let n = (usize::from(inner.width).saturating_sub(label_w) / cell_w).min(d.weeks.len());
-    let mut lines = vec![Line::from(
+    let mut lines = herkomst;
+    lines.push(Line::from(
         std::iter::once(Span::styled(format!("{:<label_w$}", ""), theme.dim))
             .chain(d.weeks.iter().take(n).map(|w| {
                 Span::styled(
@@ -192,7 +259,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &InzetDetail, upf: f64, theme: 
                 )
             }))
             .collect::<Vec<_>>(),
-    )];
+    ));
     for (label, loads) in [
         (wording::persoon_met(), &d.met),
         (wording::persoon_zonder(), &d.zonder),

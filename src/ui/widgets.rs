@@ -42,9 +42,10 @@ pub fn header(
     keys: impl Into<String>,
     theme: &super::Theme,
 ) {
+    let w = usize::from(area.width);
     let lines = vec![
-        Line::from(Span::styled(title.into(), theme.accent)),
-        Line::from(Span::styled(keys.into(), theme.dim)),
+        Line::from(Span::styled(ellipsis(&title.into(), w), theme.accent)),
+        Line::from(Span::styled(whole_items(&keys.into(), w), theme.dim)),
     ];
     frame.render_widget(
         Paragraph::new(lines),
@@ -53,6 +54,24 @@ pub fn header(
             ..area
         },
     );
+}
+
+/// The items of a `a · b · c` line that fit in `w` cells, whole: a key hint is never cut in
+/// the middle ("Esc teru").
+pub fn whole_items(line: &str, w: usize) -> String {
+    let mut out = String::new();
+    for item in line.split(" · ") {
+        let next = if out.is_empty() {
+            item.to_string()
+        } else {
+            format!("{out} · {item}")
+        };
+        if next.width() > w {
+            break;
+        }
+        out = next;
+    }
+    out
 }
 
 /// The first row to show of a list `height` rows high so that row `selected` is in view.

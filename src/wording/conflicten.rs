@@ -299,3 +299,8 @@ pub fn uitleg_reeks(r: &crate::capacity::Reeks) -> String {
         _ => uitleg(r.eerste()),
     }
 }
+
+/// `2026-W48 t/m 2027-W06`: weeks as the forms take them, one width for every range.
+pub fn weken_iso(van: crate::domain::Week, tot: crate::domain::Week) -> String {
+    format!("{van} t/m {tot}")
+}

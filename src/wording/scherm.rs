@@ -282,23 +282,37 @@ pub fn toezeggen_vraag(
         weken(van, tot)
     )
 }
+/// In which weeks: `in week 50`, or `in 10 weken (week 49 t/m week 6); het zwaarst in week 52`.
+fn in_weken(weken: &[crate::domain::Week], zwaarst: crate::domain::Week) -> String {
+    match (weken.first(), weken.last()) {
+        (Some(&a), Some(&b)) if weken.len() > 1 => format!(
+            "in {} weken ({}); het zwaarst in {}",
+            weken.len(),
+            super::weken(a, b),
+            week_nr(zwaarst)
+        ),
+        _ => format!("in {}", week_nr(zwaarst)),
+    }
+}
 pub fn overboekt_door(
     naam: &str,
-    w: crate::domain::Week,
-    gepland: f64,
-    beschikbaar: f64,
+    weken: &[crate::domain::Week],
+    (w, gepland, beschikbaar): (crate::domain::Week, f64, f64),
 ) -> String {
     format!(
-        "{naam} is dan in {} overboekt: {} u gepland bij {} u beschikbaar.",
-        week_nr(w),
+        "{naam} is dan {} overboekt: {} u gepland bij {} u beschikbaar.",
+        in_weken(weken, w),
         getal(gepland),
         getal(beschikbaar)
     )
 }
-pub fn eenheid_vol(w: crate::domain::Week, gepland: f64, beschikbaar: f64) -> String {
+pub fn eenheid_vol(
+    weken: &[crate::domain::Week],
+    (w, gepland, beschikbaar): (crate::domain::Week, f64, f64),
+) -> String {
     format!(
-        "De eenheid is dan in {} overbelast: {} u gepland bij {} u beschikbaar.",
-        week_nr(w),
+        "De eenheid is dan {} overbelast: {} u gepland bij {} u beschikbaar.",
+        in_weken(weken, w),
         getal(gepland),
         getal(beschikbaar)
     )
@@ -380,4 +394,46 @@ pub fn korte_datum(d: crate::domain::Datum, vandaag: chrono::NaiveDate) -> Strin
     } else {
         d.0.format("%d-%m-%y").to_string()
     }
+}
+pub fn reden_verplicht() -> &'static str {
+    "schrijf waarom je toch toezegt: het besluit wordt met reden vastgelegd"
+}
+pub fn toch_titel(naam: &str, uren: f64) -> String {
+    format!(
+        "Waarom toch {} u/week van {naam} toezeggen?",
+        super::getal(uren)
+    )
+}
+pub fn toch_hint() -> &'static str {
+    "Enter legt het besluit met deze reden vast · Esc terug naar de keuzes"
+}
+/// What a request does to the person: `Fleur Mulder, week 52: 95% → 120%`.
+pub fn voorbeeld(
+    naam: &str,
+    week: crate::domain::Week,
+    zonder: Option<f64>,
+    met: Option<f64>,
+) -> String {
+    let pct = |b: Option<f64>| b.map_or_else(|| "– (afwezig)".to_string(), super::procent);
+    format!(
+        "{naam}, zwaarste week {}: {} → {} met dit verzoek",
+        week.number(),
+        pct(zonder),
+        pct(met)
+    )
+}
+pub fn gevraagd_door(wie: &str, wanneer: crate::domain::Moment, motivatie: Option<&str>) -> String {
+    let m = motivatie.map(|m| format!(": {m}")).unwrap_or_default();
+    format!(
+        " Gevraagd door {wie} op {}{m}",
+        wanneer.0.format("%d-%m-%Y")
+    )
+}
+pub fn besloten_door(
+    wie: &str,
+    wanneer: crate::domain::Moment,
+    toelichting: Option<&str>,
+) -> String {
+    let t = toelichting.map(|t| format!(": {t}")).unwrap_or_default();
+    format!(" Besluit van {wie} op {}{t}", wanneer.0.format("%d-%m-%Y"))
 }

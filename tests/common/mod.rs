@@ -69,6 +69,7 @@ pub fn inzet(persoon: &str, uren: f64, van: &str, tot: &str, status: InzetStatus
         tot: week(tot),
         status,
         soort: InzetSoort::Opgave,
+        verzoek: None,
         besluit: None,
     }
 }

@@ -17,8 +17,11 @@ use crate::wording;
 pub struct Impact {
     /// (week, gepland, beschikbaar) of the person's worst over-booked week.
     pub persoon: Option<(Week, f64, f64)>,
+    /// Every week the person would be over-booked in.
+    pub persoon_weken: Vec<Week>,
     /// The same for the unit.
     pub eenheid: Option<(Week, f64, f64)>,
+    pub eenheid_weken: Vec<Week>,
     /// The most hours a week that fit the person in every week of the request.
     pub past: f64,
     /// Colleagues of the same unit who have the hours free in every week: (id, naam, free).
@@ -39,9 +42,13 @@ pub fn impact(werkmap: &Werkmap, r: &InzetRef, nu: Week) -> Option<Impact> {
     let weeks: Vec<Week> = z.van.max(nu).through(z.tot).take(52).collect();
     let mut worst_p: Option<(Week, f64, f64)> = None;
     let mut worst_u: Option<(Week, f64, f64)> = None;
+    let (mut weken_p, mut weken_u) = (Vec::new(), Vec::new());
     let mut past = z.uren_per_week;
     for &w in &weeks {
         let l = engine.person_week(p, w);
+        if meer_dan(l.gepland(), l.beschikbaar) {
+            weken_p.push(w);
+        }
         if meer_dan(l.gepland(), l.beschikbaar)
             && worst_p.is_none_or(|(_, g, b)| l.gepland() - l.beschikbaar > g - b)
         {
@@ -49,6 +56,9 @@ pub fn impact(werkmap: &Werkmap, r: &InzetRef, nu: Week) -> Option<Impact> {
         }
         past = past.min((l.beschikbaar - (l.gepland() - z.uren_per_week)).max(0.0));
         let ul = engine.unit_week(u, w);
+        if meer_dan(ul.gepland(), ul.beschikbaar) {
+            weken_u.push(w);
+        }
         if meer_dan(ul.gepland(), ul.beschikbaar)
             && worst_u.is_none_or(|(_, g, b)| ul.gepland() - ul.beschikbaar > g - b)
         {
@@ -95,7 +105,9 @@ pub fn impact(werkmap: &Werkmap, r: &InzetRef, nu: Week) -> Option<Impact> {
         .map(|van| (van, van.plus(len)));
     Some(Impact {
         persoon: worst_p,
+        persoon_weken: weken_p,
         eenheid: worst_u,
+        eenheid_weken: weken_u,
         past: past.floor(),
         anderen,
         later,
@@ -187,7 +199,7 @@ impl InzetView {
                 Mode::Decide(Box::new(Decide::new(r, z, i))).into()
             }
             _ => {
-                decide(s, &r, &z, Keuze::TochToezeggen);
+                decide(s, &r, &z, Keuze::TochToezeggen, None);
                 Step::Stay
             }
         }
@@ -220,9 +232,13 @@ impl InzetView {
             KeyCode::Char(c @ '1'..='9') if (c as usize - '1' as usize) < d.keuzes.len() => {
                 d.choice = c as usize - '1' as usize;
             }
+            // Agreeing over an over-booking is recorded with why: asked first.
+            KeyCode::Enter if d.keuzes.get(d.choice) == Some(&Keuze::TochToezeggen) => {
+                return Mode::TochReden(TextInput::default(), d).into();
+            }
             KeyCode::Enter => {
                 if let Some(k) = d.keuzes.get(d.choice).cloned() {
-                    decide(s, &d.r, &d.asked, k);
+                    decide(s, &d.r, &d.asked, k, None);
                     self.refresh(s);
                 }
                 return Step::Stay;
@@ -230,6 +246,34 @@ impl InzetView {
             _ => {}
         }
         Mode::Decide(d).into()
+    }
+
+    /// A key in the dialog that asks why the CoCo agrees over an over-booking: Enter records
+    /// it (a reason is required), Esc goes back to the choices.
+    pub fn on_toch_key(
+        &mut self,
+        s: &mut Session,
+        mut input: TextInput,
+        d: Box<Decide>,
+        key: KeyEvent,
+    ) -> Step {
+        match key.code {
+            KeyCode::Esc => Mode::Decide(d).into(),
+            KeyCode::Enter if input.text.trim().is_empty() => {
+                s.warn(wording::reden_verplicht());
+                Mode::TochReden(input, d).into()
+            }
+            KeyCode::Enter => {
+                let why = input.text.trim().to_string();
+                decide(s, &d.r, &d.asked, Keuze::TochToezeggen, Some(why));
+                self.refresh(s);
+                Step::Stay
+            }
+            _ => {
+                input.handle(key);
+                Mode::TochReden(input, d).into()
+            }
+        }
     }
 
     /// A key in the dialog that asks for the reason to decline inzet `r`.
@@ -288,8 +332,9 @@ pub fn still_open(s: &mut Session, r: &InzetRef) -> bool {
     open
 }
 
-/// Carries out the CoCo's choice on a request, recording the decision.
-fn decide(s: &mut Session, r: &InzetRef, asked: &Inzet, keuze: Keuze) {
+/// Carries out the CoCo's choice on a request, recording the decision with `reden` (why the
+/// CoCo agrees although it over-books, when asked).
+fn decide(s: &mut Session, r: &InzetRef, asked: &Inzet, keuze: Keuze, reden: Option<String>) {
     // The question was about the request as the dialog showed it.
     if r.inzet(&s.werkmap) != Some(asked) {
         s.warn(wording::verzoek_veranderd());
@@ -303,7 +348,7 @@ fn decide(s: &mut Session, r: &InzetRef, asked: &Inzet, keuze: Keuze) {
         ..z
     };
     let edit = match keuze {
-        Keuze::TochToezeggen => inzet_edit(s, b, Some(asked), Some(&agreed(s, None, z))),
+        Keuze::TochToezeggen => inzet_edit(s, b, Some(asked), Some(&agreed(s, reden, z))),
         Keuze::MinderUren(h) => {
             let why = wording::minder_uren(z.uren_per_week, h);
             let after = agreed(

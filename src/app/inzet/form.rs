@@ -8,7 +8,8 @@ use crate::app::bord::form::{self, Candidate, parse_hours};
 use crate::app::input::TextInput;
 use crate::app::session::Session;
 use crate::app::step::Step;
-use crate::domain::{Inzet, InzetSoort, InzetStatus, Week};
+use crate::capacity::Engine;
+use crate::domain::{Inzet, InzetSoort, InzetStatus, Moment, Verzoek, Week, Werkmap};
 use crate::wording;
 
 /// The request form: who, how many hours a week, from and to which week.
@@ -25,16 +26,32 @@ pub struct InzetForm {
     pub uren: TextInput,
     pub van: TextInput,
     pub tot: TextInput,
+    /// Why the hours are needed: what the CoCo reads in the inbox.
+    pub motivatie: TextInput,
+    /// The chosen person's worst week with and without this inzet, kept current as the form
+    /// changes.
+    pub voorbeeld: Option<Voorbeeld>,
     pub error: Option<String>,
 }
 
+/// What the request does to the chosen person: their worst week in its range, the load
+/// without it and with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Voorbeeld {
+    pub naam: String,
+    pub week: Week,
+    pub zonder: Option<f64>,
+    pub met: Option<f64>,
+}
+
 /// The labels of the form's fields.
-pub const FIELDS: [&str; 5] = [
+pub const FIELDS: [&str; 6] = [
     "Persoon",
     "Uren per week",
     "Van week",
     "Tot en met week",
     "Soort",
+    "Motivatie",
 ];
 
 impl InzetForm {
@@ -52,6 +69,14 @@ impl InzetForm {
             van: TextInput::new(inzet.van.to_string()),
             tot: TextInput::new(inzet.tot.to_string()),
             persoon: TextInput::default(),
+            motivatie: TextInput::new(
+                inzet
+                    .verzoek
+                    .as_ref()
+                    .and_then(|v| v.motivatie.clone())
+                    .unwrap_or_default(),
+            ),
+            voorbeeld: None,
             inzet,
             is_new,
             bord,
@@ -108,6 +133,9 @@ impl InzetForm {
                 3 => {
                     self.tot.handle(key);
                 }
+                5 => {
+                    self.motivatie.handle(key);
+                }
                 _ => {
                     if matches!(
                         key.code,
@@ -125,8 +153,8 @@ impl InzetForm {
     }
 
     /// The inzet the form describes, or the first problem in Dutch. A Toegezegd inzet that
-    /// asks more hours or more weeks is asked again (Gevraagd).
-    pub fn result(&self, nu: Week) -> Result<Inzet, String> {
+    /// asks more hours or more weeks is asked again (Gevraagd), as asked by `wie` at `wanneer`.
+    pub fn result(&self, nu: Week, wie: &str, wanneer: Moment) -> Result<Inzet, String> {
         let mut z = self.inzet.clone();
         z.persoon = self.chosen().ok_or_else(wording::kies_persoon)?.id.clone();
         z.uren_per_week =
@@ -145,6 +173,15 @@ impl InzetForm {
         {
             z.status = InzetStatus::Gevraagd;
             z.besluit = None;
+            z.verzoek = Some(Verzoek {
+                wie: wie.to_string(),
+                wanneer,
+                motivatie: None,
+            });
+        }
+        let motivatie = self.motivatie.text.trim();
+        if let Some(v) = z.verzoek.as_mut() {
+            v.motivatie = (!motivatie.is_empty()).then(|| motivatie.to_string());
         }
         Ok(z)
     }
@@ -200,12 +237,15 @@ impl InzetView {
                     tot: nu.plus(12),
                     status: InzetStatus::Gevraagd,
                     soort,
+                    verzoek: None,
                     besluit: None,
                 };
                 (inzet, true)
             }
         };
-        Mode::InzetForm(Box::new(InzetForm::new(id, inzet, is_new, candidates))).into()
+        let mut f = InzetForm::new(id, inzet, is_new, candidates);
+        f.voorbeeld = voorbeeld(&s.werkmap, &f, s.week());
+        Mode::InzetForm(Box::new(f)).into()
     }
 
     /// A key in the request form.
@@ -214,7 +254,7 @@ impl InzetView {
             return Step::Stay;
         }
         if f.handle(key) {
-            match f.result(s.week()) {
+            match f.result(s.week(), &s.signer, Moment(s.now)) {
                 Ok(z) => {
                     if !f.is_new && f.inzet == z {
                         return Step::Stay;
@@ -236,6 +276,49 @@ impl InzetView {
                 Err(e) => f.error = Some(e),
             }
         }
+        f.voorbeeld = voorbeeld(&s.werkmap, &f, s.week());
         Mode::InzetForm(f).into()
     }
+}
+
+/// The chosen person's load in the worst week of the form's range (at most half a year from
+/// now), without this inzet and with it as the form has it; `None` while the form is
+/// incomplete.
+pub fn voorbeeld(werkmap: &Werkmap, f: &InzetForm, nu: Week) -> Option<Voorbeeld> {
+    let persoon = f.chosen()?.id.clone();
+    let uren = parse_hours(f.uren.text.trim()).ok().flatten()?;
+    let van = parse_week(&f.van.text, nu).ok()?.max(nu);
+    let tot = parse_week(&f.tot.text, nu).ok()?;
+    let org = werkmap.organisatie.as_ref()?;
+    let zonder: Vec<_> = werkmap
+        .borden
+        .iter()
+        .map(|b| {
+            let mut b = b.clone();
+            b.inzet.retain(|z| !(b.id == f.bord && z.id == f.inzet.id));
+            b
+        })
+        .collect();
+    let mut met = zonder.clone();
+    let bord = met.iter_mut().find(|b| b.id == f.bord)?;
+    bord.inzet.push(Inzet {
+        persoon: persoon.clone(),
+        uren_per_week: uren,
+        van,
+        tot,
+        status: InzetStatus::Gevraagd,
+        ..f.inzet.clone()
+    });
+    let (e0, e1) = (Engine::new(org, &zonder), Engine::new(org, &met));
+    let (p0, p1) = (e0.person(&persoon)?, e1.person(&persoon)?);
+    let week = van.through(tot).take(26).max_by(|a, b| {
+        let l = |w| e1.person_week(p1, w).belasting().unwrap_or(f64::INFINITY);
+        l(*a).total_cmp(&l(*b))
+    })?;
+    Some(Voorbeeld {
+        naam: org.mensen[p1].naam.clone(),
+        week,
+        zonder: e0.person_week(p0, week).belasting(),
+        met: e1.person_week(p1, week).belasting(),
+    })
 }

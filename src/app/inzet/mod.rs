@@ -355,6 +355,42 @@ mod tests {
     }
 
     #[test]
+    fn agreeing_over_an_over_booking_asks_why_and_records_it() {
+        let mut s = session();
+        let mut v = team(&s, "h3");
+        let Step::Dialog(Mode::Decide(d)) = v.on_command(&mut s, Command::Agree) else {
+            panic!("no choices");
+        };
+        // A digit only chooses; Enter on "toch toezeggen" asks why.
+        let Step::Dialog(Mode::Decide(d)) = v.on_decide_key(&mut s, d, key(KeyCode::Char('1')))
+        else {
+            panic!("a digit carried out the choice");
+        };
+        let Step::Dialog(Mode::TochReden(input, d)) =
+            v.on_decide_key(&mut s, d, key(KeyCode::Enter))
+        else {
+            panic!("no reason asked");
+        };
+        // Without a reason nothing is recorded.
+        let Step::Dialog(Mode::TochReden(mut input, d)) =
+            v.on_toch_key(&mut s, input, d, key(KeyCode::Enter))
+        else {
+            panic!("an empty reason was accepted");
+        };
+        assert_eq!(status(&s, "h3"), Some(InzetStatus::Gevraagd));
+        input.paste("Wethouder wil het voor de raad van december");
+        v.on_toch_key(&mut s, input, d, key(KeyCode::Enter));
+        let b = s.werkmap.bord("opgave-haven").unwrap();
+        let z = b.inzet.iter().find(|z| z.id == "h3").unwrap();
+        assert_eq!(z.status, InzetStatus::Toegezegd);
+        let besluit = z.besluit.as_ref().unwrap();
+        assert_eq!(
+            besluit.toelichting.as_deref(),
+            Some("Wethouder wil het voor de raad van december")
+        );
+    }
+
+    #[test]
     fn only_a_coco_of_the_persons_unit_decides() {
         let mut s = session_as(Some("avries"));
         let mut v = team(&s, "h3");

@@ -124,6 +124,7 @@ impl Copy {
             tot,
             status,
             soort: InzetSoort::Opgave,
+            verzoek: None,
             besluit: None,
         }
     }

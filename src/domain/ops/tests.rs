@@ -186,6 +186,7 @@ fn a_new_amount_reopens_a_decision_made_meanwhile() {
         tot: "2026-W52".parse().unwrap(),
         status: InzetStatus::Gevraagd,
         soort: InzetSoort::Opgave,
+        verzoek: None,
         besluit: None,
     });
     base.inzet[0].status = InzetStatus::Toegezegd;

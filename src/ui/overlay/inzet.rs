@@ -14,12 +14,13 @@ use crate::app::inzet::{Decide, InzetForm, InzetRef, Keuze};
 use crate::domain::InzetSoort;
 use crate::ui::Theme;
 use crate::ui::theme::CONFLICT;
-use crate::ui::widgets::centered;
+use crate::ui::widgets::{centered, whole_items};
 use crate::wording;
 
 /// The request form: person, hours, weeks and kind, then the error or the hint, and the keys.
 pub(super) fn inzet_form(frame: &mut Frame, area: Rect, f: &InzetForm, theme: &Theme) {
-    let r = centered(area, 76, FIELDS.len() as u16 + 7);
+    let r = centered(area, 76, FIELDS.len() as u16 + 5);
+    let inner_w = usize::from(r.width.saturating_sub(2));
     frame.render_widget(Clear, r);
     let title = if f.is_new {
         wording::inzet_vragen_titel()
@@ -51,7 +52,12 @@ pub(super) fn inzet_form(frame: &mut Frame, area: Rect, f: &InzetForm, theme: &T
                 Span::styled(if focus { "  ←/→ wisselt" } else { "" }, theme.dim),
             ]),
             _ => {
-                let input = [&f.uren, &f.van, &f.tot][i - 1];
+                let input = match i {
+                    1 => &f.uren,
+                    2 => &f.van,
+                    3 => &f.tot,
+                    _ => &f.motivatie,
+                };
                 if focus {
                     let mut l = input_line("", input, theme);
                     l.spans.insert(0, label);
@@ -63,15 +69,28 @@ pub(super) fn inzet_form(frame: &mut Frame, area: Rect, f: &InzetForm, theme: &T
         };
         lines.push(line);
     }
-    lines.push(Line::default());
+    // What this request does to the person asked, as the form stands.
+    lines.push(match &f.voorbeeld {
+        Some(v) => {
+            let over = v.met.is_none_or(|m| m > 1.0);
+            Line::from(Span::styled(
+                format!("  {}", wording::voorbeeld(&v.naam, v.week, v.zonder, v.met)),
+                if over { theme.conflict } else { theme.dim },
+            ))
+        }
+        None => Line::default(),
+    });
     match &f.error {
         Some(e) => lines.push(error_line(e, theme)),
         None => lines.push(Line::from(Span::styled(
-            wording::inzet_form_hint(),
+            whole_items(wording::inzet_form_hint(), inner_w),
             theme.dim,
         ))),
     }
-    lines.push(Line::from(Span::styled(wording::form_hint(), theme.dim)));
+    lines.push(Line::from(Span::styled(
+        whole_items(wording::form_hint(), inner_w),
+        theme.dim,
+    )));
     frame.render_widget(Paragraph::new(lines).block(block), r);
 }
 
@@ -146,15 +165,21 @@ pub(super) fn decide(frame: &mut Frame, area: Rect, app: &App, d: &Decide, theme
 /// What agreeing would over-book: the person `naam` and the unit, each when it would.
 fn warnings(d: &Decide, naam: &str, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    if let Some((w, g, b)) = d.impact.persoon {
+    if let Some(worst) = d.impact.persoon {
         lines.push(Line::from(Span::styled(
-            format!("  {CONFLICT} {}", wording::overboekt_door(naam, w, g, b)),
+            format!(
+                "  {CONFLICT} {}",
+                wording::overboekt_door(naam, &d.impact.persoon_weken, worst)
+            ),
             theme.conflict,
         )));
     }
-    if let Some((w, g, b)) = d.impact.eenheid {
+    if let Some(worst) = d.impact.eenheid {
         lines.push(Line::from(Span::styled(
-            format!("  {CONFLICT} {}", wording::eenheid_vol(w, g, b)),
+            format!(
+                "  {CONFLICT} {}",
+                wording::eenheid_vol(&d.impact.eenheid_weken, worst)
+            ),
             theme.conflict,
         )));
     }

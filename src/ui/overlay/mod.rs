@@ -31,6 +31,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Mode::AfwezigForm(f) => mensen::afwezig_form(frame, area, f, theme),
         Mode::Decide(d) => inzet::decide(frame, area, app, d, theme),
         Mode::Reason(input, r) => inzet::reason(frame, area, app, input, r, theme),
+        Mode::TochReden(input, d) => {
+            let naam = app.session.person_name(&d.asked.persoon);
+            let title = crate::wording::toch_titel(&naam, d.asked.uren_per_week);
+            line_popup(
+                frame,
+                area,
+                &title,
+                input,
+                crate::wording::toch_hint(),
+                theme,
+            )
+        }
         Mode::Note(input, id) => kaart::note(frame, area, app, input, id, theme),
         Mode::Filter(input) => filter(frame, area, input, theme),
         Mode::QuitPending(choice) => afsluiten::quit_pending(frame, area, app, *choice, theme),
