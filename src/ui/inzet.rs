@@ -26,7 +26,11 @@ pub fn status_symbol(s: InzetStatus) -> &'static str {
 
 /// The inzet view: the header, the list of claims, and the figures of the selected one below.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    super::widgets::header(frame, area, title(app), wording::inzet_toetsen(), theme);
+    let toetsen = match app.views.inzet.scope {
+        Scope::Bord(_) => wording::inzet_toetsen(),
+        Scope::Inbox => wording::inbox_toetsen(),
+    };
+    super::widgets::header(frame, area, title(app), toetsen, theme);
     // Who asked and who decided, in full (the list cuts them on a narrow screen).
     let herkomst = app
         .selected_inzet()

@@ -237,6 +237,12 @@ pub fn alle_eenheden() -> &'static str {
 pub fn eenheden_van(naam: &str) -> String {
     format!("eenheden van {naam}")
 }
+pub fn inbox_toetsen() -> &'static str {
+    " t toezeggen · x afwijzen · Enter persoon · Esc terug"
+}
+pub fn vragen_vanuit_bord() -> &'static str {
+    "capaciteit vraag je vanuit het team van een bord: open het bord en druk t, dan n"
+}
 pub fn inzet_toetsen() -> &'static str {
     " n vragen · e wijzigen · w intrekken · t toezeggen · x afwijzen · Enter persoon · Esc terug"
 }

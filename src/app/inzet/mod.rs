@@ -165,6 +165,11 @@ impl InzetView {
                 Scope::Bord(_) => Step::Go(Go::View(super::View::Bord)),
                 Scope::Inbox => Step::Back,
             },
+            Command::NewCard if self.scope == Scope::Inbox => {
+                // A request belongs to a board's team: say where to make it.
+                s.say(wording::vragen_vanuit_bord());
+                Step::Stay
+            }
             Command::NewCard => self.open_form(s, None),
             Command::EditCard => match self.selected(s) {
                 Some(r) => self.open_form(s, Some(r)),
@@ -311,6 +316,19 @@ mod tests {
         assert_eq!(ids, ["h3"]);
         let s = session_as(Some("avries"));
         assert!(inbox.rows(&s).is_empty(), "no requests on Wijken");
+        // `n` in the inbox says where a request is made.
+        let mut s2 = session_as(Some("bdekker"));
+        assert!(matches!(
+            inbox.on_command(&mut s2, Command::NewCard),
+            Step::Stay
+        ));
+        assert!(
+            s2.status
+                .message
+                .as_deref()
+                .unwrap()
+                .contains("open het bord en druk t")
+        );
         // Someone who leads no unit reads every open request (and may not decide on them).
         let mut s = session_as(Some("dbakker"));
         assert_eq!(s.coco(), None);
