@@ -326,3 +326,22 @@ fn a_board_file_opens_on_its_board_with_the_whole_werkmaps_load() {
     t.keys(&["q"]);
     t.wait_for("PLANBORD-EINDE 0", 5);
 }
+
+#[test]
+fn a_board_file_named_inside_its_werkmap_opens_on_the_board() {
+    if !tmux_ok() {
+        return;
+    }
+    let dir = demo_copy();
+    let run = format!(
+        "cd {} && PLANBORD_CONFIG=/nonexistent {} opgave-strand.ron --vandaag 2026-11-23; echo PLANBORD-EINDE $?; sleep 60",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_planbord"),
+    );
+    let t = Tmux::start(&run);
+    let s = t.wait_for("Te doen", 10);
+    assert!(s.contains("Revitalisering Wassenaarse Slag"), "{s}");
+    assert!(!s.contains("met een fout"), "{s}");
+    t.keys(&["q", "q"]);
+    t.wait_for("PLANBORD-EINDE 0", 5);
+}

@@ -56,14 +56,8 @@ pub fn run(
     created: bool,
     standup: Option<StandupStart>,
 ) -> io::Result<()> {
-    // A board file inside a werkmap opens on that board with the whole werkmap read, so the
-    // load strip counts the people's other opgaven too.
-    let (path, bord_bestand) = match path.parent() {
-        Some(map) if path.is_file() && map.join(storage::load::ORGANISATIE).is_file() => {
-            (map, path.file_name().and_then(|n| n.to_str()))
-        }
-        _ => (path, None),
-    };
+    let (path, bord_bestand) = werkmap_van(path);
+    let path = path.as_path();
     let loaded = storage::load(path);
     let login = ["USER", "LOGNAME", "USERNAME"]
         .iter()
@@ -113,6 +107,23 @@ pub fn run(
         eprintln!("planbord: {m}");
     }
     result
+}
+
+/// What to open for `path`: a board file inside a werkmap opens that werkmap, on that board
+/// (returned by file name), so the load strip counts the people's other opgaven too. Anything
+/// else opens as it is.
+fn werkmap_van(path: &Path) -> (std::path::PathBuf, Option<&str>) {
+    // `opgave-x.ron` typed in the werkmap itself has an empty parent: the current folder.
+    let map = match path.parent() {
+        Some(p) if p.as_os_str().is_empty() => Path::new("."),
+        Some(p) => p,
+        None => return (path.to_path_buf(), None),
+    };
+    if path.is_file() && map.join(storage::load::ORGANISATIE).is_file() {
+        (map.to_path_buf(), path.file_name().and_then(|n| n.to_str()))
+    } else {
+        (path.to_path_buf(), None)
+    }
 }
 
 fn now() -> chrono::NaiveDateTime {
@@ -344,5 +355,33 @@ fn collect(
         Wake::InputClosed | Wake::Signal => out.push(Action::Terminate),
         Wake::Files(paths) => worker.send(Job::Look(paths)),
         Wake::Disk(action) => out.push(*action),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::werkmap_van;
+    use std::path::Path;
+
+    #[test]
+    fn a_board_file_opens_its_werkmap_also_when_named_without_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["organisatie.ron", "opgave-x.ron"] {
+            std::fs::write(dir.path().join(f), "").unwrap();
+        }
+        let file = dir.path().join("opgave-x.ron");
+        assert_eq!(
+            werkmap_van(&file),
+            (dir.path().to_path_buf(), Some("opgave-x.ron"))
+        );
+        // A bare file name is in the current folder (here the crate, which is no werkmap).
+        assert_eq!(
+            werkmap_van(Path::new("Cargo.toml")),
+            (Path::new("Cargo.toml").to_path_buf(), None)
+        );
+        // A folder, or a file outside any werkmap, opens as it is.
+        assert_eq!(werkmap_van(dir.path()), (dir.path().to_path_buf(), None));
+        std::fs::remove_file(dir.path().join("organisatie.ron")).unwrap();
+        assert_eq!(werkmap_van(&file), (file.clone(), None));
     }
 }
