@@ -78,6 +78,7 @@ impl App {
     /// Shows a board by id.
     pub(super) fn open_board(&mut self, id: &str) {
         self.views.bord.open(&self.session, id);
+        self.views.overzicht.select(&self.session, id);
         self.enter(View::Bord);
     }
 
@@ -305,6 +306,9 @@ mod tests {
         );
         press(&mut a, "\x1b");
         assert_eq!(a.view, View::Overzicht);
+        // The overview has the board selected: Enter opens it again.
+        press(&mut a, "\n");
+        assert_eq!(a.views.bord.bord, "opgave-park");
         let mut a = app();
         a.open_board_file("bestaat-niet.ron");
         assert_eq!(a.view, View::Overzicht);

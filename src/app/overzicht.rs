@@ -57,6 +57,14 @@ impl OverzichtView {
         }
     }
 
+    /// Selects the board with this id, so the overview shows where the user was.
+    pub fn select(&mut self, s: &Session, bord: &str) {
+        let order = Self::order(s);
+        if let Some(p) = order.iter().position(|&i| s.werkmap.borden[i].id == bord) {
+            self.row = p;
+        }
+    }
+
     /// Keeps the selection within the list after it may have shrunk.
     pub fn clamp(&mut self, s: &Session) {
         self.row = self.row.min(s.werkmap.borden.len().saturating_sub(1));
