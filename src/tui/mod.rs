@@ -113,14 +113,17 @@ pub fn run(
 /// (returned by file name), so the load strip counts the people's other opgaven too. Anything
 /// else opens as it is.
 fn werkmap_van(path: &Path) -> (std::path::PathBuf, Option<&str>) {
-    // `opgave-x.ron` typed in the werkmap itself has an empty parent: the current folder.
+    // `opgave-x.ron` typed in the werkmap itself has an empty parent: the current folder,
+    // by its name (the status line shows it).
     let map = match path.parent() {
-        Some(p) if p.as_os_str().is_empty() => Path::new("."),
-        Some(p) => p,
+        Some(p) if p.as_os_str().is_empty() => {
+            std::env::current_dir().unwrap_or_else(|_| Path::new(".").to_path_buf())
+        }
+        Some(p) => p.to_path_buf(),
         None => return (path.to_path_buf(), None),
     };
     if path.is_file() && map.join(storage::load::ORGANISATIE).is_file() {
-        (map.to_path_buf(), path.file_name().and_then(|n| n.to_str()))
+        (map, path.file_name().and_then(|n| n.to_str()))
     } else {
         (path.to_path_buf(), None)
     }
