@@ -61,7 +61,9 @@ impl App {
             Action::Terminate => self.terminate(),
             Action::Say(status) => {
                 let s = &mut self.session;
-                s.status.message = status.message.or(s.status.message.take());
+                if let Some(m) = status.message {
+                    s.say(m);
+                }
                 s.status.error = status.error.or(s.status.error.take());
                 Vec::new()
             }
@@ -90,6 +92,7 @@ impl App {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             return self.interrupt();
         }
+        self.session.forget_old_message();
         let s = &mut self.session;
         let v = &mut self.views;
         let step = match std::mem::replace(&mut self.mode, Mode::Normal) {

@@ -271,6 +271,25 @@ mod tests {
     }
 
     #[test]
+    fn a_message_goes_with_the_first_key_pressed_long_after_it() {
+        let mut a = app();
+        press(&mut a, "v\nL");
+        assert!(a.session.status.message.is_some());
+        press(&mut a, "j");
+        assert!(
+            a.session.status.message.is_some(),
+            "right after: still there"
+        );
+        let later = a.session.now + chrono::Duration::seconds(9);
+        a.update(Action::Tick(crate::app::Now {
+            mono: a.session.clock + 9_000,
+            local: later,
+        }));
+        press(&mut a, "j");
+        assert_eq!(a.session.status.message, None);
+    }
+
+    #[test]
     fn the_wheel_scrolls_the_column_under_the_pointer() {
         use crate::app::action::Target;
         let mut a = app();

@@ -83,6 +83,7 @@ pub fn run(
     app.update(Action::Say(crate::app::Status {
         message: created.then(|| crate::wording::demo_aangemaakt(path)),
         error: config_error,
+        ..Default::default()
     }));
     let theme = Theme::named(
         app.session.config.thema.as_deref(),

@@ -24,6 +24,8 @@ use crate::storage::{Diagnostic, FileMeta, Loaded};
 pub struct Status {
     pub message: Option<String>,
     pub error: Option<String>,
+    /// When the message was said (the monotonic clock): a key pressed long after clears it.
+    pub said_at: Millis,
 }
 
 /// Leaving the program: how far it got.
@@ -270,6 +272,17 @@ impl Session {
     /// Says what just happened on the status line.
     pub fn say(&mut self, message: impl Into<String>) {
         self.status.message = Some(message.into());
+        self.status.said_at = self.clock;
+    }
+
+    /// A message stays until a key is pressed this long after it was said.
+    pub const MESSAGE_MS: Millis = 8_000;
+
+    /// Clears a message said long enough ago that it is about something the user left.
+    pub fn forget_old_message(&mut self) {
+        if self.clock.saturating_sub(self.status.said_at) >= Self::MESSAGE_MS {
+            self.status.message = None;
+        }
     }
 
     /// Says what went wrong on the status line.
