@@ -299,7 +299,14 @@ pub fn veld_van_collega() -> &'static str {
     "  ↺ door een collega gewijzigd"
 }
 pub fn veld_ook_collega(v: &serde_json::Value) -> String {
-    format!("  ⚠ collega: {}", waarde(v))
+    // A date as the form's fields write it (23-11-2026), not as the file does.
+    let datum = v
+        .as_str()
+        .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    match datum {
+        Some(d) => format!("  ⚠ collega: {}", d.format("%d-%m-%Y")),
+        None => format!("  ⚠ collega: {}", waarde(v)),
+    }
 }
 pub fn kaart_weg_in_formulier() -> &'static str {
     "  ⚠ Een collega heeft deze kaart verwijderd; Enter zet haar terug met je wijzigingen."
@@ -330,5 +337,16 @@ pub fn wijzigingen_wachten(n: usize) -> String {
         "1 wijziging nog niet bevestigd".into()
     } else {
         format!("{n} wijzigingen nog niet bevestigd")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_colleagues_date_in_a_form_reads_as_the_field_does() {
+        let v = serde_json::json!("2026-12-31");
+        assert_eq!(super::veld_ook_collega(&v), "  ⚠ collega: 31-12-2026");
+        let v = serde_json::json!("Nieuwe titel");
+        assert_eq!(super::veld_ook_collega(&v), "  ⚠ collega: \"Nieuwe titel\"");
     }
 }
