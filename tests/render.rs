@@ -915,3 +915,32 @@ fn a_decline_reason_shows_in_full_under_the_list() {
     let flat: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains(reden), "the whole reason, wrapped:\n{t}");
 }
+
+#[test]
+fn a_card_lists_its_own_conflicts_not_another_cards_of_the_same_owner() {
+    let mut loaded = storage::load(Path::new("tests/fixtures/klein"));
+    let haven = loaded
+        .werkmap
+        .borden
+        .iter_mut()
+        .find(|b| b.id == "opgave-haven")
+        .unwrap();
+    // Daan Bakker also owns the overdue k2.
+    haven
+        .kaarten
+        .iter_mut()
+        .find(|k| k.id == "k2")
+        .unwrap()
+        .eigenaar = Some("dbakker".into());
+    let mut a = app_from(loaded);
+    open(&mut a, "opgave-haven");
+    a.update(Action::Command(Command::Right));
+    assert_eq!(a.views.bord.kaart.as_deref(), Some("k1"));
+    a.update(Action::Command(Command::Open));
+    let t = text(&render(&mut a, 120, 40));
+    assert!(t.contains("Conflicten"), "{t}");
+    assert!(
+        !t.contains("Vergunning strandpaviljoen"),
+        "k2's deadline on k1:\n{t}"
+    );
+}

@@ -118,9 +118,11 @@ fn conflicts(app: &App, bord: &Bord, k: &Kaart, w: usize, theme: &Theme) -> Vec<
         .session
         .derived
         .of_board(bord)
-        .filter(|c| {
-            c.kaart.as_deref() == Some(k.id.as_str())
-                || (c.persoon.is_some() && c.persoon == k.eigenaar)
+        // This card's own conflicts, and its owner's load; another card's deadline is not
+        // this card's concern.
+        .filter(|c| match c.kaart.as_deref() {
+            Some(kaart) => kaart == k.id,
+            None => c.persoon.is_some() && c.persoon == k.eigenaar,
         })
         .collect();
     let mut lines = Vec::new();
