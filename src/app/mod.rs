@@ -89,6 +89,13 @@ pub struct Views {
     pub standup: Option<standup::Standup>,
 }
 
+/// A place to go back to: a view, and the board that was open there (empty when none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plek {
+    pub view: View,
+    pub bord: String,
+}
+
 /// The whole application state: what the views share, and each view's own state.
 pub struct App {
     /// The werkmap, its files, the clock, undo and the status line.
@@ -97,9 +104,9 @@ pub struct App {
     pub view: View,
     /// The dialog over it.
     pub mode: Mode,
-    /// The views Esc goes back to, most recent last; a view appears at most once, so Esc
-    /// always gets out in a few steps.
-    pub history: Vec<View>,
+    /// The places Esc goes back to, most recent last; a place appears at most once, so Esc
+    /// always gets out.
+    pub history: Vec<Plek>,
     pub views: Views,
     /// The session's [`Session::revision`] the views' own figures were computed at.
     seen: u64,

@@ -6,7 +6,7 @@ use super::capaciteit::CapaciteitView;
 use super::inzet::Scope;
 use super::keymap::View;
 use super::step::{Go, Step};
-use super::{App, Mode};
+use super::{App, Mode, Plek};
 use crate::capacity::Conflict;
 
 impl App {
@@ -48,28 +48,51 @@ impl App {
         }
     }
 
-    /// Goes to `to`, remembering where the user came from. Going to a view that is already
-    /// in the history goes back to it instead, so the history never loops.
-    fn enter(&mut self, to: View) {
-        if to == self.view {
+    /// Where the user is: the view and the open board.
+    fn here(&self) -> Plek {
+        Plek {
+            view: self.view,
+            bord: self.views.bord.bord.clone(),
+        }
+    }
+
+    /// Goes to view `to` (on board `bord`), remembering where the user came from. Going to a
+    /// place already in the history goes back to it instead, so the history never loops.
+    fn enter_at(&mut self, to: View, bord: &str) {
+        if to == self.view && (to != View::Bord || bord == self.views.bord.bord) {
             return;
         }
-        match self.history.iter().position(|v| *v == to) {
+        let same = |p: &Plek| p.view == to && (to != View::Bord || p.bord == bord);
+        match self.history.iter().position(same) {
             Some(i) => self.history.truncate(i),
-            None => self.history.push(self.view),
+            None => {
+                let here = self.here();
+                self.history.push(here);
+            }
         }
         self.view = to;
     }
 
-    /// Esc: back to the view this one was opened from; the overview when there is none. A
-    /// stand-up started from the command line ends on its board.
+    /// Goes to view `to` on the open board.
+    fn enter(&mut self, to: View) {
+        let bord = self.views.bord.bord.clone();
+        self.enter_at(to, &bord);
+    }
+
+    /// Esc: back to the place this view was opened from, with its board; the overview when
+    /// there is none. A stand-up started from the command line ends on its board.
     fn back(&mut self) {
         let from = std::mem::replace(&mut self.view, View::Overzicht);
         if from == View::Standup {
             self.views.standup = None;
         }
         self.view = match self.history.pop() {
-            Some(view) => view,
+            Some(p) => {
+                if !p.bord.is_empty() && p.bord != self.views.bord.bord {
+                    self.views.bord.open(&self.session, &p.bord);
+                }
+                p.view
+            }
             None if from == View::Standup && self.board().is_some() => View::Bord,
             None => View::Overzicht,
         };
@@ -77,9 +100,9 @@ impl App {
 
     /// Shows a board by id.
     pub(super) fn open_board(&mut self, id: &str) {
+        self.enter_at(View::Bord, id);
         self.views.bord.open(&self.session, id);
         self.views.overzicht.select(&self.session, id);
-        self.enter(View::Bord);
     }
 
     /// Shows the board read from the file `naam` (as the werkmap names it), when there is one.
@@ -130,10 +153,20 @@ impl App {
         self.enter(View::Inzet);
     }
 
-    /// Shows the source of a conflict: the person or unit in the capacity view, else the card
-    /// or column on its board.
+    /// Shows the source of a conflict: a request not yet agreed in its board's team, the
+    /// person or unit in the capacity view, else the card or column on its board.
     fn show_conflict(&mut self, c: &Conflict) {
-        if CapaciteitView::has_source(&self.session, c) {
+        if let crate::capacity::Uitleg::NietToegezegd { inzet, .. } = &c.uitleg
+            && let Some(bord) = c
+                .bord
+                .clone()
+                .filter(|b| self.session.werkmap.bord(b).is_some())
+        {
+            self.go(Go::Claim {
+                bord,
+                inzet: inzet.id.clone(),
+            });
+        } else if CapaciteitView::has_source(&self.session, c) {
             self.open_capaciteit();
             self.views.capaciteit.show_conflict(&self.session, c);
         } else if let Some(b) = c
@@ -236,11 +269,46 @@ mod tests {
     }
 
     #[test]
+    fn a_request_not_agreed_opens_its_team_and_esc_walks_back_across_boards() {
+        let mut a = app();
+        press(&mut a, "vv\n");
+        assert_eq!(a.views.bord.bord, "opgave-park");
+        press(&mut a, "!");
+        let row = a
+            .conflict_list()
+            .iter()
+            .position(|c| c.soort == crate::capacity::ConflictSoort::NietToegezegd)
+            .unwrap();
+        for _ in 0..row {
+            press(&mut a, "v");
+        }
+        press(&mut a, "\n");
+        assert_eq!(a.view, View::Inzet);
+        assert_eq!(a.selected_inzet().unwrap().inzet, "h3");
+        let mut trail = Vec::new();
+        for _ in 0..4 {
+            press(&mut a, "\x1b");
+            trail.push((a.view, a.views.bord.bord.clone()));
+        }
+        let park = || "opgave-park".to_string();
+        assert_eq!(
+            trail,
+            [
+                (View::Bord, "opgave-haven".to_string()),
+                (View::Conflicten, park()),
+                (View::Bord, park()),
+                (View::Overzicht, park()),
+            ]
+        );
+    }
+
+    #[test]
     fn going_back_and_forth_between_views_never_loops() {
         let mut a = app();
         press(&mut a, "v\n!c!c!c!c");
         assert_eq!(a.view, View::Capaciteit);
-        assert_eq!(a.history, [View::Overzicht, View::Bord, View::Conflicten]);
+        let views: Vec<View> = a.history.iter().map(|p| p.view).collect();
+        assert_eq!(views, [View::Overzicht, View::Bord, View::Conflicten]);
         for _ in 0..a.history.len() {
             press(&mut a, "\x1b");
         }
