@@ -73,6 +73,16 @@ const ALL: &[View] = &[
     View::Standup,
     View::Mensen,
 ];
+/// Every view but the stand-up, which shows a board and has no list to move in or edits.
+const NIET_STANDUP: &[View] = &[
+    View::Overzicht,
+    View::Bord,
+    View::Kaart,
+    View::Capaciteit,
+    View::Conflicten,
+    View::Inzet,
+    View::Mensen,
+];
 const INZET: &[View] = &[View::Inzet];
 const BORD: &[View] = &[View::Bord];
 const BORD_KAART: &[View] = &[View::Bord, View::Kaart];
@@ -89,13 +99,13 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Up), k('k')],
         command: Command::Up,
-        views: ALL,
+        views: NIET_STANDUP,
         help: "omhoog",
     },
     Binding {
         keys: &[code(KeyCode::Down), k('j')],
         command: Command::Down,
-        views: ALL,
+        views: NIET_STANDUP,
         help: "omlaag",
     },
     Binding {
@@ -125,13 +135,13 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::PageUp)],
         command: Command::PageUp,
-        views: ALL,
+        views: NIET_STANDUP,
         help: "pagina omhoog",
     },
     Binding {
         keys: &[code(KeyCode::PageDown)],
         command: Command::PageDown,
-        views: ALL,
+        views: NIET_STANDUP,
         help: "pagina omlaag",
     },
     Binding {
@@ -203,13 +213,13 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[k('u')],
         command: Command::Undo,
-        views: ALL,
+        views: NIET_STANDUP,
         help: "ongedaan maken",
     },
     Binding {
         keys: &[ctrl('r')],
         command: Command::Redo,
-        views: ALL,
+        views: NIET_STANDUP,
         help: "opnieuw doen",
     },
     Binding {
@@ -257,7 +267,12 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[k('i')],
         command: Command::Inbox,
-        views: &[View::Overzicht, View::Capaciteit, View::Conflicten],
+        views: &[
+            View::Overzicht,
+            View::Bord,
+            View::Capaciteit,
+            View::Conflicten,
+        ],
         help: "open verzoeken om capaciteit (CoCo)",
     },
     Binding {
@@ -329,7 +344,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[k('p')],
         command: Command::Mensen,
-        views: &[View::Overzicht, View::Capaciteit, View::Inzet],
+        views: &[View::Overzicht, View::Bord, View::Capaciteit, View::Inzet],
         help: "mensen: uren, werkdagen en afwezigheid (CoCo)",
     },
     Binding {
@@ -453,6 +468,18 @@ mod tests {
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(command(View::Overzicht, q), Some(Command::Quit));
         assert_eq!(command(View::Bord, q), Some(Command::Back));
+    }
+
+    #[test]
+    fn the_stand_up_offers_only_what_it_does_and_the_board_reaches_inbox_and_people() {
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        for c in ['j', 'k', 'u'] {
+            assert_eq!(command(View::Standup, key(c)), None, "{c}");
+        }
+        let pgdn = KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE);
+        assert_eq!(command(View::Standup, pgdn), None);
+        assert_eq!(command(View::Bord, key('i')), Some(Command::Inbox));
+        assert_eq!(command(View::Bord, key('p')), Some(Command::Mensen));
     }
 
     #[test]

@@ -15,6 +15,10 @@ impl App {
         match step {
             Step::Stay => {}
             Step::Dialog(mode) => self.mode = mode,
+            // A stand-up the command line started is all there is: stopping it quits.
+            Step::Back if self.view == View::Standup && self.history.is_empty() => {
+                return self.request_quit();
+            }
             Step::Back => self.back(),
             Step::Go(go) => self.go(go),
             Step::Effects(effects) => return effects,
@@ -117,6 +121,18 @@ impl App {
         if let Some(id) = id {
             self.open_board(&id);
         }
+    }
+
+    /// Starts the program in a stand-up of these boards (`planbord standup`): Esc or q then
+    /// quits, as the stand-up's help says.
+    pub fn start_standup_alone(
+        &mut self,
+        borden: Vec<String>,
+        minuten: i64,
+        roteer: Option<chrono::Duration>,
+    ) {
+        self.start_standup(borden, minuten, roteer);
+        self.history.clear();
     }
 
     /// Starts a stand-up of these boards: `minuten` on the timer, rotating when `roteer` is set.
@@ -432,6 +448,13 @@ mod tests {
         press(&mut a, "\x1b");
         assert_eq!(a.view, View::Bord);
         assert!(a.views.standup.is_none());
+    }
+
+    #[test]
+    fn a_stand_up_from_the_command_line_quits_on_esc() {
+        let mut a = app();
+        a.start_standup_alone(vec!["opgave-haven".into()], 15, None);
+        assert_eq!(press(&mut a, "\x1b"), vec![Effect::Quit]);
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub fn run(
     if let Some(start) = standup {
         let borden = crate::app::standup::doel_borden(&app.session.werkmap, start.doel.as_deref())
             .map_err(io::Error::other)?;
-        app.start_standup(borden, start.minuten, start.roteer);
+        app.start_standup_alone(borden, start.minuten, start.roteer);
     }
     app.update(Action::Say(crate::app::Status {
         message: created.then(|| crate::wording::demo_aangemaakt(path)),
