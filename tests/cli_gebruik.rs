@@ -239,3 +239,52 @@ fn the_piped_overview_counts_conflicts_as_the_screen_does() {
         assert!(line.contains(&expected), "{line}\nexpected {expected}");
     }
 }
+
+/// Runs planbord with its stdout a pipe that is closed before it writes.
+fn closed_pipe(args: &[&str]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_planbord"));
+    c.args(args)
+        .env("COLUMNS", "80")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_reader_that_stops_early_is_no_error_and_keeps_the_answer() {
+    for args in [
+        &["--help"][..],
+        &["completions", "bash"],
+        &["man"],
+        &["capaciteit", "boards"],
+    ] {
+        let out = closed_pipe(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    let out = closed_pipe(&["controleer", "boards", "--vandaag", "2026-11-23"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "conflicts found: {}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_piped_overview_and_errors_fit_80_columns() {
+    let out = planbord(&["boards", "--vandaag", "2026-11-23"]);
+    assert_eq!(te_breed(&stdout(&out), 80), Vec::<String>::new());
+    assert!(
+        stdout(&out).contains("opgave-strand.ron\n"),
+        "file names stay whole"
+    );
+    let out = planbord(&["standup", "zzz", "--werkmap", "boards"]);
+    assert_eq!(te_breed(&stderr(&out), 80), Vec::<String>::new());
+}

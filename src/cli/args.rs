@@ -1,6 +1,7 @@
 //! Argument parsing with clap, in Dutch.
 
 use std::ffi::OsString;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -302,7 +303,8 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>, breedte: usize) -> Result
         Ok(cli) => Ok(cli),
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             let help = e.render().to_string().replace("Usage:", "Gebruik:");
-            println!("{}", help.trim_end());
+            // A reader that stops early (`| head`) is no error: ignore a closed pipe.
+            let _ = writeln!(std::io::stdout(), "{}", help.trim_end());
             Err(ExitCode::SUCCESS)
         }
         Err(e) if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {

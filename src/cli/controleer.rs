@@ -62,17 +62,24 @@ pub fn run(
 ) -> super::CliResult {
     let loaded = storage::load(map);
     let conflicten = capacity::conflicts(&loaded.werkmap, &horizon(&a.horizon, vandaag), vandaag);
-    match a.format {
-        Formaat::Json => json(&loaded, &conflicten, out)?,
-        Formaat::Text => text(map, &loaded, &conflicten, breedte, &mut Zichtbaar::new(out))?,
-    }
-    Ok(if !loaded.fouten.is_empty() {
+    let code = if !loaded.fouten.is_empty() {
         ExitCode::from(2)
     } else if !conflicten.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    };
+    let written = match a.format {
+        Formaat::Json => json(&loaded, &conflicten, out),
+        Formaat::Text => text(map, &loaded, &conflicten, breedte, &mut Zichtbaar::new(out))
+            .map_err(super::CliError::from),
+    };
+    // The exit code is the check's answer, also when the reader stopped early (`| true`).
+    match written {
+        Err(super::CliError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+        Err(e) => Err(e),
+        Ok(()) => Ok(code),
+    }
 }
 
 /// The JSON of DESIGN.md section 4: errors and warnings with their position, the conflicts

@@ -16,7 +16,10 @@ const BREEDTE: usize = 100;
 /// `planbord completions SHELL`: the completion script for that shell, on stdout.
 pub fn completions(shell: Shell, out: &mut impl Write) -> CliResult {
     let mut cmd = super::args::command(BREEDTE);
-    clap_complete::generate(shell, &mut cmd, "planbord", out);
+    // Generated into memory: clap_complete panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "planbord", &mut script);
+    out.write_all(&script)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -24,7 +27,11 @@ pub fn completions(shell: Shell, out: &mut impl Write) -> CliResult {
 pub fn man(map: Option<&Path>, out: &mut impl Write) -> CliResult {
     let cmd = super::args::command(BREEDTE);
     match map {
-        None => clap_mangen::Man::new(cmd).render(out)?,
+        None => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(cmd).render(&mut page)?;
+            out.write_all(&page)?;
+        }
         Some(map) => {
             std::fs::create_dir_all(map)?;
             clap_mangen::generate_to(cmd, map)?;

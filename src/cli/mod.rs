@@ -43,7 +43,7 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
                 tui(genoemd, vandaag, None)
             } else {
-                werkmap(genoemd).and_then(|map| overzicht::run(&map, vandaag, &mut out))
+                werkmap(genoemd).and_then(|map| overzicht::run(&map, vandaag, breedte, &mut out))
             }
         }
         Some(Opdracht::Controleer(a)) => werkmap(Genoemd {
@@ -78,13 +78,25 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Some(Opdracht::Completions(a)) => installatie::completions(a.shell, &mut out),
         Some(Opdracht::Man(a)) => installatie::man(a.map.as_deref(), &mut out),
     };
-    let result = result.and_then(|code| out.flush().map(|_| code).map_err(CliError::from));
+    let result = result.and_then(|code| match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::from(e)),
+        _ => Ok(code),
+    });
     match result {
         Ok(code) => code,
         // A reader that stops early (`| head`) is not an error.
         Err(CliError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("planbord: {}", wording::zichtbaar(&e.to_string()));
+            // Wrapped to the terminal; a list under the message keeps its own lines.
+            let text = format!("planbord: {}", wording::zichtbaar(&e.to_string()));
+            for line in text.lines() {
+                let opts = textwrap::Options::new(breedte)
+                    .subsequent_indent("  ")
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                for part in textwrap::wrap(line, opts) {
+                    eprintln!("{part}");
+                }
+            }
             ExitCode::from(2)
         }
     }

@@ -11,8 +11,14 @@ use crate::capacity::{self, Ernst};
 use crate::domain::BordSoort;
 use crate::storage;
 use crate::wording;
+use unicode_width::UnicodeWidthStr;
 /// Prints the boards of the werkmap `map` with their cards and conflicts.
-pub fn run(map: &Path, vandaag: NaiveDate, out: &mut impl Write) -> super::CliResult {
+pub fn run(
+    map: &Path,
+    vandaag: NaiveDate,
+    breedte: usize,
+    out: &mut impl Write,
+) -> super::CliResult {
     let out = &mut super::sanitize::Zichtbaar::new(out);
     let loaded = storage::load(map);
     let conflicten = capacity::conflicts(
@@ -41,20 +47,38 @@ pub fn run(map: &Path, vandaag: NaiveDate, out: &mut impl Write) -> super::CliRe
                 .filter(|c| capacity::betreft(bord, &mensen, c))
                 .collect();
             let n = |e| mine.iter().filter(|c| c.ernst == e).count();
-            writeln!(
-                out,
-                "  {:<44} {:>4} kaarten  {}  ({})",
+            let telling =
+                wording::conflict_telling(n(Ernst::Hoog), n(Ernst::Midden), n(Ernst::Laag));
+            let regel = format!(
+                "  {:<44} {:>4} kaarten  {telling}  ({})",
                 bord.titel,
                 bord.kaarten.len(),
-                wording::conflict_telling(n(Ernst::Hoog), n(Ernst::Midden), n(Ernst::Laag)),
                 file.name
-            )?;
+            );
+            if regel.width() <= breedte {
+                writeln!(out, "{regel}")?;
+            } else {
+                // Narrow: the title on its line, the figures under it.
+                let onder = format!("{} kaarten · {telling} · {}", bord.kaarten.len(), file.name);
+                // File names stay whole: no breaks at their hyphens.
+                let opts = textwrap::Options::new(breedte)
+                    .initial_indent("      ")
+                    .subsequent_indent("      ")
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                writeln!(out, "  {}", bord.titel)?;
+                for l in textwrap::wrap(&onder, opts) {
+                    writeln!(out, "{l}")?;
+                }
+            }
         }
     }
     for d in &loaded.fouten {
         writeln!(out, "{}", wording::diagnostic(d))?;
     }
-    writeln!(out, "\n{}", wording::overzicht_voet())?;
+    writeln!(out)?;
+    for l in textwrap::wrap(wording::overzicht_voet(), breedte) {
+        writeln!(out, "{l}")?;
+    }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
