@@ -212,7 +212,8 @@ fn an_extra_argument_is_named_in_the_error() {
 
 #[test]
 fn the_piped_overview_counts_conflicts_as_the_screen_does() {
-    let out = planbord(&["boards", "--vandaag", "2026-11-23"]);
+    // Wide, so each board is one line.
+    let out = planbord_env(&["boards", "--vandaag", "2026-11-23"], Some("200"));
     assert!(out.status.success());
     let text = stdout(&out);
     let loaded = planbord::storage::load(std::path::Path::new("boards"));
