@@ -944,3 +944,21 @@ fn a_card_lists_its_own_conflicts_not_another_cards_of_the_same_owner() {
         "k2's deadline on k1:\n{t}"
     );
 }
+
+#[test]
+fn the_filters_on_show_whole_at_80_columns() {
+    let mut a = klein();
+    open(&mut a, "opgave-haven");
+    for c in "/smit".chars() {
+        key(&mut a, c);
+    }
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    key(&mut a, 'f');
+    key(&mut a, 'f');
+    let t = text(&render(&mut a, 80, 24));
+    let line = t.lines().nth(1).unwrap();
+    assert!(line.ends_with("[filter: smit, verlopen]"), "{line}");
+}

@@ -13,6 +13,7 @@ use super::widgets::{ellipsis, progress};
 use crate::app::{App, QuickFilter, Target, status_naam};
 use crate::domain::{Bord, BordSoort, Kaart};
 use crate::wording;
+use unicode_width::UnicodeWidthStr;
 /// The narrowest a column gets before the board scrolls sideways.
 pub const MIN_COLUMN: u16 = 20;
 /// Lines per card, the gap included.
@@ -164,28 +165,23 @@ fn draw_header(frame: &mut Frame, l: &BoardLayout, app: &App, bord: &Bord, theme
         if l.more_left { "◀ " } else { "" },
         if l.more_right { " ▶" } else { "" }
     );
+    // The filters on are shown whole: the description gives way to them.
+    let filter = if filter.is_empty() {
+        String::new()
+    } else {
+        format!("  [{}]", filter.join(", "))
+    };
+    let arrows = format!("  {arrows}");
+    let about_w = w.saturating_sub(1 + filter.width() + arrows.width());
     let lines = vec![
         Line::from(vec![Span::styled(
             format!(" {}", ellipsis(&bord.titel, w.saturating_sub(2))),
             theme.title,
         )]),
         Line::from(vec![
-            Span::styled(
-                format!(
-                    " {}",
-                    ellipsis(&about, w.saturating_sub(2 + arrows.len() + 4))
-                ),
-                theme.dim,
-            ),
-            Span::styled(
-                if filter.is_empty() {
-                    String::new()
-                } else {
-                    format!("  [{}]", filter.join(", "))
-                },
-                theme.accent,
-            ),
-            Span::styled(format!("  {arrows}"), theme.accent),
+            Span::styled(format!(" {}", ellipsis(&about, about_w)), theme.dim),
+            Span::styled(filter, theme.accent),
+            Span::styled(arrows, theme.accent),
         ]),
     ];
     frame.render_widget(Paragraph::new(lines), l.header);

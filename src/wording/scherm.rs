@@ -443,3 +443,6 @@ pub fn besloten_door(
     let t = toelichting.map(|t| format!(": {t}")).unwrap_or_default();
     format!(" Besluit van {wie} op {}{t}", wanneer.0.format("%d-%m-%Y"))
 }
+pub fn mijn_zonder_gebruiker() -> &'static str {
+    "\"mijn\" kent je niet: zet `gebruiker` (je persoon-id) in de config, zie de README"
+}

@@ -12,6 +12,7 @@ use super::session::Session;
 use super::step::{Go, Step};
 use super::{Mode, status_naam};
 use crate::domain::{Bord, Kaart};
+use crate::wording;
 pub use strip::{Strip, StripRow};
 
 /// The quick filters that `f` cycles through.
@@ -79,6 +80,10 @@ impl BordView {
             Command::Filter => return Mode::Filter(TextInput::new(self.filter.clone())).into(),
             Command::QuickFilter => {
                 self.quick = self.quick.next();
+                if self.quick == QuickFilter::Mijn && s.gebruiker().is_none() {
+                    // "Mine" needs to know who the user is; without it the board empties.
+                    s.warn(wording::mijn_zonder_gebruiker());
+                }
                 self.keep_selection_visible(s);
             }
             Command::Standup => return Step::Go(Go::Standup(vec![self.bord.clone()])),
