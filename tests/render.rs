@@ -962,3 +962,39 @@ fn the_filters_on_show_whole_at_80_columns() {
     let line = t.lines().nth(1).unwrap();
     assert!(line.ends_with("[filter: smit, verlopen]"), "{line}");
 }
+
+#[test]
+fn a_form_error_is_wrapped_whole_at_80_columns() {
+    let mut a = klein();
+    open(&mut a, "opgave-haven");
+    key(&mut a, 'e');
+    // Start (the fourth field) after the deadline (the fifth).
+    for _ in 0..3 {
+        a.update(Action::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
+    }
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    for c in "01-03-2027".chars() {
+        key(&mut a, c);
+    }
+    a.update(Action::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    for c in "15-01-2027".chars() {
+        key(&mut a, c);
+    }
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    let t = text(&render(&mut a, 80, 24));
+    // Wrapped under its marker, every word there.
+    assert!(
+        t.contains("pas een van") && t.contains("    beide aan"),
+        "the whole message:\n{t}"
+    );
+}

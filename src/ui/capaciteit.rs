@@ -42,12 +42,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::styled(format!("· {} ", crumbs.join(" › ")), theme.title),
         ]),
         Line::from(Span::styled(
-            format!(
-                " {} · {} · {}",
-                weeks_label(app),
-                super::woorden::maat_label(cap.maat),
-                wording::gevraagd_label(cap.met_gevraagd)
-            ),
+            {
+                // Leaving out requested inzet changes every figure: then that comes first.
+                let (weken, maat, gevraagd) = (
+                    weeks_label(app, area.width),
+                    super::woorden::maat_label(cap.maat),
+                    wording::gevraagd_label(cap.met_gevraagd),
+                );
+                let line = if cap.met_gevraagd {
+                    format!(" {weken} · {maat} · {gevraagd}")
+                } else {
+                    format!(" {gevraagd} · {weken} · {maat}")
+                };
+                super::widgets::whole_items(&line, usize::from(area.width))
+            },
             theme.dim,
         )),
     ];
@@ -76,11 +84,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-fn weeks_label(app: &App) -> String {
-    match (
-        app.views.capaciteit.weeks.first(),
-        app.views.capaciteit.weeks.last(),
-    ) {
+/// The heat map's columns in `width` cells: the name column, a week's cell, and how many
+/// weeks fit.
+fn heat_columns(app: &App, width: u16) -> (usize, usize, usize) {
+    let cap = &app.views.capaciteit;
+    let cell_w = match cap.maat {
+        Maat::Procent => 8,
+        Maat::Uren => 12,
+        Maat::Fte => 13,
+    };
+    let width = usize::from(width);
+    let name_w = 34.min(width / 3).max(8);
+    let shown = (width.saturating_sub(name_w + 3) / cell_w).min(cap.weeks.len());
+    (name_w, cell_w, shown)
+}
+
+/// The weeks the heat map shows (those that fit in `width`), with how to see more.
+fn weeks_label(app: &App, width: u16) -> String {
+    let weeks = &app.views.capaciteit.weeks;
+    let shown = if app.views.capaciteit.person.is_some() {
+        weeks.len()
+    } else {
+        heat_columns(app, width).2.max(1).min(weeks.len())
+    };
+    match (weeks.first(), weeks.get(shown.saturating_sub(1))) {
         (Some(a), Some(b)) => format!("{a} t/m {b}"),
         _ => String::new(),
     }
@@ -113,14 +140,7 @@ fn draw_heat(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .organisatie
         .as_ref()
         .map_or(36.0, |o| o.uren_per_fte);
-    let cell_w = match cap.maat {
-        Maat::Procent => 8,
-        Maat::Uren => 12,
-        Maat::Fte => 13,
-    };
-    let width = usize::from(area.width);
-    let name_w = 34.min(width / 3).max(8);
-    let shown = (width.saturating_sub(name_w + 3) / cell_w).min(cap.weeks.len());
+    let (name_w, cell_w, shown) = heat_columns(app, area.width);
     let mut lines = vec![Line::from(
         std::iter::once(Span::styled(format!(" {:<name_w$} ", ""), theme.dim))
             .chain(cap.weeks.iter().take(shown).map(|w| {
@@ -161,7 +181,7 @@ fn draw_heat(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        wording::capaciteit_voet(),
+        super::widgets::whole_items(wording::capaciteit_voet(), usize::from(area.width)),
         theme.dim,
     )));
     frame.render_widget(Paragraph::new(lines), area);
@@ -221,7 +241,7 @@ fn draw_person(frame: &mut Frame, area: Rect, app: &App, d: &PersonDetail, theme
         .zip(&d.parts)
         .take(weeks_room.max(1))
     {
-        lines.push(week_line(w, l, parts, &bars, theme));
+        lines.push(week_line(w, l, parts, &bars, width, theme));
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
@@ -267,6 +287,7 @@ fn week_line(
     l: &WeekLoad,
     parts: &[(String, f64)],
     bars: &Bars,
+    width: usize,
     theme: &Theme,
 ) -> Line<'static> {
     let over = meer_dan(l.gepland(), l.beschikbaar);
@@ -302,15 +323,25 @@ fn week_line(
             if over { theme.conflict } else { theme.text },
         ),
         Span::styled(
-            format!(
-                " {}{}/{} u  {} regulier{}{}",
-                if over { CONFLICT } else { " " },
-                wording::getal(l.gepland()),
-                wording::getal(l.beschikbaar),
-                wording::getal(l.regulier),
-                if parts_text.is_empty() { "" } else { " · " },
-                parts_text.join(" · ")
-            ),
+            {
+                // The figures after the bar: whole items only, "…" for those left out.
+                let full = format!(
+                    " {}{}/{} u  {} regulier{}{}",
+                    if over { CONFLICT } else { " " },
+                    wording::getal(l.gepland()),
+                    wording::getal(l.beschikbaar),
+                    wording::getal(l.regulier),
+                    if parts_text.is_empty() { "" } else { " · " },
+                    parts_text.join(" · ")
+                );
+                let room = width.saturating_sub(5 + bar_w + marker.len().min(1));
+                if full.chars().count() <= room {
+                    full
+                } else {
+                    let kept = super::widgets::whole_items(&full, room.saturating_sub(4));
+                    format!("{kept} · …")
+                }
+            },
             if over { theme.conflict } else { theme.text },
         ),
     ])

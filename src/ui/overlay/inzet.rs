@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::{error_line, input_line, line_popup};
+use super::{error_lines, input_line, line_popup};
 use crate::app::App;
 use crate::app::input::TextInput;
 use crate::app::inzet::form::FIELDS;
@@ -81,7 +81,7 @@ pub(super) fn inzet_form(frame: &mut Frame, area: Rect, f: &InzetForm, theme: &T
         None => Line::default(),
     });
     match &f.error {
-        Some(e) => lines.push(error_line(e, theme)),
+        Some(e) => lines.extend(error_lines(e, r.width, theme)),
         None => lines.push(Line::from(Span::styled(
             whole_items(wording::inzet_form_hint(), inner_w),
             theme.dim,

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{error_line, input_line, line_popup};
+use super::{error_lines, input_line, line_popup};
 use crate::app::bord::form::{CardForm, Field, Mark};
 use crate::app::input::TextInput;
 use crate::app::{App, status_naam};
@@ -52,7 +52,7 @@ pub(super) fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
         )));
     }
     match &f.error {
-        Some(e) => lines.push(error_line(e, theme)),
+        Some(e) => lines.extend(error_lines(e, r.width, theme)),
         None => lines.push(Line::from(Span::styled(
             wording::form_datum_hint(),
             theme.dim,
@@ -137,10 +137,12 @@ fn owner_line(
         if focus { theme.selected } else { theme.text },
     ));
     if focus {
-        spans.push(Span::styled(
-            format!("  {}", wording::kies_hint(f.owner_matches().len() - 1)),
-            theme.dim,
-        ));
+        // The hint in the room left, or not at all: never half a word.
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        let hint = format!("  {}", wording::kies_hint(f.owner_matches().len() - 1));
+        if used + unicode_width::UnicodeWidthStr::width(hint.as_str()) <= inner_w + 20 {
+            spans.push(Span::styled(hint, theme.dim));
+        }
     }
     Line::from(spans)
 }

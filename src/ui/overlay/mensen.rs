@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{error_line, input_line};
+use super::{error_lines, input_line};
 use crate::app::mensen::form::AFWEZIG_VELDEN;
 use crate::app::mensen::{AfwezigForm, MensForm};
 use crate::ui::Theme;
@@ -52,7 +52,7 @@ pub(super) fn mens_form(frame: &mut Frame, area: Rect, f: &MensForm, theme: &The
     }
     let mut lines = vec![uren, Line::from(days), Line::default()];
     match &f.error {
-        Some(e) => lines.push(error_line(e, theme)),
+        Some(e) => lines.extend(error_lines(e, r.width, theme)),
         None => lines.push(Line::from(Span::styled(
             wording::mens_form_hint(),
             theme.dim,
@@ -97,7 +97,7 @@ pub(super) fn afwezig_form(frame: &mut Frame, area: Rect, f: &AfwezigForm, theme
     }
     lines.push(Line::default());
     match &f.error {
-        Some(e) => lines.push(error_line(e, theme)),
+        Some(e) => lines.extend(error_lines(e, r.width, theme)),
         None => {
             lines.push(Line::from(Span::styled(
                 wording::afwezig_privacy(),

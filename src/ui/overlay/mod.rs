@@ -106,6 +106,13 @@ fn line_popup(
 }
 
 /// The line of a form that says why it was not accepted.
-fn error_line(e: &str, theme: &Theme) -> Line<'static> {
-    Line::from(Span::styled(format!("  {CONFLICT} {e}"), theme.conflict))
+/// A form's error in a box `w` cells wide, wrapped under its marker (never cut).
+fn error_lines(e: &str, w: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let opts = textwrap::Options::new(usize::from(w.saturating_sub(2)).max(20))
+        .initial_indent("  ")
+        .subsequent_indent("    ");
+    textwrap::wrap(&format!("{CONFLICT} {e}"), opts)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l.into_owned(), theme.conflict)))
+        .collect()
 }
