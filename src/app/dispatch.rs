@@ -92,6 +92,10 @@ impl App {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             return self.interrupt();
         }
+        let (w, h) = self.session.size;
+        if (w, h) != (0, 0) && (w < super::MINSTENS.0 || h < super::MINSTENS.1) {
+            return Vec::new();
+        }
         self.session.forget_old_message();
         let s = &mut self.session;
         let v = &mut self.views;

@@ -89,6 +89,10 @@ pub struct Views {
     pub standup: Option<standup::Standup>,
 }
 
+/// The smallest terminal the views are drawn in (columns, rows). Below it the screen says it
+/// is too small and keys do nothing but Ctrl-c, so nothing happens unseen.
+pub const MINSTENS: (u16, u16) = (60, 16);
+
 /// A place to go back to: a view, and the board that was open there (empty when none).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plek {

@@ -374,6 +374,17 @@ mod tests {
     }
 
     #[test]
+    fn keys_do_nothing_unseen_on_a_too_small_screen() {
+        let mut a = app();
+        a.update(Action::Resize(50, 14));
+        press(&mut a, "v\nq");
+        assert_eq!((a.view, &a.mode), (View::Overzicht, &Mode::Normal));
+        a.update(Action::Resize(80, 24));
+        press(&mut a, "v\n");
+        assert_eq!(a.view, View::Bord);
+    }
+
+    #[test]
     fn the_wheel_scrolls_the_column_under_the_pointer() {
         use crate::app::action::Target;
         let mut a = app();

@@ -25,7 +25,7 @@ use crate::app::{App, Mode, Target, View};
 pub use theme::Theme;
 
 /// Below this size the views cannot show what they say; a line says so instead.
-pub const MINSTENS: (u16, u16) = (60, 16);
+pub use crate::app::MINSTENS;
 
 /// Whether the terminal is too small to draw the views.
 fn te_klein(area: Rect) -> bool {
