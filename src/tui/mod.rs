@@ -59,10 +59,7 @@ pub fn run(
     let (path, bord_bestand) = werkmap_van(path);
     let path = path.as_path();
     let loaded = storage::load(path);
-    let login = ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
-        .unwrap_or_else(|| "onbekend".into());
+    let login = login();
     let mut app = App::new(
         loaded,
         config,
@@ -108,6 +105,38 @@ pub fn run(
         eprintln!("planbord: {m}");
     }
     result
+}
+
+/// The login name that signs notes when no `gebruiker` is configured: from the environment,
+/// else (on Unix) the account of the process's user, else "onbekend".
+fn login() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .or_else(account_name)
+        .unwrap_or_else(|| "onbekend".into())
+}
+
+/// The name of the process's user in /etc/passwd.
+#[cfg(unix)]
+fn account_name() -> Option<String> {
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    name_of_uid(&passwd, rustix::process::getuid().as_raw())
+}
+
+/// The account name of `uid` in the text of /etc/passwd (`name:x:uid:gid:…`).
+fn name_of_uid(passwd: &str, uid: u32) -> Option<String> {
+    let uid = uid.to_string();
+    passwd.lines().find_map(|l| {
+        let mut f = l.split(':');
+        let name = f.next()?;
+        (f.nth(1)? == uid).then(|| name.to_string())
+    })
+}
+
+#[cfg(not(unix))]
+fn account_name() -> Option<String> {
+    None
 }
 
 /// What to open for `path`: a board file inside a werkmap opens that werkmap, on that board
@@ -366,6 +395,15 @@ fn collect(
 mod tests {
     use super::werkmap_van;
     use std::path::Path;
+
+    #[test]
+    fn the_account_name_is_read_from_passwd() {
+        let passwd =
+            "root:x:0:0:root:/root:/bin/bash\nmdehaan:x:1000:1000:M de Haan:/home/m:/bin/sh\n";
+        assert_eq!(super::name_of_uid(passwd, 1000).as_deref(), Some("mdehaan"));
+        assert_eq!(super::name_of_uid(passwd, 0).as_deref(), Some("root"));
+        assert_eq!(super::name_of_uid(passwd, 1001), None);
+    }
 
     #[test]
     fn a_board_file_opens_its_werkmap_also_when_named_without_a_folder() {
