@@ -345,3 +345,28 @@ fn a_board_file_named_inside_its_werkmap_opens_on_the_board() {
     t.keys(&["q", "q"]);
     t.wait_for("PLANBORD-EINDE 0", 5);
 }
+
+#[test]
+fn started_in_the_werkmap_folder_a_save_is_not_taken_for_a_copy() {
+    if !tmux_ok() {
+        return;
+    }
+    let dir = demo_copy();
+    // No argument: the current folder holds organisatie.ron, so it is the werkmap (".").
+    let run = format!(
+        "cd {} && PLANBORD_CONFIG=/nonexistent {} --vandaag 2026-11-23; echo PLANBORD-EINDE $?; sleep 60",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_planbord"),
+    );
+    let t = Tmux::start(&run);
+    open_board(&t, "Revitalisering Wassenaarse Slag");
+    t.keys(&["L"]);
+    t.wait_for(" opgeslagen · ", 8);
+    std::thread::sleep(Duration::from_secs(3));
+    t.keys(&["Escape"]);
+    let s = t.wait_for("Opgaveteams", 5);
+    assert!(!s.contains("Conflictkopie"), "{s}");
+    assert!(dir.path().join("opgave-strand.ron").is_file());
+    t.keys(&["q"]);
+    t.wait_for("PLANBORD-EINDE 0", 5);
+}

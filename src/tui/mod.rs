@@ -57,6 +57,10 @@ pub fn run(
     standup: Option<StandupStart>,
 ) -> io::Result<()> {
     let (path, bord_bestand) = werkmap_van(path);
+    // One spelling of the werkmap for the watcher, the saves and the screen: `.` (the werkmap
+    // found in the current folder) made absolute, or a save of our own looks like a stranger's
+    // file next to it.
+    let path = std::path::absolute(&path).unwrap_or(path);
     let path = path.as_path();
     let loaded = storage::load(path);
     let login = login();
