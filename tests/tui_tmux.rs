@@ -362,7 +362,23 @@ fn started_in_the_werkmap_folder_a_save_is_not_taken_for_a_copy() {
     open_board(&t, "Revitalisering Wassenaarse Slag");
     t.keys(&["L"]);
     t.wait_for(" opgeslagen · ", 8);
-    std::thread::sleep(Duration::from_secs(3));
+    // A colleague saves twice: each reload must find the board by its own name.
+    let file = dir.path().join("opgave-strand.ron");
+    for titel in [
+        "Eerste wijziging van een collega",
+        "Tweede wijziging van een collega",
+    ] {
+        let text = fs::read_to_string(&file).unwrap();
+        let bord = storage::load(&file).werkmap.borden.remove(0);
+        let k = bord.kaarten.iter().find(|k| k.kolom == "todo").unwrap();
+        let changed = text.replacen(
+            &format!("titel: \"{}\"", k.titel),
+            &format!("titel: \"{titel}\""),
+            1,
+        );
+        storage::save::write_atomic(&file, changed.as_bytes()).unwrap();
+        t.wait_for(&titel[..20], 5);
+    }
     t.keys(&["Escape"]);
     let s = t.wait_for("Opgaveteams", 5);
     assert!(!s.contains("Conflictkopie"), "{s}");
