@@ -25,6 +25,12 @@ impl ConflictenView {
             Command::Down => self.row = (self.row + 1).min(last),
             Command::PageUp => self.row = self.row.saturating_sub(10),
             Command::PageDown => self.row = (self.row + 10).min(last),
+            // Esc takes the filters off first, then leaves the list.
+            Command::Back if !self.filter.is_empty() || self.soort.is_some() => {
+                self.filter.clear();
+                self.soort = None;
+                self.row = 0;
+            }
             Command::Back => return Step::Back,
             Command::Filter => return Mode::Filter(TextInput::new(self.filter.clone())).into(),
             Command::QuickFilter => {
@@ -131,6 +137,12 @@ mod tests {
             v.on_command(&mut s, Command::Open),
             Step::Go(Go::Conflict(c)) if *c == selected
         ));
+        assert!(matches!(v.on_command(&mut s, Command::Back), Step::Back));
+        // With a filter on, Esc takes it off first.
+        v.on_command(&mut s, Command::QuickFilter);
+        v.filter = "smit".into();
+        assert!(matches!(v.on_command(&mut s, Command::Back), Step::Stay));
+        assert_eq!((v.filter.as_str(), v.soort), ("", None));
         assert!(matches!(v.on_command(&mut s, Command::Back), Step::Back));
         assert!(matches!(
             v.on_command(&mut s, Command::Filter),

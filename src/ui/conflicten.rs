@@ -61,7 +61,7 @@ fn count(list: &[&Conflict], e: Ernst) -> usize {
 fn draw_header(frame: &mut Frame, area: Rect, app: &App, list: &[&Conflict], theme: &Theme) {
     let mut filters = Vec::new();
     if let Some(s) = app.views.conflicten.soort {
-        filters.push(format!("soort: {}", s.naam()));
+        filters.push(format!("soort: {}", wording::soort(s)));
     }
     if !app.views.conflicten.filter.is_empty() {
         filters.push(format!("filter: {}", app.views.conflicten.filter));

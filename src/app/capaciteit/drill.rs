@@ -91,9 +91,10 @@ impl CapaciteitView {
         Step::Stay
     }
 
-    /// Shows one person's weeks, with nothing to go back to inside the view.
+    /// Shows one person's weeks over the horizon, with nothing to go back to inside the view.
     pub fn show_person(&mut self, s: &Session, id: &str) {
         self.trail.clear();
+        self.weeks = s.horizon.clone();
         self.niveau = Niveau::Persoon(id.to_string());
         self.row = 0;
         self.compute(&s.werkmap);
@@ -126,9 +127,10 @@ impl CapaciteitView {
         }
     }
 
-    /// Shows the source of a conflict (see [`CapaciteitView::has_source`]): the person's
-    /// weeks with their unit and its people to go back to, the unit among the clusters for a
-    /// span of attention, or an over-loaded unit's people.
+    /// Shows the source of a conflict (see [`CapaciteitView::has_source`]) over the horizon,
+    /// so its week is in view: the person's weeks, an over-loaded unit's people, or the unit
+    /// among the clusters for a span of attention. Nothing to go back to inside the view: Esc
+    /// returns to where the user came from (the conflict list).
     pub fn show_conflict(&mut self, s: &Session, c: &Conflict) {
         let Some(org) = s.werkmap.organisatie.as_ref() else {
             return;
@@ -144,27 +146,23 @@ impl CapaciteitView {
         };
         let unit = unit_id.and_then(|u| org.eenheden.iter().position(|e| e.id == u));
         self.trail.clear();
-        self.niveau = Niveau::Eenheden;
-        self.compute(&s.werkmap);
-        let unit_row = self.select(unit.map(RowKind::Eenheid));
-        if c.soort == ConflictSoort::SpanOfAttention {
-            return;
-        }
-        self.trail.push((Niveau::Eenheden, unit_row));
-        if let Some(u) = unit {
-            let unit_id = org.eenheden[u].id.clone();
-            self.niveau = Niveau::Mensen(unit_id.clone());
-            self.row = 0;
-            self.compute(&s.werkmap);
-            if let Some(p) = persoon.filter(|_| c.soort != ConflictSoort::EenheidOverbelast) {
-                let person_row = self.select(Some(RowKind::Persoon(p)));
-                self.trail.push((Niveau::Mensen(unit_id), person_row));
+        self.weeks = s.horizon.clone();
+        self.row = 0;
+        match (c.soort, persoon, unit) {
+            (ConflictSoort::SpanOfAttention, _, _) => {
+                self.niveau = Niveau::Eenheden;
+                self.compute(&s.werkmap);
+                self.select(unit.map(RowKind::Eenheid));
             }
-        }
-        if let Some(p) = persoon.filter(|_| c.soort != ConflictSoort::EenheidOverbelast) {
-            self.niveau = Niveau::Persoon(org.mensen[p].id.clone());
-            self.row = 0;
-            self.compute(&s.werkmap);
+            (ConflictSoort::EenheidOverbelast, _, Some(u)) => {
+                self.niveau = Niveau::Mensen(org.eenheden[u].id.clone());
+                self.compute(&s.werkmap);
+            }
+            (_, Some(p), _) => {
+                self.niveau = Niveau::Persoon(org.mensen[p].id.clone());
+                self.compute(&s.werkmap);
+            }
+            _ => self.compute(&s.werkmap),
         }
     }
 }
@@ -252,7 +250,7 @@ mod tests {
     }
 
     #[test]
-    fn an_over_booked_person_is_shown_with_unit_and_people_to_go_back_to() {
+    fn an_over_booked_person_is_shown_over_the_horizon_and_esc_leaves() {
         let mut s = session();
         let mut v = opened(&mut s);
         let c = s
@@ -265,12 +263,12 @@ mod tests {
             .unwrap()
             .clone();
         assert!(CapaciteitView::has_source(&s, &c));
+        // Weeks moved on before: the jump shows the horizon again, the conflict's week first.
+        v.on_command(&mut s, Command::Right);
         v.show_conflict(&s, &c);
         assert_eq!(v.niveau, Niveau::Persoon("dbakker".into()));
-        assert_eq!(
-            v.trail,
-            [(Niveau::Eenheden, 1), (Niveau::Mensen("wijken".into()), 1)]
-        );
+        assert_eq!(v.weeks.first(), c.week.as_ref());
+        assert!(matches!(v.on_command(&mut s, Command::Back), Step::Back));
     }
 
     #[test]
@@ -286,6 +284,6 @@ mod tests {
             .clone();
         v.show_conflict(&s, &c);
         assert_eq!(v.niveau, Niveau::Mensen("wijken".into()));
-        assert_eq!(v.trail, [(Niveau::Eenheden, 1)]);
+        assert!(v.trail.is_empty());
     }
 }
