@@ -998,3 +998,35 @@ fn a_form_error_is_wrapped_whole_at_80_columns() {
         "the whole message:\n{t}"
     );
 }
+
+#[test]
+fn a_long_reason_scrolls_in_its_line_and_the_hint_stays() {
+    let loaded = storage::load(Path::new("tests/fixtures/klein"));
+    let config = Config {
+        gebruiker: Some("bdekker".into()),
+        ..Config::default()
+    };
+    let mut a = App::new(
+        loaded,
+        config,
+        vandaag(),
+        vandaag().and_hms_opt(10, 0, 0).unwrap(),
+        "tester",
+        3,
+    );
+    open(&mut a, "opgave-haven");
+    key(&mut a, 't');
+    key(&mut a, 'j');
+    key(&mut a, 'j');
+    key(&mut a, 'x');
+    let reden = "Fleur werkt tot de kerst aan de jaarrekening en daarna aan de begroting, vraag het in het voorjaar opnieuw aan";
+    for c in reden.chars() {
+        key(&mut a, c);
+    }
+    let t = text(&render(&mut a, 80, 24));
+    assert!(
+        t.contains("…") && t.contains("in het voorjaar opnieuw aan"),
+        "the end of the text:\n{t}"
+    );
+    assert!(t.contains("Esc"), "the hint stays:\n{t}");
+}

@@ -359,7 +359,7 @@ fn claim_line(c: &ClaimRow, selected: bool, width: usize, theme: &Theme) -> Line
                     c.bord_titel,
                     c.bron,
                     wording::getal(c.uren),
-                    wording::weken(c.van, c.tot),
+                    wording::weken_iso(c.van, c.tot),
                     wording::inzet_status(c.status),
                     if c.soort == crate::domain::InzetSoort::Regulier {
                         " · regulier"

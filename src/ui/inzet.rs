@@ -173,7 +173,8 @@ fn claim_line(
         },
         besluit.unwrap_or_default()
     );
-    let used = main.chars().count() + 14;
+    // The marker (2), the status (its symbol, a space, 10 and a space) and the main part.
+    let used = 2 + 13 + unicode_width::UnicodeWidthStr::width(main.as_str());
     Line::from(vec![
         Span::styled(if selected { "▶ " } else { "  " }, theme.accent),
         Span::styled(

@@ -59,11 +59,17 @@ pub(super) fn inzet_form(frame: &mut Frame, area: Rect, f: &InzetForm, theme: &T
                     _ => &f.motivatie,
                 };
                 if focus {
-                    let mut l = input_line("", input, theme);
+                    let mut l = input_line("", input, inner_w.saturating_sub(20), theme);
                     l.spans.insert(0, label);
                     l
                 } else {
-                    Line::from(vec![label, Span::styled(input.text.clone(), theme.text)])
+                    Line::from(vec![
+                        label,
+                        Span::styled(
+                            crate::ui::widgets::ellipsis(&input.text, inner_w.saturating_sub(20)),
+                            theme.text,
+                        ),
+                    ])
                 }
             }
         };

@@ -101,7 +101,7 @@ fn field_line(
         _ => {
             let input = &f.inputs[i];
             if focus {
-                let mut l = input_line("", input, theme);
+                let mut l = input_line("", input, inner_w, theme);
                 l.spans.insert(0, label);
                 l
             } else {

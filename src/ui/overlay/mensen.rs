@@ -30,7 +30,7 @@ pub(super) fn mens_form(frame: &mut Frame, area: Rect, f: &MensForm, theme: &The
             },
         )
     };
-    let mut uren = input_line("", &f.uren, theme);
+    let mut uren = input_line("", &f.uren, 40, theme);
     uren.spans.insert(0, label(0, "Uren per week"));
     let mut days = vec![label(1, "Werkdagen")];
     for (i, n) in ["ma", "di", "wo", "do", "vr", "za", "zo"]
@@ -81,7 +81,7 @@ pub(super) fn afwezig_form(frame: &mut Frame, area: Rect, f: &AfwezigForm, theme
             if focus { theme.accent } else { theme.dim },
         );
         let mut l = match f.velden.get(i) {
-            Some(input) if focus => input_line("", input, theme),
+            Some(input) if focus => input_line("", input, 40, theme),
             Some(input) => Line::from(Span::styled(input.text.clone(), theme.text)),
             // The kind: a choice from the fixed list, like a card's status.
             None => Line::from(vec![

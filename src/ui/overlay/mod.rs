@@ -58,23 +58,39 @@ fn filter(frame: &mut Frame, area: Rect, input: &TextInput, theme: &Theme) {
         ..area
     };
     frame.render_widget(Clear, r);
-    frame.render_widget(Paragraph::new(input_line("/ ", input, theme)), r);
+    let w = usize::from(r.width);
+    frame.render_widget(Paragraph::new(input_line("/ ", input, w, theme)), r);
 }
 
 /// A text input as one line after `prompt`, the character under the cursor (or a space at the
 /// end) in the selection style.
-fn input_line<'a>(prompt: &'a str, input: &TextInput, theme: &Theme) -> Line<'a> {
+/// A text input in `w` cells (after `prompt`): one line that scrolls so the cursor shows, with
+/// `…` where text is out of view.
+fn input_line<'a>(prompt: &'a str, input: &TextInput, w: usize, theme: &Theme) -> Line<'a> {
+    use unicode_width::UnicodeWidthStr;
     let (before, after): (String, String) = (
         input.text.chars().take(input.cursor).collect(),
         input.text.chars().skip(input.cursor).collect(),
     );
     let mut rest = after.chars();
     let at = rest.next().map_or(" ".to_string(), |c| c.to_string());
+    let avail = w.saturating_sub(prompt.width() + 1).max(4);
+    // Keep the end of what is before the cursor in view.
+    let before = if before.width() >= avail {
+        let tail: String = before.chars().rev().take(avail.saturating_sub(2)).collect();
+        format!("…{}", tail.chars().rev().collect::<String>())
+    } else {
+        before
+    };
+    let rest = super::widgets::ellipsis(
+        &rest.collect::<String>(),
+        avail.saturating_sub(before.width()),
+    );
     Line::from(vec![
         Span::styled(prompt, theme.accent),
         Span::styled(before, theme.text),
         Span::styled(at, theme.selected),
-        Span::styled(rest.collect::<String>(), theme.text),
+        Span::styled(rest, theme.text),
     ])
 }
 
@@ -94,7 +110,7 @@ fn line_popup(
         .border_style(theme.border_focus)
         .title(Span::styled(format!(" {title} "), theme.title));
     let lines = vec![
-        input_line("> ", input, theme),
+        input_line("> ", input, usize::from(r.width.saturating_sub(2)), theme),
         Line::from(Span::styled(hint.to_string(), theme.dim)),
     ];
     frame.render_widget(
@@ -108,9 +124,11 @@ fn line_popup(
 /// The line of a form that says why it was not accepted.
 /// A form's error in a box `w` cells wide, wrapped under its marker (never cut).
 fn error_lines(e: &str, w: u16, theme: &Theme) -> Vec<Line<'static>> {
+    // Dates like 2026-11-23 stay whole: no breaks at hyphens.
     let opts = textwrap::Options::new(usize::from(w.saturating_sub(2)).max(20))
         .initial_indent("  ")
-        .subsequent_indent("    ");
+        .subsequent_indent("    ")
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(&format!("{CONFLICT} {e}"), opts)
         .into_iter()
         .map(|l| Line::from(Span::styled(l.into_owned(), theme.conflict)))
