@@ -386,3 +386,19 @@ fn started_in_the_werkmap_folder_a_save_is_not_taken_for_a_copy() {
     t.keys(&["q"]);
     t.wait_for("PLANBORD-EINDE 0", 5);
 }
+
+#[test]
+fn a_resized_terminal_is_redrawn_without_a_key() {
+    if !tmux_ok() {
+        return;
+    }
+    let dir = demo_copy();
+    let t = Tmux::start_sized(&command(dir.path(), ""), 80, 24);
+    t.wait_for("Opgaveteams", 10);
+    t.tmux(&["resize-window", "-t", "t", "-x", "50", "-y", "14"]);
+    t.wait_for("venster te klein", 5);
+    t.tmux(&["resize-window", "-t", "t", "-x", "120", "-y", "35"]);
+    t.wait_for("Opgaveteams", 5);
+    t.keys(&["q"]);
+    t.wait_for("PLANBORD-EINDE 0", 5);
+}

@@ -38,6 +38,8 @@ pub enum Wake {
     Disk(Box<Action>),
     /// SIGTERM, SIGHUP or SIGINT.
     Signal,
+    /// The terminal changed size (SIGWINCH).
+    Resized,
 }
 
 /// A stand-up to start with: a board or cluster id, the minutes on the timer, the rotation.
@@ -389,6 +391,7 @@ fn collect(
             _ => {}
         },
         Wake::Input(_) => {}
+        Wake::Resized => out.push(Action::Resize(size.width, size.height)),
         Wake::InputClosed | Wake::Signal => out.push(Action::Terminate),
         Wake::Files(paths) => worker.send(Job::Look(paths)),
         Wake::Disk(action) => out.push(*action),

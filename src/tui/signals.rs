@@ -1,6 +1,7 @@
 //! SIGTERM, SIGHUP and SIGINT end the program the way `q` does: edits saved where possible,
 //! the rest kept outside the werkmap, the terminal restored. (In raw mode Ctrl-c is a key,
-//! not a signal; SIGINT only comes from `kill`.)
+//! not a signal; SIGINT only comes from `kill`.) SIGWINCH redraws at the new size at once:
+//! the input reader only wakes for input.
 
 use std::sync::mpsc::Sender;
 
@@ -9,12 +10,18 @@ use super::Wake;
 /// Starts forwarding the signals to the loop; keep the returned value alive.
 #[cfg(unix)]
 pub fn start(tx: Sender<Wake>) -> Option<signal_hook::iterator::Handle> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]).ok()?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH]).ok()?;
     let handle = signals.handle();
     std::thread::spawn(move || {
-        for _ in signals.forever() {
-            if tx.send(Wake::Signal).is_err() {
+        for signal in signals.forever() {
+            let wake = if signal == SIGWINCH {
+                Wake::Resized
+            } else {
+                Wake::Signal
+            };
+            if tx.send(wake).is_err() {
                 break;
             }
         }
