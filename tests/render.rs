@@ -1030,3 +1030,32 @@ fn a_long_reason_scrolls_in_its_line_and_the_hint_stays() {
     );
     assert!(t.contains("Esc"), "the hint stays:\n{t}");
 }
+
+#[test]
+fn paging_a_long_column_shows_every_card() {
+    let mut a = lange_klaar_kolom();
+    open(&mut a, "opgave-haven");
+    for _ in 0..3 {
+        key(&mut a, 'l');
+    }
+    let shown = |t: &str| -> Vec<u32> {
+        t.lines()
+            .filter_map(|l| l.split('│').filter(|c| !c.is_empty()).last())
+            .filter_map(|cell| cell.trim_start_matches(['▶', ' ', '⚠']).split(' ').next())
+            .filter_map(|n| n.parse().ok())
+            .collect()
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..12 {
+        let t = text(&render(&mut a, 80, 24));
+        seen.extend(shown(&t));
+        a.update(Action::Key(KeyEvent::new(
+            KeyCode::PageDown,
+            KeyModifiers::NONE,
+        )));
+    }
+    assert_eq!(
+        seen.into_iter().collect::<Vec<_>>(),
+        (1..=20).collect::<Vec<u32>>()
+    );
+}

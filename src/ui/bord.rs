@@ -16,8 +16,7 @@ use crate::wording;
 use unicode_width::UnicodeWidthStr;
 /// The narrowest a column gets before the board scrolls sideways.
 pub const MIN_COLUMN: u16 = 20;
-/// Lines per card, the gap included.
-pub const CARD_HEIGHT: u16 = 4;
+pub use crate::app::bord::CARD_HEIGHT;
 
 /// Where the parts of the board view go.
 pub struct BoardLayout {
@@ -36,12 +35,7 @@ pub fn layout(app: &App, bord: &Bord, area: Rect) -> BoardLayout {
         ..area
     };
     let rest_h = area.height.saturating_sub(header.height);
-    let strip_rows = app.views.bord.strip.rows.len() as u16;
-    let strip_h = if strip_rows == 0 || rest_h < 12 {
-        0
-    } else {
-        (strip_rows + 3).min(rest_h / 3)
-    };
+    let strip_h = crate::app::bord::strip_hoogte(rest_h, app.views.bord.strip.rows.len());
     let cols_area = Rect {
         y: area.y + header.height,
         height: rest_h - strip_h,

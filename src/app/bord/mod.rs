@@ -15,6 +15,20 @@ use crate::domain::{Bord, Kaart};
 use crate::wording;
 pub use strip::{Strip, StripRow};
 
+/// Lines per card on a board, the gap included.
+pub const CARD_HEIGHT: u16 = 4;
+
+/// The height of the capacity strip under the columns, in `rest` rows below the board's
+/// header, for `rows` people or units: a third at most, none when the screen is low. Shared by
+/// drawing and paging, so a page is what the screen shows.
+pub fn strip_hoogte(rest: u16, rows: usize) -> u16 {
+    if rows == 0 || rest < 12 {
+        0
+    } else {
+        (u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(3)).min(rest / 3)
+    }
+}
+
 /// The quick filters that `f` cycles through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum QuickFilter {
@@ -62,8 +76,8 @@ impl BordView {
             Command::Back => return Step::Back,
             Command::Up => self.step_card(s, -1),
             Command::Down => self.step_card(s, 1),
-            Command::PageUp => self.step_card(s, -(s.page() as isize)),
-            Command::PageDown => self.step_card(s, s.page() as isize),
+            Command::PageUp => self.step_card(s, -(self.page(s) as isize)),
+            Command::PageDown => self.step_card(s, self.page(s) as isize),
             Command::Left => self.step_column(s, -1),
             Command::Right => self.step_column(s, 1),
             Command::Open if self.selected_card(s).is_some() => {
@@ -96,6 +110,14 @@ impl BordView {
             _ => {}
         }
         Step::Stay
+    }
+
+    /// How many cards a column shows when it scrolls (as `ui::bord` lays it out): the screen
+    /// less the status line, the header, the strip, the column's frame and its ↑/↓ lines.
+    fn page(&self, s: &Session) -> usize {
+        let rest = s.size.1.saturating_sub(1 + 2);
+        let inner = rest.saturating_sub(strip_hoogte(rest, self.strip.rows.len()) + 2);
+        (usize::from(inner).saturating_sub(2) / usize::from(CARD_HEIGHT)).max(1)
     }
 
     /// Whether a filter hides cards: a search text or a quick filter.
