@@ -1040,7 +1040,7 @@ fn paging_a_long_column_shows_every_card() {
     }
     let shown = |t: &str| -> Vec<u32> {
         t.lines()
-            .filter_map(|l| l.split('│').filter(|c| !c.is_empty()).last())
+            .filter_map(|l| l.split('│').rfind(|c| !c.is_empty()))
             .filter_map(|cell| cell.trim_start_matches(['▶', ' ', '⚠']).split(' ').next())
             .filter_map(|n| n.parse().ok())
             .collect()
