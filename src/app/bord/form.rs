@@ -414,8 +414,8 @@ fn zonder_jaar(s: &str, vandaag: NaiveDate) -> Option<NaiveDate> {
     let (d, m) = s.split_once('-')?;
     let (d, m) = (d.trim().parse::<u32>().ok()?, m.trim().parse::<u32>().ok()?);
     let vanaf = vandaag - chrono::Duration::days(183);
-    [vandaag.year(), vandaag.year() + 1]
-        .into_iter()
+    // Four years ahead at most, so 29-02 finds the next leap year.
+    (vandaag.year()..=vandaag.year() + 4)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
         .find(|date| *date >= vanaf)
 }
@@ -495,6 +495,11 @@ mod tests {
             "the hint's forms"
         );
         assert!(d("morgen").is_err());
+        assert_eq!(
+            d("29-02"),
+            Ok(Some("2028-02-29".into())),
+            "the next leap day"
+        );
     }
 
     #[test]

@@ -97,6 +97,8 @@ impl BordView {
                 if self.quick == QuickFilter::Mijn && s.gebruiker().is_none() {
                     // "Mine" needs to know who the user is; without it the board empties.
                     s.warn(wording::mijn_zonder_gebruiker());
+                } else if s.status.error.as_deref() == Some(wording::mijn_zonder_gebruiker()) {
+                    s.status.error = None;
                 }
                 self.keep_selection_visible(s);
             }

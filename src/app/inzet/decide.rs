@@ -239,6 +239,7 @@ impl InzetView {
             KeyCode::Enter => {
                 if let Some(k) = d.keuzes.get(d.choice).cloned() {
                     decide(s, &d.r, &d.asked, k, None);
+                    self.clamp(s);
                     self.refresh(s);
                 }
                 return Step::Stay;
@@ -266,6 +267,7 @@ impl InzetView {
             KeyCode::Enter => {
                 let why = input.text.trim().to_string();
                 decide(s, &d.r, &d.asked, Keuze::TochToezeggen, Some(why));
+                self.clamp(s);
                 self.refresh(s);
                 Step::Stay
             }
@@ -299,6 +301,7 @@ impl InzetView {
                 };
                 let edit = inzet_edit(s, &r.bord, Some(&z), Some(&after));
                 s.commit_as(edit, wording::inzet_afgewezen());
+                self.clamp(s);
                 self.refresh(s);
                 Step::Stay
             }
