@@ -1059,3 +1059,41 @@ fn paging_a_long_column_shows_every_card() {
         (1..=20).collect::<Vec<u32>>()
     );
 }
+
+#[test]
+fn m_changes_the_measure_in_a_persons_weeks_too() {
+    let mut a = klein();
+    key(&mut a, 'c');
+    // Wijken, its people, Daan Bakker.
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Down,
+        KeyModifiers::NONE,
+    )));
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Down,
+        KeyModifiers::NONE,
+    )));
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    let t = text(&render(&mut a, 120, 35));
+    let w48 = t
+        .lines()
+        .find(|l| l.starts_with(" W48"))
+        .unwrap()
+        .to_string();
+    assert!(w48.contains("131%"), "{w48}");
+    key(&mut a, 'm');
+    let t = text(&render(&mut a, 120, 35));
+    let w48 = t
+        .lines()
+        .find(|l| l.starts_with(" W48"))
+        .unwrap()
+        .to_string();
+    assert!(w48.contains("47,2/36,0 u"), "{w48}");
+}

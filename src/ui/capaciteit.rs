@@ -241,7 +241,13 @@ fn draw_person(frame: &mut Frame, area: Rect, app: &App, d: &PersonDetail, theme
         .zip(&d.parts)
         .take(weeks_room.max(1))
     {
-        lines.push(week_line(w, l, parts, &bars, width, theme));
+        let upf = app
+            .session
+            .werkmap
+            .organisatie
+            .as_ref()
+            .map_or(36.0, |o| o.uren_per_fte);
+        lines.push(week_line(w, l, parts, &bars, (width, cap.maat, upf), theme));
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
@@ -287,7 +293,7 @@ fn week_line(
     l: &WeekLoad,
     parts: &[(String, f64)],
     bars: &Bars,
-    width: usize,
+    (width, maat, upf): (usize, Maat, f64),
     theme: &Theme,
 ) -> Line<'static> {
     let over = meer_dan(l.gepland(), l.beschikbaar);
@@ -325,11 +331,18 @@ fn week_line(
         Span::styled(
             {
                 // The figures after the bar: whole items only, "…" for those left out.
+                // The week's figure in the chosen measure (m); the parts in hours.
+                let hoofd = match maat {
+                    Maat::Uren => format!(
+                        "{}{}/{} u",
+                        if over { CONFLICT } else { " " },
+                        wording::getal(l.gepland()),
+                        wording::getal(l.beschikbaar)
+                    ),
+                    _ => format!(" {}", cell(l, maat, upf).trim_end()),
+                };
                 let full = format!(
-                    " {}{}/{} u  {} regulier{}{}",
-                    if over { CONFLICT } else { " " },
-                    wording::getal(l.gepland()),
-                    wording::getal(l.beschikbaar),
+                    " {hoofd}  {} regulier{}{}",
                     wording::getal(l.regulier),
                     if parts_text.is_empty() { "" } else { " · " },
                     parts_text.join(" · ")
