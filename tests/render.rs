@@ -88,6 +88,16 @@ fn open(app: &mut App, id: &str) {
     }
 }
 
+/// Selects row `n` of the list on screen the way a user does: to the top, then down.
+fn to_row(app: &mut App, n: usize) {
+    for _ in 0..200 {
+        app.update(Action::Command(Command::Up));
+    }
+    for _ in 0..n {
+        app.update(Action::Command(Command::Down));
+    }
+}
+
 fn key(app: &mut App, c: char) {
     app.update(Action::Key(KeyEvent::new(
         KeyCode::Char(c),
@@ -437,7 +447,7 @@ fn capaciteit_and_conflicten_snapshots() {
             .iter()
             .position(|r| r.naam == "Wijken")
             .unwrap();
-        a.views.capaciteit.row = wijken;
+        to_row(&mut a, wijken);
         a.update(Action::Command(Command::Open));
         let over = a
             .views
@@ -446,7 +456,7 @@ fn capaciteit_and_conflicten_snapshots() {
             .iter()
             .position(|r| r.over(2))
             .unwrap();
-        a.views.capaciteit.row = over;
+        to_row(&mut a, over);
         a.update(Action::Command(Command::Open));
         let t = text(&render(&mut a, w, h));
         assert!(
@@ -474,13 +484,14 @@ fn inzet_view_and_decision_snapshots() {
         open(&mut a, "opgave-haven");
         key(&mut a, 't');
         let rows = a.inzet_rows();
-        a.views.inzet.row = rows
+        let gevraagd = rows
             .iter()
             .position(|r| {
                 r.inzet(&a.session.werkmap).unwrap().status
                     == planbord::domain::InzetStatus::Gevraagd
             })
             .unwrap();
+        to_row(&mut a, gevraagd);
         assert_eq!(a.views.inzet.row, 2, "Fleur Mulder's request, h3");
         a.update(Action::Resize(w, h));
         let t = text(&render(&mut a, w, h));

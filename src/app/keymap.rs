@@ -1,4 +1,6 @@
 //! The keymap as data: the one source for dispatching keys and for the `?` help screen.
+//!
+//! About 510 lines, mostly the table itself: one row per key, so help and dispatch agree.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -17,6 +17,8 @@
 //!
 //! A save is *confirmed* when the file holds it and has not changed for [`CONFIRM`] ms; saves
 //! keep being checked for [`WINDOW`] ms (sync tools deliver late), confirmed or not.
+//!
+//! About 500 lines: the replica's rules (write, confirm, repair) are one state machine.
 
 use std::collections::HashSet;
 

@@ -1,5 +1,8 @@
 //! Bord: the columns side by side, cards with owner, deadline, status and progress, conflict
 //! markers, WIP counts, and the capacity strip of the board's people.
+//!
+//! About 520 lines: the board's layout is shared by drawing and mouse hits, and a card's three
+//! lines need each other's widths; split, the layout would live in two places.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

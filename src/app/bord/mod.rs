@@ -1,5 +1,7 @@
 //! The board view: one board's columns and cards, which card is selected, the filters, and
 //! the capacity strip under it. Card edits are in [`edits`], the card form in [`form`].
+//!
+//! Over 500 lines with its tests (about 250): the view's behaviour and its tests read together.
 
 mod edits;
 pub mod form;
