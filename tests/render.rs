@@ -1108,3 +1108,28 @@ fn m_changes_the_measure_in_a_persons_weeks_too() {
         .to_string();
     assert!(w48.contains("47,2/36,0 u"), "{w48}");
 }
+
+#[test]
+fn the_status_line_at_80_columns_says_where_a_card_went() {
+    let mut loaded = storage::load(Path::new("tests/fixtures/klein"));
+    let haven = loaded
+        .werkmap
+        .borden
+        .iter_mut()
+        .find(|b| b.id == "opgave-haven")
+        .unwrap();
+    haven
+        .kaarten
+        .iter_mut()
+        .find(|k| k.id == "k6")
+        .unwrap()
+        .titel = "Advies Rijkswaterstaat over de kustversterking en de duinovergangen".into();
+    let mut a = app_from(loaded);
+    open(&mut a, "opgave-haven");
+    key(&mut a, 'l');
+    key(&mut a, 'l');
+    key(&mut a, 'L');
+    let t = text(&render(&mut a, 80, 24));
+    let status = t.lines().last().unwrap();
+    assert!(status.contains("verplaatst naar Klaar"), "{status}");
+}

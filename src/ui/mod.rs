@@ -101,6 +101,10 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ),
             theme.conflict,
         ),
+        (n, None) if area.width < 100 => Span::styled(
+            format!(" {} ", crate::wording::wijzigingen_wachten_kort(n)),
+            theme.accent,
+        ),
         (n, None) => Span::styled(
             format!(" {} ", crate::wording::wijzigingen_wachten(n)),
             theme.accent,

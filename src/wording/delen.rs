@@ -201,17 +201,21 @@ pub fn melding(n: &crate::domain::ops::Notice) -> String {
 }
 
 pub fn kaart_verplaatst(kaart: &str, kolom: &str) -> String {
-    format!("\"{kaart}\" verplaatst naar {kolom}")
+    let k = titel_kort(kaart);
+    format!("\"{k}\" verplaatst naar {kolom}")
 }
 pub fn kaart_geschoven(kaart: &str, omhoog: bool) -> String {
+    let k = titel_kort(kaart);
     let richting = if omhoog { "omhoog" } else { "omlaag" };
-    format!("\"{kaart}\" een plek {richting}")
+    format!("\"{k}\" een plek {richting}")
 }
 pub fn notitie_bij(kaart: &str) -> String {
-    format!("notitie bij \"{kaart}\"")
+    let k = titel_kort(kaart);
+    format!("notitie bij \"{k}\"")
 }
 pub fn kaart_verwijderd(kaart: &str) -> String {
-    format!("\"{kaart}\" verwijderd")
+    let k = titel_kort(kaart);
+    format!("\"{k}\" verwijderd")
 }
 /// What the user just did, with the key that undoes it.
 pub fn gedaan(wat: &str) -> String {
@@ -320,10 +324,12 @@ pub fn wacht_omdat(n: usize, waarom: &str) -> String {
     format!("{wat} niet opgeslagen: {waarom}")
 }
 pub fn kaart_bijgewerkt(kaart: &str) -> String {
-    format!("\"{kaart}\" bijgewerkt")
+    let k = titel_kort(kaart);
+    format!("\"{k}\" bijgewerkt")
 }
 pub fn kaart_toegevoegd(kaart: &str) -> String {
-    format!("\"{kaart}\" toegevoegd")
+    let k = titel_kort(kaart);
+    format!("\"{k}\" toegevoegd")
 }
 pub fn vergrendeling_mislukt(map: &std::path::Path, e: &std::io::Error) -> String {
     format!(
@@ -337,6 +343,20 @@ pub fn wijzigingen_wachten(n: usize) -> String {
         "1 wijziging nog niet bevestigd".into()
     } else {
         format!("{n} wijzigingen nog niet bevestigd")
+    }
+}
+/// The same on a narrow screen, leaving room for what just happened.
+pub fn wijzigingen_wachten_kort(n: usize) -> String {
+    format!("{n} onbevestigd")
+}
+
+/// A card's title in a status message: at most 20 characters, so what happened to it (the
+/// column it went to) still fits on an 80-column status line beside the save state.
+fn titel_kort(titel: &str) -> String {
+    if titel.chars().count() <= 20 {
+        titel.to_string()
+    } else {
+        format!("{}…", titel.chars().take(19).collect::<String>())
     }
 }
 
