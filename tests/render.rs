@@ -1133,3 +1133,21 @@ fn the_status_line_at_80_columns_says_where_a_card_went() {
     let status = t.lines().last().unwrap();
     assert!(status.contains("verplaatst naar Klaar"), "{status}");
 }
+
+#[test]
+fn a_narrow_finished_card_shows_its_deadline_of_another_year() {
+    let mut loaded = storage::load(Path::new("tests/fixtures/klein"));
+    let haven = loaded
+        .werkmap
+        .borden
+        .iter_mut()
+        .find(|b| b.id == "opgave-haven")
+        .unwrap();
+    let k7 = haven.kaarten.iter_mut().find(|k| k.id == "k7").unwrap();
+    k7.deadline = Some("2025-12-14".parse().unwrap());
+    k7.voortgang = 100;
+    let mut a = app_from(loaded);
+    open(&mut a, "opgave-haven");
+    let t = text(&render(&mut a, 80, 24));
+    assert!(t.contains("→ 14-12-25 100%"), "{t}");
+}

@@ -406,8 +406,14 @@ fn card_status(
     let pct = format!(" {}%", k.voortgang);
     let style = pick(theme, selected, theme.status(k.status));
     if w < SMAL {
-        let mut spans = vec![Span::styled(format!("  {symbol}"), style)];
-        let room = w.saturating_sub(3 + pct.len());
+        // A finished card's status says nothing more: its deadline gets the room.
+        let lead = if open || k.deadline.is_none() {
+            format!("  {symbol}")
+        } else {
+            " ".to_string()
+        };
+        let room = w.saturating_sub(lead.chars().count() + pct.len());
+        let mut spans = vec![Span::styled(lead, style)];
         match deadline_text(app, k, open, w) {
             Some((d, overdue)) if d.chars().count() < room => spans.push(Span::styled(
                 format!(" {d}"),
