@@ -22,8 +22,15 @@ pub(super) fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let columns = if fits { 1 } else { 2 };
     let col_w = usize::from(width.saturating_sub(2)) / columns;
     let per_column = bindings.len().div_ceil(columns);
+    // The key column as wide as its widest entry: the rest is for the descriptions.
+    let key_w = bindings
+        .iter()
+        .map(|b| keymap::key_names(b).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 1;
     let entry = |b: &keymap::Binding| -> Vec<Span<'static>> {
-        let keys = format!("  {:<16}", keymap::key_names(b));
+        let keys = format!("  {:<key_w$}", keymap::key_names(b));
         let room = col_w.saturating_sub(keys.chars().count() + 1);
         vec![
             Span::styled(keys, theme.title),
