@@ -1151,3 +1151,12 @@ fn a_narrow_finished_card_shows_its_deadline_of_another_year() {
     let t = text(&render(&mut a, 80, 24));
     assert!(t.contains("→ 14-12-25 100%"), "{t}");
 }
+
+#[test]
+fn the_note_dialog_names_who_signs_by_name() {
+    let mut a = klein();
+    open(&mut a, "opgave-haven");
+    key(&mut a, 'a');
+    let t = text(&render(&mut a, 120, 35));
+    assert!(t.contains("ondertekend door Daan Bakker"), "{t}");
+}

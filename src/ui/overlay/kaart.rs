@@ -165,7 +165,7 @@ pub(super) fn note(
         area,
         &wording::notitie_titel(&titel),
         input,
-        &wording::notitie_hint(&app.session.signer),
+        &wording::notitie_hint(&app.session.person_name(&app.session.signer)),
         theme,
     )
 }
