@@ -123,6 +123,20 @@ impl Derived {
             .chain(idx.into_iter().map(|i| &self.people[i]))
     }
 
+    /// The conflicts a card's view lists: the card's own, and its owner's load; another
+    /// card's deadline is not this card's concern.
+    pub fn of_card<'a>(
+        &'a self,
+        bord: &'a Bord,
+        k: &'a crate::domain::Kaart,
+    ) -> impl Iterator<Item = &'a Conflict> {
+        self.of_board(bord)
+            .filter(move |c| match c.kaart.as_deref() {
+                Some(kaart) => kaart == k.id,
+                None => c.persoon.is_some() && c.persoon == k.eigenaar,
+            })
+    }
+
     fn count(&self, bord: &Bord) -> [usize; 3] {
         let mut n = [0; 3];
         for c in self.of_board(bord) {

@@ -17,9 +17,11 @@ impl KaartView {
         match c {
             Command::Back => return Step::Back,
             Command::Up => self.scroll = self.scroll.saturating_sub(1),
-            Command::Down => self.scroll = self.scroll.saturating_add(1),
+            Command::Down => self.scroll = self.scroll.saturating_add(1).min(max_scroll(s, bord)),
             Command::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Command::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Command::PageDown => {
+                self.scroll = self.scroll.saturating_add(10).min(max_scroll(s, bord));
+            }
             Command::EditCard | Command::DeleteCard | Command::AddNote => {
                 return bord.card_command(s, c);
             }
@@ -27,6 +29,41 @@ impl KaartView {
         }
         Step::Stay
     }
+}
+
+/// `text` in lines of `w - indent` cells, for a block indented by `indent` (the card view's
+/// conflicts and notes).
+pub fn hanging(text: &str, w: usize, indent: usize) -> Vec<String> {
+    textwrap::wrap(text, w.saturating_sub(indent).max(10))
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
+}
+
+/// How far the card view scrolls: its lines (as `ui::kaart` lays them out on this screen) less
+/// the window, so scrolling stops with the last line at the bottom.
+fn max_scroll(s: &Session, bord: &BordView) -> u16 {
+    let (Some(b), Some(k)) = (bord.board(s), bord.selected_card(s)) else {
+        return 0;
+    };
+    let (w, h) = (usize::from(s.size.0.saturating_sub(2)), s.size.1);
+    // The title, a blank line and twelve fields.
+    let mut regels = 14;
+    let runs = crate::capacity::reeksen(s.derived.of_card(b, k));
+    if !runs.is_empty() {
+        regels += 2 + runs
+            .iter()
+            .map(|r| hanging(&crate::wording::uitleg_reeks(r), w, 4).len())
+            .sum::<usize>();
+    }
+    regels += 2 + k
+        .notities
+        .iter()
+        .map(|n| 1 + hanging(&n.tekst, w, 4).len())
+        .sum::<usize>();
+    // The window: the screen less the status line and the frame.
+    let window = usize::from(h.saturating_sub(3));
+    u16::try_from(regels.saturating_sub(window)).unwrap_or(u16::MAX)
 }
 
 #[cfg(test)]
@@ -40,10 +77,17 @@ mod tests {
         let mut s = session();
         let mut bord = BordView::default();
         bord.open(&s, "opgave-haven");
+        // A low screen, so the card has more lines than the window.
+        s.size = (80, 16);
+        let max = max_scroll(&s, &bord);
+        assert!(max > 0);
         let mut v = KaartView::default();
-        v.on_command(&mut s, &mut bord, Command::PageDown);
+        for _ in 0..5 {
+            v.on_command(&mut s, &mut bord, Command::PageDown);
+        }
+        assert_eq!(v.scroll, max, "stops with the last line at the bottom");
         v.on_command(&mut s, &mut bord, Command::Up);
-        assert_eq!(v.scroll, 9);
+        assert_eq!(v.scroll, max - 1, "one key up moves up at once");
         let step = v.on_command(&mut s, &mut bord, Command::EditCard);
         assert!(matches!(step, Step::Dialog(Mode::Form(f)) if f.kaart.id == "k4"));
         let step = v.on_command(&mut s, &mut bord, Command::Back);

@@ -114,17 +114,7 @@ fn fields(app: &App, bord: &Bord, k: &Kaart, theme: &Theme) -> Vec<Line<'static>
 
 /// The conflicts about this card or its owner, under a heading; nothing when there are none.
 fn conflicts(app: &App, bord: &Bord, k: &Kaart, w: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let about: Vec<_> = app
-        .session
-        .derived
-        .of_board(bord)
-        // This card's own conflicts, and its owner's load; another card's deadline is not
-        // this card's concern.
-        .filter(|c| match c.kaart.as_deref() {
-            Some(kaart) => kaart == k.id,
-            None => c.persoon.is_some() && c.persoon == k.eigenaar,
-        })
-        .collect();
+    let about: Vec<_> = app.session.derived.of_card(bord, k).collect();
     let mut lines = Vec::new();
     if !about.is_empty() {
         lines.push(Line::default());
@@ -174,8 +164,5 @@ fn notes(app: &App, k: &Kaart, w: usize, theme: &Theme) -> Vec<Line<'static>> {
 
 /// `text` in lines of `w - indent` cells, for a block indented by `indent`.
 fn hanging(text: &str, w: usize, indent: usize) -> Vec<String> {
-    textwrap::wrap(text, w.saturating_sub(indent).max(10))
-        .into_iter()
-        .map(|l| l.into_owned())
-        .collect()
+    crate::app::kaart::hanging(text, w, indent)
 }
