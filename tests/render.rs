@@ -500,6 +500,12 @@ fn inzet_view_and_decision_snapshots() {
         key(&mut a, 't');
         let t = text(&render(&mut a, w, h));
         assert!(t.contains("PMO-overleg"), "{t}");
+        // Wrapped lines go on under their text, not at the frame.
+        assert!(
+            t.lines()
+                .all(|l| !l.contains("│beschikbaar") && !l.contains("│wordt")),
+            "{t}"
+        );
         insta::assert_snapshot!(format!("besluit_{w}x{h}"), t);
     }
 }

@@ -128,6 +128,8 @@ fn person_line(f: &InzetForm, label: Span<'static>, focus: bool, theme: &Theme) 
 pub(super) fn decide(frame: &mut Frame, area: Rect, app: &App, d: &Decide, theme: &Theme) {
     let z = &d.asked;
     let naam = app.session.person_name(&z.persoon);
+    // Lines wrap under their own text, inside the frame.
+    let w = usize::from(area.width.min(90).saturating_sub(2));
     let mut lines = vec![
         Line::from(Span::styled(
             wording::toezeggen_vraag(&naam, z.uren_per_week, z.van, z.tot),
@@ -135,25 +137,18 @@ pub(super) fn decide(frame: &mut Frame, area: Rect, app: &App, d: &Decide, theme
         )),
         Line::default(),
     ];
-    lines.extend(warnings(d, &naam, theme));
+    lines.extend(warnings(d, &naam, w, theme));
     lines.push(Line::default());
     for (i, k) in d.keuzes.iter().enumerate() {
         let selected = i == d.choice;
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{} {}. ", if selected { "▶" } else { " " }, i + 1),
-                theme.accent,
-            ),
-            Span::styled(
-                keuze_label(d, k),
-                if selected { theme.selected } else { theme.text },
-            ),
-        ]));
+        let lead = format!("{} {}. ", if selected { "▶" } else { " " }, i + 1);
+        let style = if selected { theme.selected } else { theme.text };
+        lines.extend(hanging(lead, &keuze_label(d, k), w, theme.accent, style));
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(wording::keuze_hint(), theme.dim)));
-    // Room for the two warnings to wrap on narrow screens.
-    let h = (lines.len() as u16 + 4).min(area.height);
+    // The lines are wrapped already: the frame adds two.
+    let h = (lines.len() as u16 + 2).min(area.height);
     let r = centered(area, 90, h);
     frame.render_widget(Clear, r);
     let block = Block::default()
@@ -169,27 +164,41 @@ pub(super) fn decide(frame: &mut Frame, area: Rect, app: &App, d: &Decide, theme
 }
 
 /// What agreeing would over-book: the person `naam` and the unit, each when it would.
-fn warnings(d: &Decide, naam: &str, theme: &Theme) -> Vec<Line<'static>> {
+fn warnings(d: &Decide, naam: &str, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
+    let lead = || format!("  {CONFLICT} ");
     if let Some(worst) = d.impact.persoon {
-        lines.push(Line::from(Span::styled(
-            format!(
-                "  {CONFLICT} {}",
-                wording::overboekt_door(naam, &d.impact.persoon_weken, worst)
-            ),
-            theme.conflict,
-        )));
+        let text = wording::overboekt_door(naam, &d.impact.persoon_weken, worst);
+        lines.extend(hanging(lead(), &text, w, theme.conflict, theme.conflict));
     }
     if let Some(worst) = d.impact.eenheid {
-        lines.push(Line::from(Span::styled(
-            format!(
-                "  {CONFLICT} {}",
-                wording::eenheid_vol(&d.impact.eenheid_weken, worst)
-            ),
-            theme.conflict,
-        )));
+        let text = wording::eenheid_vol(&d.impact.eenheid_weken, worst);
+        lines.extend(hanging(lead(), &text, w, theme.conflict, theme.conflict));
     }
     lines
+}
+
+/// `lead` then `text` wrapped in `w` cells, the lines after the first indented under the text.
+fn hanging(
+    lead: String,
+    text: &str,
+    w: usize,
+    lead_style: ratatui::style::Style,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    let indent = unicode_width::UnicodeWidthStr::width(lead.as_str());
+    crate::app::kaart::hanging(text, w, indent)
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let lead = if i == 0 {
+                Span::styled(lead.clone(), lead_style)
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            Line::from(vec![lead, Span::styled(part, style)])
+        })
+        .collect()
 }
 
 /// The words for choice `k`; another person comes with the hours they have free.
