@@ -72,19 +72,15 @@ const ALL: &[View] = &[
     View::Capaciteit,
     View::Conflicten,
     View::Inzet,
+    View::Mensen,
     View::Standup,
-    View::Mensen,
 ];
-/// Every view but the stand-up, which shows a board and has no list to move in or edits.
-const NIET_STANDUP: &[View] = &[
-    View::Overzicht,
-    View::Bord,
-    View::Kaart,
-    View::Capaciteit,
-    View::Conflicten,
-    View::Inzet,
-    View::Mensen,
-];
+/// Every view but the stand-up (last in [`ALL`]), which shows a board and has no list to move
+/// in or edits.
+const NIET_STANDUP: &[View] = match ALL.split_last() {
+    Some((_, rest)) => rest,
+    None => &[],
+};
 const INZET: &[View] = &[View::Inzet];
 const BORD: &[View] = &[View::Bord];
 const BORD_KAART: &[View] = &[View::Bord, View::Kaart];
@@ -481,6 +477,12 @@ mod tests {
         let pgdn = KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE);
         assert_eq!(command(View::Standup, pgdn), None);
         assert_eq!(command(View::Bord, key('i')), Some(Command::Inbox));
+        assert_eq!(
+            ALL.last(),
+            Some(&View::Standup),
+            "NIET_STANDUP is ALL less its last"
+        );
+        assert!(!NIET_STANDUP.contains(&View::Standup) && NIET_STANDUP.len() == ALL.len() - 1);
         assert_eq!(command(View::Bord, key('p')), Some(Command::Mensen));
     }
 
