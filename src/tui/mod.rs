@@ -149,12 +149,10 @@ fn account_name() -> Option<String> {
 /// (returned by file name), so the load strip counts the people's other opgaven too. Anything
 /// else opens as it is.
 fn werkmap_van(path: &Path) -> (std::path::PathBuf, Option<&str>) {
-    // `opgave-x.ron` typed in the werkmap itself has an empty parent: the current folder,
-    // by its name (the status line shows it).
+    // `opgave-x.ron` typed in the werkmap itself has an empty parent: the current folder
+    // (made absolute with every werkmap path in `run`).
     let map = match path.parent() {
-        Some(p) if p.as_os_str().is_empty() => {
-            std::env::current_dir().unwrap_or_else(|_| Path::new(".").to_path_buf())
-        }
+        Some(p) if p.as_os_str().is_empty() => Path::new(".").to_path_buf(),
         Some(p) => p.to_path_buf(),
         None => return (path.to_path_buf(), None),
     };

@@ -108,7 +108,7 @@ fn weeks_label(app: &App, width: u16) -> String {
         heat_columns(app, width).2.max(1).min(weeks.len())
     };
     match (weeks.first(), weeks.get(shown.saturating_sub(1))) {
-        (Some(a), Some(b)) => format!("{a} t/m {b}"),
+        (Some(&a), Some(&b)) => wording::weken_iso(a, b),
         _ => String::new(),
     }
 }

@@ -280,7 +280,7 @@ pub fn soort(s: crate::capacity::ConflictSoort) -> &'static str {
 /// `2026-W49 t/m 2027-W06`; empty without a week.
 pub fn reeks_weken(r: &crate::capacity::Reeks) -> String {
     match (r.eerste().week, r.laatste().week) {
-        (Some(a), Some(b)) if a != b => format!("{a} t/m {b}"),
+        (Some(a), Some(b)) if a != b => weken_iso(a, b),
         (Some(a), _) => a.to_string(),
         _ => String::new(),
     }

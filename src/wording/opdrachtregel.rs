@@ -138,8 +138,13 @@ pub fn capaciteit_kop(
         return String::new();
     };
     match eenheid {
-        Some(e) => format!("Belasting van {} ({}), {a} t/m {b}", e.naam, org.naam),
-        None => format!("Belasting per eenheid, {}, {a} t/m {b}", org.naam),
+        Some(e) => format!(
+            "Belasting van {} ({}), {}",
+            e.naam,
+            org.naam,
+            weken_iso(*a, *b)
+        ),
+        None => format!("Belasting per eenheid, {}, {}", org.naam, weken_iso(*a, *b)),
     }
 }
 pub fn capaciteit_legenda() -> &'static str {
