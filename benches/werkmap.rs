@@ -67,3 +67,33 @@ fn complete(b: Bencher, schaal: u32) {
         capacity::conflicts(&loaded.werkmap, &horizon, VANDAAG)
     });
 }
+
+/// The request form's preview (what a request does to the person asked), computed when the
+/// person, hours or weeks change: one copy of the boards and two engines.
+#[divan::bench(args = [1, 10], sample_count = 20)]
+fn request_preview(b: Bencher, schaal: u32) {
+    use planbord::app::inzet::form::{InzetForm, voorbeeld};
+    let w = storage::load(&werkmap(schaal)).werkmap;
+    let bord = w
+        .borden
+        .iter()
+        .find(|b| b.opgave().is_some())
+        .expect("an opgave board");
+    let candidates = planbord::app::bord::form::candidates(w.organisatie.as_ref(), bord);
+    let nu = domain::Week::of(VANDAAG);
+    let inzet = domain::Inzet {
+        id: "nieuw".into(),
+        persoon: candidates[0].id.clone(),
+        uren_per_week: 8.0,
+        van: nu.plus(1),
+        tot: nu.plus(12),
+        status: domain::InzetStatus::Gevraagd,
+        soort: domain::InzetSoort::Opgave,
+        verzoek: None,
+        besluit: None,
+    };
+    let mut f = InzetForm::new(bord.id.clone(), inzet, true, candidates);
+    f.uren = planbord::app::input::TextInput::new("8");
+    assert!(voorbeeld(&w, &f, nu).is_some());
+    b.bench(|| voorbeeld(&w, &f, nu));
+}

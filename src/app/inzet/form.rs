@@ -96,6 +96,16 @@ impl InzetForm {
             .collect()
     }
 
+    /// What the preview depends on: the person chosen, the hours and the weeks as typed.
+    fn invoer(&self) -> [Option<String>; 4] {
+        [
+            self.chosen().map(|c| c.id.clone()),
+            Some(self.uren.text.clone()),
+            Some(self.van.text.clone()),
+            Some(self.tot.text.clone()),
+        ]
+    }
+
     /// The chosen person.
     pub fn chosen(&self) -> Option<&Candidate> {
         let m = self.matches();
@@ -253,6 +263,7 @@ impl InzetView {
         if key.code == KeyCode::Esc {
             return Step::Stay;
         }
+        let invoer = f.invoer();
         if f.handle(key) {
             match f.result(s.week(), &s.signer, Moment(s.now)) {
                 Ok(z) => {
@@ -276,7 +287,10 @@ impl InzetView {
                 Err(e) => f.error = Some(e),
             }
         }
-        f.voorbeeld = voorbeeld(&s.werkmap, &f, s.week());
+        // Recomputed only when what it depends on changed (not while typing a motivation).
+        if f.invoer() != invoer {
+            f.voorbeeld = voorbeeld(&s.werkmap, &f, s.week());
+        }
         Mode::InzetForm(f).into()
     }
 }
@@ -290,18 +304,20 @@ pub fn voorbeeld(werkmap: &Werkmap, f: &InzetForm, nu: Week) -> Option<Voorbeeld
     let van = parse_week(&f.van.text, nu).ok()?.max(nu);
     let tot = parse_week(&f.tot.text, nu).ok()?;
     let org = werkmap.organisatie.as_ref()?;
-    let zonder: Vec<_> = werkmap
-        .borden
-        .iter()
-        .map(|b| {
-            let mut b = b.clone();
-            b.inzet.retain(|z| !(b.id == f.bord && z.id == f.inzet.id));
-            b
-        })
-        .collect();
-    let mut met = zonder.clone();
-    let bord = met.iter_mut().find(|b| b.id == f.bord)?;
-    bord.inzet.push(Inzet {
+    let weken: Vec<Week> = van.through(tot).take(26).collect();
+    // One copy of the boards: first without the inzet the form edits, then with the form's.
+    let mut borden = werkmap.borden.clone();
+    let i = borden.iter().position(|b| b.id == f.bord)?;
+    borden[i].inzet.retain(|z| z.id != f.inzet.id);
+    let zonder: Vec<Option<f64>> = {
+        let e = Engine::new(org, &borden);
+        let p = e.person(&persoon)?;
+        weken
+            .iter()
+            .map(|&w| e.person_week(p, w).belasting())
+            .collect()
+    };
+    borden[i].inzet.push(Inzet {
         persoon: persoon.clone(),
         uren_per_week: uren,
         van,
@@ -309,16 +325,21 @@ pub fn voorbeeld(werkmap: &Werkmap, f: &InzetForm, nu: Week) -> Option<Voorbeeld
         status: InzetStatus::Gevraagd,
         ..f.inzet.clone()
     });
-    let (e0, e1) = (Engine::new(org, &zonder), Engine::new(org, &met));
-    let (p0, p1) = (e0.person(&persoon)?, e1.person(&persoon)?);
-    let week = van.through(tot).take(26).max_by(|a, b| {
-        let l = |w| e1.person_week(p1, w).belasting().unwrap_or(f64::INFINITY);
-        l(*a).total_cmp(&l(*b))
+    let e = Engine::new(org, &borden);
+    let p = e.person(&persoon)?;
+    let met: Vec<Option<f64>> = weken
+        .iter()
+        .map(|&w| e.person_week(p, w).belasting())
+        .collect();
+    // The worst week with it; a week without availability counts as the worst.
+    let worst = (0..weken.len()).max_by(|&a, &b| {
+        let l = |j: usize| met[j].unwrap_or(f64::INFINITY);
+        l(a).total_cmp(&l(b))
     })?;
     Some(Voorbeeld {
-        naam: org.mensen[p1].naam.clone(),
-        week,
-        zonder: e0.person_week(p0, week).belasting(),
-        met: e1.person_week(p1, week).belasting(),
+        naam: org.mensen[p].naam.clone(),
+        week: weken[worst],
+        zonder: zonder[worst],
+        met: met[worst],
     })
 }
