@@ -38,18 +38,50 @@ fn klein() -> App {
 }
 
 fn app_from(loaded: Loaded) -> App {
+    app_as(loaded, "dbakker", vandaag())
+}
+
+/// A loaded werkmap as user `gebruiker` on day `dag`.
+fn app_as(loaded: Loaded, gebruiker: &str, dag: NaiveDate) -> App {
     let config = Config {
-        gebruiker: Some("dbakker".into()),
+        gebruiker: Some(gebruiker.into()),
         ..Config::default()
     };
     App::new(
         loaded,
         config,
-        vandaag(),
-        vandaag().and_hms_opt(10, 0, 0).unwrap(),
+        dag,
+        dag.and_hms_opt(10, 0, 0).unwrap(),
         "tester",
         3,
     )
+}
+
+/// The small fixture werkmap, loaded, with file times cleared.
+fn klein_loaded() -> Loaded {
+    let mut loaded = storage::load(Path::new("tests/fixtures/klein"));
+    for f in &mut loaded.board_files {
+        f.gewijzigd = None;
+    }
+    loaded
+}
+
+/// Klein as Bram Dekker, the CoCo of Zorg (Fleur Mulder's unit).
+fn klein_als_bram() -> App {
+    app_as(klein_loaded(), "bdekker", vandaag())
+}
+
+/// Klein with the Haven board changed by `change`, as Daan Bakker.
+fn haven_met(change: impl FnOnce(&mut Bord)) -> App {
+    let mut loaded = klein_loaded();
+    let haven = loaded
+        .werkmap
+        .borden
+        .iter_mut()
+        .find(|b| b.id == "opgave-haven")
+        .unwrap();
+    change(haven);
+    app_from(loaded)
 }
 
 fn render(app: &mut App, w: u16, h: u16) -> Buffer {
@@ -553,22 +585,7 @@ fn standup_snapshots_without_personal_details() {
     }
     // In week 50 Eva Smit is on leave; her turn shows nothing of why.
     let dag = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
-    let mut loaded = storage::load(Path::new("tests/fixtures/klein"));
-    for f in &mut loaded.board_files {
-        f.gewijzigd = None;
-    }
-    let config = Config {
-        gebruiker: Some("dbakker".into()),
-        ..Config::default()
-    };
-    let mut a = App::new(
-        loaded,
-        config,
-        dag,
-        dag.and_hms_opt(10, 0, 0).unwrap(),
-        "tester",
-        3,
-    );
+    let mut a = app_as(klein_loaded(), "dbakker", dag);
     open(&mut a, "opgave-haven");
     key(&mut a, 's');
     key(&mut a, ' ');
@@ -761,22 +778,14 @@ fn escape_sequences_in_a_title_never_reach_the_terminal() {
 
 /// Klein with 20 more finished cards on Haven, for a column longer than the screen.
 fn lange_klaar_kolom() -> App {
-    let mut loaded = storage::load(Path::new("tests/fixtures/klein"));
-    for f in &mut loaded.board_files {
-        f.gewijzigd = None;
-    }
-    let haven = loaded
-        .werkmap
-        .borden
-        .iter_mut()
-        .find(|b| b.id == "opgave-haven")
-        .unwrap();
-    for i in 1..=20 {
-        let mut k = planbord::domain::Kaart::new(format!("x{i}"), format!("{i:02} klaar"), "klaar");
-        k.voortgang = 100;
-        haven.kaarten.push(k);
-    }
-    app_from(loaded)
+    haven_met(|haven| {
+        for i in 1..=20 {
+            let mut k =
+                planbord::domain::Kaart::new(format!("x{i}"), format!("{i:02} klaar"), "klaar");
+            k.voortgang = 100;
+            haven.kaarten.push(k);
+        }
+    })
 }
 
 #[test]
@@ -901,19 +910,7 @@ fn the_request_form_shows_what_it_does_to_the_person_asked() {
 
 #[test]
 fn a_decline_reason_shows_in_full_under_the_list() {
-    let loaded = storage::load(Path::new("tests/fixtures/klein"));
-    let config = Config {
-        gebruiker: Some("bdekker".into()),
-        ..Config::default()
-    };
-    let mut a = App::new(
-        loaded,
-        config,
-        vandaag(),
-        vandaag().and_hms_opt(10, 0, 0).unwrap(),
-        "tester",
-        3,
-    );
+    let mut a = klein_als_bram();
     open(&mut a, "opgave-haven");
     key(&mut a, 't');
     key(&mut a, 'j');
@@ -935,21 +932,11 @@ fn a_decline_reason_shows_in_full_under_the_list() {
 
 #[test]
 fn a_card_lists_its_own_conflicts_not_another_cards_of_the_same_owner() {
-    let mut loaded = storage::load(Path::new("tests/fixtures/klein"));
-    let haven = loaded
-        .werkmap
-        .borden
-        .iter_mut()
-        .find(|b| b.id == "opgave-haven")
-        .unwrap();
     // Daan Bakker also owns the overdue k2.
-    haven
-        .kaarten
-        .iter_mut()
-        .find(|k| k.id == "k2")
-        .unwrap()
-        .eigenaar = Some("dbakker".into());
-    let mut a = app_from(loaded);
+    let mut a = haven_met(|haven| {
+        let k2 = haven.kaarten.iter_mut().find(|k| k.id == "k2").unwrap();
+        k2.eigenaar = Some("dbakker".into());
+    });
     open(&mut a, "opgave-haven");
     a.update(Action::Command(Command::Right));
     assert_eq!(a.views.bord.kaart.as_deref(), Some("k1"));
@@ -1018,19 +1005,7 @@ fn a_form_error_is_wrapped_whole_at_80_columns() {
 
 #[test]
 fn a_long_reason_scrolls_in_its_line_and_the_hint_stays() {
-    let loaded = storage::load(Path::new("tests/fixtures/klein"));
-    let config = Config {
-        gebruiker: Some("bdekker".into()),
-        ..Config::default()
-    };
-    let mut a = App::new(
-        loaded,
-        config,
-        vandaag(),
-        vandaag().and_hms_opt(10, 0, 0).unwrap(),
-        "tester",
-        3,
-    );
+    let mut a = klein_als_bram();
     open(&mut a, "opgave-haven");
     key(&mut a, 't');
     key(&mut a, 'j');
@@ -1117,20 +1092,10 @@ fn m_changes_the_measure_in_a_persons_weeks_too() {
 
 #[test]
 fn the_status_line_at_80_columns_says_where_a_card_went() {
-    let mut loaded = storage::load(Path::new("tests/fixtures/klein"));
-    let haven = loaded
-        .werkmap
-        .borden
-        .iter_mut()
-        .find(|b| b.id == "opgave-haven")
-        .unwrap();
-    haven
-        .kaarten
-        .iter_mut()
-        .find(|k| k.id == "k6")
-        .unwrap()
-        .titel = "Advies Rijkswaterstaat over de kustversterking en de duinovergangen".into();
-    let mut a = app_from(loaded);
+    let mut a = haven_met(|haven| {
+        let k6 = haven.kaarten.iter_mut().find(|k| k.id == "k6").unwrap();
+        k6.titel = "Advies Rijkswaterstaat over de kustversterking en de duinovergangen".into();
+    });
     open(&mut a, "opgave-haven");
     key(&mut a, 'l');
     key(&mut a, 'l');
@@ -1142,17 +1107,11 @@ fn the_status_line_at_80_columns_says_where_a_card_went() {
 
 #[test]
 fn a_narrow_finished_card_shows_its_deadline_of_another_year() {
-    let mut loaded = storage::load(Path::new("tests/fixtures/klein"));
-    let haven = loaded
-        .werkmap
-        .borden
-        .iter_mut()
-        .find(|b| b.id == "opgave-haven")
-        .unwrap();
-    let k7 = haven.kaarten.iter_mut().find(|k| k.id == "k7").unwrap();
-    k7.deadline = Some("2025-12-14".parse().unwrap());
-    k7.voortgang = 100;
-    let mut a = app_from(loaded);
+    let mut a = haven_met(|haven| {
+        let k7 = haven.kaarten.iter_mut().find(|k| k.id == "k7").unwrap();
+        k7.deadline = Some("2025-12-14".parse().unwrap());
+        k7.voortgang = 100;
+    });
     open(&mut a, "opgave-haven");
     let t = text(&render(&mut a, 80, 24));
     assert!(t.contains("→ 14-12-25 100%"), "{t}");
