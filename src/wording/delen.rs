@@ -304,11 +304,11 @@ pub fn veld_van_collega() -> &'static str {
 }
 pub fn veld_ook_collega(v: &serde_json::Value) -> String {
     // A date as the form's fields write it (23-11-2026), not as the file does.
-    let datum = v
+    match v
         .as_str()
-        .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
-    match datum {
-        Some(d) => format!("  ⚠ collega: {}", d.format("%d-%m-%Y")),
+        .and_then(|s| s.parse::<crate::domain::Datum>().ok())
+    {
+        Some(d) => format!("  ⚠ collega: {}", datum(d)),
         None => format!("  ⚠ collega: {}", waarde(v)),
     }
 }

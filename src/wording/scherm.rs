@@ -430,10 +430,8 @@ pub fn voorbeeld(
 }
 pub fn gevraagd_door(wie: &str, wanneer: crate::domain::Moment, motivatie: Option<&str>) -> String {
     let m = motivatie.map(|m| format!(": {m}")).unwrap_or_default();
-    format!(
-        " Gevraagd door {wie} op {}{m}",
-        wanneer.0.format("%d-%m-%Y")
-    )
+    let op = datum(crate::domain::Datum(wanneer.0.date()));
+    format!(" Gevraagd door {wie} op {op}{m}")
 }
 pub fn besloten_door(
     wie: &str,
@@ -441,7 +439,8 @@ pub fn besloten_door(
     toelichting: Option<&str>,
 ) -> String {
     let t = toelichting.map(|t| format!(": {t}")).unwrap_or_default();
-    format!(" Besluit van {wie} op {}{t}", wanneer.0.format("%d-%m-%Y"))
+    let op = datum(crate::domain::Datum(wanneer.0.date()));
+    format!(" Besluit van {wie} op {op}{t}")
 }
 pub fn mijn_zonder_gebruiker() -> &'static str {
     "\"mijn\" kent je niet: zet `gebruiker` (je persoon-id) in de config, zie de README"
