@@ -98,6 +98,7 @@ struct Made {
     kind: Kind,
     /// What its writer had seen when making it.
     seen: HashSet<u64>,
+    writer: usize,
 }
 
 struct Version {
@@ -257,7 +258,12 @@ impl Sim {
         let seen = wr.seen.clone();
         wr.seen.insert(id);
         wr.rep.edit(op_list, moment(now));
-        self.made.push(Made { id, kind, seen });
+        self.made.push(Made {
+            id,
+            kind,
+            seen,
+            writer: w,
+        });
     }
 
     fn step(&mut self, w: usize, now: Millis) {
@@ -295,6 +301,23 @@ impl Sim {
             let token = format!("t{:07}", self.rng.next() % 10_000_000);
             let wr = &mut self.writers[w];
             if let Some(job) = wr.rep.begin_save(token.clone()) {
+                if std::env::var_os("KONVERGENTIE_TRACE").is_some() {
+                    let ops: Vec<String> = wr
+                        .rep
+                        .pending_ops()
+                        .iter()
+                        .map(|p| {
+                            format!(
+                                "{} {:?} {:?} {:?}",
+                                p.id, p.op.change, p.old_stamp, p.repair_of
+                            )
+                        })
+                        .collect();
+                    eprintln!(
+                        "{now} w{w} saves {token}: {ops:#?} notices {:?}",
+                        job.notices
+                    );
+                }
                 let ops: Vec<u64> = wr
                     .rep
                     .pending_ops()
@@ -436,6 +459,35 @@ fn check(sim: &mut Sim) -> Result<(), String> {
             }
         }
     }
+    // A field only one writer sets ends at that writer's last value: a repair never takes
+    // the writer's own older value for someone else's.
+    let mut setters: BTreeMap<(&str, &str), (HashSet<usize>, &serde_json::Value)> = BTreeMap::new();
+    for m in &sim.made {
+        if let Kind::Set { card, field, new } = &m.kind {
+            let e = setters
+                .entry((card.as_str(), *field))
+                .or_insert_with(|| (HashSet::new(), new));
+            e.0.insert(m.writer);
+            e.1 = new;
+        }
+    }
+    let deleted = |c: &str| {
+        sim.made
+            .iter()
+            .any(|m| matches!(&m.kind, Kind::Delete { card } if card == c))
+    };
+    for ((c, f), (writers, last_value)) in setters {
+        if let Some(k) = card(c)
+            && writers.len() == 1
+            && !deleted(c)
+            && field_value(k, f) != *last_value
+        {
+            return Err(format!(
+                "{c}.{f} is {} but its only writer last set {last_value}",
+                field_value(k, f)
+            ));
+        }
+    }
     // No flip-flop: changes on disk per field ≤ its edits + 2 × lost saves.
     let mut changes: BTreeMap<(String, &str), usize> = BTreeMap::new();
     for pair in sim.versions.windows(2) {
@@ -567,4 +619,36 @@ fn replay() {
         v[4],
         v[5],
     );
+}
+
+/// The CI failure of 2026-11-27 (two laptops, one renaming a card again and again): a save of
+/// ours is found lost while a newer save of the same field is in flight. The repair of the old
+/// value must not show (or be saved) over the newer value: the field ends at our last value.
+#[test]
+fn a_repair_of_our_old_value_never_shows_over_our_newer_one() {
+    let start = start_bord(1);
+    let mut a = Replica::new(start.clone(), 0, "a", word);
+    let rename = |a: &mut Replica<Bord>, to: &str, at: Millis| {
+        let before = a.shown().0.kaarten[0].clone();
+        let mut after = before.clone();
+        after.titel = to.into();
+        a.edit(ops::diff_item(List::Kaarten, &before, &after), moment(at));
+    };
+    rename(&mut a, "t1", 100);
+    a.begin_save("s1".into()).unwrap();
+    a.saved("s1", 200);
+    rename(&mut a, "t2", 300);
+    a.begin_save("s2".into()).unwrap();
+    // A colleague who never saw s1 overwrites the file while s2 is on its way.
+    let mut stale = start.clone();
+    stale.sporen = "init0000 colleag1".into();
+    assert_eq!(a.observe(stale, 400, 0).repaired, 1);
+    assert_eq!(a.shown().0.kaarten[0].titel, "t2");
+    rename(&mut a, "t3", 500);
+    assert_eq!(a.shown().0.kaarten[0].titel, "t3");
+    // s2 lands (over the colleague's file), then the repair and the new rename are saved.
+    a.saved("s2", 600);
+    let job = a.begin_save("s3".into()).unwrap();
+    assert_eq!(job.content.kaarten[0].titel, "t3", "{:?}", job.notices);
+    assert!(job.notices.is_empty(), "{:?}", job.notices);
 }

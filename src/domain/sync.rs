@@ -274,11 +274,18 @@ impl<D: Document> Replica<D> {
         (doc, notices)
     }
 
+    /// The operations not yet written, in the order they were made: a repair of an old save
+    /// queued while a newer save is in flight goes before the newer edits, as it went when
+    /// they were made (else an old value of our own would show over our newer one).
     fn unwritten_ops(&self) -> impl Iterator<Item = &Pending> {
-        self.inflight
+        let mut ops: Vec<&Pending> = self
+            .inflight
             .iter()
             .flat_map(|(_, ops, _)| ops.iter())
             .chain(self.pending.iter())
+            .collect();
+        ops.sort_by_key(|p| p.seq);
+        ops.into_iter()
     }
 
     /// Records operations the user just made (already applied to what the user sees); they
