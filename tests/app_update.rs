@@ -647,8 +647,32 @@ fn a_broken_file_on_disk_keeps_the_board_and_reports_the_error() {
 fn help_lists_the_keys_of_the_current_view() {
     let mut a = app();
     key(&mut a, KeyCode::Char('?'));
-    assert_eq!(a.mode, Mode::Help);
+    assert_eq!(a.mode, Mode::Help(0));
     key(&mut a, KeyCode::Char('x'));
+    assert_eq!(a.mode, Mode::Normal);
+    // At 80×24 the board's keys are longer than the screen: j/↓ scroll, up to the end.
+    a.update(Action::Resize(80, 24));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.view, View::Bord);
+    // The window floats over all but the status line.
+    let max = planbord::app::hulp::indeling(View::Bord, true, 80, 23).max_scroll(23);
+    assert!(max >= 2, "{max}");
+    key(&mut a, KeyCode::Char('?'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Down);
+    assert_eq!(a.mode, Mode::Help(2));
+    key(&mut a, KeyCode::Char('k'));
+    assert_eq!(a.mode, Mode::Help(1));
+    for _ in 0..5 {
+        key(&mut a, KeyCode::PageDown);
+    }
+    assert_eq!(a.mode, Mode::Help(max));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode, Mode::Normal);
+    // On a big screen everything shows: j closes, as any key.
+    a.update(Action::Resize(200, 50));
+    key(&mut a, KeyCode::Char('?'));
+    key(&mut a, KeyCode::Char('j'));
     assert_eq!(a.mode, Mode::Normal);
 }
 

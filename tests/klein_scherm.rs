@@ -65,7 +65,7 @@ fn screens() -> Vec<Screen> {
     let normal: fn(&Mode) -> bool = |m| *m == Mode::Normal;
     vec![
         ("overzicht", None, "", View::Overzicht, normal),
-        ("hulp", None, "?", View::Overzicht, |m| *m == Mode::Help),
+        ("hulp", None, "?", View::Overzicht, |m| *m == Mode::Help(0)),
         ("bord", None, "v\n", View::Bord, normal),
         ("filter", None, "v\n/bo", View::Bord, |m| {
             matches!(m, Mode::Filter(_))

@@ -288,6 +288,18 @@ fn kaart_help_and_form_snapshots() {
         let t = text(&render(&mut a, w, h));
         assert!(t.contains("kaart naar rechts"), "{t}");
         insta::assert_snapshot!(format!("hulp_{w}x{h}"), t);
+        // Scrolled to the end, the last keys and the notes show (app::hulp tests that no
+        // description is cut); on a big screen they show at once.
+        if w < 100 {
+            for _ in 0..20 {
+                a.update(Action::Key(KeyEvent::from(KeyCode::PageDown)));
+            }
+        }
+        let t = text(&render(&mut a, w, h));
+        assert!(
+            t.contains("alle conflicten") && t.contains("sluit deze hulp"),
+            "{t}"
+        );
 
         let mut a = klein();
         open(&mut a, "opgave-haven");

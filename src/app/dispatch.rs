@@ -13,6 +13,33 @@ use crate::domain::ops;
 use crate::wording;
 
 impl App {
+    /// A key in the help window: the arrows, j/k and the page keys scroll it when it is
+    /// longer than the screen; any other key closes it.
+    fn on_help_key(&mut self, scroll: usize, key: KeyEvent) -> Step {
+        let (w, h) = self.session.size;
+        // The window floats over the view's area: all but the status line, which the
+        // stand-up does not have.
+        let h = if self.view == View::Standup {
+            h
+        } else {
+            h.saturating_sub(1)
+        };
+        let max =
+            super::hulp::indeling(self.help_view(), self.session.config.muis(), w, h).max_scroll(h);
+        let page = usize::from(h.saturating_sub(6)).max(1);
+        let to = match key.code {
+            KeyCode::Down | KeyCode::Char('j') => scroll + 1,
+            KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => scroll + page,
+            KeyCode::PageUp => scroll.saturating_sub(page),
+            _ => return Step::Stay,
+        };
+        if max == 0 {
+            return Step::Stay;
+        }
+        Mode::Help(to.min(max)).into()
+    }
+
     /// Handles one action and returns what the shell must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let effects = self.dispatch(action);
@@ -104,7 +131,7 @@ impl App {
                 Some(c) => return self.on_command(c),
                 None => Step::Stay,
             },
-            Mode::Help => Step::Stay,
+            Mode::Help(scroll) => self.on_help_key(scroll, key),
             Mode::Filter(input) => {
                 self.on_filter_key(input, key);
                 Step::Stay
@@ -173,7 +200,7 @@ impl App {
         let v = &mut self.views;
         let step = match c {
             Command::Quit => return self.request_quit(),
-            Command::Help => Mode::Help.into(),
+            Command::Help => Mode::Help(0).into(),
             Command::Undo => return self.undo(),
             Command::Redo => return self.redo(),
             Command::Capaciteit => Step::Go(Go::View(View::Capaciteit)),

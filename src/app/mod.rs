@@ -18,6 +18,7 @@ pub mod derived;
 mod dispatch;
 pub mod edit;
 pub mod files;
+pub mod hulp;
 pub mod input;
 pub mod inzet;
 pub mod kaart;
@@ -56,7 +57,8 @@ use input::TextInput;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     Normal,
-    Help,
+    /// The help window, scrolled this many lines.
+    Help(usize),
     Filter(TextInput),
     /// A note for the card with this id.
     Note(TextInput, String),

@@ -2,10 +2,10 @@
 //! person's weeks as stacked bars with the inzet behind them.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use super::Theme;
 use super::theme::CONFLICT;
@@ -141,41 +141,61 @@ fn draw_heat(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .as_ref()
         .map_or(36.0, |o| o.uren_per_fte);
     let (name_w, cell_w, shown) = heat_columns(app, area.width);
-    let mut lines = vec![Line::from(
-        std::iter::once(Span::styled(format!(" {:<name_w$} ", ""), theme.dim))
-            .chain(cap.weeks.iter().take(shown).map(|w| {
-                Span::styled(
-                    format!("{:>cell_w$}", format!("W{:02}", w.number())),
-                    theme.dim,
-                )
-            }))
-            .collect::<Vec<_>>(),
-    )];
-    let h = usize::from(area.height).saturating_sub(3);
-    let first = super::widgets::first_visible(cap.row, h);
-    for (i, row) in cap.rows.iter().enumerate().skip(first).take(h) {
+    // A table: the marker, the names (cut with "…"), a column per week that fits; a value is
+    // never cut, because a week's column is wider than any cell.
+    let right = |text: String, style: Style| {
+        Cell::from(Line::from(text).alignment(Alignment::Right)).style(style)
+    };
+    let header = Row::new(
+        [Cell::from(""), Cell::from("")].into_iter().chain(
+            cap.weeks
+                .iter()
+                .take(shown)
+                .map(|w| right(format!("W{:02}", w.number()), theme.dim)),
+        ),
+    );
+    let rows = cap.rows.iter().enumerate().map(|(i, row)| {
         let selected = i == cap.row;
         let (indent, style) = match row.kind {
             RowKind::Cluster => ("", theme.accent),
             _ => ("  ", theme.text),
         };
-        let naam = format!("{indent}{}", row.naam);
-        let mut spans = vec![
-            Span::styled(if selected { "▶" } else { " " }, theme.accent),
-            Span::styled(
-                format!("{:<name_w$} ", ellipsis(&naam, name_w)),
-                if selected { theme.selected } else { style },
-            ),
-        ];
-        for (w, l) in row.cells.iter().enumerate().take(shown) {
-            let over = row.over(w);
-            spans.push(Span::styled(
-                format!("{:>cell_w$}", cell(l, cap.maat, upf)),
-                theme.load(l.belasting(), over),
-            ));
-        }
-        lines.push(Line::from(spans));
-    }
+        let naam = ellipsis(&format!("{indent}{}", row.naam), name_w);
+        let cells = row.cells.iter().enumerate().take(shown).map(|(w, l)| {
+            right(
+                cell(l, cap.maat, upf),
+                theme.load(l.belasting(), row.over(w)),
+            )
+        });
+        Row::new(
+            [
+                Cell::from(if selected { "▶" } else { " " }).style(theme.accent),
+                Cell::from(naam).style(if selected { theme.selected } else { style }),
+            ]
+            .into_iter()
+            .chain(cells),
+        )
+    });
+    let widths = [Constraint::Length(1), Constraint::Length(name_w as u16 + 1)]
+        .into_iter()
+        .chain(std::iter::repeat_n(
+            Constraint::Length(cell_w as u16),
+            shown,
+        ));
+    let h = usize::from(area.height).saturating_sub(3);
+    let mut state = TableState::default()
+        .with_offset(super::widgets::first_visible(cap.row, h))
+        .with_selected(Some(cap.row));
+    let table_h = (cap.rows.len().min(h) + 1) as u16;
+    frame.render_stateful_widget(
+        Table::new(rows, widths).header(header).column_spacing(0),
+        Rect {
+            height: table_h.min(area.height),
+            ..area
+        },
+        &mut state,
+    );
+    let mut lines = Vec::new();
     if cap.rows.is_empty() {
         lines.push(Line::from(Span::styled(wording::geen_mensen(), theme.dim)));
     }
@@ -184,7 +204,14 @@ fn draw_heat(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         super::widgets::whole_items(wording::capaciteit_voet(), usize::from(area.width)),
         theme.dim,
     )));
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            y: area.y + table_h,
+            height: area.height.saturating_sub(table_h),
+            ..area
+        },
+    );
 }
 
 /// The scale and the patterns every week's bar of one person shares.

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::Theme;
 use super::theme::CONFLICT;
@@ -94,27 +94,24 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, list: &[&Conflict], the
 /// The conflicts under their severity headings, scrolled so the selected one shows; or a
 /// line saying there are none.
 fn draw_list(frame: &mut Frame, area: Rect, app: &App, list: &[&Conflict], theme: &Theme) {
-    let rows = rows(app, list, usize::from(area.width), theme);
-    let h = usize::from(area.height);
-    let sel = rows
-        .iter()
-        .position(|(i, _)| *i == Some(app.views.conflicten.row))
-        .unwrap_or(0);
-    let first = super::widgets::first_visible(sel, h);
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .skip(first)
-        .take(h)
-        .map(|(_, l)| l)
-        .collect();
     if list.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(wording::geen_conflicten_hier(), theme.dim)),
             area,
         );
-    } else {
-        frame.render_widget(Paragraph::new(lines), area);
+        return;
     }
+    let rows = rows(app, list, usize::from(area.width), theme);
+    let sel = rows
+        .iter()
+        .position(|(i, _)| *i == Some(app.views.conflicten.row))
+        .unwrap_or(0);
+    // The selection is drawn by the row itself (▶ and its style); the state keeps it in view.
+    let mut state = ListState::default()
+        .with_offset(super::widgets::first_visible(sel, usize::from(area.height)))
+        .with_selected(Some(sel));
+    let items: Vec<ListItem> = rows.into_iter().map(|(_, l)| ListItem::new(l)).collect();
+    frame.render_stateful_widget(List::new(items), area, &mut state);
 }
 
 /// The rows of the list in `w` cells: a heading before each severity (no index), then its

@@ -92,7 +92,7 @@ pub fn hulp_voet(muis: bool) -> Vec<String> {
     } else {
         v.push("  De muis staat uit (`muis: false` in de config): de terminal selecteert tekst zoals gewoonlijk.".into());
     }
-    v.push("  Een toets sluit deze hulp.".into());
+    v.push("  Esc (of een andere toets) sluit deze hulp.".into());
     v
 }
 pub fn nieuwe_kaart() -> &'static str {
@@ -444,4 +444,12 @@ pub fn besloten_door(
 }
 pub fn mijn_zonder_gebruiker() -> &'static str {
     "\"mijn\" kent je niet: zet `gebruiker` (je persoon-id) in de config, zie de README"
+}
+/// The help window's bottom border when it scrolls: where it is, and how to move.
+pub fn hulp_scrollen(scroll: usize, max: usize) -> String {
+    match (scroll, scroll >= max) {
+        (0, _) => " ↓/j: meer · andere toets sluit ".into(),
+        (_, true) => " ↑/k: terug · andere toets sluit ".into(),
+        _ => " ↑/↓: scrollen · andere toets sluit ".into(),
+    }
 }

@@ -24,7 +24,7 @@ use crate::app::{App, Mode};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match &app.mode {
         Mode::Normal => {}
-        Mode::Help => hulp::help(frame, area, app, theme),
+        Mode::Help(scroll) => hulp::help(frame, area, app, *scroll, theme),
         Mode::Form(f) => kaart::form(frame, area, f, theme),
         Mode::InzetForm(f) => inzet::inzet_form(frame, area, f, theme),
         Mode::MensForm(f) => mensen::mens_form(frame, area, f, theme),
