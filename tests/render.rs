@@ -1115,6 +1115,16 @@ fn the_status_line_at_80_columns_says_where_a_card_went() {
     let t = text(&render(&mut a, 80, 24));
     let status = t.lines().last().unwrap();
     assert!(status.contains("verplaatst naar Klaar"), "{status}");
+    // The undo hint goes whole or not at all: never "u = ong…".
+    assert!(
+        status.contains("u = ongedaan maken") || !status.contains("u ="),
+        "{status}"
+    );
+    let t = text(&render(&mut a, 120, 24));
+    assert!(
+        t.lines().last().unwrap().contains("u = ongedaan maken"),
+        "{t}"
+    );
 }
 
 #[test]

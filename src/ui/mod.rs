@@ -144,7 +144,13 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             used += w;
             spans.push(p);
         } else {
-            let cut = widgets::ellipsis(&p.content, room - used);
+            // A key hint ("· u = ongedaan maken") goes whole; a message is cut with "…".
+            let whole = widgets::whole_items(p.content.trim_end(), room - used);
+            let cut = if whole.trim_start_matches(['·', ' ']).is_empty() {
+                widgets::ellipsis(&p.content, room - used)
+            } else {
+                whole
+            };
             used += unicode_width::UnicodeWidthStr::width(cut.as_str());
             spans.push(Span::styled(cut, p.style));
             break;
