@@ -92,6 +92,7 @@ fn every_help_fits_80_columns() {
         "merge-driver",
         "git-setup",
         "demo",
+        "nieuw",
         "completions",
         "man",
     ];

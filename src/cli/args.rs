@@ -94,6 +94,13 @@ pub enum Opdracht {
     /// Stel git in voor de werkmap: .gitattributes, de merge-driver en .gitignore.
     #[command(name = "git-setup", help_template = TEMPLATE, next_help_heading = "Opties", override_usage = "planbord git-setup [WERKMAP|--werkmap MAP]")]
     GitSetup(GitSetupArgs),
+    /// Maak een nieuwe, lege werkmap voor je eigen organisatie (in een lege map).
+    ///
+    /// Alleen organisatie.ron: de naam, 36 uur per fte en de feestdagen van dit en volgend jaar.
+    /// Daarna: `planbord importeer mensen BESTAND MAP`.
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties",
+              override_usage = "planbord nieuw MAP --naam NAAM [--vandaag DATUM]")]
+    Nieuw(NieuwArgs),
     /// Schrijf een gegenereerde demo-werkmap (altijd dezelfde voor dezelfde opties) in een lege map.
     #[command(help_template = TEMPLATE, next_help_heading = "Opties",
               override_usage = "planbord demo MAP [--vandaag DATUM] [--schaal N] [--overschrijven]")]
@@ -110,6 +117,17 @@ pub enum Opdracht {
     #[command(help_template = TEMPLATE, next_help_heading = "Opties",
               override_usage = "planbord man [MAP]")]
     Man(ManArgs),
+}
+
+/// `planbord nieuw`.
+#[derive(Debug, Args)]
+pub struct NieuwArgs {
+    /// De map voor de nieuwe werkmap: bestaat nog niet, of is leeg.
+    #[arg(value_name = "MAP", help_heading = "Argumenten")]
+    pub map: PathBuf,
+    /// De naam van de organisatie, bijvoorbeeld "Gemeente Voorschoten".
+    #[arg(long, value_name = "NAAM")]
+    pub naam: String,
 }
 
 /// `planbord completions`.

@@ -12,6 +12,7 @@ mod demo;
 mod git;
 mod installatie;
 pub mod locations;
+mod nieuw;
 mod overzicht;
 pub mod sanitize;
 
@@ -63,6 +64,7 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         .and_then(|map| rapport(&map, &a, vandaag, &mut out)),
         Some(Opdracht::Standup(a)) => standup(&a, vandaag),
         Some(Opdracht::Demo(a)) => demo::run(&a, vandaag, &mut out),
+        Some(Opdracht::Nieuw(a)) => nieuw::run(&a, vandaag, &mut out),
         Some(Opdracht::MergeDriver(a)) => git::merge_driver(
             &a.basis,
             &a.ours,

@@ -13,7 +13,7 @@ mod names;
 mod rng;
 mod tune;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{Datum, Organisatie, Werkmap};
 
@@ -44,62 +44,16 @@ pub fn generate(vandaag: NaiveDate, schaal: u32) -> Werkmap {
     werkmap
 }
 
-/// Easter Sunday (anonymous Gregorian algorithm).
-fn pasen(y: i32) -> NaiveDate {
-    let a = y % 19;
-    let b = y / 100;
-    let c = y % 100;
-    let d = b / 4;
-    let e = b % 4;
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15) % 30;
-    let i = c / 4;
-    let k = c % 4;
-    let l = (32 + 2 * e + 2 * i - h - k) % 7;
-    let m = (a + 11 * h + 22 * l) / 451;
-    let month = (h + l - 7 * m + 114) / 31;
-    let day = (h + l - 7 * m + 114) % 31 + 1;
-    // Invariant: the algorithm always yields a date in March or April.
-    NaiveDate::from_ymd_opt(y, month as u32, day as u32).unwrap_or_default()
-}
-
-/// The public holidays a Dutch municipality closes on, for these years.
+/// The holidays of the demo: every one of the year, weekend or not, and Bevrijdingsdag only in
+/// lustrum years (as many collective agreements give it).
 fn feestdagen(years: std::ops::RangeInclusive<i32>) -> Vec<Datum> {
-    let mut out = Vec::new();
-    for y in years {
-        let ymd = |m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
-        let p = pasen(y);
-        let koningsdag = if ymd(4, 27).weekday() == chrono::Weekday::Sun {
-            ymd(4, 26)
-        } else {
-            ymd(4, 27)
-        };
-        let mut dagen = vec![
-            ymd(1, 1),
-            p + Duration::days(1),
-            koningsdag,
-            p + Duration::days(39),
-            p + Duration::days(50),
-            ymd(12, 25),
-            ymd(12, 26),
-        ];
-        if y % 5 == 0 {
-            dagen.push(ymd(5, 5));
-        }
-        dagen.sort();
-        out.extend(dagen.into_iter().map(Datum));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn easter_dates() {
-        assert_eq!(pasen(2026), NaiveDate::from_ymd_opt(2026, 4, 5).unwrap());
-        assert_eq!(pasen(2027), NaiveDate::from_ymd_opt(2027, 3, 28).unwrap());
-    }
+    use crate::domain::feestdagen::{Feestdag, in_jaar};
+    years
+        .flat_map(|y| {
+            in_jaar(y)
+                .into_iter()
+                .filter(move |(f, _)| *f != Feestdag::Bevrijdingsdag || y % 5 == 0)
+        })
+        .map(|(_, d)| Datum(d))
+        .collect()
 }

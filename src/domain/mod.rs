@@ -6,6 +6,7 @@
 //! crate (the bottom layer; `tests/layers.rs` checks it).
 
 pub mod bord;
+pub mod feestdagen;
 pub mod ids;
 pub mod merge;
 pub mod ops;

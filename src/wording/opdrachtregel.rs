@@ -199,3 +199,23 @@ pub fn man_geschreven(map: &std::path::Path) -> String {
         map.display()
     )
 }
+pub fn nieuw_zonder_naam() -> &'static str {
+    "geef de organisatie een naam: --naam \"Gemeente …\""
+}
+pub fn nieuw_map_niet_leeg(pad: &std::path::Path) -> String {
+    format!(
+        "{} is niet leeg; een nieuwe werkmap komt alleen in een lege of nieuwe map",
+        pad.display()
+    )
+}
+pub fn nieuw_aangemaakt(map: &std::path::Path, naam: &str, jaar: i32) -> String {
+    format!(
+        "Werkmap voor {naam} aangemaakt in {map}: organisatie.ron met 36 uur per fte en de \
+         feestdagen van {jaar} en {}.\n\
+         Volgende stap: zet de mensen erin met\n  \
+         planbord importeer mensen MENSEN.xlsx {map}\n\
+         of open de werkmap en richt hem in: planbord {map}",
+        jaar + 1,
+        map = map.display()
+    )
+}
