@@ -9,6 +9,7 @@
 //!     app           state + update(Action) -> effects; no I/O, no clock, no terminal
 //!       wording     the Dutch sentences: the core returns facts, this words them
 //!         demo      the demo werkmap generator (pure, tuned with the capacity engine)
+//!         import    people from an HR export into the organisation (pure)
 //!         storage   files: reading with positioned errors, atomic saves under a lock
 //!         capacity  the capacity rules and conflicts (pure)
 //!         domain    the file format's types, edits as operations, merges, sync (pure)
@@ -32,6 +33,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod import;
 pub mod rapport;
 pub mod storage;
 pub mod tui;

@@ -431,3 +431,93 @@ fn drill_down_parts_add_up_to_the_person_and_the_unit() {
     let sum = e.person_week(0, wk).gepland() + e.person_week(1, wk).gepland();
     assert!((unit.gepland() - sum).abs() < 1e-9);
 }
+
+#[test]
+fn before_in_dienst_and_after_uit_dienst_nobody_is_available() {
+    // p starts on Wednesday 11 March (week 11); ruimte leaves on Friday 20 March (week 12).
+    let mut w = one_person(vec![
+        inzet("p", 4.0, "2026-W10", "2026-W13", InzetStatus::Toegezegd),
+        inzet(
+            "ruimte",
+            4.0,
+            "2026-W10",
+            "2026-W13",
+            InzetStatus::Toegezegd,
+        ),
+    ]);
+    let o = w.organisatie.as_mut().unwrap();
+    o.mensen[0].in_dienst = Some(Datum(date("2026-03-11")));
+    o.mensen[1].uit_dienst = Some(Datum(date("2026-03-20")));
+    let e = Engine::new(w.organisatie.as_ref().unwrap(), &w.borden);
+    assert_eq!(e.werkdagen(0, week("2026-W10")), 0);
+    assert_eq!(e.werkdagen(0, week("2026-W11")), 3);
+    assert_eq!(e.werkdagen(1, week("2026-W12")), 5);
+    assert_eq!(e.werkdagen(1, week("2026-W13")), 0);
+    let cs = conflicts(&w);
+    let away = of(&cs, ConflictSoort::AfwezigIngezet);
+    let weeks: Vec<_> = away
+        .iter()
+        .map(|c| (c.persoon.clone().unwrap(), c.week.unwrap()))
+        .collect();
+    assert_eq!(
+        weeks,
+        [
+            ("p".to_string(), week("2026-W10")),
+            ("ruimte".to_string(), week("2026-W13"))
+        ]
+    );
+    let u0 = planbord::wording::uitleg(away[0]);
+    let u1 = planbord::wording::uitleg(away[1]);
+    assert!(u0.contains("nog niet in dienst"), "{u0}");
+    assert!(u1.contains("niet meer in dienst"), "{u1}");
+}
+
+#[test]
+fn out_of_employment_an_open_card_counts_but_during_absence_it_does_not() {
+    // No inzet at all: only cards. p leaves on 6 March (week 10) and owns an open card with
+    // a deadline in week 12, a finished card, and a card due in week 10.
+    let mut open = kaart("k1", "todo");
+    open.eigenaar = Some("p".into());
+    open.deadline = Some(Datum(date("2026-03-18")));
+    let mut klaar = kaart("k2", "klaar");
+    klaar.eigenaar = Some("p".into());
+    let mut early = kaart("k3", "todo");
+    early.eigenaar = Some("p".into());
+    early.deadline = Some(Datum(date("2026-03-04")));
+    let mut w = werkmap(
+        org(vec![eenheid("e", &[])], vec![persoon("p", "e", 36.0)]),
+        vec![bord("b", vec![], vec![open, klaar, early])],
+    );
+    w.organisatie.as_mut().unwrap().mensen[0].uit_dienst = Some(Datum(date("2026-03-06")));
+    let cs = conflicts(&w);
+    let away: Vec<_> = of(&cs, ConflictSoort::AfwezigIngezet)
+        .iter()
+        .map(|c| c.week.unwrap())
+        .collect();
+    assert_eq!(away, [week("2026-W11"), week("2026-W12")]);
+    let u = planbord::wording::uitleg(of(&cs, ConflictSoort::AfwezigIngezet)[0]);
+    assert!(
+        u.contains("niet meer in dienst") && u.contains("open kaart"),
+        "{u}"
+    );
+    // The same weeks as an absence: a card alone is no conflict.
+    let p = &mut w.organisatie.as_mut().unwrap().mensen[0];
+    p.uit_dienst = None;
+    p.afwezig = vec![Afwezigheid {
+        van: Datum(date("2026-03-09")),
+        tot: Datum(date("2026-03-20")),
+        soort: None,
+    }];
+    assert!(of(&conflicts(&w), ConflictSoort::AfwezigIngezet).is_empty());
+}
+
+#[test]
+fn span_of_attention_counts_only_people_employed_today() {
+    // "a0" leads 26 people of 36 h (26 fte) but two of them left before today: 24 fte.
+    let mut mensen = staff("a", 26);
+    mensen[1].uit_dienst = Some(Datum(date("2026-02-27")));
+    mensen[2].in_dienst = Some(Datum(date("2026-04-01")));
+    let o = org(vec![eenheid("a", &["a0"])], mensen);
+    let cs = conflicts(&werkmap(o, vec![]));
+    assert!(of(&cs, ConflictSoort::SpanOfAttention).is_empty());
+}

@@ -93,6 +93,8 @@ fn every_help_fits_80_columns() {
         "git-setup",
         "demo",
         "nieuw",
+        "importeer",
+        "importeer mensen",
         "completions",
         "man",
     ];

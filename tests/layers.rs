@@ -16,8 +16,13 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("storage", &["domain", "config"]),
     // The generator of the demo werkmap (pure, tuned with the capacity engine).
     ("demo", &["domain", "capacity"]),
+    // People from an HR export (pure; the table type comes from storage).
+    ("import", &["domain", "storage"]),
     // The Dutch sentences, above the core: the core returns facts, this words them.
-    ("wording", &["domain", "capacity", "storage", "config"]),
+    (
+        "wording",
+        &["domain", "capacity", "storage", "config", "import"],
+    ),
     // The application: state + update, no I/O.
     (
         "app",
@@ -39,8 +44,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "cli",
         &[
-            "domain", "capacity", "storage", "config", "demo", "wording", "app", "ui", "rapport",
-            "tui",
+            "domain", "capacity", "storage", "config", "demo", "import", "wording", "app", "ui",
+            "rapport", "tui",
         ],
     ),
 ];

@@ -903,7 +903,7 @@ fn the_request_form_shows_what_it_does_to_the_person_asked() {
     let t = text(&render(&mut a, 80, 24));
     assert!(t.contains("Fleur Mulder, zwaarste week"), "{t}");
     assert!(
-        t.contains("Motivatie") && t.contains("Vergunningen voor de zomer"),
+        t.contains("Toelichting") && t.contains("Vergunningen voor de zomer"),
         "{t}"
     );
     insta::assert_snapshot!("inzetformulier_80x24", t);
@@ -915,7 +915,7 @@ fn the_request_form_shows_what_it_does_to_the_person_asked() {
     let z = haven.inzet.last().unwrap();
     let v = z.verzoek.as_ref().expect("the request says who asked");
     assert_eq!(
-        (v.wie.as_str(), v.motivatie.as_deref()),
+        (v.wie.as_str(), v.toelichting.as_deref()),
         ("dbakker", Some("Vergunningen voor de zomer"))
     );
 }

@@ -65,10 +65,10 @@ fn inzet() -> impl Strategy<Value = Inzet> {
                 tot,
                 status,
                 soort,
-                verzoek: verzoek.map(|(wie, wanneer, motivatie)| Verzoek {
+                verzoek: verzoek.map(|(wie, wanneer, toelichting)| Verzoek {
                     wie,
                     wanneer,
-                    motivatie,
+                    toelichting,
                 }),
                 besluit: besluit.map(|(wie, wanneer, toelichting)| Besluit {
                     wie,
@@ -382,9 +382,22 @@ fn organisatie() -> impl Strategy<Value = Organisatie> {
             ),
             0..2,
         ),
+        proptest::option::of(datum()),
+        proptest::option::of(datum()),
     )
         .prop_map(
-            |(id, naam, eenheid, uren, werkdagen, regulier_aandeel, talenten, afwezig)| Persoon {
+            |(
+                id,
+                naam,
+                eenheid,
+                uren,
+                werkdagen,
+                regulier_aandeel,
+                talenten,
+                afwezig,
+                in_dienst,
+                uit_dienst,
+            )| Persoon {
                 id,
                 naam,
                 eenheid,
@@ -396,6 +409,8 @@ fn organisatie() -> impl Strategy<Value = Organisatie> {
                     .into_iter()
                     .map(|(van, tot, soort)| Afwezigheid { van, tot, soort })
                     .collect(),
+                in_dienst,
+                uit_dienst,
             },
         );
     (

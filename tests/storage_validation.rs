@@ -222,6 +222,14 @@ fn organisation_errors() {
             "0,\n",
             "`uren_per_fte` moet groter dan 0 zijn",
         ),
+        (
+            ORG.replace(
+                "uren: 36.0)",
+                r#"uren: 36.0, in_dienst: "2026-05-01", uit_dienst: "2026-04-30")"#,
+            ),
+            r#""2026-05-01""#,
+            "`in_dienst` (2026-05-01) ligt na `uit_dienst` (2026-04-30)",
+        ),
     ];
     for (text, needle, message) in cases {
         let expected = format!("organisatie.ron:{}: {message}", at(text, needle));

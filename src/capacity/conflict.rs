@@ -129,6 +129,8 @@ pub enum Uitleg {
         week: Week,
         load: WeekLoad,
         delen: Vec<(String, f64)>,
+        /// Not absent but not (yet) employed that week.
+        buiten_dienst: Option<super::load::BuitenDienst>,
     },
     EenheidOverbelast {
         naam: String,

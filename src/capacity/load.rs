@@ -68,6 +68,13 @@ pub struct Claim<'a> {
     pub bron: &'a str,
 }
 
+/// Why a person has no working days in a week although their pattern has some.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuitenDienst {
+    NogNiet,
+    NietMeer,
+}
+
 struct PersonFacts {
     days: [bool; 7],
     pattern_len: usize,
@@ -195,15 +202,56 @@ impl<'a> Engine<'a> {
             .filter(move |c| c.van <= week && week <= c.tot)
     }
 
-    /// The person's working days in `week`: pattern minus holidays minus absence.
+    /// The person's working days in `week`: pattern minus holidays minus absence, within the
+    /// employment dates.
     pub fn werkdagen(&self, person: usize, week: Week) -> usize {
         let facts = &self.persons[person];
-        let afwezig = &self.org.mensen[person].afwezig;
+        let p = &self.org.mensen[person];
         week.days()
             .filter(|d| facts.days[d.weekday().num_days_from_monday() as usize])
             .filter(|d| !self.holidays.contains(d))
-            .filter(|d| !afwezig.iter().any(|a| a.van.0 <= *d && *d <= a.tot.0))
+            .filter(|d| !p.afwezig.iter().any(|a| a.van.0 <= *d && *d <= a.tot.0))
+            .filter(|d| p.in_dienst_op(*d))
             .count()
+    }
+
+    /// Whether the person is out of employment all of `week`: not yet (`NogNiet`) or no longer
+    /// (`NietMeer`) employed on any day of their pattern; `None` when employed on one of them.
+    pub fn buiten_dienst(&self, person: usize, week: Week) -> Option<BuitenDienst> {
+        let facts = &self.persons[person];
+        let p = &self.org.mensen[person];
+        let mut pattern = week
+            .days()
+            .filter(|d| facts.days[d.weekday().num_days_from_monday() as usize])
+            .peekable();
+        let first = *pattern.peek()?;
+        if pattern.any(|d| p.in_dienst_op(d)) {
+            return None;
+        }
+        Some(if p.in_dienst.is_some_and(|v| first < v.0) {
+            BuitenDienst::NogNiet
+        } else {
+            BuitenDienst::NietMeer
+        })
+    }
+
+    /// Whether the person owns an open card that counts in `week`: from the week of its start
+    /// (not before today's) to the week of its deadline, or on when it has none.
+    pub fn owns_card_in(&self, person: usize, week: Week, vandaag: NaiveDate) -> bool {
+        let id = self.org.mensen[person].id.as_str();
+        self.borden.iter().any(|b| {
+            b.kaarten.iter().any(|k| {
+                k.eigenaar.as_deref() == Some(id) && b.is_open(k) && {
+                    let from = Week::of(k.start.map_or(vandaag, |s| s.0.max(vandaag)));
+                    from <= week && k.deadline.is_none_or(|d| week <= Week::of(d.0))
+                }
+            })
+        })
+    }
+
+    /// Whether the person is employed on `day`.
+    pub fn employed(&self, person: usize, day: NaiveDate) -> bool {
+        self.org.mensen[person].in_dienst_op(day)
     }
 
     /// `uren × werkdagen / days in the pattern`.
@@ -269,8 +317,14 @@ impl<'a> Engine<'a> {
 
     /// A unit's size in fte: the sum of its people's hours over `uren_per_fte`.
     pub fn unit_fte(&self, unit: usize) -> f64 {
+        self.unit_fte_on(unit, None)
+    }
+
+    /// A unit's fte counting only the people employed on `day` (all when `None`).
+    pub fn unit_fte_on(&self, unit: usize, day: Option<NaiveDate>) -> f64 {
         let uren: f64 = self.unit_members[unit]
             .iter()
+            .filter(|&&p| day.is_none_or(|d| self.employed(p, d)))
             .map(|&p| self.persons[p].uren)
             .sum();
         uren / self.org.uren_per_fte

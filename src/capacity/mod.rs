@@ -12,7 +12,7 @@ pub mod rules;
 use chrono::NaiveDate;
 
 pub use conflict::{Conflict, ConflictSoort, Ernst, Uitleg};
-pub use load::{Claim, Engine, WeekLoad};
+pub use load::{BuitenDienst, Claim, Engine, WeekLoad};
 pub use reeks::{Reeks, reeksen};
 
 use crate::domain::{Bord, Organisatie, Week, Werkmap};
@@ -71,10 +71,10 @@ pub fn people_conflicts(werkmap: &Werkmap, horizon: &[Week], vandaag: NaiveDate)
     if let Some(org) = &werkmap.organisatie {
         let engine = Engine::new(org, &werkmap.borden);
         let loads = engine.loads(horizon);
-        rules::persons(&engine, horizon, &loads, &mut out);
+        rules::persons(&engine, horizon, &loads, vandaag, &mut out);
         rules::units(&engine, horizon, &loads, &mut out);
         rules::niet_toegezegd(&engine, vandaag, &mut out);
-        rules::span_of_attention(&engine, &mut out);
+        rules::span_of_attention(&engine, vandaag, &mut out);
     }
     out
 }

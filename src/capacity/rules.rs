@@ -12,6 +12,7 @@ pub fn persons(
     engine: &Engine,
     horizon: &[Week],
     loads: &[Vec<WeekLoad>],
+    vandaag: NaiveDate,
     out: &mut Vec<Conflict>,
 ) {
     for (p, persoon) in engine.org.mensen.iter().enumerate() {
@@ -29,13 +30,18 @@ pub fn persons(
                 ..Conflict::new(soort, ernst, uitleg)
             };
             if load.beschikbaar <= TOLERANTIE {
-                if engine.claims_in(p, week).next().is_some() {
+                // Out of employment, owning an open card counts as being planned too.
+                let buiten_dienst = engine.buiten_dienst(p, week);
+                if engine.claims_in(p, week).next().is_some()
+                    || buiten_dienst.is_some() && engine.owns_card_in(p, week, vandaag)
+                {
                     let uitleg = Uitleg::AfwezigIngezet {
                         naam: persoon.naam.clone(),
                         eenheid: eenheid_naam.to_string(),
                         week,
                         load,
                         delen: engine.opgave_parts(p, week),
+                        buiten_dienst,
                     };
                     out.push(base(ConflictSoort::AfwezigIngezet, Ernst::Hoog, uitleg));
                 }
@@ -293,7 +299,8 @@ pub fn deadlines(
 }
 
 /// `span_of_attention`: a CoCo whose units hold more fte than the organisation's maximum.
-pub fn span_of_attention(engine: &Engine, out: &mut Vec<Conflict>) {
+/// Counts the people employed `vandaag`.
+pub fn span_of_attention(engine: &Engine, vandaag: NaiveDate, out: &mut Vec<Conflict>) {
     let org = engine.org;
     let mut cocos: Vec<&str> = Vec::new();
     for e in &org.eenheden {
@@ -308,7 +315,7 @@ pub fn span_of_attention(engine: &Engine, out: &mut Vec<Conflict>) {
         let mut namen = Vec::new();
         for (u, e) in org.eenheden.iter().enumerate() {
             if e.cocos.iter().any(|c| c == coco) {
-                fte += engine.unit_fte(u) / e.cocos.len() as f64;
+                fte += engine.unit_fte_on(u, Some(vandaag)) / e.cocos.len() as f64;
                 namen.push(e.naam.as_str());
             }
         }

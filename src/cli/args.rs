@@ -101,6 +101,11 @@ pub enum Opdracht {
     #[command(help_template = TEMPLATE, next_help_heading = "Opties",
               override_usage = "planbord nieuw MAP --naam NAAM [--vandaag DATUM]")]
     Nieuw(NieuwArgs),
+    /// Breng gegevens in uit een ander bestand: mensen uit een HR-export.
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties",
+              subcommand_help_heading = "Wat", subcommand_value_name = "WAT",
+              override_usage = "planbord importeer mensen BESTAND [WERKMAP] [--droog]")]
+    Importeer(ImporteerArgs),
     /// Schrijf een gegenereerde demo-werkmap (altijd dezelfde voor dezelfde opties) in een lege map.
     #[command(help_template = TEMPLATE, next_help_heading = "Opties",
               override_usage = "planbord demo MAP [--vandaag DATUM] [--schaal N] [--overschrijven]")]
@@ -128,6 +133,45 @@ pub struct NieuwArgs {
     /// De naam van de organisatie, bijvoorbeeld "Gemeente Voorschoten".
     #[arg(long, value_name = "NAAM")]
     pub naam: String,
+}
+
+/// `planbord importeer`.
+#[derive(Debug, Args)]
+pub struct ImporteerArgs {
+    #[command(subcommand)]
+    pub wat: Importeer,
+}
+
+/// What `planbord importeer` brings in.
+#[derive(Debug, Subcommand)]
+pub enum Importeer {
+    /// Voeg mensen toe of werk ze bij uit een HR-export (.csv, .xlsx of .ods).
+    ///
+    /// Kolommen (hoofdletters en accenten doen er niet toe): personeelsnummer, naam (of
+    /// voornaam, tussenvoegsel, achternaam), eenheid (of afdeling, team), uren (of fte), en
+    /// naar keuze cluster, werkdagen (ma,di,wo), talenten, in dienst, uit dienst. Een
+    /// onbekende eenheid of cluster wordt aangemaakt. Wie niet in het bestand staat, blijft.
+    /// Exitcode 0: alle rijen verwerkt; 1: rijen overgeslagen; 2: het bestand is onleesbaar.
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties",
+              override_usage = "planbord importeer mensen BESTAND [WERKMAP|--werkmap MAP] [--droog]")]
+    Mensen(ImporteerMensenArgs),
+}
+
+/// `planbord importeer mensen`.
+#[derive(Debug, Args)]
+pub struct ImporteerMensenArgs {
+    /// De HR-export: .csv (met ; , of tab), .xlsx of .ods (het eerste blad).
+    #[arg(value_name = "BESTAND", help_heading = "Argumenten")]
+    pub bestand: PathBuf,
+    /// De werkmap.
+    #[arg(value_name = "WERKMAP", help_heading = "Argumenten")]
+    pub werkmap: Option<PathBuf>,
+    /// De werkmap (in plaats van het argument).
+    #[arg(long = "werkmap", value_name = "MAP", conflicts_with = "werkmap")]
+    pub werkmap_optie: Option<PathBuf>,
+    /// Toon wat er zou gebeuren, zonder iets te schrijven.
+    #[arg(long)]
+    pub droog: bool,
 }
 
 /// `planbord completions`.

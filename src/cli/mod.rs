@@ -10,6 +10,7 @@ mod capaciteit;
 mod controleer;
 mod demo;
 mod git;
+mod importeer;
 mod installatie;
 pub mod locations;
 mod nieuw;
@@ -65,6 +66,13 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Some(Opdracht::Standup(a)) => standup(&a, vandaag),
         Some(Opdracht::Demo(a)) => demo::run(&a, vandaag, &mut out),
         Some(Opdracht::Nieuw(a)) => nieuw::run(&a, vandaag, &mut out),
+        Some(Opdracht::Importeer(args::ImporteerArgs {
+            wat: args::Importeer::Mensen(a),
+        })) => werkmap(Genoemd {
+            argument: a.werkmap.as_deref(),
+            optie: a.werkmap_optie.as_deref(),
+        })
+        .and_then(|map| importeer::mensen(&map, &a, &mut out)),
         Some(Opdracht::MergeDriver(a)) => git::merge_driver(
             &a.basis,
             &a.ours,

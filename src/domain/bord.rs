@@ -120,7 +120,7 @@ pub struct Verzoek {
     pub wie: String,
     pub wanneer: Moment,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub motivatie: Option<String>,
+    pub toelichting: Option<String>,
 }
 
 impl Inzet {

@@ -156,8 +156,22 @@ pub struct Persoon {
     pub regulier_aandeel: Option<f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub talenten: Vec<String>,
+    /// The first day of employment; before it the person has no availability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_dienst: Option<Datum>,
+    /// The last day of employment; after it the person has no availability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uit_dienst: Option<Datum>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub afwezig: Vec<Afwezigheid>,
+}
+
+impl Persoon {
+    /// Whether the person is employed on day `d` (no `in_dienst` after it, no `uit_dienst`
+    /// before it).
+    pub fn in_dienst_op(&self, d: chrono::NaiveDate) -> bool {
+        self.in_dienst.is_none_or(|v| v.0 <= d) && self.uit_dienst.is_none_or(|t| d <= t.0)
+    }
 }
 
 /// A period of absence, both dates included, with at most a kind from a fixed list. These files

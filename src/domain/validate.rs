@@ -55,6 +55,11 @@ pub enum Bevinding {
         van: String,
         tot: String,
     },
+    /// `in_dienst` after `uit_dienst`.
+    InDienstNaUitDienst {
+        in_dienst: String,
+        uit_dienst: String,
+    },
     GeenKolommen,
     MeerKlaarKolommen,
     InzetNulUren,
@@ -259,6 +264,17 @@ fn persoon(f: &mut Findings, i: usize, p: &Persoon, eenheden: &HashSet<&str>) {
         f.waarschuwing(format!("mensen[{i}].uren"), Bevinding::PersoonNulUren);
     }
     f.share(format!("mensen[{i}].regulier_aandeel"), p.regulier_aandeel);
+    if let (Some(v), Some(t)) = (p.in_dienst, p.uit_dienst)
+        && v > t
+    {
+        f.fout(
+            format!("mensen[{i}].in_dienst"),
+            Bevinding::InDienstNaUitDienst {
+                in_dienst: v.to_string(),
+                uit_dienst: t.to_string(),
+            },
+        );
+    }
     for (j, a) in p.afwezig.iter().enumerate() {
         if a.van > a.tot {
             f.fout(

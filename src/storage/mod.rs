@@ -13,6 +13,7 @@ pub mod load;
 pub mod locate;
 pub mod lock;
 pub mod save;
+pub mod tabel;
 
 pub use diagnostic::{Diagnostic, IoFout, Melding, ReadRefused};
 pub use hash::ContentHash;

@@ -377,12 +377,97 @@ pub fn retire(path: &Path, now: NaiveDateTime) -> Result<(), SaveError> {
     fs::rename(path, dir.join(version_name(stem, now))).map_err(io_err)
 }
 
+/// Saves operations on a document the way the TUI does, for a command that changes a file in
+/// one go (an import): applied to the file as it is on disk, under its lock, with a token in
+/// its `sporen`; when a colleague saved in between, the operations go onto that version (the
+/// merge rule of [`crate::domain::ops`]) and the save is tried again, at most five times.
+/// Returns what the merge decided (values that lost, items kept).
+pub fn save_ops<D>(
+    path: &Path,
+    disk: (D, ContentHash),
+    ops: Vec<crate::domain::ops::Op>,
+    wording: fn(&crate::domain::ops::Notice) -> String,
+    now: NaiveDateTime,
+) -> Result<Vec<crate::domain::ops::Notice>, SaveError>
+where
+    D: crate::domain::ops::Document + Serialize + serde::de::DeserializeOwned,
+{
+    use crate::domain::sync::{Replica, token};
+    let (doc, mut hash) = disk;
+    let writer = crate::domain::ids::from_bits(random_bits());
+    let mut replica = Replica::new(doc, 0, &writer[..4.min(writer.len())], wording);
+    replica.edit(ops, crate::domain::Moment(now));
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let mut tries = 0;
+    loop {
+        let Some(job) = replica.begin_save(token(random_bits())) else {
+            return Ok(Vec::new());
+        };
+        match save_document(path, Some(hash), &job.content, now) {
+            Ok(_) => return Ok(job.notices),
+            Err(SaveError::Changed {
+                bytes: Some(bytes), ..
+            }) if tries < 5 => {
+                tries += 1;
+                let text = String::from_utf8_lossy(&bytes);
+                // A version we cannot read is never overwritten.
+                let theirs = super::load::parse::parse_text::<D>(&name, &text).map_err(|_| {
+                    SaveError::Changed {
+                        path: path.into(),
+                        bytes: Some(bytes.clone()),
+                    }
+                })?;
+                hash = ContentHash::of(&bytes);
+                replica.save_failed(Some(theirs), 0, 0);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn t(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.3f").unwrap()
+    }
+
+    #[test]
+    fn save_ops_goes_onto_a_colleagues_save_made_in_between() {
+        use crate::domain::Organisatie;
+        use crate::domain::ops::{self, List};
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("organisatie.ron");
+        let text = r#"Organisatie(versie: 1, naam: "G", clusters: [Cluster(id: "c", naam: "C")],
+            eenheden: [Eenheid(id: "e", naam: "E", cluster: "c")],
+            mensen: [Persoon(id: "a", naam: "A", eenheid: "e", uren: 36.0),
+                     Persoon(id: "b", naam: "B", eenheid: "e", uren: 36.0)])"#;
+        fs::write(&file, text).unwrap();
+        let ours: Organisatie = ron::from_str(text).unwrap();
+        let hash = ContentHash::of(text.as_bytes());
+        // A colleague changes B's hours after we read the file.
+        let mut theirs = ours.clone();
+        theirs.mensen[1].uren = 20.0;
+        save_document(&file, Some(hash), &theirs, t("2026-11-27T09:00:00.000")).unwrap();
+        // We change A's hours from the version we read.
+        let mut changed = ours.clone();
+        changed.mensen[0].uren = 32.0;
+        let op_list = ops::diff_item(List::Mensen, &ours.mensen[0], &changed.mensen[0]);
+        let notices = save_ops(
+            &file,
+            (ours, hash),
+            op_list,
+            |_| String::new(),
+            t("2026-11-27T09:00:01.000"),
+        )
+        .unwrap();
+        assert!(notices.is_empty(), "{notices:?}");
+        let now: Organisatie = ron::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+        assert_eq!((now.mensen[0].uren, now.mensen[1].uren), (32.0, 20.0));
+        assert!(!now.sporen.is_empty(), "the save leaves its token");
     }
 
     #[test]

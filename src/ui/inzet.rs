@@ -204,7 +204,7 @@ fn herkomst(app: &App, z: &Inzet, w: usize, theme: &Theme) -> Vec<Line<'static>>
         add(wording::gevraagd_door(
             &app.session.person_name(&v.wie),
             v.wanneer,
-            v.motivatie.as_deref(),
+            v.toelichting.as_deref(),
         ));
     }
     if let Some(b) = &z.besluit {

@@ -46,6 +46,10 @@ pub fn bevinding(b: &crate::domain::validate::Bevinding) -> String {
         OnbekendId { soort, id } => onbekend_id(soort, id),
         PersoonNulUren => persoon_nul_uren().into(),
         VanNaTot { van, tot } => van_na_tot(van, tot),
+        InDienstNaUitDienst {
+            in_dienst,
+            uit_dienst,
+        } => format!("`in_dienst` ({in_dienst}) ligt na `uit_dienst` ({uit_dienst})"),
         GeenKolommen => geen_kolommen().into(),
         MeerKlaarKolommen => meer_klaar_kolommen().into(),
         InzetNulUren => inzet_nul_uren().into(),

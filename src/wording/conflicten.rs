@@ -68,7 +68,8 @@ pub fn uitleg(c: &crate::capacity::Conflict) -> String {
             week,
             load,
             delen,
-        } => uitleg_afwezig_ingezet(naam, eenheid, *week, load, delen),
+            buiten_dienst,
+        } => uitleg_afwezig_ingezet(naam, eenheid, *week, load, delen, *buiten_dienst),
         EenheidOverbelast { naam, week, load } => uitleg_eenheid_overbelast(naam, *week, load),
         NietToegezegd {
             naam,
@@ -152,13 +153,27 @@ pub(super) fn uitleg_afwezig_ingezet(
     week: crate::domain::Week,
     load: &crate::capacity::WeekLoad,
     delen: &[(String, f64)],
+    buiten_dienst: Option<crate::capacity::BuitenDienst>,
 ) -> String {
+    use crate::capacity::BuitenDienst;
+    let waarom = match buiten_dienst {
+        None => "afwezig of vrij",
+        Some(BuitenDienst::NogNiet) => "nog niet in dienst",
+        Some(BuitenDienst::NietMeer) => "niet meer in dienst",
+    };
     let mut s = format!(
-        "{} is {} afwezig of vrij (0,0 u beschikbaar), maar er staat {} u gepland",
+        "{} is {} {waarom} (0,0 u beschikbaar), maar er staat {} u gepland",
         wie(naam, eenheid),
         week_nr(week),
         getal(load.gepland()),
     );
+    if buiten_dienst.is_some() && load.gepland() <= crate::capacity::TOLERANTIE {
+        s = format!(
+            "{} is {} {waarom}, maar is eigenaar van een open kaart die dan loopt",
+            wie(naam, eenheid),
+            week_nr(week),
+        );
+    }
     if !delen.is_empty() {
         let _ = write!(s, " (opgave: {})", bronnen(delen));
     }

@@ -134,6 +134,7 @@ pub(super) fn veld(n: &crate::domain::ops::Notice) -> &str {
     match n.field.as_deref() {
         Some(crate::domain::ops::WEKEN) => "weken",
         Some(crate::domain::ops::BESLISSING) => "besluit",
+        Some(crate::domain::ops::DIENST) => "in dienst",
         Some(f) => f,
         None => "",
     }

@@ -6,6 +6,7 @@
 mod bevindingen;
 mod conflicten;
 mod delen;
+mod import;
 mod mensen;
 mod opdrachtregel;
 mod scherm;
@@ -13,6 +14,7 @@ mod scherm;
 pub use bevindingen::*;
 pub use conflicten::*;
 pub use delen::*;
+pub use import::*;
 pub use mensen::*;
 pub use opdrachtregel::*;
 pub use scherm::*;

@@ -428,8 +428,12 @@ pub fn voorbeeld(
         pct(met)
     )
 }
-pub fn gevraagd_door(wie: &str, wanneer: crate::domain::Moment, motivatie: Option<&str>) -> String {
-    let m = motivatie.map(|m| format!(": {m}")).unwrap_or_default();
+pub fn gevraagd_door(
+    wie: &str,
+    wanneer: crate::domain::Moment,
+    toelichting: Option<&str>,
+) -> String {
+    let m = toelichting.map(|m| format!(": {m}")).unwrap_or_default();
     let op = datum(crate::domain::Datum(wanneer.0.date()));
     format!(" Gevraagd door {wie} op {op}{m}")
 }

@@ -57,6 +57,8 @@ pub fn persoon(id: &str, eenheid: &str, uren: f64) -> Persoon {
         regulier_aandeel: Some(0.0),
         talenten: vec![],
         afwezig: vec![],
+        in_dienst: None,
+        uit_dienst: None,
     }
 }
 

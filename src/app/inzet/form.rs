@@ -27,7 +27,7 @@ pub struct InzetForm {
     pub van: TextInput,
     pub tot: TextInput,
     /// Why the hours are needed: what the CoCo reads in the inbox.
-    pub motivatie: TextInput,
+    pub toelichting: TextInput,
     /// The chosen person's worst week with and without this inzet, kept current as the form
     /// changes.
     pub voorbeeld: Option<Voorbeeld>,
@@ -51,7 +51,7 @@ pub const FIELDS: [&str; 6] = [
     "Van week",
     "Tot en met week",
     "Soort",
-    "Motivatie",
+    "Toelichting",
 ];
 
 impl InzetForm {
@@ -69,11 +69,11 @@ impl InzetForm {
             van: TextInput::new(inzet.van.to_string()),
             tot: TextInput::new(inzet.tot.to_string()),
             persoon: TextInput::default(),
-            motivatie: TextInput::new(
+            toelichting: TextInput::new(
                 inzet
                     .verzoek
                     .as_ref()
-                    .and_then(|v| v.motivatie.clone())
+                    .and_then(|v| v.toelichting.clone())
                     .unwrap_or_default(),
             ),
             voorbeeld: None,
@@ -144,7 +144,7 @@ impl InzetForm {
                     self.tot.handle(key);
                 }
                 5 => {
-                    self.motivatie.handle(key);
+                    self.toelichting.handle(key);
                 }
                 _ => {
                     if matches!(
@@ -186,12 +186,12 @@ impl InzetForm {
             z.verzoek = Some(Verzoek {
                 wie: wie.to_string(),
                 wanneer,
-                motivatie: None,
+                toelichting: None,
             });
         }
-        let motivatie = self.motivatie.text.trim();
+        let toelichting = self.toelichting.text.trim();
         if let Some(v) = z.verzoek.as_mut() {
-            v.motivatie = (!motivatie.is_empty()).then(|| motivatie.to_string());
+            v.toelichting = (!toelichting.is_empty()).then(|| toelichting.to_string());
         }
         Ok(z)
     }

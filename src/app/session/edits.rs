@@ -96,8 +96,14 @@ impl Session {
 
     /// Keeps the derived figures current after an edit.
     fn after_edit(&mut self, edit: &Edit) {
+        // Cards count in people's conflicts only for someone out of employment.
+        let dienst = self.werkmap.organisatie.as_ref().is_some_and(|o| {
+            o.mensen
+                .iter()
+                .any(|p| p.in_dienst.is_some() || p.uit_dienst.is_some())
+        });
         match edit.bord() {
-            Some(id) if !edit.changes_load() => {
+            Some(id) if !edit.changes_load() && !dienst => {
                 self.derived.refresh_board(&self.werkmap, id, self.vandaag);
             }
             _ => self.recompute(),

@@ -63,6 +63,8 @@ impl Copy {
                     regulier_aandeel: aandeel,
                     talenten,
                     afwezig: self.vakantie(),
+                    in_dienst: None,
+                    uit_dienst: None,
                 });
                 ids.push(id);
             }

@@ -78,6 +78,8 @@ impl List {
                 (WEKEN, &["van", "tot"]),
                 (BESLISSING, &["status", "verzoek", "besluit"]),
             ],
+            // Employment stays a valid range.
+            List::Mensen => &[(DIENST, &["in_dienst", "uit_dienst"])],
             _ => &[],
         }
     }
@@ -94,6 +96,9 @@ impl List {
 
 /// The group of an inzet's weeks.
 pub const WEKEN: &str = "weken";
+
+/// The group of a person's employment dates.
+pub const DIENST: &str = "dienst";
 
 /// The group of an inzet's status with the request and the decision behind it.
 pub const BESLISSING: &str = "beslissing";

@@ -6,7 +6,7 @@
 //! needs besides (`prescan`); here, the checks within and across files.
 
 mod files;
-mod parse;
+pub(crate) mod parse;
 mod prescan;
 
 use std::collections::HashMap;

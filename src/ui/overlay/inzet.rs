@@ -56,7 +56,7 @@ pub(super) fn inzet_form(frame: &mut Frame, area: Rect, f: &InzetForm, theme: &T
                     1 => &f.uren,
                     2 => &f.van,
                     3 => &f.tot,
-                    _ => &f.motivatie,
+                    _ => &f.toelichting,
                 };
                 if focus {
                     let mut l = input_line("", input, inner_w.saturating_sub(20), theme);
