@@ -292,3 +292,43 @@ fn the_piped_overview_and_errors_fit_80_columns() {
     let out = planbord(&["standup", "zzz", "--werkmap", "boards"]);
     assert_eq!(te_breed(&stderr(&out), 80), Vec::<String>::new());
 }
+
+/// A board file named in its werkmap folder: the werkmap's figures, the board's conflicts,
+/// and the same counts as the overview of the whole werkmap.
+#[test]
+fn a_board_file_is_checked_with_its_werkmaps_figures() {
+    let boards = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("boards");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_planbord"))
+            .args(args)
+            .args(["--vandaag", "2026-11-23"])
+            .current_dir(&boards)
+            .env("COLUMNS", "100")
+            .env("PLANBORD_CONFIG", "/nonexistent")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["controleer", "opgave-strand.ron"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.starts_with("Bord Revitalisering Wassenaarse Slag"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Rik Sluiter") && text.contains("overboekt"),
+        "{text}"
+    );
+    // Only this board's and its people's conflicts: no other unit's CoCo span.
+    assert!(!text.contains("te veel fte per CoCo"), "{text}");
+    let alleen = stdout(&run(&["opgave-strand.ron"]));
+    let alles = stdout(&run(&["."]));
+    let telling = |t: &str| {
+        let i = t
+            .find("Revitalisering Wassenaarse Slag\n")
+            .unwrap_or_else(|| panic!("{t}"));
+        t[i..].lines().nth(1).unwrap().to_string()
+    };
+    assert_eq!(telling(&alleen), telling(&alles));
+    assert!(!alleen.contains("Clusterkamers"), "{alleen}");
+}

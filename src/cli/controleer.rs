@@ -60,8 +60,19 @@ pub fn run(
     breedte: usize,
     out: &mut impl Write,
 ) -> super::CliResult {
-    let loaded = storage::load(map);
-    let conflicten = capacity::conflicts(&loaded.werkmap, &horizon(&a.horizon, vandaag), vandaag);
+    // A board file means its werkmap: the figures are the werkmap's, the conflicts the board's.
+    let (root, genoemd) = storage::load::werkmap_van(map);
+    let loaded = storage::load(&root);
+    let mut conflicten =
+        capacity::conflicts(&loaded.werkmap, &horizon(&a.horizon, vandaag), vandaag);
+    let kop = match genoemd.and_then(|n| loaded.bord_van_bestand(&n)) {
+        Some(b) => {
+            let mensen = capacity::mensen_van(b);
+            conflicten.retain(|c| capacity::betreft(b, &mensen, c));
+            wording::bord_kop(&b.titel, map, &root, loaded.werkmap.borden.len())
+        }
+        None => wording::werkmap_kop(map, loaded.werkmap.borden.len()),
+    };
     let code = if !loaded.fouten.is_empty() {
         ExitCode::from(2)
     } else if !conflicten.is_empty() {
@@ -71,8 +82,14 @@ pub fn run(
     };
     let written = match a.format {
         Formaat::Json => json(&loaded, &conflicten, out),
-        Formaat::Text => text(map, &loaded, &conflicten, breedte, &mut Zichtbaar::new(out))
-            .map_err(super::CliError::from),
+        Formaat::Text => text(
+            &kop,
+            &loaded,
+            &conflicten,
+            breedte,
+            &mut Zichtbaar::new(out),
+        )
+        .map_err(super::CliError::from),
     };
     // The exit code is the check's answer, also when the reader stopped early (`| true`).
     match written {
@@ -108,7 +125,7 @@ fn json(
 /// The readable report: positions an editor can jump to, and each conflict's kind on a line
 /// with its explanation wrapped under it in `breedte` columns.
 fn text(
-    map: &Path,
+    kop: &str,
     loaded: &Loaded,
     conflicten: &[Conflict],
     breedte: usize,
@@ -128,11 +145,7 @@ fn text(
             wording::melding_van(&d.melding)
         )
     };
-    writeln!(
-        out,
-        "{}",
-        wording::werkmap_kop(map, loaded.werkmap.borden.len())
-    )?;
+    writeln!(out, "{}", textwrap::fill(kop, breedte.max(20)))?;
     if let Some(why) = loaded.capaciteit_uit {
         writeln!(out, "{}", wording::capaciteit_uit(why))?;
     }

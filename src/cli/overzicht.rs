@@ -20,24 +20,34 @@ pub fn run(
     out: &mut impl Write,
 ) -> super::CliResult {
     let out = &mut super::sanitize::Zichtbaar::new(out);
-    let loaded = storage::load(map);
+    // A board file means its werkmap, showing only that board.
+    let (root, genoemd) = storage::load::werkmap_van(map);
+    let loaded = storage::load(&root);
     let conflicten = capacity::conflicts(
         &loaded.werkmap,
         &capacity::default_horizon(vandaag),
         vandaag,
     );
-    writeln!(
-        out,
-        "{}",
-        wording::werkmap_kop(map, loaded.werkmap.borden.len())
-    )?;
+    let kop = match genoemd.as_deref().and_then(|n| loaded.bord_van_bestand(n)) {
+        Some(b) => wording::bord_kop(&b.titel, map, &root, loaded.werkmap.borden.len()),
+        None => wording::werkmap_kop(map, loaded.werkmap.borden.len()),
+    };
+    writeln!(out, "{}", textwrap::fill(&kop, breedte.max(20)))?;
+    let getoond = |file: &storage::FileMeta| genoemd.as_deref().is_none_or(|n| file.name == n);
     for (kop, clusterkamer) in [
         (wording::KOP_CLUSTERKAMERS, true),
         (wording::KOP_OPGAVETEAMS, false),
     ] {
+        let soort = |b: &crate::domain::Bord| {
+            matches!(b.soort, BordSoort::Clusterkamer { .. }) == clusterkamer
+        };
+        let hier = loaded.werkmap.borden.iter().zip(&loaded.board_files);
+        if !hier.clone().any(|(b, f)| soort(b) && getoond(f)) {
+            continue;
+        }
         writeln!(out, "\n{kop}")?;
         for (bord, file) in loaded.werkmap.borden.iter().zip(&loaded.board_files) {
-            if matches!(bord.soort, BordSoort::Clusterkamer { .. }) != clusterkamer {
+            if !soort(bord) || !getoond(file) {
                 continue;
             }
             // The same count as the TUI's overview: what concerns the board or its people.

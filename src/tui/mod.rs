@@ -58,7 +58,8 @@ pub fn run(
     created: bool,
     standup: Option<StandupStart>,
 ) -> io::Result<()> {
-    let (path, bord_bestand) = werkmap_van(path);
+    let (path, bord_bestand) = storage::load::werkmap_van(path);
+    let bord_bestand = bord_bestand.as_deref();
     // One spelling of the werkmap for the watcher, the saves and the screen: `.` (the werkmap
     // found in the current folder) made absolute, or a save of our own looks like a stranger's
     // file next to it.
@@ -143,24 +144,6 @@ fn name_of_uid(passwd: &str, uid: u32) -> Option<String> {
 #[cfg(not(unix))]
 fn account_name() -> Option<String> {
     None
-}
-
-/// What to open for `path`: a board file inside a werkmap opens that werkmap, on that board
-/// (returned by file name), so the load strip counts the people's other opgaven too. Anything
-/// else opens as it is.
-fn werkmap_van(path: &Path) -> (std::path::PathBuf, Option<&str>) {
-    // `opgave-x.ron` typed in the werkmap itself has an empty parent: the current folder
-    // (made absolute with every werkmap path in `run`).
-    let map = match path.parent() {
-        Some(p) if p.as_os_str().is_empty() => Path::new(".").to_path_buf(),
-        Some(p) => p.to_path_buf(),
-        None => return (path.to_path_buf(), None),
-    };
-    if path.is_file() && map.join(storage::load::ORGANISATIE).is_file() {
-        (map, path.file_name().and_then(|n| n.to_str()))
-    } else {
-        (path.to_path_buf(), None)
-    }
 }
 
 fn now() -> chrono::NaiveDateTime {
@@ -398,8 +381,6 @@ fn collect(
 
 #[cfg(test)]
 mod tests {
-    use super::werkmap_van;
-    use std::path::Path;
 
     #[test]
     fn the_account_name_is_read_from_passwd() {
@@ -408,27 +389,5 @@ mod tests {
         assert_eq!(super::name_of_uid(passwd, 1000).as_deref(), Some("mdehaan"));
         assert_eq!(super::name_of_uid(passwd, 0).as_deref(), Some("root"));
         assert_eq!(super::name_of_uid(passwd, 1001), None);
-    }
-
-    #[test]
-    fn a_board_file_opens_its_werkmap_also_when_named_without_a_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        for f in ["organisatie.ron", "opgave-x.ron"] {
-            std::fs::write(dir.path().join(f), "").unwrap();
-        }
-        let file = dir.path().join("opgave-x.ron");
-        assert_eq!(
-            werkmap_van(&file),
-            (dir.path().to_path_buf(), Some("opgave-x.ron"))
-        );
-        // A bare file name is in the current folder (here the crate, which is no werkmap).
-        assert_eq!(
-            werkmap_van(Path::new("Cargo.toml")),
-            (Path::new("Cargo.toml").to_path_buf(), None)
-        );
-        // A folder, or a file outside any werkmap, opens as it is.
-        assert_eq!(werkmap_van(dir.path()), (dir.path().to_path_buf(), None));
-        std::fs::remove_file(dir.path().join("organisatie.ron")).unwrap();
-        assert_eq!(werkmap_van(&file), (file.clone(), None));
     }
 }

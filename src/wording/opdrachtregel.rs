@@ -15,6 +15,23 @@ pub fn getal_n(v: f64, n: usize) -> String {
 pub fn werkmap_kop(map: &std::path::Path, borden: usize) -> String {
     format!("Werkmap {} ({borden} borden)", map.display())
 }
+/// The heading of a command run on one board file of a werkmap.
+pub fn bord_kop(
+    titel: &str,
+    bestand: &std::path::Path,
+    werkmap: &std::path::Path,
+    borden: usize,
+) -> String {
+    let map = if werkmap == std::path::Path::new(".") {
+        String::new()
+    } else {
+        format!(" in werkmap {}", werkmap.display())
+    };
+    format!(
+        "Bord {titel} ({}){map}; de belasting telt alle {borden} borden",
+        bestand.display(),
+    )
+}
 pub fn kop_fouten(n: usize) -> String {
     format!("Fouten ({n}): deze bestanden worden niet gebruikt")
 }

@@ -61,6 +61,16 @@ pub struct Loaded {
     pub kopieen: Vec<(FileMeta, Bord)>,
 }
 
+impl Loaded {
+    /// The board read from the file with this name.
+    pub fn bord_van_bestand(&self, name: &str) -> Option<&Bord> {
+        self.board_files
+            .iter()
+            .position(|f| f.name == name)
+            .map(|i| &self.werkmap.borden[i])
+    }
+}
+
 /// Why capacity is switched off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CapaciteitUit {
@@ -73,6 +83,24 @@ struct Parsed<T> {
     meta: FileMeta,
     text: String,
     value: T,
+}
+
+/// What to read for `path` (DESIGN.md section 2): a board file whose folder holds
+/// `organisatie.ron` means that werkmap, with the board named by its file name (so the figures
+/// are the werkmap's: the people's other opgaven count too). Anything else is read as it is.
+pub fn werkmap_van(path: &Path) -> (PathBuf, Option<String>) {
+    // `opgave-x.ron` typed in the werkmap itself has an empty parent: the current folder.
+    let map = match path.parent() {
+        Some(p) if p.as_os_str().is_empty() => Path::new(".").to_path_buf(),
+        Some(p) => p.to_path_buf(),
+        None => return (path.to_path_buf(), None),
+    };
+    if path.is_file() && map.join(ORGANISATIE).is_file() {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        (map, name)
+    } else {
+        (path.to_path_buf(), None)
+    }
 }
 
 /// Loads a werkmap folder, or one board file with the `organisatie.ron` beside it.
@@ -332,5 +360,33 @@ pub fn check_board_text(name: &str, text: &str) -> Result<Bord, Vec<Diagnostic>>
         Ok(p.value)
     } else {
         Err(fouten)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::werkmap_van;
+    use std::path::Path;
+
+    #[test]
+    fn a_board_file_means_its_werkmap_also_when_named_without_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["organisatie.ron", "opgave-x.ron"] {
+            std::fs::write(dir.path().join(f), "").unwrap();
+        }
+        let file = dir.path().join("opgave-x.ron");
+        assert_eq!(
+            werkmap_van(&file),
+            (dir.path().to_path_buf(), Some("opgave-x.ron".to_string()))
+        );
+        // A bare file name is in the current folder (here the crate, which is no werkmap).
+        assert_eq!(
+            werkmap_van(Path::new("Cargo.toml")),
+            (Path::new("Cargo.toml").to_path_buf(), None)
+        );
+        // A folder, or a file outside any werkmap, is read as it is.
+        assert_eq!(werkmap_van(dir.path()), (dir.path().to_path_buf(), None));
+        std::fs::remove_file(dir.path().join("organisatie.ron")).unwrap();
+        assert_eq!(werkmap_van(&file), (file.clone(), None));
     }
 }
