@@ -833,6 +833,28 @@ fn the_selected_card_stays_on_screen_in_a_long_column() {
 }
 
 #[test]
+fn a_long_column_fills_its_height_and_counts_the_rest_in_its_border() {
+    let mut a = lange_klaar_kolom();
+    open(&mut a, "opgave-haven");
+    for _ in 0..3 {
+        key(&mut a, 'l');
+    }
+    let t = text(&render(&mut a, 80, 24));
+    let lines: Vec<&str> = t.lines().collect();
+    // The column's inner height is 12 lines at 80×24: three cards of four lines, none lost to
+    // a "meer" line; the rest is counted in the bottom border.
+    assert!(t.contains("Startnotitie") && t.contains("02 klaar"), "{t}");
+    let bottom = lines.iter().find(|l| l.starts_with('└')).unwrap();
+    assert!(bottom.contains("↓ 18 meer"), "{bottom}");
+    for _ in 0..6 {
+        key(&mut a, 'j');
+    }
+    let t = text(&render(&mut a, 80, 24));
+    let bottom = t.lines().find(|l| l.starts_with('└')).unwrap().to_string();
+    assert!(bottom.contains("↑ 4 · ↓ 14 meer"), "{bottom}\n{t}");
+}
+
+#[test]
 fn below_60x16_a_line_says_the_window_is_too_small() {
     for (w, h) in [(40, 12), (20, 5), (59, 24), (80, 15)] {
         let mut a = klein();

@@ -90,12 +90,11 @@ pub fn layout(app: &App, bord: &Bord, area: Rect) -> BoardLayout {
 /// The cards a column shows: (first, how many). When not all fit, a line above says how many
 /// are hidden above and one below how many below, and the selected card is always among them.
 fn window(app: &App, kolom: usize, cards: &[&Kaart], height: u16) -> (usize, usize) {
-    let card = usize::from(CARD_HEIGHT);
-    let height = usize::from(height);
-    if cards.len() * card <= height {
-        return (0, cards.len());
+    let per = crate::app::bord::cards_in(height);
+    let n = cards.len();
+    if n <= per {
+        return (0, n);
     }
-    let per = (height.saturating_sub(2) / card).max(1);
     let pos = if kolom == app.views.bord.kolom {
         app.views
             .bord
@@ -106,10 +105,8 @@ fn window(app: &App, kolom: usize, cards: &[&Kaart], height: u16) -> (usize, usi
     } else {
         0
     };
-    let first = pos
-        .saturating_sub(per - 1)
-        .min(cards.len().saturating_sub(per));
-    (first, per.min(cards.len() - first))
+    let first = pos.saturating_sub(per - 1).min(n - per);
+    (first, per)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -209,7 +206,7 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
     if exceeded {
         title.push(Span::styled(format!("{CONFLICT} "), theme.conflict));
     }
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(if exceeded {
             theme.conflict
@@ -220,11 +217,23 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
         })
         .title(Line::from(title));
     let inner = block.inner(rect);
+    let (first, shown) = if inner.height == 0 {
+        (0, 0)
+    } else {
+        window(app, kolom, &cards, inner.height)
+    };
+    // What does not fit is counted in the bottom border, so every line holds cards.
+    let below = cards.len().saturating_sub(first + shown);
+    if first > 0 || below > 0 {
+        block = block.title_bottom(Span::styled(
+            wording::kaarten_buiten_beeld(first, below),
+            theme.dim,
+        ));
+    }
     frame.render_widget(block, rect);
     if inner.height == 0 || inner.width < 3 {
         return;
     }
-    let (first, shown) = window(app, kolom, &cards, inner.height);
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     if cards.is_empty() {
@@ -235,27 +244,9 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
         };
         lines.push(Line::from(Span::styled(leeg, theme.dim)));
     }
-    if first > 0 {
-        lines.push(Line::from(Span::styled(
-            format!(" ↑ {} meer", first),
-            theme.dim,
-        )));
-    }
     for k in cards.iter().skip(first).take(shown) {
         let selected = focus && app.views.bord.kaart.as_deref() == Some(k.id.as_str());
         lines.extend(card_lines(app, bord, k, selected, w, theme));
-    }
-    let below = cards.len().saturating_sub(first + shown);
-    if below > 0 {
-        let at = usize::from(inner.height).saturating_sub(1);
-        lines.truncate(at);
-        while lines.len() < at {
-            lines.push(Line::default());
-        }
-        lines.push(Line::from(Span::styled(
-            format!(" ↓ {below} meer"),
-            theme.dim,
-        )));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -513,7 +504,7 @@ pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
     let inner = Block::default().borders(Borders::ALL).inner(rect);
     let cards = app.visible_cards(bord, kolom);
     let (first, shown) = window(app, kolom, &cards, inner.height);
-    let offset = usize::from(first > 0);
+    let offset = 0;
     if y < inner.y {
         return Some(Target::Column(kolom));
     }

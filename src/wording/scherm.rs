@@ -457,3 +457,11 @@ pub fn hulp_scrollen(scroll: usize, max: usize) -> String {
         _ => " ↑/↓: scrollen · andere toets sluit ".into(),
     }
 }
+/// The bottom border of a column that scrolls: the cards above and below the ones shown.
+pub fn kaarten_buiten_beeld(boven: usize, onder: usize) -> String {
+    match (boven, onder) {
+        (0, o) => format!(" ↓ {o} meer "),
+        (b, 0) => format!(" ↑ {b} meer "),
+        (b, o) => format!(" ↑ {b} · ↓ {o} meer "),
+    }
+}

@@ -20,6 +20,12 @@ pub use strip::{Strip, StripRow};
 /// Lines per card on a board, the gap included.
 pub const CARD_HEIGHT: u16 = 4;
 
+/// How many cards fit in a column `height` lines high: each card's last line is a blank
+/// separator, which the last card shown does not need. At least one.
+pub fn cards_in(height: u16) -> usize {
+    (usize::from(height + 1) / usize::from(CARD_HEIGHT)).max(1)
+}
+
 /// The height of the capacity strip under the columns, in `rest` rows below the board's
 /// header, for `rows` people or units: a third at most, none when the screen is low. Shared by
 /// drawing and paging, so a page is what the screen shows.
@@ -116,12 +122,12 @@ impl BordView {
         Step::Stay
     }
 
-    /// How many cards a column shows when it scrolls (as `ui::bord` lays it out): the screen
-    /// less the status line, the header, the strip, the column's frame and its ↑/↓ lines.
+    /// How many cards a column shows (as `ui::bord` lays it out): the screen less the status
+    /// line, the header, the strip and the column's frame.
     fn page(&self, s: &Session) -> usize {
         let rest = s.size.1.saturating_sub(1 + 2);
         let inner = rest.saturating_sub(strip_hoogte(rest, self.strip.rows.len()) + 2);
-        (usize::from(inner).saturating_sub(2) / usize::from(CARD_HEIGHT)).max(1)
+        cards_in(inner)
     }
 
     /// Whether a filter hides cards: a search text or a quick filter.
