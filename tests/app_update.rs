@@ -232,6 +232,16 @@ fn a_new_card_through_the_form() {
     }
     typ(&mut a, "Strandopgang Noord");
     key(&mut a, KeyCode::Tab); // owner
+    // A name that matches nobody is refused, not saved as "no owner".
+    typ(&mut a, "zzq");
+    key(&mut a, KeyCode::Enter);
+    match &a.mode {
+        Mode::Form(f) => assert!(f.error.as_deref().unwrap().contains("zzq"), "{:?}", f.error),
+        m => panic!("{m:?}"),
+    }
+    for _ in 0..3 {
+        key(&mut a, KeyCode::Backspace);
+    }
     typ(&mut a, "smit");
     key(&mut a, KeyCode::Tab); // hours
     typ(&mut a, "7,5");

@@ -1169,3 +1169,18 @@ fn the_note_dialog_names_who_signs_by_name() {
     let t = text(&render(&mut a, 120, 35));
     assert!(t.contains("ondertekend door Daan Bakker"), "{t}");
 }
+
+#[test]
+fn a_filter_that_matches_nothing_says_so_whole_in_a_narrow_column() {
+    let mut a = klein();
+    open(&mut a, "opgave-haven");
+    key(&mut a, '/');
+    for c in "qqqq".chars() {
+        key(&mut a, c);
+    }
+    a.update(Action::Key(KeyEvent::from(KeyCode::Enter)));
+    let t = text(&render(&mut a, 80, 24));
+    let text: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("filter)"), "{t}");
+    assert!(!t.contains("bij h\n") && !t.contains("…"), "{t}");
+}

@@ -248,7 +248,14 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
         let selected = focus && app.views.bord.kaart.as_deref() == Some(k.id.as_str());
         lines.extend(card_lines(app, bord, k, selected, w, theme));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    // The empty column's line wraps in a narrow column rather than lose its end.
+    let p = Paragraph::new(lines);
+    let p = if cards.is_empty() {
+        p.wrap(ratatui::widgets::Wrap { trim: false })
+    } else {
+        p
+    };
+    frame.render_widget(p, inner);
 }
 
 /// A card in `w` cells: its title line, owner with deadline, status with progress, and the gap

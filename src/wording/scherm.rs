@@ -101,6 +101,15 @@ pub fn nieuwe_kaart() -> &'static str {
 pub fn kaart_bewerken() -> &'static str {
     "Kaart bewerken"
 }
+pub fn geen_persoon_gevonden(gezocht: &str) -> String {
+    format!(
+        "niemand heet \"{gezocht}\": typ een deel van een naam, of maak het veld leeg voor geen eigenaar"
+    )
+}
+/// The short owner hint, when the long one does not fit.
+pub fn kies_hint_kort() -> &'static str {
+    "←/→ kiest"
+}
 pub fn kies_hint(n: usize) -> String {
     format!("←/→ kiest ({n} mensen), typ om te zoeken")
 }

@@ -331,6 +331,14 @@ impl CardForm {
             return Err(wording::titel_verplicht().into());
         }
         k.titel = titel;
+        // Typed a name that matches nobody: say so, rather than save the card without owner.
+        let gezocht = self.inputs[Field::Eigenaar as usize]
+            .text
+            .trim()
+            .to_string();
+        if !gezocht.is_empty() && self.owner_matches().len() == 1 {
+            return Err(wording::geen_persoon_gevonden(&gezocht));
+        }
         k.eigenaar = self.owner().map(|c| c.id.clone());
         k.uren = parse_hours(&text_of(Field::Uren))?;
         k.start = parse_date(&text_of(Field::Start), Field::Start, vandaag)?;

@@ -39,7 +39,13 @@ pub(super) fn inzet_form(frame: &mut Frame, area: Rect, f: &InzetForm, theme: &T
             if focus { theme.accent } else { theme.dim },
         );
         let line = match i {
-            0 => person_line(f, label, focus, theme),
+            0 => person_line(
+                f,
+                label,
+                focus,
+                usize::from(r.width.saturating_sub(2)),
+                theme,
+            ),
             4 => Line::from(vec![
                 label,
                 Span::styled(
@@ -102,7 +108,13 @@ pub(super) fn inzet_form(frame: &mut Frame, area: Rect, f: &InzetForm, theme: &T
 
 /// The person field: what is typed to search (in brackets), the person it picks, and in focus
 /// how many match.
-fn person_line(f: &InzetForm, label: Span<'static>, focus: bool, theme: &Theme) -> Line<'static> {
+fn person_line(
+    f: &InzetForm,
+    label: Span<'static>,
+    focus: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let chosen = f
         .chosen()
         .map_or_else(|| "–".to_string(), |c| format!("{} ({})", c.naam, c.id));
@@ -115,10 +127,10 @@ fn person_line(f: &InzetForm, label: Span<'static>, focus: bool, theme: &Theme) 
         if focus { theme.selected } else { theme.text },
     ));
     if focus {
-        spans.push(Span::styled(
-            format!("  {}", wording::kies_hint(f.matches().len())),
-            theme.dim,
-        ));
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        if let Some(hint) = super::kies_hint(used, width, f.matches().len()) {
+            spans.push(Span::styled(hint, theme.dim));
+        }
     }
     Line::from(spans)
 }

@@ -139,8 +139,8 @@ fn owner_line(
     if focus {
         // The hint in the room left, or not at all: never half a word.
         let used: usize = spans.iter().map(|s| s.width()).sum();
-        let hint = format!("  {}", wording::kies_hint(f.owner_matches().len() - 1));
-        if used + unicode_width::UnicodeWidthStr::width(hint.as_str()) <= inner_w + 20 {
+        // The label column (20) is in `used`: the whole line has inner_w + 20 cells.
+        if let Some(hint) = super::kies_hint(used, inner_w + 20, f.owner_matches().len() - 1) {
             spans.push(Span::styled(hint, theme.dim));
         }
     }
@@ -173,7 +173,7 @@ pub(super) fn note(
 /// Asks whether to delete card `k`, naming it.
 pub(super) fn confirm_delete(frame: &mut Frame, area: Rect, k: &Kaart, theme: &Theme) {
     let titel = k.titel.clone();
-    let r = centered(area, 60, 5);
+    let r = centered(area, 60, 6);
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -186,5 +186,11 @@ pub(super) fn confirm_delete(frame: &mut Frame, area: Rect, k: &Kaart, theme: &T
         )),
         Line::from(Span::styled(wording::verwijderen_vraag(), theme.text)),
     ];
-    frame.render_widget(Paragraph::new(lines).block(block), r);
+    // The question wraps rather than lose its "= nee".
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        r,
+    );
 }

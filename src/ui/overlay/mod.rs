@@ -121,6 +121,16 @@ fn line_popup(
     );
 }
 
+/// The hint of a person field after `used` cells of a line `width` wide: the long one, the
+/// short one, or none; never half a word.
+fn kies_hint(used: usize, width: usize, n: usize) -> Option<String> {
+    let lang = format!("  {}", crate::wording::kies_hint(n));
+    let kort = format!("  {}", crate::wording::kies_hint_kort());
+    [lang, kort]
+        .into_iter()
+        .find(|h| used + unicode_width::UnicodeWidthStr::width(h.as_str()) <= width)
+}
+
 /// The line of a form that says why it was not accepted.
 /// A form's error in a box `w` cells wide, wrapped under its marker (never cut).
 fn error_lines(e: &str, w: u16, theme: &Theme) -> Vec<Line<'static>> {
