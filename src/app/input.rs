@@ -68,3 +68,21 @@ impl TextInput {
         true
     }
 }
+
+/// A date as people type it in a form: `23-11-2026`, `2026-11-23`, or `23-11` without a
+/// year, which is then the year that puts it closest after half a year ago (in November,
+/// "15-01" is next January; "29-02" the next leap day).
+pub fn datum(s: &str, vandaag: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    let t = s.trim();
+    if let Ok(d) = t.parse::<crate::domain::Datum>() {
+        return Some(d.0);
+    }
+    let (d, m) = t.split_once('-')?;
+    let (d, m) = (d.trim().parse::<u32>().ok()?, m.trim().parse::<u32>().ok()?);
+    let vanaf = vandaag - chrono::Duration::days(183);
+    // Four years ahead at most, so 29-02 finds the next leap year.
+    (vandaag.year()..=vandaag.year() + 4)
+        .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, m, d))
+        .find(|date| *date >= vanaf)
+}

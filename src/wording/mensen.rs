@@ -148,7 +148,7 @@ pub fn afwezig_privacy() -> &'static str {
     "  Alleen de soort: een reden hoort niet in een gedeelde map."
 }
 pub fn afwezig_hint() -> &'static str {
-    "  Datum: 23-11-2026 of 2026-11-23 · Enter opslaan · Esc annuleren"
+    "  Datum: 23-11-2026, 2026-11-23 of 23-11 · Enter opslaan · Esc annuleren"
 }
 /// The kind of an absence as shown (to a CoCo of the person's unit only).
 pub fn afwezigheid_soort(s: Option<crate::domain::AfwezigheidSoort>) -> &'static str {

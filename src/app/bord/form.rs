@@ -2,7 +2,7 @@
 //!
 //! Over 500 lines with its tests: the form's fields, keys and parsing are one piece.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::input::TextInput;
@@ -405,29 +405,14 @@ pub fn parse_hours(s: &str) -> Result<Option<f64>, String> {
     }
 }
 
-/// A date as `23-11-2026`, `2026-11-23`, or `23-11` without a year: then the year that puts
-/// it closest after half a year ago (in November, "15-01" is next January).
+/// A date field's value: empty is none; otherwise as [`crate::app::input::datum`] reads it.
 fn parse_date(s: &str, f: Field, vandaag: NaiveDate) -> Result<Option<Datum>, String> {
     if s.is_empty() {
         return Ok(None);
     }
-    if let Some(d) = zonder_jaar(s, vandaag) {
-        return Ok(Some(Datum(d)));
-    }
-    s.parse::<Datum>()
-        .map(Some)
-        .map_err(|_| wording::ongeldige_datum(f.label(), s))
-}
-
-/// `dd-mm` (or `d-m`) read in the year that puts it after half a year ago.
-fn zonder_jaar(s: &str, vandaag: NaiveDate) -> Option<NaiveDate> {
-    let (d, m) = s.split_once('-')?;
-    let (d, m) = (d.trim().parse::<u32>().ok()?, m.trim().parse::<u32>().ok()?);
-    let vanaf = vandaag - chrono::Duration::days(183);
-    // Four years ahead at most, so 29-02 finds the next leap year.
-    (vandaag.year()..=vandaag.year() + 4)
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
-        .find(|date| *date >= vanaf)
+    crate::app::input::datum(s, vandaag)
+        .map(|d| Some(Datum(d)))
+        .ok_or_else(|| wording::ongeldige_datum(f.label(), s))
 }
 
 /// The owner candidates of a board: its people first (inzet and card owners), then the rest.

@@ -146,12 +146,18 @@ impl AfwezigForm {
     }
 
     /// The person with the new absence.
-    pub fn result(&self) -> Result<Persoon, String> {
-        let van: Datum = self.velden[0].text.parse()?;
-        let tot: Datum = if self.velden[1].text.trim().is_empty() {
+    pub fn result(&self, vandaag: chrono::NaiveDate) -> Result<Persoon, String> {
+        let lees = |i: usize| {
+            let t = self.velden[i].text.trim();
+            crate::app::input::datum(t, vandaag)
+                .map(Datum)
+                .ok_or_else(|| wording::ongeldige_datum(AFWEZIG_VELDEN[i], t))
+        };
+        let van = lees(0)?;
+        let tot = if self.velden[1].text.trim().is_empty() {
             van
         } else {
-            self.velden[1].text.parse()?
+            lees(1)?
         };
         if van > tot {
             return Err(wording::van_na_tot(&van.to_string(), &tot.to_string()));
@@ -200,7 +206,7 @@ impl MensenView {
             return Step::Stay;
         }
         if f.handle(key) {
-            match f.result() {
+            match f.result(s.vandaag) {
                 Ok(p) => {
                     s.commit_as(
                         persoon_edit(s, &f.persoon, &p),
