@@ -332,3 +332,32 @@ fn a_board_file_is_checked_with_its_werkmaps_figures() {
     assert_eq!(telling(&alleen), telling(&alles));
     assert!(!alleen.contains("Clusterkamers"), "{alleen}");
 }
+
+#[test]
+fn numbers_out_of_range_are_refused_in_dutch() {
+    for args in [
+        ["capaciteit", "boards", "--weken", "0"],
+        ["capaciteit", "boards", "--weken", "abc"],
+        ["standup", "boards", "--minuten", "0"],
+        ["demo", "/nonexistent/x", "--schaal", "0"],
+    ] {
+        let out = planbord(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("geen geheel getal van 1 tot en met"),
+            "{args:?}: {err}"
+        );
+        assert!(
+            !err.contains("is not in") && !err.contains("invalid digit"),
+            "{err}"
+        );
+    }
+    let help = stdout(&planbord(&["merge-driver", "--help"]));
+    assert!(!help.contains("[default"), "{help}");
+    let order: Vec<usize> = ["<BASIS>", "<ONS>", "<HUN>", "[NAAM]"]
+        .iter()
+        .map(|a| help.find(a).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{help}");
+}

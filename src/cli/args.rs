@@ -202,7 +202,7 @@ pub struct HorizonArgs {
     #[arg(long, value_name = "WEEK", value_parser = week)]
     pub vanaf: Option<Week>,
     /// Het aantal weken (standaard 12).
-    #[arg(long, value_name = "N", default_value_t = 12, hide_default_value = true, value_parser = clap::value_parser!(u32).range(1..=520))]
+    #[arg(long, value_name = "N", default_value_t = 12, hide_default_value = true, value_parser = |s: &str| aantal(s, 520))]
     pub weken: u32,
 }
 
@@ -253,7 +253,7 @@ pub struct StandupArgs {
     #[arg(long, value_name = "MAP")]
     pub werkmap: Option<PathBuf>,
     /// Minuten op de timer (standaard 15).
-    #[arg(long, value_name = "N", default_value_t = 15, hide_default_value = true, value_parser = clap::value_parser!(u32).range(1..=180))]
+    #[arg(long, value_name = "N", default_value_t = 15, hide_default_value = true, value_parser = |s: &str| aantal(s, 180))]
     pub minuten: u32,
     /// Wissel van bord na deze tijd, bijvoorbeeld 30s of 2m (clusterkamer).
     #[arg(long, value_name = "DUUR")]
@@ -288,16 +288,22 @@ pub enum RapportFormaat {
 #[derive(Debug, Args)]
 pub struct MergeDriverArgs {
     /// De gemeenschappelijke voorouder (%O).
-    #[arg(value_name = "BASIS", help_heading = "Argumenten")]
+    #[arg(value_name = "BASIS", help_heading = "Argumenten", display_order = 1)]
     pub basis: PathBuf,
     /// Onze versie (%A); het resultaat komt hier.
-    #[arg(value_name = "ONS", help_heading = "Argumenten")]
+    #[arg(value_name = "ONS", help_heading = "Argumenten", display_order = 2)]
     pub ours: PathBuf,
     /// Hun versie (%B).
-    #[arg(value_name = "HUN", help_heading = "Argumenten")]
+    #[arg(value_name = "HUN", help_heading = "Argumenten", display_order = 3)]
     pub theirs: PathBuf,
     /// De naam van het bestand in de repository (%P).
-    #[arg(value_name = "NAAM", help_heading = "Argumenten", default_value = "")]
+    #[arg(
+        value_name = "NAAM",
+        help_heading = "Argumenten",
+        display_order = 4,
+        default_value = "",
+        hide_default_value = true
+    )]
     pub naam: String,
 }
 
@@ -319,7 +325,7 @@ pub struct DemoArgs {
     #[arg(value_name = "MAP", help_heading = "Argumenten")]
     pub map: PathBuf,
     /// Schaal: N keer zoveel mensen, eenheden, borden en kaarten (standaard 1).
-    #[arg(long, value_name = "N", default_value_t = 1, hide_default_value = true, value_parser = clap::value_parser!(u32).range(1..=100))]
+    #[arg(long, value_name = "N", default_value_t = 1, hide_default_value = true, value_parser = |s: &str| aantal(s, 100))]
     pub schaal: u32,
     /// Schrijf ook in een map die niet leeg is; de oude bestanden gaan eerst naar
     /// MAP/.planbord/vorige/.
@@ -344,6 +350,14 @@ pub enum CapaciteitFormaat {
 
 fn datum(s: &str) -> Result<NaiveDate, String> {
     s.parse::<Datum>().map(|d| d.0)
+}
+
+/// A whole number from 1 to `max`, with a Dutch message otherwise.
+fn aantal(s: &str, max: u32) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(crate::wording::geen_aantal(s, max)),
+    }
 }
 
 fn week(s: &str) -> Result<Week, String> {

@@ -236,3 +236,6 @@ pub fn nieuw_aangemaakt(map: &std::path::Path, naam: &str, jaar: i32) -> String 
         map = map.display()
     )
 }
+pub fn geen_aantal(s: &str, max: u32) -> String {
+    format!("\"{s}\" is geen geheel getal van 1 tot en met {max}")
+}
