@@ -505,8 +505,8 @@ fn capaciteit_and_conflicten_snapshots() {
         let t = text(&render(&mut a, w, h));
         assert!(
             t.contains("Daan Bakker")
-                && t.contains("haven")
-                && t.contains("park")
+                && t.contains("Haven en strand")
+                && t.contains("Park en landgoed")
                 && t.contains("Inzet achter"),
             "{t}"
         );

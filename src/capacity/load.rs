@@ -64,7 +64,7 @@ pub struct Claim<'a> {
     pub uren: f64,
     pub status: InzetStatus,
     pub soort: InzetSoort,
-    /// What the hours go to: the opgave id of an opgaveteam board, else the board id.
+    /// What the hours go to, by name: the opgave of an opgaveteam board, else the board.
     pub bron: &'a str,
 }
 
@@ -139,7 +139,7 @@ impl<'a> Engine<'a> {
             .collect();
         let mut claims = vec![Vec::new(); org.mensen.len()];
         for (b, bord) in borden.iter().enumerate() {
-            let bron = bord.opgave().unwrap_or(&bord.id);
+            let bron = super::bron(org, bord);
             for (i, inz) in bord.inzet.iter().enumerate() {
                 if inz.status == InzetStatus::Afgewezen {
                     continue;

@@ -43,6 +43,14 @@ pub fn betreft(bord: &Bord, mensen: &std::collections::HashSet<&str>, c: &Confli
         || (c.soort.over_belasting() && c.persoon.as_deref().is_some_and(|p| mensen.contains(p)))
 }
 
+/// What a board's inzet goes to, by name: the opgave of an opgaveteam board, else (or when
+/// the opgave is not in the organisation) the board's title; what people call the work.
+pub fn bron<'a>(org: &'a Organisatie, bord: &'a Bord) -> &'a str {
+    bord.opgave()
+        .and_then(|id| org.opgaven.iter().find(|o| o.id == id))
+        .map_or(bord.titel.as_str(), |o| o.naam.as_str())
+}
+
 /// The weeks a capacity question looks at: `weken` weeks from `vanaf`.
 pub fn horizon(vanaf: Week, weken: u32) -> Vec<Week> {
     (0..i64::from(weken)).map(|n| vanaf.plus(n)).collect()

@@ -343,9 +343,10 @@ fn week_line(
     } else {
         ""
     };
+    // Each opgave by its pattern, which the legend names: the line stays short and whole.
     let parts_text: Vec<String> = parts
         .iter()
-        .map(|(b, h)| format!("{b} {}", wording::getal(*h)))
+        .map(|(b, h)| format!("{} {}", bars.seg(b), wording::getal(*h)))
         .collect();
     Line::from(vec![
         Span::styled(format!(" W{:02} ", w.number()), theme.dim),
@@ -395,9 +396,13 @@ fn claim_line(c: &ClaimRow, selected: bool, width: usize, theme: &Theme) -> Line
         Span::styled(
             ellipsis(
                 &format!(
-                    "{} ({}) · {} u/week · {} · {}{}",
+                    "{}{} · {} u/week · {} · {}{}",
                     c.bord_titel,
-                    c.bron,
+                    if c.bron == c.bord_titel {
+                        String::new()
+                    } else {
+                        format!(" ({})", c.bron)
+                    },
                     wording::getal(c.uren),
                     wording::weken_iso(c.van, c.tot),
                     wording::inzet_status(c.status),

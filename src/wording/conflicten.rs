@@ -10,8 +10,9 @@ use std::fmt::Write as _;
 pub fn bronnen(delen: &[(String, f64)]) -> String {
     let mut s = String::new();
     for (i, (bron, uren)) in delen.iter().enumerate() {
+        // Names may hold commas: the parts are separated by semicolons.
         if i > 0 {
-            s.push_str(", ");
+            s.push_str("; ");
         }
         let _ = write!(s, "{bron} {}", getal(*uren));
     }

@@ -268,7 +268,11 @@ impl CapaciteitView {
                         bord: bord.id.clone(),
                         inzet: z.id.clone(),
                         bord_titel: bord.titel.clone(),
-                        bron: bord.opgave().unwrap_or(&bord.id).to_string(),
+                        bron: werkmap
+                            .organisatie
+                            .as_ref()
+                            .map_or(bord.titel.as_str(), |o| crate::capacity::bron(o, bord))
+                            .to_string(),
                         uren: z.uren_per_week,
                         van: z.van,
                         tot: z.tot,
