@@ -1184,3 +1184,22 @@ fn a_filter_that_matches_nothing_says_so_whole_in_a_narrow_column() {
     assert!(text.contains("filter)"), "{t}");
     assert!(!t.contains("bij h\n") && !t.contains("…"), "{t}");
 }
+
+#[test]
+fn someone_who_is_no_coco_sees_every_request_but_is_not_offered_a_decision() {
+    let mut a = app_as(klein_loaded(), "esmit", vandaag());
+    open(&mut a, "opgave-haven");
+    key(&mut a, 'i');
+    let t = text(&render(&mut a, 80, 24));
+    let head: String = t.lines().take(2).collect::<Vec<_>>().join("\n");
+    assert!(head.contains("de CoCo van de eenheid besluit"), "{head}");
+    assert!(
+        !head.contains("t toezeggen") && !head.contains("x afwijzen"),
+        "{head}"
+    );
+    let mut a = app_as(klein_loaded(), "avries", vandaag());
+    open(&mut a, "opgave-haven");
+    key(&mut a, 'i');
+    let t = text(&render(&mut a, 80, 24));
+    assert!(t.lines().nth(1).unwrap().contains("t toezeggen"), "{t}");
+}

@@ -26,9 +26,13 @@ pub fn status_symbol(s: InzetStatus) -> &'static str {
 
 /// The inzet view: the header, the list of claims, and the figures of the selected one below.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let toetsen = match app.views.inzet.scope {
-        Scope::Bord(_) => wording::inzet_toetsen(),
-        Scope::Inbox => wording::inbox_toetsen(),
+    // Someone who is no CoCo sees every open request but decides none: no t/x offered.
+    let kijker = app.session.gebruiker().is_some() && app.session.coco().is_none();
+    let toetsen = match (&app.views.inzet.scope, kijker) {
+        (Scope::Bord(_), false) => wording::inzet_toetsen(),
+        (Scope::Bord(_), true) => wording::inzet_toetsen_geen_coco(),
+        (Scope::Inbox, false) => wording::inbox_toetsen(),
+        (Scope::Inbox, true) => wording::inbox_toetsen_geen_coco(),
     };
     super::widgets::header(frame, area, title(app), toetsen, theme);
     // Who asked and who decided, in full (the list cuts them on a narrow screen).
@@ -76,10 +80,11 @@ fn title(app: &App) -> String {
         ),
         Scope::Inbox => format!(
             " Open verzoeken om capaciteit · {}",
-            app.session.gebruiker().map_or_else(
-                || wording::alle_eenheden().to_string(),
-                |g| wording::eenheden_van(&app.session.person_name(g))
-            )
+            match (app.session.gebruiker(), app.session.coco()) {
+                (None, _) => wording::alle_eenheden().to_string(),
+                (Some(_), Some(c)) => wording::eenheden_van(&app.session.person_name(c)),
+                (Some(_), None) => wording::alle_eenheden_alleen_kijken().to_string(),
+            }
         ),
     }
 }

@@ -246,6 +246,15 @@ pub fn alle_eenheden() -> &'static str {
 pub fn eenheden_van(naam: &str) -> String {
     format!("eenheden van {naam}")
 }
+pub fn alle_eenheden_alleen_kijken() -> &'static str {
+    "alle eenheden (de CoCo van de eenheid besluit)"
+}
+pub fn inbox_toetsen_geen_coco() -> &'static str {
+    " Enter persoon · Esc terug · toezeggen of afwijzen doet de CoCo"
+}
+pub fn inzet_toetsen_geen_coco() -> &'static str {
+    " n vragen · e wijzigen · w intrekken · Enter persoon · Esc terug"
+}
 pub fn inbox_toetsen() -> &'static str {
     " t toezeggen · x afwijzen · Enter persoon · Esc terug"
 }
