@@ -124,6 +124,12 @@ fn rows(
 ) -> Vec<(Option<usize>, Line<'static>)> {
     let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
     let mut last = None;
+    // The kind column as wide as its longest name, so a name never runs into the text.
+    let soort_w = crate::capacity::ConflictSoort::ALLE
+        .iter()
+        .map(|s| wording::soort(*s).chars().count())
+        .max()
+        .unwrap_or(0);
     for (i, c) in list.iter().enumerate() {
         if last != Some(c.ernst) {
             let style = match c.ernst {
@@ -150,7 +156,7 @@ fn rows(
             .map(|w| format!("W{:02}", w.number()))
             .unwrap_or_else(|| "   ".into());
         let prefix = format!(
-            "{} {week} {:<19} ",
+            "{} {week} {:<soort_w$} ",
             if selected { "▶" } else { " " },
             wording::soort(c.soort)
         );

@@ -163,14 +163,14 @@ pub(super) fn uitleg_afwezig_ingezet(
         Some(BuitenDienst::NietMeer) => "niet meer in dienst",
     };
     let mut s = format!(
-        "{} is {} {waarom} (0,0 u beschikbaar), maar er staat {} u gepland",
+        "{} is in {} {waarom} (0,0 u beschikbaar), maar er staat {} u gepland",
         wie(naam, eenheid),
         week_nr(week),
         getal(load.gepland()),
     );
     if buiten_dienst.is_some() && load.gepland() <= crate::capacity::TOLERANTIE {
         s = format!(
-            "{} is {} {waarom}, maar is eigenaar van een open kaart die dan loopt",
+            "{} is in {} {waarom}, maar is eigenaar van een open kaart die dan loopt",
             wie(naam, eenheid),
             week_nr(week),
         );
