@@ -157,6 +157,14 @@ fn demo_overzicht_160x45() {
         "{t}"
     );
     insta::assert_snapshot!("demo_overzicht_160x45", t);
+    // At 80 columns the change times give way: every title whole, none cut with "…".
+    let t = text(&render(&mut a, 80, 24));
+    for b in &a.session.werkmap.borden {
+        if t.contains(&b.titel[..12]) {
+            assert!(t.contains(&b.titel), "{} cut:\n{t}", b.titel);
+        }
+    }
+    assert!(!t.contains('…'), "{t}");
 }
 
 #[test]

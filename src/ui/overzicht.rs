@@ -83,6 +83,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = rows(app);
     let (inner, first) = window(app, area, &rows);
     let w = usize::from(inner.width);
+    // The longest title: "gewijzigd" gives way before a title is cut.
+    let longest = app
+        .session
+        .werkmap
+        .borden
+        .iter()
+        .map(|b| unicode_width::UnicodeWidthStr::width(b.titel.as_str()))
+        .max()
+        .unwrap_or(0);
     let mut lines = Vec::new();
     if let Some((meta, kopie)) = app.session.kopieen.first() {
         lines.push(Line::from(Span::styled(
@@ -100,7 +109,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for row in rows.iter().skip(first).take(usize::from(inner.height)) {
         lines.push(match row {
             Row::Heading(h) => Line::from(Span::styled(format!(" {h}"), theme.accent)),
-            Row::Board(pos, i) => board_line(app, theme, *pos, *i, w),
+            Row::Board(pos, i) => board_line(app, theme, *pos, *i, (w, longest)),
         });
     }
     if app.session.werkmap.borden.is_empty() {
@@ -109,11 +118,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usize) -> Line<'a> {
+/// One board's line in `width` cells; `longest` is the widest title of the list.
+fn board_line<'a>(
+    app: &'a App,
+    theme: &Theme,
+    pos: usize,
+    i: usize,
+    (width, longest): (usize, usize),
+) -> Line<'a> {
     let bord = &app.session.werkmap.borden[i];
     let selected = pos == app.views.overzicht.row;
     let counts = app.session.derived.counts(&bord.id);
     let open = bord.kaarten.iter().filter(|k| bord.is_open(k)).count();
+    let cards = if width >= 100 {
+        format!("{:>4} kaarten, {open:>3} open", bord.kaarten.len())
+    } else {
+        format!("{open:>3} open")
+    };
+    // When the change time would cut titles, it goes: the title says which board it is.
+    let room = width.saturating_sub(2 + cards.len() + 2 + 26);
     let changed = app
         .session
         .files
@@ -121,12 +144,8 @@ fn board_line<'a>(app: &'a App, theme: &Theme, pos: usize, i: usize, width: usiz
         .get(&bord.id)
         .and_then(|f| f.meta.gewijzigd)
         .map(wording::gewijzigd)
+        .filter(|c| room >= longest.min(56) + c.len() + 2)
         .unwrap_or_default();
-    let cards = if width >= 100 {
-        format!("{:>4} kaarten, {open:>3} open", bord.kaarten.len())
-    } else {
-        format!("{open:>3} open")
-    };
     // Only the severities that occur, each with its word: readable without colour.
     let mut conflicts: Vec<Span> = Vec::new();
     for (n, label, style) in [
