@@ -1657,3 +1657,47 @@ fn a_conflict_copy_is_offered_and_merged_into_its_board() {
     assert_eq!(kept, ["opgave-haven-LAPTOP12.20261123-090000.000.ron"]);
     assert!(storage::load(dir.path()).kopieen.is_empty());
 }
+
+#[test]
+fn a_card_gets_a_description_of_several_lines_in_the_form() {
+    let mut a = app();
+    open(&mut a, "opgave-haven");
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, "Bewonersbrief");
+    // Shift-Tab from the title goes round to the description, the last field.
+    key(&mut a, KeyCode::BackTab);
+    typ(&mut a, "Eerste regel");
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.mode, Mode::Form(_)), "Enter is a new line here");
+    typ(&mut a, "Tweede regel");
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(a.mode, Mode::Normal, "Ctrl-s saves");
+    assert_eq!(saves(&mut a).len(), 1);
+    let k = a.selected_card().unwrap();
+    assert_eq!(k.titel, "Bewonersbrief");
+    assert_eq!(
+        k.omschrijving.as_deref(),
+        Some("Eerste regel\nTweede regel")
+    );
+    // Editing again shows it, and Tab then Enter saves the form as elsewhere.
+    key(&mut a, KeyCode::Char('e'));
+    match &a.mode {
+        Mode::Form(f) => assert_eq!(f.omschrijving.text(), "Eerste regel\nTweede regel"),
+        m => panic!("{m:?}"),
+    }
+    key(&mut a, KeyCode::BackTab);
+    // The editor's keys: the cursor starts at the top; ↓ and End go to the end.
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::End);
+    typ(&mut a, "!");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(
+        a.selected_card().unwrap().omschrijving.as_deref(),
+        Some("Eerste regel\nTweede regel!")
+    );
+}

@@ -1211,3 +1211,30 @@ fn someone_who_is_no_coco_sees_every_request_but_is_not_offered_a_decision() {
     let t = text(&render(&mut a, 80, 24));
     assert!(t.lines().nth(1).unwrap().contains("t toezeggen"), "{t}");
 }
+
+#[test]
+fn the_card_view_shows_the_description_wrapped_under_its_heading() {
+    let mut a = haven_met(|haven| {
+        let k1 = haven.kaarten.iter_mut().find(|k| k.id == "k1").unwrap();
+        k1.omschrijving = Some(
+            "Met de bewoners van de boulevard en de strandpaviljoens bespreken we het ontwerp \
+             voordat het naar het college gaat.\n\nTweede alinea."
+                .into(),
+        );
+    });
+    open(&mut a, "opgave-haven");
+    a.update(Action::Command(Command::Right));
+    a.update(Action::Command(Command::Open));
+    let t = text(&render(&mut a, 80, 40));
+    let lines: Vec<&str> = t.lines().collect();
+    let kop = lines
+        .iter()
+        .position(|l| l.contains("Omschrijving"))
+        .unwrap();
+    assert!(lines[kop + 1].contains("  Met de bewoners"), "{t}");
+    assert!(
+        lines[kop + 2].contains("  ") && lines[kop + 2].contains("college"),
+        "{t}"
+    );
+    assert!(t.contains("Tweede alinea."), "{t}");
+}

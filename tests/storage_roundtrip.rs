@@ -92,6 +92,10 @@ fn kaart() -> impl Strategy<Value = Kaart> {
             proptest::option::of(datum()),
             proptest::option::of(datum()),
             proptest::option::of(datum()),
+            // A description of several lines, with quotes and indentation.
+            proptest::option::of(
+                proptest::collection::vec(text(), 1..4).prop_map(|l| l.join("\n")),
+            ),
         ),
         (
             prop_oneof![
@@ -109,13 +113,14 @@ fn kaart() -> impl Strategy<Value = Kaart> {
         .prop_map(
             |(
                 (id, titel, kolom, eigenaar, uren),
-                (start, deadline, lta),
+                (start, deadline, lta, omschrijving),
                 (status, voortgang, zaak, labels, notities),
             )| Kaart {
                 id,
                 titel,
                 kolom,
                 eigenaar,
+                omschrijving,
                 uren,
                 start,
                 deadline,

@@ -40,6 +40,20 @@ pub fn hanging(text: &str, w: usize, indent: usize) -> Vec<String> {
         .collect()
 }
 
+/// A card's description as the card view shows it: each of its lines wrapped in `w - 2`
+/// cells (an empty line stays, it separates paragraphs).
+pub fn omschrijving_regels(text: &str, w: usize) -> Vec<String> {
+    text.lines()
+        .flat_map(|l| {
+            if l.trim().is_empty() {
+                vec![String::new()]
+            } else {
+                hanging(l, w, 2)
+            }
+        })
+        .collect()
+}
+
 /// How far the card view scrolls: its lines (as `ui::kaart` lays them out on this screen) less
 /// the window, so scrolling stops with the last line at the bottom.
 fn max_scroll(s: &Session, bord: &BordView) -> u16 {
@@ -49,6 +63,9 @@ fn max_scroll(s: &Session, bord: &BordView) -> u16 {
     let (w, h) = (usize::from(s.size.0.saturating_sub(2)), s.size.1);
     // The title, a blank line and twelve fields.
     let mut regels = 14;
+    if let Some(o) = &k.omschrijving {
+        regels += 2 + omschrijving_regels(o, w).len();
+    }
     let runs = crate::capacity::reeksen(s.derived.of_card(b, k));
     if !runs.is_empty() {
         regels += 2 + runs

@@ -166,6 +166,9 @@ pub struct Kaart {
     pub kolom: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eigenaar: Option<String>,
+    /// What the card is about, in as many lines as it takes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub omschrijving: Option<String>,
     /// Total effort estimate in hours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uren: Option<f64>,
@@ -198,6 +201,7 @@ impl Kaart {
             titel: titel.into(),
             kolom: kolom.into(),
             eigenaar: None,
+            omschrijving: None,
             uren: None,
             start: None,
             deadline: None,

@@ -20,6 +20,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Text under a heading wraps with its indent, inside the frame.
     let w = usize::from(area.width.saturating_sub(2));
     let mut lines = fields(app, bord, k, theme);
+    if let Some(o) = &k.omschrijving {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            wording::kop_omschrijving(),
+            theme.accent,
+        )));
+        for l in crate::app::kaart::omschrijving_regels(o, w) {
+            lines.push(Line::from(Span::styled(format!("  {l}"), theme.text)));
+        }
+    }
     lines.extend(conflicts(app, bord, k, w, theme));
     lines.extend(notes(app, k, w, theme));
     // Scrolled no further than the last line at the bottom.

@@ -134,6 +134,10 @@ pub fn start_na_deadline_formulier(
 pub fn form_hint() -> &'static str {
     "  Tab/↓ volgend veld · ↑ vorig · Enter opslaan · Esc annuleren"
 }
+/// The keys while the description has the focus: Enter is a new line there.
+pub fn form_hint_omschrijving() -> &'static str {
+    "  Enter nieuwe regel · Ctrl-s opslaan · Tab volgend veld · Esc annuleren"
+}
 pub fn niet_opslaan_onleesbaar(bestand: &str) -> String {
     format!(
         "{bestand} is niet op te slaan: het bestand op schijf bevat een fout en wordt niet overschreven"
@@ -482,4 +486,7 @@ pub fn kaarten_buiten_beeld(boven: usize, onder: usize) -> String {
         (b, 0) => format!(" ↑ {b} meer "),
         (b, o) => format!(" ↑ {b} · ↓ {o} meer "),
     }
+}
+pub fn kop_omschrijving() -> &'static str {
+    "Omschrijving"
 }

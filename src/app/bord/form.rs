@@ -21,10 +21,11 @@ pub enum Field {
     Zaak,
     Lta,
     Labels,
+    Omschrijving,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::Titel,
         Field::Eigenaar,
         Field::Uren,
@@ -35,6 +36,7 @@ impl Field {
         Field::Zaak,
         Field::Lta,
         Field::Labels,
+        Field::Omschrijving,
     ];
 
     /// The label shown before the field.
@@ -50,6 +52,7 @@ impl Field {
             Field::Zaak => "Zaaknummer",
             Field::Lta => "LTA-datum",
             Field::Labels => "Labels",
+            Field::Omschrijving => "Omschrijving",
         }
     }
 
@@ -66,7 +69,32 @@ impl Field {
             Field::Zaak => "zaak",
             Field::Lta => "lta",
             Field::Labels => "labels",
+            Field::Omschrijving => "omschrijving",
         }
+    }
+}
+
+/// The multi-line editor of the description (ratatui-textarea: cursor keys, words, undo),
+/// compared by its text.
+#[derive(Debug, Clone)]
+pub struct Editor(pub ratatui_textarea::TextArea<'static>);
+
+impl Editor {
+    pub fn new(text: &str) -> Editor {
+        Editor(ratatui_textarea::TextArea::new(
+            text.lines().map(String::from).collect(),
+        ))
+    }
+
+    /// The text, lines joined by newlines.
+    pub fn text(&self) -> String {
+        self.0.lines().join("\n")
+    }
+}
+
+impl PartialEq for Editor {
+    fn eq(&self, other: &Editor) -> bool {
+        self.0.lines() == other.0.lines()
     }
 }
 
@@ -103,6 +131,8 @@ pub struct CardForm {
     pub is_new: bool,
     pub focus: usize,
     pub inputs: Vec<TextInput>,
+    /// The description's editor; its text is mirrored in `inputs` for comparing and merging.
+    pub omschrijving: Editor,
     /// Owner candidates: the board's people first, then everyone else.
     pub candidates: Vec<Candidate>,
     /// The chosen owner as an index into the matches of the owner query; 0 = none.
@@ -119,6 +149,7 @@ impl CardForm {
         let owner_choice = owner_index(&candidates, kaart.eigenaar.as_deref());
         CardForm {
             bord,
+            omschrijving: Editor::new(kaart.omschrijving.as_deref().unwrap_or("")),
             opened: kaart.clone(),
             kaart,
             marks: vec![None; Field::ALL.len()],
@@ -189,6 +220,9 @@ impl CardForm {
                     _ => self.inputs[f as usize] = TextInput::new(input_text(k, f)),
                 }
             }
+        }
+        if self.marks[Field::Omschrijving as usize] == Some(Mark::Taken) {
+            self.omschrijving = Editor::new(&input_text(k, Field::Omschrijving));
         }
         self.kaart = kaart;
         self.opened = opened;
@@ -273,6 +307,20 @@ impl CardForm {
     /// Handles a key inside the form. Returns true when the user asks to submit.
     pub fn handle(&mut self, key: KeyEvent) -> bool {
         self.error = None;
+        let ctrl = key
+            .modifiers
+            .contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('s') {
+            return true;
+        }
+        // In the description Enter starts a new line; Tab and Shift-Tab leave it.
+        if self.field() == Field::Omschrijving
+            && !matches!(key.code, KeyCode::Tab | KeyCode::BackTab)
+        {
+            self.omschrijving.0.input(key);
+            self.inputs[Field::Omschrijving as usize] = TextInput::new(self.omschrijving.text());
+            return false;
+        }
         match key.code {
             KeyCode::Enter => return true,
             KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % Field::ALL.len(),
@@ -349,6 +397,8 @@ impl CardForm {
         {
             return Err(wording::start_na_deadline_formulier(start, deadline));
         }
+        let omschrijving = self.omschrijving.text().trim().to_string();
+        k.omschrijving = (!omschrijving.is_empty()).then_some(omschrijving);
         let zaak = text_of(Field::Zaak);
         k.zaak = (!zaak.is_empty()).then_some(zaak);
         k.labels = text_of(Field::Labels)
@@ -373,6 +423,7 @@ fn input_text(k: &Kaart, f: Field) -> String {
         Field::Zaak => k.zaak.clone().unwrap_or_default(),
         Field::Lta => opt(k.lta),
         Field::Labels => k.labels.join(", "),
+        Field::Omschrijving => k.omschrijving.clone().unwrap_or_default(),
     }
 }
 

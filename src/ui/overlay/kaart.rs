@@ -18,7 +18,11 @@ use crate::wording;
 /// The card form: one line per field, what a colleague's save did to it, then whether the
 /// card is gone, the error or the date hint, and the keys.
 pub(super) fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
-    let r = centered(area, 76, Field::ALL.len() as u16 + 6 + u16::from(f.gone));
+    let r = centered(
+        area,
+        76,
+        Field::ALL.len() as u16 + 6 + (OMSCHRIJVING_H - 1) + u16::from(f.gone),
+    );
     frame.render_widget(Clear, r);
     let title = if f.is_new {
         wording::nieuwe_kaart()
@@ -44,6 +48,29 @@ pub(super) fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
         }
         lines.push(value);
     }
+    // The description takes OMSCHRIJVING_H lines: its editor in focus, else its first lines.
+    let desc = Rect {
+        x: r.x + 1 + 20,
+        y: r.y + 1 + Field::Omschrijving as u16,
+        width: (inner_w as u16).min(r.width.saturating_sub(22)),
+        height: OMSCHRIJVING_H.min(r.height.saturating_sub(2 + Field::Omschrijving as u16)),
+    };
+    let focus_desc = f.field() == Field::Omschrijving;
+    let shown: Vec<String> = f.omschrijving.0.lines().to_vec();
+    for extra in 1..OMSCHRIJVING_H as usize {
+        let text = if focus_desc {
+            String::new()
+        } else {
+            shown
+                .get(extra)
+                .map(|l| ellipsis(l, inner_w))
+                .unwrap_or_default()
+        };
+        lines.push(Line::from(vec![
+            Span::raw(" ".repeat(20)),
+            Span::styled(text, theme.text),
+        ]));
+    }
     lines.push(Line::default());
     if f.gone {
         lines.push(Line::from(Span::styled(
@@ -58,9 +85,26 @@ pub(super) fn form(frame: &mut Frame, area: Rect, f: &CardForm, theme: &Theme) {
             theme.dim,
         ))),
     }
-    lines.push(Line::from(Span::styled(wording::form_hint(), theme.dim)));
+    lines.push(Line::from(Span::styled(
+        if focus_desc {
+            wording::form_hint_omschrijving()
+        } else {
+            wording::form_hint()
+        },
+        theme.dim,
+    )));
     frame.render_widget(Paragraph::new(lines).block(block), r);
+    if focus_desc {
+        let mut editor = f.omschrijving.0.clone();
+        editor.set_style(theme.text);
+        editor.set_cursor_line_style(ratatui::style::Style::default());
+        editor.set_cursor_style(theme.selected);
+        frame.render_widget(&editor, desc);
+    }
 }
+
+/// The lines the description takes in the form.
+const OMSCHRIJVING_H: u16 = 4;
 
 /// Field `i` of the form: its label (marked when in focus) and its value, `inner_w` cells
 /// wide; the field in focus shows its cursor or how to change it.
@@ -97,6 +141,17 @@ fn field_line(
                 theme.text,
             ),
             Span::styled(if focus { "  ←/→ per 10%" } else { "" }, theme.dim),
+        ]),
+        Field::Omschrijving => Line::from(vec![
+            label,
+            Span::styled(
+                if focus {
+                    String::new()
+                } else {
+                    ellipsis(f.omschrijving.0.lines().first().map_or("", |l| l), inner_w)
+                },
+                theme.text,
+            ),
         ]),
         _ => {
             let input = &f.inputs[i];
