@@ -21,6 +21,9 @@ pub struct Config {
     pub muis: Option<bool>,
     /// Show people's load on the shared stand-up screen (default on).
     pub standup_belasting: Option<bool>,
+    /// Finished cards are hidden on the board and in the stand-up after this many weeks in
+    /// the klaar column (default 4).
+    pub archief_na_weken: Option<u32>,
     /// Where this config is read from (whether or not the file exists), so a view that asks
     /// the user to set something can name the file. Not a setting: never read from the file
     /// nor written to it.
@@ -29,6 +32,11 @@ pub struct Config {
 }
 
 impl Config {
+    /// The weeks after which a finished card goes to the archive.
+    pub fn archief_na_weken(&self) -> u32 {
+        self.archief_na_weken.unwrap_or(4)
+    }
+
     /// Whether the mouse is captured.
     pub fn muis(&self) -> bool {
         self.muis.unwrap_or(true)

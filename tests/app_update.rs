@@ -1701,3 +1701,77 @@ fn a_card_gets_a_description_of_several_lines_in_the_form() {
         Some("Eerste regel\nTweede regel!")
     );
 }
+
+#[test]
+fn a_card_entering_klaar_gets_the_day_and_loses_it_when_it_leaves() {
+    let mut a = app();
+    open(&mut a, "opgave-haven");
+    // The first card of Wacht op (third column) into Klaar.
+    key(&mut a, KeyCode::Char('l'));
+    key(&mut a, KeyCode::Char('l'));
+    let id = a.selected_card().unwrap().id.clone();
+    key(&mut a, KeyCode::Char('L'));
+    let card = |a: &App| {
+        a.board()
+            .unwrap()
+            .kaarten
+            .iter()
+            .find(|k| k.id == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(card(&a).klaar_op.map(|d| d.0), Some(vandaag()));
+    assert_eq!(card(&a).voortgang, 100);
+    key(&mut a, KeyCode::Char('H'));
+    assert_eq!(card(&a).klaar_op, None);
+    // Undo of the move back puts it in Klaar with its day again.
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(card(&a).klaar_op.map(|d| d.0), Some(vandaag()));
+}
+
+#[test]
+fn cards_finished_long_ago_go_to_the_archive_and_a_shows_them() {
+    let mut loaded = load(KLEIN);
+    let haven = loaded
+        .werkmap
+        .borden
+        .iter_mut()
+        .find(|b| b.id == "opgave-haven")
+        .unwrap();
+    for (i, weken) in [1i64, 3, 5, 9].iter().enumerate() {
+        let mut k = planbord::domain::Kaart::new(format!("a{i}"), format!("oud {weken}"), "klaar");
+        k.klaar_op = Some(planbord::domain::Datum(
+            vandaag() - chrono::Duration::weeks(*weken),
+        ));
+        haven.kaarten.push(k);
+    }
+    let now = vandaag().and_hms_opt(10, 15, 0).unwrap();
+    let app_met = |weken: Option<u32>| {
+        let config = Config {
+            archief_na_weken: weken,
+            ..Config::default()
+        };
+        App::new(loaded.clone(), config, vandaag(), now, "tester", 7)
+    };
+    let titels = |a: &App| -> Vec<String> {
+        let b = a.board().unwrap();
+        let klaar = b.kolommen.iter().position(|k| k.klaar).unwrap();
+        a.visible_cards(b, klaar)
+            .iter()
+            .map(|k| k.titel.clone())
+            .filter(|t| t.starts_with("oud"))
+            .collect()
+    };
+    // Default 4 weeks: 5 and 9 weeks ago are in the archive.
+    let mut a = app_met(None);
+    open(&mut a, "opgave-haven");
+    assert_eq!(titels(&a), ["oud 1", "oud 3"]);
+    key(&mut a, KeyCode::Char('A'));
+    assert_eq!(titels(&a), ["oud 1", "oud 3", "oud 5", "oud 9"]);
+    key(&mut a, KeyCode::Char('A'));
+    assert_eq!(titels(&a), ["oud 1", "oud 3"]);
+    // The config says after how many weeks.
+    let mut a = app_met(Some(2));
+    open(&mut a, "opgave-haven");
+    assert_eq!(titels(&a), ["oud 1"]);
+}

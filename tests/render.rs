@@ -1238,3 +1238,23 @@ fn the_card_view_shows_the_description_wrapped_under_its_heading() {
     );
     assert!(t.contains("Tweede alinea."), "{t}");
 }
+
+#[test]
+fn the_klaar_header_counts_the_archive() {
+    let mut a = haven_met(|haven| {
+        for i in 0..2 {
+            let mut k = planbord::domain::Kaart::new(format!("a{i}"), "lang geleden", "klaar");
+            k.klaar_op = Some(planbord::domain::Datum(
+                vandaag() - chrono::Duration::weeks(10),
+            ));
+            haven.kaarten.push(k);
+        }
+    });
+    open(&mut a, "opgave-haven");
+    let t = text(&render(&mut a, 200, 50));
+    assert!(t.contains("Klaar 1 +2 archief"), "{t}");
+    assert!(!t.contains("lang geleden"), "{t}");
+    key(&mut a, 'A');
+    let t = text(&render(&mut a, 200, 50));
+    assert!(t.contains("Klaar 3 ") && t.contains("lang geleden"), "{t}");
+}

@@ -96,6 +96,7 @@ fn kaart() -> impl Strategy<Value = Kaart> {
             proptest::option::of(
                 proptest::collection::vec(text(), 1..4).prop_map(|l| l.join("\n")),
             ),
+            proptest::option::of(datum()),
         ),
         (
             prop_oneof![
@@ -113,7 +114,7 @@ fn kaart() -> impl Strategy<Value = Kaart> {
         .prop_map(
             |(
                 (id, titel, kolom, eigenaar, uren),
-                (start, deadline, lta, omschrijving),
+                (start, deadline, lta, omschrijving, klaar_op),
                 (status, voortgang, zaak, labels, notities),
             )| Kaart {
                 id,
@@ -128,6 +129,7 @@ fn kaart() -> impl Strategy<Value = Kaart> {
                 voortgang,
                 zaak,
                 lta,
+                klaar_op,
                 labels,
                 notities: notities
                     .into_iter()

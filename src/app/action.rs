@@ -30,6 +30,8 @@ pub enum Command {
     Redo,
     Filter,
     QuickFilter,
+    /// Show or hide the finished cards in the archive.
+    Archief,
     PageUp,
     PageDown,
     Capaciteit,

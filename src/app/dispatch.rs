@@ -215,6 +215,8 @@ impl App {
                 View::Conflicten => v.conflicten.on_command(s, c),
                 View::Inzet => v.inzet.on_command(s, c),
                 View::Mensen => v.mensen.on_command(s, c),
+                // The stand-up shows the board's columns: the board's archive switch.
+                View::Standup if c == Command::Archief => v.bord.on_command(s, c),
                 View::Standup => match &mut v.standup {
                     Some(st) => st.on_command(s, c),
                     None => Step::Stay,

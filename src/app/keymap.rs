@@ -233,6 +233,12 @@ pub const KEYMAP: &[Binding] = &[
         help: "snelfilter: mijn kaarten, verlopen, in conflict",
     },
     Binding {
+        keys: &[k('A')],
+        command: Command::Archief,
+        views: &[View::Bord, View::Standup],
+        help: "archief: oude klaar-kaarten tonen of verbergen",
+    },
+    Binding {
         keys: &[k('/')],
         command: Command::Filter,
         views: &[View::Conflicten],

@@ -187,6 +187,9 @@ pub struct Kaart {
     /// Decision moment on the lange termijn agenda.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lta: Option<Datum>,
+    /// The day the card entered the klaar column; cleared when it leaves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub klaar_op: Option<Datum>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -209,6 +212,7 @@ impl Kaart {
             voortgang: 0,
             zaak: None,
             lta: None,
+            klaar_op: None,
             labels: Vec::new(),
             notities: Vec::new(),
         }

@@ -183,7 +183,9 @@ fn draw_header(frame: &mut Frame, l: &BoardLayout, app: &App, bord: &Bord, theme
 
 fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usize, theme: &Theme) {
     let col = &bord.kolommen[kolom];
-    let total = bord.kaarten.iter().filter(|k| k.kolom == col.id).count();
+    // Cards in the archive are not counted; the header says how many there are.
+    let archief = app.views.bord.archived(&app.session, bord, kolom);
+    let total = bord.kaarten.iter().filter(|k| k.kolom == col.id).count() - archief;
     let cards = app.visible_cards(bord, kolom);
     let exceeded = app.session.derived.wip_exceeded(&bord.id, &col.id);
     let focus = kolom == app.views.bord.kolom;
@@ -205,6 +207,13 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
     ));
     if exceeded {
         title.push(Span::styled(format!("{CONFLICT} "), theme.conflict));
+    }
+    if archief > 0 {
+        // "+86 archief" when it fits in the frame, else "+86".
+        let used: usize = title.iter().map(|s| s.width()).sum();
+        let lang = wording::in_archief(archief, false);
+        let kort = usize::from(rect.width) < used + lang.chars().count() + 3;
+        title.push(Span::styled(wording::in_archief(archief, kort), theme.dim));
     }
     let mut block = Block::default()
         .borders(Borders::ALL)

@@ -226,7 +226,12 @@ fn draw_column(frame: &mut Frame, rect: Rect, board: &OnScreen, col: &Kolom, foc
         beurt,
         theme,
     } = *board;
-    let cards: Vec<_> = bord.kaarten.iter().filter(|k| k.kolom == col.id).collect();
+    let cards: Vec<_> = bord
+        .kaarten
+        .iter()
+        .filter(|k| k.kolom == col.id)
+        .filter(|k| app.views.bord.archief || !app.session.gearchiveerd(bord, k))
+        .collect();
     let exceeded = app.session.derived.wip_exceeded(&bord.id, &col.id);
     let block = column_block(col, cards.len(), focus, exceeded, theme);
     let inner = block.inner(rect);

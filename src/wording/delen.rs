@@ -109,6 +109,10 @@ pub fn waarde(v: &serde_json::Value) -> String {
                     .unwrap_or_default();
                 return format!("{}{wie}", status.to_lowercase());
             }
+            // A card's place: its column says it (the day it finished goes with it).
+            if let Some(kolom) = get("kolom").and_then(|k| k.as_str()) {
+                return format!("\"{kolom}\"");
+            }
             if let Some(t) = get("tekst").and_then(|t| t.as_str()) {
                 return format!("\"{t}\"");
             }
@@ -135,6 +139,7 @@ pub(super) fn veld(n: &crate::domain::ops::Notice) -> &str {
         Some(crate::domain::ops::WEKEN) => "weken",
         Some(crate::domain::ops::BESLISSING) => "besluit",
         Some(crate::domain::ops::DIENST) => "in dienst",
+        Some(crate::domain::ops::PLEK) => "kolom",
         Some(f) => f,
         None => "",
     }

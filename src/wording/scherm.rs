@@ -490,3 +490,17 @@ pub fn kaarten_buiten_beeld(boven: usize, onder: usize) -> String {
 pub fn kop_omschrijving() -> &'static str {
     "Omschrijving"
 }
+pub fn archief_zichtbaar() -> &'static str {
+    "archief zichtbaar: ook de oude klaar-kaarten (A verbergt ze)"
+}
+pub fn archief_verborgen() -> &'static str {
+    "archief verborgen (A toont het)"
+}
+/// The count of a column's header for the archived cards it hides.
+pub fn in_archief(n: usize, kort: bool) -> String {
+    if kort {
+        format!("+{n} ")
+    } else {
+        format!("+{n} archief ")
+    }
+}

@@ -61,9 +61,15 @@ impl BordView {
             .map(|k| k.id.clone());
         let mut moved = kaart.clone();
         moved.kolom = target.id.clone();
-        // Finished is finished: a card moved into a klaar column is done, in one undo step.
+        // Finished is finished: a card moved into a klaar column is done, in one undo step,
+        // since today; leaving the klaar column clears that day.
         if target.klaar {
             moved.voortgang = 100;
+            if kaart.klaar_op.is_none() {
+                moved.klaar_op = Some(crate::domain::Datum(s.vandaag));
+            }
+        } else {
+            moved.klaar_op = None;
         }
         let naam = target.naam.clone();
         let mut ops = ops::diff_item(List::Kaarten, &kaart, &moved);

@@ -69,6 +69,8 @@ pub struct BordView {
     pub quick: QuickFilter,
     /// The capacity strip of this board.
     pub strip: Strip,
+    /// Whether the archive (cards finished longer ago than `archief_na_weken`) shows.
+    pub archief: bool,
 }
 
 impl BordView {
@@ -100,6 +102,15 @@ impl BordView {
                 return self.card_command(s, c);
             }
             Command::Filter => return Mode::Filter(TextInput::new(self.filter.clone())).into(),
+            Command::Archief => {
+                self.archief = !self.archief;
+                s.say(if self.archief {
+                    wording::archief_zichtbaar()
+                } else {
+                    wording::archief_verborgen()
+                });
+                self.keep_selection_visible(s);
+            }
             Command::QuickFilter => {
                 self.quick = self.quick.next();
                 if self.quick == QuickFilter::Mijn && s.gebruiker().is_none() {
@@ -192,8 +203,23 @@ impl BordView {
         bord.kaarten
             .iter()
             .filter(|k| k.kolom == col.id)
+            .filter(|k| self.archief || !s.gearchiveerd(bord, k))
             .filter(|k| self.passes(s, bord, k))
             .collect()
+    }
+
+    /// How many cards of a column the archive hides now (0 when it shows).
+    pub fn archived(&self, s: &Session, bord: &Bord, kolom: usize) -> usize {
+        let Some(col) = bord.kolommen.get(kolom) else {
+            return 0;
+        };
+        if self.archief {
+            return 0;
+        }
+        bord.kaarten
+            .iter()
+            .filter(|k| k.kolom == col.id && s.gearchiveerd(bord, k))
+            .count()
     }
 
     fn passes(&self, s: &Session, bord: &Bord, k: &Kaart) -> bool {

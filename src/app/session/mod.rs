@@ -209,6 +209,15 @@ impl Session {
         usize::from(self.size.1 / 5).max(1)
     }
 
+    /// Whether a card is in the archive: in the klaar column for longer than the config's
+    /// `archief_na_weken` (a card without `klaar_op` never is: when it finished is unknown).
+    pub fn gearchiveerd(&self, bord: &crate::domain::Bord, k: &crate::domain::Kaart) -> bool {
+        let weken = i64::from(self.config.archief_na_weken());
+        !bord.is_open(k)
+            && k.klaar_op
+                .is_some_and(|d| d.0 + chrono::Duration::weeks(weken) < self.vandaag)
+    }
+
     /// A person's name, or the id when unknown.
     pub fn person_name(&self, id: &str) -> String {
         self.werkmap

@@ -117,5 +117,7 @@ impl Copy {
         let len = self.rng.range(14, 90);
         k.start = Some(self.dag(-end - len));
         k.voortgang = 100;
+        // Finished on its deadline: most finished cards are in the archive.
+        k.klaar_op = k.deadline;
     }
 }

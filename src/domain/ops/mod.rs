@@ -80,6 +80,8 @@ impl List {
             ],
             // Employment stays a valid range.
             List::Mensen => &[(DIENST, &["in_dienst", "uit_dienst"])],
+            // The day a card was finished goes with the column it is in.
+            List::Kaarten => &[(PLEK, &["kolom", "klaar_op"])],
             _ => &[],
         }
     }
@@ -96,6 +98,9 @@ impl List {
 
 /// The group of an inzet's weeks.
 pub const WEKEN: &str = "weken";
+
+/// The group of a card's column with the day it entered the klaar column.
+pub const PLEK: &str = "plek";
 
 /// The group of a person's employment dates.
 pub const DIENST: &str = "dienst";
