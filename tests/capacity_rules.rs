@@ -521,3 +521,45 @@ fn span_of_attention_counts_only_people_employed_today() {
     let cs = conflicts(&werkmap(o, vec![]));
     assert!(of(&cs, ConflictSoort::SpanOfAttention).is_empty());
 }
+
+#[test]
+fn who_can_help_lists_talents_with_free_hours_most_room_first() {
+    // Three people with a talent "Excel": one free, one half booked, one full; a fourth
+    // without it.
+    let mut mensen = vec![
+        persoon("vol", "e", 36.0),
+        persoon("half", "e", 36.0),
+        persoon("vrij", "e", 36.0),
+        persoon("anders", "e", 36.0),
+    ];
+    for p in &mut mensen[..3] {
+        p.talenten = vec!["Excel".into(), "subsidies".into()];
+    }
+    mensen[3].talenten = vec!["juridisch".into()];
+    let w = werkmap(
+        org(vec![eenheid("e", &[])], mensen),
+        vec![bord(
+            "b",
+            vec![
+                inzet("vol", 36.0, "2026-W10", "2026-W13", InzetStatus::Toegezegd),
+                inzet("half", 18.0, "2026-W10", "2026-W11", InzetStatus::Gevraagd),
+            ],
+            vec![],
+        )],
+    );
+    let weken = capacity::horizon(week("2026-W10"), 2);
+    let o = w.organisatie.as_ref().unwrap();
+    let h = capacity::wie_kan_helpen(o, &w.borden, "excel", &weken);
+    let ids: Vec<&str> = h.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["vrij", "half", "vol"]);
+    assert_eq!(h[0].vrij, 36.0);
+    assert_eq!(h[1].vrij, 18.0, "a request counts as planned");
+    assert_eq!(h[2].vrij, 0.0);
+    assert_eq!(h[0].talenten, ["Excel"], "the talent that matched");
+    // A name matches too; nobody matches nothing.
+    assert_eq!(
+        capacity::wie_kan_helpen(o, &w.borden, "Persoon anders", &weken).len(),
+        1
+    );
+    assert!(capacity::wie_kan_helpen(o, &w.borden, "tuinieren", &weken).is_empty());
+}

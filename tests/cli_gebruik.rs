@@ -93,6 +93,7 @@ fn every_help_fits_80_columns() {
         "git-setup",
         "demo",
         "nieuw",
+        "mensen",
         "importeer",
         "importeer mensen",
         "completions",
@@ -360,4 +361,49 @@ fn numbers_out_of_range_are_refused_in_dutch() {
         .map(|a| help.find(a).unwrap())
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{help}");
+}
+
+#[test]
+fn mensen_finds_who_can_help_by_talent_most_room_first() {
+    let out = planbord(&[
+        "mensen",
+        "boards",
+        "--talent",
+        "Duurzaam",
+        "--vandaag",
+        "2026-11-23",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(te_breed(&text, 80), Vec::<String>::new());
+    assert!(text.contains("Wie kan helpen met \"Duurzaam\""), "{text}");
+    let out = planbord(&[
+        "mensen",
+        "boards",
+        "--talent",
+        "duurzaam",
+        "--format",
+        "json",
+        "--vandaag",
+        "2026-11-23",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mensen = v["mensen"].as_array().unwrap();
+    assert!(mensen.len() > 2, "{v}");
+    let vrij: Vec<f64> = mensen
+        .iter()
+        .map(|m| m["vrij_per_week"].as_f64().unwrap())
+        .collect();
+    assert!(
+        vrij.windows(2).all(|w| w[0] >= w[1]),
+        "most room first: {vrij:?}"
+    );
+    assert!(mensen.iter().all(|m| {
+        m["talenten"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t.as_str().unwrap().to_lowercase().contains("duurzaam"))
+    }));
+    assert_eq!(v["weken"].as_array().unwrap().len(), 4);
 }

@@ -5,6 +5,7 @@
 //! its figures); the words for them live in `wording`. May use: `domain`.
 
 pub mod conflict;
+pub mod helpen;
 pub mod load;
 pub mod reeks;
 pub mod rules;
@@ -12,6 +13,7 @@ pub mod rules;
 use chrono::NaiveDate;
 
 pub use conflict::{Conflict, ConflictSoort, Ernst, Uitleg};
+pub use helpen::{Helper, vrij_per_persoon, wie_kan_helpen};
 pub use load::{BuitenDienst, Claim, Engine, WeekLoad};
 pub use reeks::{Reeks, reeksen};
 

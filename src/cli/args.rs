@@ -101,6 +101,13 @@ pub enum Opdracht {
     #[command(help_template = TEMPLATE, next_help_heading = "Opties",
               override_usage = "planbord nieuw MAP --naam NAAM [--vandaag DATUM]")]
     Nieuw(NieuwArgs),
+    /// Wie kan helpen? Mensen met een talent (of naam), met hun vrije uren per week.
+    ///
+    /// Vrij = wat elke week van de periode over is: beschikbaar min gepland (ook gevraagde
+    /// inzet telt). Wie de meeste ruimte heeft, staat bovenaan.
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties",
+              override_usage = "planbord mensen [WERKMAP] --talent TEKST [--weken N] [--vanaf WEEK]\n           [--format text|json]")]
+    Mensen(MensenArgs),
     /// Breng gegevens in uit een ander bestand: mensen uit een HR-export.
     #[command(help_template = TEMPLATE, next_help_heading = "Opties",
               subcommand_help_heading = "Wat", subcommand_value_name = "WAT",
@@ -133,6 +140,29 @@ pub struct NieuwArgs {
     /// De naam van de organisatie, bijvoorbeeld "Gemeente Voorschoten".
     #[arg(long, value_name = "NAAM")]
     pub naam: String,
+}
+
+/// `planbord mensen`.
+#[derive(Debug, Args)]
+pub struct MensenArgs {
+    /// De werkmap.
+    #[arg(value_name = "WERKMAP", help_heading = "Argumenten")]
+    pub werkmap: Option<PathBuf>,
+    /// De werkmap (in plaats van het argument).
+    #[arg(long = "werkmap", value_name = "MAP", conflicts_with = "werkmap")]
+    pub werkmap_optie: Option<PathBuf>,
+    /// Zoek in talenten en namen, bijvoorbeeld "subsidies" (hoofdletters doen er niet toe).
+    #[arg(long, value_name = "TEKST")]
+    pub talent: String,
+    /// Het aantal weken waarover de vrije uren tellen (standaard 4).
+    #[arg(long, value_name = "N", default_value_t = 4, hide_default_value = true, value_parser = |s: &str| aantal(s, 52))]
+    pub weken: u32,
+    /// De eerste week, bijvoorbeeld 2026-W50 (standaard: deze week).
+    #[arg(long, value_name = "WEEK", value_parser = week)]
+    pub vanaf: Option<Week>,
+    /// Uitvoer: text (leesbaar, standaard) of json.
+    #[arg(long, value_enum, default_value_t = ControleerFormaat::Text, hide_default_value = true, hide_possible_values = true)]
+    pub format: ControleerFormaat,
 }
 
 /// `planbord importeer`.

@@ -13,6 +13,7 @@ mod git;
 mod importeer;
 mod installatie;
 pub mod locations;
+mod mensen;
 mod nieuw;
 mod overzicht;
 pub mod sanitize;
@@ -66,6 +67,11 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Some(Opdracht::Standup(a)) => standup(&a, vandaag),
         Some(Opdracht::Demo(a)) => demo::run(&a, vandaag, &mut out),
         Some(Opdracht::Nieuw(a)) => nieuw::run(&a, vandaag, &mut out),
+        Some(Opdracht::Mensen(a)) => werkmap(Genoemd {
+            argument: a.werkmap.as_deref(),
+            optie: a.werkmap_optie.as_deref(),
+        })
+        .and_then(|map| mensen::run(&map, &a, vandaag, breedte, &mut out)),
         Some(Opdracht::Importeer(args::ImporteerArgs {
             wat: args::Importeer::Mensen(a),
         })) => werkmap(Genoemd {

@@ -239,3 +239,38 @@ pub fn nieuw_aangemaakt(map: &std::path::Path, naam: &str, jaar: i32) -> String 
 pub fn geen_aantal(s: &str, max: u32) -> String {
     format!("\"{s}\" is geen geheel getal van 1 tot en met {max}")
 }
+/// The heading of `planbord mensen`.
+pub fn helpers_kop(
+    zoek: &str,
+    van: crate::domain::Week,
+    tot: crate::domain::Week,
+    n: usize,
+) -> String {
+    let wie = match n {
+        0 => "niemand".to_string(),
+        1 => "1 persoon".to_string(),
+        n => format!("{n} mensen"),
+    };
+    format!(
+        "Wie kan helpen met \"{zoek}\" in {}: {wie}, de meeste ruimte eerst \
+         (vrij = wat elke week over is).",
+        super::weken_iso(van, tot)
+    )
+}
+/// One person of `planbord mensen` in `breedte` columns: name and unit in columns of the
+/// given widths, free hours, talents (on the next line when they do not fit).
+pub fn helper_regel(
+    h: &crate::capacity::Helper,
+    (naam_w, eenheid_w): (usize, usize),
+    breedte: usize,
+) -> String {
+    let vrij = format!("{:>5} u/week vrij", super::getal(h.vrij.max(0.0)));
+    let voor = format!("  {:<naam_w$} {:<eenheid_w$} {vrij}", h.naam, h.eenheid);
+    let talenten = h.talenten.join(", ");
+    let regel = format!("{voor}  {talenten}");
+    if unicode_width::UnicodeWidthStr::width(regel.as_str()) <= breedte {
+        regel
+    } else {
+        format!("{voor}\n      {talenten}")
+    }
+}
