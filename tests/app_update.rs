@@ -1775,3 +1775,29 @@ fn cards_finished_long_ago_go_to_the_archive_and_a_shows_them() {
     open(&mut a, "opgave-haven");
     assert_eq!(titels(&a), ["oud 1"]);
 }
+
+#[test]
+fn who_can_help_a_request_found_by_talent_offers_the_one_with_most_room_first() {
+    // Daan Bakker (over-booked) and Bram Dekker both know subsidies.
+    let mut loaded = load(KLEIN);
+    let org = loaded.werkmap.organisatie.as_mut().unwrap();
+    for p in org.mensen.iter_mut() {
+        if p.id == "dbakker" || p.id == "bdekker" {
+            p.talenten = vec!["Subsidies".into()];
+        }
+    }
+    let now = vandaag().and_hms_opt(10, 15, 0).unwrap();
+    let mut a = App::new(loaded, Config::default(), vandaag(), now, "tester", 7);
+    open(&mut a, "opgave-haven");
+    key(&mut a, KeyCode::Char('t'));
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, "subsid");
+    let Mode::InzetForm(f) = &a.mode else {
+        panic!("{:?}", a.mode)
+    };
+    let ids: Vec<&str> = f.matches().iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["bdekker", "dbakker"], "most free hours first");
+    assert!(f.vrij["bdekker"] > f.vrij["dbakker"]);
+    assert_eq!(f.chosen().unwrap().id, "bdekker");
+    assert_eq!(f.talenten_gevonden(f.chosen().unwrap()), ["Subsidies"]);
+}

@@ -504,3 +504,7 @@ pub fn in_archief(n: usize, kort: bool) -> String {
         format!("+{n} archief ")
     }
 }
+/// A person's free hours per week in a request's weeks.
+pub fn vrij_per_week(v: f64) -> String {
+    format!("{} u/week vrij", super::getal(v.max(0.0)))
+}

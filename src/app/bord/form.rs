@@ -103,6 +103,9 @@ impl PartialEq for Editor {
 pub struct Candidate {
     pub id: String,
     pub naam: String,
+    /// The unit's name (empty when unknown).
+    pub eenheid: String,
+    pub talenten: Vec<String>,
 }
 
 /// What a colleague's save did to a field while the form was open.
@@ -481,6 +484,8 @@ pub fn candidates(org: Option<&Organisatie>, bord: &crate::domain::Bord) -> Vec<
             .map(|id| Candidate {
                 naam: id.clone(),
                 id,
+                eenheid: String::new(),
+                talenten: Vec::new(),
             })
             .collect();
     };
@@ -496,6 +501,10 @@ pub fn candidates(org: Option<&Organisatie>, bord: &crate::domain::Bord) -> Vec<
         let c = Candidate {
             id: p.id.clone(),
             naam: p.naam.clone(),
+            eenheid: org
+                .eenheid(&p.eenheid)
+                .map_or(String::new(), |e| e.naam.clone()),
+            talenten: p.talenten.clone(),
         };
         if team.contains(&p.id.as_str()) {
             first.push(c)

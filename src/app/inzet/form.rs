@@ -31,6 +31,9 @@ pub struct InzetForm {
     /// The chosen person's worst week with and without this inzet, kept current as the form
     /// changes.
     pub voorbeeld: Option<Voorbeeld>,
+    /// Free hours per week of every candidate over the form's weeks (without this inzet), by
+    /// person id: "wie kan helpen?" sorts a search by it.
+    pub vrij: std::collections::HashMap<String, f64>,
     pub error: Option<String>,
 }
 
@@ -77,6 +80,7 @@ impl InzetForm {
                     .unwrap_or_default(),
             ),
             voorbeeld: None,
+            vrij: std::collections::HashMap::new(),
             inzet,
             is_new,
             bord,
@@ -87,12 +91,37 @@ impl InzetForm {
         }
     }
 
-    /// The people matching what was typed in the person field.
+    /// The people matching what was typed in the person field: by name, id or talent ("wie
+    /// kan helpen?"), those with most free hours in the form's weeks first.
     pub fn matches(&self) -> Vec<&Candidate> {
         let q = self.persoon.text.to_lowercase();
-        self.candidates
+        let mut m: Vec<&Candidate> = self
+            .candidates
             .iter()
-            .filter(|c| q.is_empty() || c.naam.to_lowercase().contains(&q) || c.id.contains(&q))
+            .filter(|c| {
+                q.is_empty()
+                    || c.naam.to_lowercase().contains(&q)
+                    || c.id.contains(&q)
+                    || c.talenten.iter().any(|t| t.to_lowercase().contains(&q))
+            })
+            .collect();
+        if !q.is_empty() {
+            let vrij = |c: &Candidate| self.vrij.get(&c.id).copied().unwrap_or(0.0);
+            m.sort_by(|a, b| vrij(b).total_cmp(&vrij(a)));
+        }
+        m
+    }
+
+    /// The talents of a candidate that match what was typed.
+    pub fn talenten_gevonden<'c>(&self, c: &'c Candidate) -> Vec<&'c str> {
+        let q = self.persoon.text.to_lowercase();
+        if q.is_empty() {
+            return Vec::new();
+        }
+        c.talenten
+            .iter()
+            .filter(|t| t.to_lowercase().contains(&q))
+            .map(String::as_str)
             .collect()
     }
 
@@ -255,6 +284,7 @@ impl InzetView {
         };
         let mut f = InzetForm::new(id, inzet, is_new, candidates);
         f.voorbeeld = voorbeeld(&s.werkmap, &f, s.week());
+        f.vrij = vrij(&s.werkmap, &f, s.week());
         Mode::InzetForm(Box::new(f)).into()
     }
 
@@ -264,6 +294,7 @@ impl InzetView {
             return Step::Stay;
         }
         let invoer = f.invoer();
+        let weken = (f.van.text.clone(), f.tot.text.clone());
         if f.handle(key) {
             match f.result(s.week(), &s.signer, Moment(s.now)) {
                 Ok(z) => {
@@ -291,8 +322,34 @@ impl InzetView {
         if f.invoer() != invoer {
             f.voorbeeld = voorbeeld(&s.werkmap, &f, s.week());
         }
+        if (f.van.text.clone(), f.tot.text.clone()) != weken {
+            f.vrij = vrij(&s.werkmap, &f, s.week());
+        }
         Mode::InzetForm(f).into()
     }
+}
+
+/// Every person's free hours per week over the form's weeks (at most half a year from now),
+/// without the inzet the form edits; empty while the weeks do not read.
+pub fn vrij(werkmap: &Werkmap, f: &InzetForm, nu: Week) -> std::collections::HashMap<String, f64> {
+    let (Ok(van), Ok(tot), Some(org)) = (
+        parse_week(&f.van.text, nu),
+        parse_week(&f.tot.text, nu),
+        werkmap.organisatie.as_ref(),
+    ) else {
+        return std::collections::HashMap::new();
+    };
+    let weken: Vec<Week> = van.max(nu).through(tot).take(26).collect();
+    let mut borden = werkmap.borden.clone();
+    if let Some(b) = borden.iter_mut().find(|b| b.id == f.bord) {
+        b.inzet.retain(|z| z.id != f.inzet.id);
+    }
+    let vrij = crate::capacity::vrij_per_persoon(org, &borden, &weken);
+    org.mensen
+        .iter()
+        .zip(vrij)
+        .map(|(p, v)| (p.id.clone(), v))
+        .collect()
 }
 
 /// The chosen person's load in the worst week of the form's range (at most half a year from

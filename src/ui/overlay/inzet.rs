@@ -115,15 +115,37 @@ fn person_line(
     width: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    let chosen = f
-        .chosen()
-        .map_or_else(|| "–".to_string(), |c| format!("{} ({})", c.naam, c.id));
+    // The person with what helps choose: free hours in these weeks, matching talents, unit.
+    let chosen = f.chosen().map_or_else(
+        || "–".to_string(),
+        |c| {
+            // In order of importance, as whole items are dropped from the end.
+            let mut s = format!("{} ({})", c.naam, c.id);
+            if let Some(v) = f.vrij.get(&c.id) {
+                s.push_str(&format!(" · {}", wording::vrij_per_week(*v)));
+            }
+            let t = f.talenten_gevonden(c);
+            if !t.is_empty() {
+                s.push_str(&format!(" · {}", t.join(", ")));
+            }
+            if !c.eenheid.is_empty() {
+                s.push_str(&format!(" · {}", c.eenheid));
+            }
+            s
+        },
+    );
     let mut spans = vec![label];
     if focus || !f.persoon.text.is_empty() {
         spans.push(Span::styled(format!("[{}] ", f.persoon.text), theme.text));
     }
+    // Whole items that fit: the name always (cut with "…" only if it alone is too long).
+    let room = width.saturating_sub(spans.iter().map(|s| s.width()).sum());
+    let shown = match whole_items(&chosen, room) {
+        s if s.is_empty() => crate::ui::widgets::ellipsis(&chosen, room),
+        s => s,
+    };
     spans.push(Span::styled(
-        chosen,
+        shown,
         if focus { theme.selected } else { theme.text },
     ));
     if focus {
