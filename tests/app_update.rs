@@ -1801,3 +1801,166 @@ fn who_can_help_a_request_found_by_talent_offers_the_one_with_most_room_first() 
     assert_eq!(f.chosen().unwrap().id, "bdekker");
     assert_eq!(f.talenten_gevonden(f.chosen().unwrap()), ["Subsidies"]);
 }
+
+/// Selects the row of the Inrichting view that names `naam` (a heading or an item).
+fn inrichting_naar(a: &mut App, naam: &str) {
+    let org = a.session.werkmap.organisatie.as_ref().unwrap();
+    let rijen = planbord::app::inrichting::rijen(org);
+    let pos = rijen
+        .iter()
+        .position(|r| match r {
+            planbord::app::inrichting::Rij::Kop(s) => format!("{s:?}") == naam,
+            _ => planbord::app::inrichting::naam_van(org, *r) == naam,
+        })
+        .unwrap_or_else(|| panic!("{naam} not in the view"));
+    for _ in 0..100 {
+        key(a, KeyCode::Up);
+    }
+    for _ in 0..pos {
+        key(a, KeyCode::Down);
+    }
+}
+
+#[test]
+fn setting_up_a_cluster_a_unit_with_a_coco_and_an_opgave_in_the_tui() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('I'));
+    assert_eq!(a.view, View::Inrichting);
+    // A cluster.
+    inrichting_naar(&mut a, "Clusters");
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, "Bedrijfsvoering");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal);
+    let org = a.session.werkmap.organisatie.clone().unwrap();
+    let c = org
+        .clusters
+        .iter()
+        .find(|c| c.naam == "Bedrijfsvoering")
+        .unwrap();
+    assert_eq!(c.id, "bedrijfsvoering");
+    // A unit in it, with a CoCo found by part of her name and a share as a percentage.
+    inrichting_naar(&mut a, "Eenheden");
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, "Financiën");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "bedrijfs");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "anna");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "60%");
+    key(&mut a, KeyCode::Enter);
+    // Two Anna's: the form names them and waits.
+    match &a.mode {
+        Mode::OrgForm(f) => assert!(f.error.as_deref().unwrap().contains("Anna de Vries")),
+        m => panic!("{m:?}"),
+    }
+    key(&mut a, KeyCode::Up);
+    typ(&mut a, " de vries");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal, "{:?}", a.mode);
+    let org = a.session.werkmap.organisatie.clone().unwrap();
+    let e = org.eenheden.iter().find(|e| e.naam == "Financiën").unwrap();
+    assert_eq!(
+        (
+            e.id.as_str(),
+            e.cluster.as_str(),
+            e.cocos.clone(),
+            e.regulier_aandeel
+        ),
+        (
+            "financien",
+            "bedrijfsvoering",
+            vec!["avries".to_string()],
+            Some(0.6)
+        )
+    );
+    // A CoCo who does not exist is refused with the name.
+    key(&mut a, KeyCode::Char('e'));
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, ", zzq");
+    key(&mut a, KeyCode::Enter);
+    match &a.mode {
+        Mode::OrgForm(f) => assert!(f.error.as_deref().unwrap().contains("zzq")),
+        m => panic!("{m:?}"),
+    }
+    key(&mut a, KeyCode::Esc);
+    // An opgave with an adviser.
+    inrichting_naar(&mut a, "Opgaven");
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, "Nieuwe begroting");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "Bedrijfsvoering");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "Daan Bakker");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "wethouder Financiën");
+    key(&mut a, KeyCode::Enter);
+    let org = a.session.werkmap.organisatie.clone().unwrap();
+    let o = org
+        .opgaven
+        .iter()
+        .find(|o| o.naam == "Nieuwe begroting")
+        .unwrap();
+    assert_eq!(o.adviseur.as_deref(), Some("dbakker"));
+    assert_eq!(o.portefeuillehouder.as_deref(), Some("wethouder Financiën"));
+    // Every change was saved to organisatie.ron, and each can be undone.
+    assert!(saves(&mut a).iter().all(|s| s.0 == FileKey::Organisatie));
+    key(&mut a, KeyCode::Char('u'));
+    let org = a.session.werkmap.organisatie.clone().unwrap();
+    assert!(!org.opgaven.iter().any(|o| o.naam == "Nieuwe begroting"));
+}
+
+#[test]
+fn removing_what_is_referred_to_is_refused_and_names_it() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('I'));
+    // The unit Wijken has people: it stays, and the message names them.
+    inrichting_naar(&mut a, "Wijken");
+    key(&mut a, KeyCode::Char('d'));
+    let org = a.session.werkmap.organisatie.clone().unwrap();
+    assert!(org.eenheden.iter().any(|e| e.naam == "Wijken"));
+    let said = a
+        .session
+        .status
+        .error
+        .clone()
+        .or(a.session.status.message.clone())
+        .unwrap();
+    assert!(
+        said.contains("Wijken blijft") && said.contains("persoon"),
+        "{said}"
+    );
+    // The opgave Haven has a board.
+    inrichting_naar(&mut a, "Haven en strand");
+    key(&mut a, KeyCode::Char('d'));
+    let said = a
+        .session
+        .status
+        .error
+        .clone()
+        .or(a.session.status.message.clone())
+        .unwrap();
+    assert!(said.contains("bord Haven en strand"), "{said}");
+    // A new, empty cluster goes, and comes back with u.
+    inrichting_naar(&mut a, "Clusters");
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, "Tijdelijk");
+    key(&mut a, KeyCode::Enter);
+    inrichting_naar(&mut a, "Tijdelijk");
+    key(&mut a, KeyCode::Char('d'));
+    let has = |a: &App| {
+        a.session
+            .werkmap
+            .organisatie
+            .as_ref()
+            .unwrap()
+            .clusters
+            .iter()
+            .any(|c| c.naam == "Tijdelijk")
+    };
+    assert!(!has(&a));
+    key(&mut a, KeyCode::Char('u'));
+    assert!(has(&a));
+}

@@ -532,3 +532,27 @@ fn an_absence_form_left_open_keeps_a_colleagues_absence_for_the_same_person() {
         "both absences: {van:?}"
     );
 }
+
+#[test]
+fn a_unit_made_in_inrichting_while_a_colleague_saved_keeps_both() {
+    let dir = werkmap_copy("boards");
+    let org = storage::load(dir.path()).werkmap.organisatie.unwrap();
+    let mut me = Laptop::open(dir.path(), None, vandaag(), 1);
+    me.key(KeyCode::Char('I'));
+    // Our form is open when a colleague renames a cluster and saves.
+    me.key(KeyCode::Char('n'));
+    me.typ("Stadsarchief");
+    let mut theirs = org.clone();
+    theirs.clusters[0].naam = "Cluster van een collega".into();
+    storage::save::save(&dir.path().join("organisatie.ron"), &theirs).unwrap();
+    me.watch();
+    // Our new cluster goes on top of their version.
+    me.key(KeyCode::Enter);
+    assert!(me.settle(10_000));
+    let after = storage::load(dir.path()).werkmap.organisatie.unwrap();
+    assert!(after.clusters.iter().any(|c| c.naam == "Stadsarchief"));
+    assert_eq!(
+        after.clusters[0].naam, "Cluster van een collega",
+        "theirs is kept"
+    );
+}

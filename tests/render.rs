@@ -1258,3 +1258,21 @@ fn the_klaar_header_counts_the_archive() {
     let t = text(&render(&mut a, 200, 50));
     assert!(t.contains("Klaar 3 ") && t.contains("lang geleden"), "{t}");
 }
+
+#[test]
+fn inrichting_snapshots() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut a = klein();
+        key(&mut a, 'I');
+        let t = text(&render(&mut a, w, h));
+        assert!(
+            t.contains("Clusters (") && t.contains("Eenheden (") && t.contains("Opgaven ("),
+            "{t}"
+        );
+        assert!(t.contains("CoCo Anna de Vries"), "{t}");
+        insta::assert_snapshot!(format!("inrichting_{w}x{h}"), t);
+        key(&mut a, 'n');
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains("Nieuwe cluster") && t.contains("Naam"), "{t}");
+    }
+}

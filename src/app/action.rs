@@ -30,6 +30,8 @@ pub enum Command {
     Redo,
     Filter,
     QuickFilter,
+    /// The Inrichting view: clusters, units and opgaven.
+    Inrichting,
     /// Show or hide the finished cards in the archive.
     Archief,
     PageUp,

@@ -139,6 +139,7 @@ impl App {
             Mode::QuitPending(choice) => return self.on_quit_pending(choice, key),
             Mode::Note(input, kaart) => v.bord.on_note_key(s, input, kaart, key),
             Mode::Form(f) => v.bord.on_form_key(s, f, key),
+            Mode::OrgForm(f) => v.inrichting.on_form_key(s, f, key),
             Mode::ConfirmDelete(kaart) => v.bord.on_delete_key(s, &kaart, key),
             Mode::InzetForm(f) => v.inzet.on_form_key(s, f, key),
             Mode::Decide(d) => v.inzet.on_decide_key(s, d, key),
@@ -206,6 +207,7 @@ impl App {
             Command::Capaciteit => Step::Go(Go::View(View::Capaciteit)),
             Command::Conflicten => Step::Go(Go::View(View::Conflicten)),
             Command::Mensen => Step::Go(Go::View(View::Mensen)),
+            Command::Inrichting => Step::Go(Go::View(View::Inrichting)),
             Command::Inbox => Step::Go(Go::Inzet(super::inzet::Scope::Inbox, None)),
             _ => match self.view {
                 View::Overzicht => v.overzicht.on_command(s, c),
@@ -215,6 +217,7 @@ impl App {
                 View::Conflicten => v.conflicten.on_command(s, c),
                 View::Inzet => v.inzet.on_command(s, c),
                 View::Mensen => v.mensen.on_command(s, c),
+                View::Inrichting => v.inrichting.on_command(s, c),
                 // The stand-up shows the board's columns: the board's archive switch.
                 View::Standup if c == Command::Archief => v.bord.on_command(s, c),
                 View::Standup => match &mut v.standup {

@@ -17,6 +17,7 @@ pub enum View {
     Inzet,
     Standup,
     Mensen,
+    Inrichting,
 }
 
 /// A key with its modifiers.
@@ -73,6 +74,7 @@ const ALL: &[View] = &[
     View::Conflicten,
     View::Inzet,
     View::Mensen,
+    View::Inrichting,
     View::Standup,
 ];
 /// Every view but the stand-up (last in [`ALL`]), which shows a board and has no list to move
@@ -348,8 +350,38 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[k('p')],
         command: Command::Mensen,
-        views: &[View::Overzicht, View::Bord, View::Capaciteit, View::Inzet],
+        views: &[
+            View::Overzicht,
+            View::Bord,
+            View::Capaciteit,
+            View::Inzet,
+            View::Inrichting,
+        ],
         help: "mensen: uren, werkdagen en afwezigheid (CoCo)",
+    },
+    Binding {
+        keys: &[shift('I')],
+        command: Command::Inrichting,
+        views: &[View::Overzicht, View::Bord, View::Capaciteit, View::Mensen],
+        help: "inrichting: clusters, eenheden en opgaven",
+    },
+    Binding {
+        keys: &[k('n')],
+        command: Command::NewCard,
+        views: &[View::Inrichting],
+        help: "nieuw (cluster, eenheid of opgave: waar je staat)",
+    },
+    Binding {
+        keys: &[k('e')],
+        command: Command::EditCard,
+        views: &[View::Inrichting],
+        help: "naam en gegevens wijzigen",
+    },
+    Binding {
+        keys: &[k('d'), code(KeyCode::Delete)],
+        command: Command::DeleteCard,
+        views: &[View::Inrichting],
+        help: "verwijderen (als niets ernaar verwijst; u maakt het ongedaan)",
     },
     Binding {
         keys: &[k('e')],
@@ -397,6 +429,7 @@ pub const KEYMAP: &[Binding] = &[
             View::Conflicten,
             View::Inzet,
             View::Mensen,
+            View::Inrichting,
         ],
         help: "terug",
     },

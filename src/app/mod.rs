@@ -20,6 +20,7 @@ pub mod edit;
 pub mod files;
 pub mod hulp;
 pub mod input;
+pub mod inrichting;
 pub mod inzet;
 pub mod kaart;
 pub mod keymap;
@@ -72,6 +73,8 @@ pub enum Mode {
     /// The optional reason for declining a request.
     Reason(TextInput, inzet::InzetRef),
     MensForm(Box<mensen::MensForm>),
+    /// A cluster, unit or opgave being made or changed.
+    OrgForm(Box<inrichting::OrgForm>),
     AfwezigForm(Box<mensen::AfwezigForm>),
     /// Quitting with edits that could not be saved: the chosen option.
     QuitPending(usize),
@@ -87,6 +90,7 @@ pub struct Views {
     pub conflicten: ConflictenView,
     pub inzet: inzet::InzetView,
     pub mensen: mensen::MensenView,
+    pub inrichting: inrichting::InrichtingView,
     /// The stand-up, while one runs.
     pub standup: Option<standup::Standup>,
 }

@@ -31,6 +31,7 @@ impl App {
             Go::View(View::Capaciteit) => self.open_capaciteit(),
             Go::View(View::Conflicten) => self.open_conflicten(),
             Go::View(View::Mensen) => self.open_mensen(),
+            Go::View(View::Inrichting) => self.enter(View::Inrichting),
             Go::View(View::Kaart) => {
                 self.views.kaart = Default::default();
                 self.enter(View::Kaart);

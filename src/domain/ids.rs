@@ -12,6 +12,38 @@ pub fn from_bits(bits: u64) -> String {
         .collect()
 }
 
+/// An id made of a name (lower-case letters and digits joined by `-`), not yet `taken`:
+/// `ruimte-wonen`, else `ruimte-wonen-2`, …
+pub fn uit_naam(naam: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut base = String::new();
+    for c in naam.to_lowercase().chars() {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            base.push(c);
+        } else if !base.is_empty() && !base.ends_with('-') {
+            base.push('-');
+        }
+    }
+    let base = match base.trim_end_matches('-') {
+        "" => "x".to_string(),
+        b => b.to_string(),
+    };
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or(base)
+}
+
 /// Gives every card and inzet without an id a fresh one, drawing random bits from `random`.
 /// Returns whether anything changed.
 pub fn assign_missing(bord: &mut Bord, mut random: impl FnMut() -> u64) -> bool {

@@ -247,3 +247,16 @@ pub struct Opgave {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub portefeuillehouder: Option<String>,
 }
+
+impl Opgave {
+    /// An opgave with only its id and name.
+    pub fn new(id: &str, naam: &str) -> Opgave {
+        Opgave {
+            id: id.to_string(),
+            naam: naam.to_string(),
+            cluster: None,
+            adviseur: None,
+            portefeuillehouder: None,
+        }
+    }
+}

@@ -6,7 +6,8 @@
 pub mod bord;
 pub mod capaciteit;
 pub mod conflicten;
-pub mod inzet;
+pub mod inrichting;
+mod inzet;
 pub mod kaart;
 pub mod mensen;
 pub mod overlay;
@@ -55,6 +56,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Inzet => inzet::draw(frame, main, app, theme),
         View::Standup => standup::draw(frame, area, app, theme),
         View::Mensen => mensen::draw(frame, main, app, theme),
+        View::Inrichting => inrichting::draw(frame, main, app, theme),
     }
     if app.view == View::Standup {
         // No edit chrome on the shared screen: no status line. Its dialogs (help, quitting
@@ -83,7 +85,8 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
         | View::Conflicten
         | View::Inzet
         | View::Standup
-        | View::Mensen => None,
+        | View::Mensen
+        | View::Inrichting => None,
     }
 }
 

@@ -12,6 +12,7 @@ pub fn hulp_kop(view: crate::app::View) -> String {
         Inzet => "Inzet",
         Standup => "Stand-up",
         Mensen => "Mensen",
+        Inrichting => "Inrichting",
     };
     format!("Toetsen in {naam}")
 }

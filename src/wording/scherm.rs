@@ -508,3 +508,107 @@ pub fn in_archief(n: usize, kort: bool) -> String {
 pub fn vrij_per_week(v: f64) -> String {
     format!("{} u/week vrij", super::getal(v.max(0.0)))
 }
+pub fn naam_verplicht() -> &'static str {
+    "een naam is verplicht"
+}
+pub fn cluster_verplicht() -> &'static str {
+    "een eenheid hoort bij een cluster: vul de cluster in"
+}
+pub fn niet_gevonden(soort: &str, tekst: &str) -> String {
+    format!("geen {soort} heet \"{tekst}\"")
+}
+pub fn meerdere_gevonden(soort: &str, tekst: &str, namen: &[String]) -> String {
+    let mut lijst = namen.iter().take(4).cloned().collect::<Vec<_>>().join(", ");
+    if namen.len() > 4 {
+        lijst.push_str(&format!(" en nog {}", namen.len() - 4));
+    }
+    format!("meer dan één {soort} past bij \"{tekst}\" ({lijst}): typ meer van de naam")
+}
+pub fn ongeldig_aandeel(tekst: &str) -> String {
+    format!("aandeel \"{tekst}\" niet begrepen: bijvoorbeeld 60% of 0,6")
+}
+pub fn aangemaakt(naam: &str) -> String {
+    format!("{naam} aangemaakt")
+}
+pub fn bijgewerkt(naam: &str) -> String {
+    format!("{naam} bijgewerkt")
+}
+pub fn verwijderd(naam: &str) -> String {
+    format!("{naam} verwijderd")
+}
+pub fn verwijzing(soort: &str, naam: &str) -> String {
+    format!("{soort} {naam}")
+}
+/// Removing is refused: at most three of what refers to it, then how many more.
+pub fn niet_te_verwijderen(naam: &str, refs: &[String]) -> String {
+    let mut lijst = refs.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+    if refs.len() > 3 {
+        lijst.push_str(&format!(" en nog {}", refs.len() - 3));
+    }
+    format!("{naam} blijft: {lijst} verwijst ernaar")
+}
+pub fn inrichting_titel() -> &'static str {
+    " Inrichting · clusters, eenheden en opgaven"
+}
+pub fn inrichting_toetsen() -> &'static str {
+    " n nieuw · e wijzigen · d verwijderen · u ongedaan maken · Esc terug · mensen: p"
+}
+pub fn kop_clusters(n: usize) -> String {
+    format!("Clusters ({n})")
+}
+pub fn kop_eenheden(n: usize) -> String {
+    format!("Eenheden ({n})")
+}
+pub fn kop_opgaven(n: usize) -> String {
+    format!("Opgaven ({n})")
+}
+pub fn cluster_details(eenheden: usize) -> String {
+    match eenheden {
+        1 => "1 eenheid".into(),
+        n => format!("{n} eenheden"),
+    }
+}
+pub fn eenheid_details(
+    cluster: &str,
+    cocos: &[String],
+    mensen: usize,
+    aandeel: Option<f64>,
+) -> String {
+    let mut parts = vec![cluster.to_string(), format!("{mensen} mensen")];
+    parts.push(if cocos.is_empty() {
+        "geen CoCo".to_string()
+    } else {
+        format!("CoCo {}", cocos.join(", "))
+    });
+    if let Some(a) = aandeel {
+        parts.push(format!("regulier {:.0}%", a * 100.0));
+    }
+    parts.join(" · ")
+}
+pub fn opgave_details(cluster: Option<&str>, adviseur: Option<&str>, ph: Option<&str>) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = cluster {
+        parts.push(c.to_string());
+    }
+    parts.push(adviseur.map_or("geen adviseur".to_string(), |a| format!("adviseur {a}")));
+    if let Some(p) = ph {
+        parts.push(format!("portefeuillehouder {p}"));
+    }
+    parts.join(" · ")
+}
+/// The title of the form that makes or changes a cluster, unit or opgave.
+pub fn org_form_titel(soort: &str, nieuw: bool) -> String {
+    if nieuw {
+        format!(" Nieuwe {soort} ")
+    } else {
+        format!(" {} wijzigen ", {
+            let mut c = soort.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+    }
+}
+pub fn org_form_hint() -> &'static str {
+    "  Tab/↓ volgend veld · Enter opslaan · Esc annuleren · namen mogen, of een uniek deel"
+}

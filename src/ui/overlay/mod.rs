@@ -28,6 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Mode::Form(f) => kaart::form(frame, area, f, theme),
         Mode::InzetForm(f) => inzet::inzet_form(frame, area, f, theme),
         Mode::MensForm(f) => mensen::mens_form(frame, area, f, theme),
+        Mode::OrgForm(f) => org_form(frame, area, f, theme),
         Mode::AfwezigForm(f) => mensen::afwezig_form(frame, area, f, theme),
         Mode::Decide(d) => inzet::decide(frame, area, app, d, theme),
         Mode::Reason(input, r) => inzet::reason(frame, area, app, input, r, theme),
@@ -129,6 +130,56 @@ fn kies_hint(used: usize, width: usize, n: usize) -> Option<String> {
     [lang, kort]
         .into_iter()
         .find(|h| used + unicode_width::UnicodeWidthStr::width(h.as_str()) <= width)
+}
+
+/// The form of a cluster, unit or opgave: a labelled line per field, the error, the keys.
+fn org_form(frame: &mut Frame, area: Rect, f: &crate::app::inrichting::OrgForm, theme: &Theme) {
+    use crate::app::inrichting::Doel;
+    let (soort, nieuw) = match &f.doel {
+        Doel::Cluster(id) => ("cluster", id.is_none()),
+        Doel::Eenheid(id) => ("eenheid", id.is_none()),
+        Doel::Opgave(id) => ("opgave", id.is_none()),
+    };
+    let r = centered(area, 76, f.velden.len() as u16 + 7);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(
+            crate::wording::org_form_titel(soort, nieuw),
+            theme.title,
+        ));
+    let inner_w = usize::from(r.width.saturating_sub(2 + 20));
+    let mut lines = Vec::new();
+    for (i, (label, input)) in f.labels.iter().zip(&f.velden).enumerate() {
+        let focus = i == f.focus;
+        let label = Span::styled(
+            format!("{}{label:<17} ", if focus { "▶ " } else { "  " }),
+            if focus { theme.accent } else { theme.dim },
+        );
+        let mut l = if focus {
+            input_line("", input, inner_w, theme)
+        } else {
+            Line::from(Span::styled(
+                super::widgets::ellipsis(&input.text, inner_w),
+                theme.text,
+            ))
+        };
+        l.spans.insert(0, label);
+        lines.push(l);
+    }
+    lines.push(Line::default());
+    if let Some(e) = &f.error {
+        lines.extend(error_lines(e, r.width, theme));
+    }
+    lines.push(Line::from(Span::styled(
+        super::widgets::whole_items(
+            crate::wording::org_form_hint(),
+            usize::from(r.width.saturating_sub(2)),
+        ),
+        theme.dim,
+    )));
+    frame.render_widget(Paragraph::new(lines).block(block), r);
 }
 
 /// The line of a form that says why it was not accepted.

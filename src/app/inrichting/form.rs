@@ -1,0 +1,256 @@
+//! The form that creates or changes a cluster, a unit or an opgave: labelled text fields,
+//! read the Dutch way (names or ids for references, `60%` or `0,6` for a share).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::app::input::TextInput;
+use crate::domain::zoek::{Gezocht, zoek};
+use crate::domain::{Cluster, Eenheid, Opgave, Organisatie};
+use crate::wording;
+
+/// What the form makes: a new item (`None`) or the item with this id.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Doel {
+    Cluster(Option<String>),
+    Eenheid(Option<String>),
+    Opgave(Option<String>),
+}
+
+/// The form's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgForm {
+    pub doel: Doel,
+    pub labels: Vec<&'static str>,
+    pub velden: Vec<TextInput>,
+    pub focus: usize,
+    pub error: Option<String>,
+    /// The organisation as the form opened: Enter saves only what the user changed from it,
+    /// so a colleague's change to another field meanwhile is kept (the merge rule).
+    pub basis: Box<Organisatie>,
+}
+
+impl OrgForm {
+    /// The form for `doel`, filled with the item's values when it exists.
+    pub fn new(doel: Doel, org: &Organisatie) -> OrgForm {
+        let naam = |id: &str| org.persoon(id).map_or(id.to_string(), |p| p.naam.clone());
+        let (labels, velden): (Vec<&'static str>, Vec<String>) = match &doel {
+            Doel::Cluster(id) => {
+                let c = id.as_deref().and_then(|i| org.cluster(i));
+                (
+                    vec!["Naam"],
+                    vec![c.map_or(String::new(), |c| c.naam.clone())],
+                )
+            }
+            Doel::Eenheid(id) => {
+                let e = id.as_deref().and_then(|i| org.eenheid(i));
+                (
+                    vec!["Naam", "Cluster", "CoCo's", "Regulier aandeel"],
+                    vec![
+                        e.map_or(String::new(), |e| e.naam.clone()),
+                        e.and_then(|e| org.cluster(&e.cluster))
+                            .map_or(String::new(), |c| c.naam.clone()),
+                        e.map_or(String::new(), |e| {
+                            e.cocos
+                                .iter()
+                                .map(|c| naam(c))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        }),
+                        e.and_then(|e| e.regulier_aandeel)
+                            .map_or(String::new(), |a| format!("{:.0}%", a * 100.0)),
+                    ],
+                )
+            }
+            Doel::Opgave(id) => {
+                let o = id
+                    .as_deref()
+                    .and_then(|i| org.opgaven.iter().find(|o| o.id == i));
+                (
+                    vec!["Naam", "Cluster", "Adviseur", "Portefeuillehouder"],
+                    vec![
+                        o.map_or(String::new(), |o| o.naam.clone()),
+                        o.and_then(|o| o.cluster.as_deref())
+                            .and_then(|c| org.cluster(c))
+                            .map_or(String::new(), |c| c.naam.clone()),
+                        o.and_then(|o| o.adviseur.as_deref())
+                            .map_or(String::new(), naam),
+                        o.and_then(|o| o.portefeuillehouder.clone())
+                            .unwrap_or_default(),
+                    ],
+                )
+            }
+        };
+        OrgForm {
+            doel,
+            labels,
+            velden: velden.into_iter().map(TextInput::new).collect(),
+            focus: 0,
+            error: None,
+            basis: Box::new(org.clone()),
+        }
+    }
+
+    /// Handles a key; true when the user submits.
+    pub fn handle(&mut self, key: KeyEvent) -> bool {
+        self.error = None;
+        let n = self.velden.len();
+        match key.code {
+            KeyCode::Enter => return true,
+            KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % n,
+            KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + n - 1) % n,
+            _ => {
+                self.velden[self.focus].handle(key);
+            }
+        }
+        false
+    }
+
+    fn tekst(&self, i: usize) -> &str {
+        self.velden[i].text.trim()
+    }
+
+    /// The organisation with the form's item added or changed, or the first problem.
+    pub fn result(&self, org: &Organisatie) -> Result<Organisatie, String> {
+        let naam = self.tekst(0).to_string();
+        if naam.is_empty() {
+            return Err(wording::naam_verplicht().into());
+        }
+        let mut after = org.clone();
+        match &self.doel {
+            Doel::Cluster(id) => {
+                let id = id.clone().unwrap_or_else(|| {
+                    crate::domain::ids::uit_naam(&naam, |i| org.cluster(i).is_some())
+                });
+                upsert(
+                    &mut after.clusters,
+                    |c| c.id == id,
+                    Cluster {
+                        id: id.clone(),
+                        naam,
+                    },
+                );
+            }
+            Doel::Eenheid(id) => {
+                let cluster = cluster_van(org, self.tekst(1))?
+                    .ok_or_else(|| wording::cluster_verplicht().to_string())?;
+                let cocos = self
+                    .tekst(2)
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(|t| persoon_van(org, t))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let aandeel = aandeel(self.tekst(3))?;
+                let id = id.clone().unwrap_or_else(|| {
+                    crate::domain::ids::uit_naam(&naam, |i| org.eenheid(i).is_some())
+                });
+                upsert(
+                    &mut after.eenheden,
+                    |e| e.id == id,
+                    Eenheid {
+                        id: id.clone(),
+                        naam,
+                        cluster,
+                        cocos,
+                        regulier_aandeel: aandeel,
+                    },
+                );
+            }
+            Doel::Opgave(id) => {
+                let cluster = cluster_van(org, self.tekst(1))?;
+                let adviseur = match self.tekst(2) {
+                    "" => None,
+                    t => Some(persoon_van(org, t)?),
+                };
+                let ph = self.tekst(3);
+                let bestaand = id
+                    .as_deref()
+                    .and_then(|i| org.opgaven.iter().find(|o| o.id == i));
+                let id = id.clone().unwrap_or_else(|| {
+                    crate::domain::ids::uit_naam(&naam, |i| org.opgaven.iter().any(|o| o.id == i))
+                });
+                let mut o: Opgave = bestaand.cloned().unwrap_or_else(|| Opgave::new(&id, &naam));
+                o.naam = naam;
+                o.cluster = cluster;
+                o.adviseur = adviseur;
+                o.portefeuillehouder = (!ph.is_empty()).then(|| ph.to_string());
+                upsert(&mut after.opgaven, |x| x.id == id, o);
+            }
+        }
+        Ok(after)
+    }
+}
+
+/// Replaces the item that `is` picks, or adds `item` at the end.
+fn upsert<T>(list: &mut Vec<T>, is: impl Fn(&T) -> bool, item: T) {
+    match list.iter().position(is) {
+        Some(i) => list[i] = item,
+        None => list.push(item),
+    }
+}
+
+/// The cluster a text names (id, name or a unique part); `None` for an empty text.
+fn cluster_van(org: &Organisatie, t: &str) -> Result<Option<String>, String> {
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let k: Vec<(String, Vec<&str>)> = org
+        .clusters
+        .iter()
+        .map(|c| (c.id.clone(), vec![c.id.as_str(), c.naam.as_str()]))
+        .collect();
+    match zoek(&k, t) {
+        Gezocht::Een(id) => Ok(Some(id)),
+        Gezocht::Meerdere(ids) => {
+            let namen: Vec<String> = ids
+                .iter()
+                .filter_map(|i| org.cluster(i))
+                .map(|c| c.naam.clone())
+                .collect();
+            Err(wording::meerdere_gevonden("cluster", t, &namen))
+        }
+        Gezocht::Geen => Err(wording::niet_gevonden("cluster", t)),
+    }
+}
+
+/// The person a text names (id, name or a unique part).
+fn persoon_van(org: &Organisatie, t: &str) -> Result<String, String> {
+    let k: Vec<(String, Vec<&str>)> = org
+        .mensen
+        .iter()
+        .map(|p| (p.id.clone(), vec![p.id.as_str(), p.naam.as_str()]))
+        .collect();
+    match zoek(&k, t) {
+        Gezocht::Een(id) => Ok(id),
+        Gezocht::Meerdere(ids) => {
+            let namen: Vec<String> = ids
+                .iter()
+                .filter_map(|i| org.persoon(i))
+                .map(|p| p.naam.clone())
+                .collect();
+            Err(wording::meerdere_gevonden("persoon", t, &namen))
+        }
+        Gezocht::Geen => Err(wording::niet_gevonden("persoon", t)),
+    }
+}
+
+/// A share as `60%`, `0,6` or `0.6`; empty is none.
+fn aandeel(t: &str) -> Result<Option<f64>, String> {
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let (getal, procent) = match t.strip_suffix('%') {
+        Some(g) => (g.trim(), true),
+        None => (t, false),
+    };
+    let v: f64 = getal
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| wording::ongeldig_aandeel(t))?;
+    let v = if procent || v > 1.0 { v / 100.0 } else { v };
+    if (0.0..=1.0).contains(&v) {
+        Ok(Some((v * 100.0).round() / 100.0))
+    } else {
+        Err(wording::ongeldig_aandeel(t))
+    }
+}
