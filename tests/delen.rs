@@ -556,3 +556,61 @@ fn a_unit_made_in_inrichting_while_a_colleague_saved_keeps_both() {
         "theirs is kept"
     );
 }
+
+#[test]
+fn an_opgave_made_in_the_tui_gets_a_board_file_with_the_chosen_columns() {
+    let dir = werkmap_copy("boards");
+    let mut me = Laptop::open(dir.path(), None, vandaag(), 1);
+    me.key(KeyCode::Char('I'));
+    // To the Opgaven heading: the last heading, above the opgaven.
+    for _ in 0..200 {
+        me.key(KeyCode::Down);
+    }
+    let org = me.app.session.werkmap.organisatie.clone().unwrap();
+    for _ in 0..org.opgaven.len() {
+        me.key(KeyCode::Up);
+    }
+    me.key(KeyCode::Char('n'));
+    me.typ("Nieuwe begroting");
+    me.key(KeyCode::Enter);
+    me.key(KeyCode::Char('b'));
+    me.key(KeyCode::Down);
+    me.key(KeyCode::Enter);
+    assert_eq!(me.app.view, planbord::app::View::Bord);
+    assert!(me.settle(10_000));
+    let bord = on_disk(dir.path(), "opgave-nieuwe-begroting.ron");
+    assert_eq!(bord.titel, "Nieuwe begroting");
+    let namen: Vec<&str> = bord.kolommen.iter().map(|k| k.naam.as_str()).collect();
+    assert_eq!(
+        namen,
+        [
+            "Te doen",
+            "Bezig",
+            "Wacht op",
+            "Resultaat zichtbaar",
+            "Gevierd en geëvalueerd"
+        ]
+    );
+    assert!(bord.kolommen.last().unwrap().klaar);
+    let org = storage::load(dir.path()).werkmap.organisatie.unwrap();
+    assert!(org.opgaven.iter().any(|o| o.id == "nieuwe-begroting"));
+    // A card on it, and the werkmap checks clean of errors.
+    me.key(KeyCode::Char('n'));
+    me.typ("Kadernota");
+    me.key(KeyCode::Enter);
+    assert!(me.settle(10_000));
+    assert_eq!(
+        on_disk(dir.path(), "opgave-nieuwe-begroting.ron")
+            .kaarten
+            .len(),
+        1
+    );
+    assert!(storage::load(dir.path()).fouten.is_empty());
+    // b on that opgave again opens its board instead of making a second one.
+    me.key(KeyCode::Char('I'));
+    assert_eq!(me.app.view, planbord::app::View::Inrichting);
+    me.key(KeyCode::Char('b'));
+    assert_eq!(me.app.view, planbord::app::View::Bord);
+    assert_eq!(me.app.views.bord.bord, "opgave-nieuwe-begroting");
+    assert_eq!(me.app.mode, planbord::app::Mode::Normal);
+}

@@ -32,6 +32,8 @@ pub enum Command {
     QuickFilter,
     /// The Inrichting view: clusters, units and opgaven.
     Inrichting,
+    /// A new board for the selected opgave or cluster.
+    NieuwBord,
     /// Show or hide the finished cards in the archive.
     Archief,
     PageUp,

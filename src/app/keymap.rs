@@ -378,6 +378,18 @@ pub const KEYMAP: &[Binding] = &[
         help: "naam en gegevens wijzigen",
     },
     Binding {
+        keys: &[k('b')],
+        command: Command::NieuwBord,
+        views: &[View::Inrichting],
+        help: "een bord maken voor de opgave of de clusterkamer",
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        command: Command::Open,
+        views: &[View::Inrichting],
+        help: "het bord van de opgave of cluster openen",
+    },
+    Binding {
         keys: &[k('d'), code(KeyCode::Delete)],
         command: Command::DeleteCard,
         views: &[View::Inrichting],

@@ -75,6 +75,8 @@ pub enum Mode {
     MensForm(Box<mensen::MensForm>),
     /// A cluster, unit or opgave being made or changed.
     OrgForm(Box<inrichting::OrgForm>),
+    /// Choosing the columns of a new board for this opgave or cluster: the chosen template.
+    Sjabloon(inrichting::NieuwBord, usize),
     AfwezigForm(Box<mensen::AfwezigForm>),
     /// Quitting with edits that could not be saved: the chosen option.
     QuitPending(usize),

@@ -51,6 +51,43 @@ pub enum BordSoort {
     Clusterkamer { cluster: String },
 }
 
+/// The columns a new board starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sjabloon {
+    /// Te doen, Bezig (WIP 5), Wacht op, Klaar.
+    Standaard,
+    /// For an opgave followed to its end: Te doen, Bezig, Wacht op, Resultaat zichtbaar,
+    /// Gevierd en geëvalueerd (klaar).
+    TotHetEinde,
+}
+
+impl Sjabloon {
+    pub const ALLE: [Sjabloon; 2] = [Sjabloon::Standaard, Sjabloon::TotHetEinde];
+
+    /// The template's columns.
+    pub fn kolommen(self) -> Vec<Kolom> {
+        let k = |id: &str, naam: &str, wip: Option<u32>, klaar: bool| Kolom {
+            id: id.into(),
+            naam: naam.into(),
+            wip,
+            klaar,
+        };
+        let mut v = vec![
+            k("todo", "Te doen", None, false),
+            k("bezig", "Bezig", Some(5), false),
+            k("wacht", "Wacht op", None, false),
+        ];
+        match self {
+            Sjabloon::Standaard => v.push(k("klaar", "Klaar", None, true)),
+            Sjabloon::TotHetEinde => {
+                v.push(k("resultaat", "Resultaat zichtbaar", None, false));
+                v.push(k("gevierd", "Gevierd en geëvalueerd", None, true));
+            }
+        }
+        v
+    }
+}
+
 /// A column of the board.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -20,7 +20,7 @@ pub mod zoek;
 
 pub use bord::{
     Besluit, Bord, BordSoort, Inzet, InzetSoort, InzetStatus, Kaart, KaartStatus, Kolom, Notitie,
-    Verzoek,
+    Sjabloon, Verzoek,
 };
 pub use organisatie::{
     Afwezigheid, AfwezigheidSoort, Cluster, Dag, Eenheid, Opgave, Organisatie, Persoon,

@@ -612,3 +612,29 @@ pub fn org_form_titel(soort: &str, nieuw: bool) -> String {
 pub fn org_form_hint() -> &'static str {
     "  Tab/↓ volgend veld · Enter opslaan · Esc annuleren · namen mogen, of een uniek deel"
 }
+pub fn bord_bestaat_al(bestand: &str) -> String {
+    format!("{bestand} bestaat al: open dat bord, of geef de opgave een andere naam")
+}
+pub fn bord_aangemaakt(titel: &str, bestand: &str) -> String {
+    format!("bord {titel} aangemaakt ({bestand})")
+}
+pub fn sjabloon_naam(s: crate::domain::Sjabloon) -> &'static str {
+    match s {
+        crate::domain::Sjabloon::Standaard => "standaard: Te doen, Bezig, Wacht op, Klaar",
+        crate::domain::Sjabloon::TotHetEinde => {
+            "tot het einde: … Resultaat zichtbaar, Gevierd en geëvalueerd"
+        }
+    }
+}
+pub fn sjabloon_titel(titel: &str) -> String {
+    format!("Bord voor {titel}: kies de kolommen")
+}
+pub fn bord_kies_opgave() -> &'static str {
+    "kies een opgave (opgaveteam) of een cluster (clusterkamer) voor het nieuwe bord"
+}
+pub fn nog_geen_bord() -> &'static str {
+    "nog geen bord: b maakt er een"
+}
+pub fn sjabloon_hint() -> &'static str {
+    "  ↑/↓ kiest · Enter maakt het bord · Esc annuleren"
+}

@@ -96,6 +96,25 @@ impl InrichtingView {
                 };
                 return Mode::OrgForm(Box::new(OrgForm::new(doel, &org))).into();
             }
+            Command::NieuwBord | Command::Open => {
+                let nieuw = match rij {
+                    Some(Rij::Opgave(i)) => NieuwBord::Opgave(org.opgaven[i].id.clone()),
+                    Some(Rij::Cluster(i)) => NieuwBord::Cluster(org.clusters[i].id.clone()),
+                    _ => {
+                        s.say(wording::bord_kies_opgave());
+                        return Step::Stay;
+                    }
+                };
+                // A board that exists opens; Enter never makes one.
+                if let Some(b) = bestaand_bord(s, &nieuw) {
+                    return Step::Go(super::step::Go::Bord(b));
+                }
+                if c == Command::Open {
+                    s.say(wording::nog_geen_bord());
+                    return Step::Stay;
+                }
+                return Mode::Sjabloon(nieuw, 0).into();
+            }
             Command::DeleteCard => {
                 if let Some(r) = rij {
                     remove(s, &org, r);
@@ -143,6 +162,89 @@ impl InrichtingView {
             }
         }
         Mode::OrgForm(f).into()
+    }
+}
+
+/// What a new board is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NieuwBord {
+    Opgave(String),
+    Cluster(String),
+}
+
+/// The board of an opgave (its opgaveteam) or of a cluster (its clusterkamer), if any.
+fn bestaand_bord(s: &Session, n: &NieuwBord) -> Option<String> {
+    s.werkmap
+        .borden
+        .iter()
+        .find(|b| match (n, &b.soort) {
+            (NieuwBord::Opgave(o), BordSoort::Opgaveteam { opgave }) => o == opgave,
+            (NieuwBord::Cluster(c), BordSoort::Clusterkamer { cluster }) => c == cluster,
+            _ => false,
+        })
+        .map(|b| b.id.clone())
+}
+
+impl InrichtingView {
+    /// A key in the template choice: ↑/↓ choose, Enter makes the board and opens it.
+    pub fn on_sjabloon_key(
+        &mut self,
+        s: &mut Session,
+        nieuw: NieuwBord,
+        keuze: usize,
+        key: ratatui::crossterm::event::KeyEvent,
+    ) -> Step {
+        use ratatui::crossterm::event::KeyCode;
+        let n = crate::domain::Sjabloon::ALLE.len();
+        match key.code {
+            KeyCode::Esc => Step::Stay,
+            KeyCode::Up | KeyCode::Char('k') => Mode::Sjabloon(nieuw, (keuze + n - 1) % n).into(),
+            KeyCode::Down | KeyCode::Char('j') => Mode::Sjabloon(nieuw, (keuze + 1) % n).into(),
+            KeyCode::Enter => {
+                let Some(org) = s.werkmap.organisatie.as_ref() else {
+                    return Step::Stay;
+                };
+                let (id, titel, soort) = match &nieuw {
+                    NieuwBord::Opgave(o) => (
+                        format!("opgave-{o}"),
+                        org.opgaven
+                            .iter()
+                            .find(|x| &x.id == o)
+                            .map_or(o.clone(), |x| x.naam.clone()),
+                        BordSoort::Opgaveteam { opgave: o.clone() },
+                    ),
+                    NieuwBord::Cluster(c) => (
+                        format!("clusterkamer-{c}"),
+                        format!(
+                            "Clusterkamer {}",
+                            org.cluster(c).map_or(c.as_str(), |x| x.naam.as_str())
+                        ),
+                        BordSoort::Clusterkamer { cluster: c.clone() },
+                    ),
+                };
+                let bord = crate::domain::Bord {
+                    versie: 1,
+                    id: id.clone(),
+                    titel: titel.clone(),
+                    soort,
+                    kolommen: crate::domain::Sjabloon::ALLE[keuze.min(n - 1)].kolommen(),
+                    inzet: Vec::new(),
+                    kaarten: Vec::new(),
+                    sporen: String::new(),
+                };
+                match s.nieuw_bord(bord) {
+                    Ok(()) => {
+                        s.say(wording::bord_aangemaakt(&titel, &format!("{id}.ron")));
+                        Step::Go(super::step::Go::Bord(id))
+                    }
+                    Err(e) => {
+                        s.warn(e);
+                        Step::Stay
+                    }
+                }
+            }
+            _ => Mode::Sjabloon(nieuw, keuze).into(),
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! change it only through its methods (edits go through [`Session::commit`]).
 
 mod edits;
+mod nieuw;
 pub mod reload;
 mod saves;
 

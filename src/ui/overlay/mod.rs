@@ -29,6 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Mode::InzetForm(f) => inzet::inzet_form(frame, area, f, theme),
         Mode::MensForm(f) => mensen::mens_form(frame, area, f, theme),
         Mode::OrgForm(f) => org_form(frame, area, f, theme),
+        Mode::Sjabloon(n, keuze) => sjabloon(frame, area, app, n, *keuze, theme),
         Mode::AfwezigForm(f) => mensen::afwezig_form(frame, area, f, theme),
         Mode::Decide(d) => inzet::decide(frame, area, app, d, theme),
         Mode::Reason(input, r) => inzet::reason(frame, area, app, input, r, theme),
@@ -130,6 +131,62 @@ fn kies_hint(used: usize, width: usize, n: usize) -> Option<String> {
     [lang, kort]
         .into_iter()
         .find(|h| used + unicode_width::UnicodeWidthStr::width(h.as_str()) <= width)
+}
+
+/// Choosing the columns of a new board: the templates, one per line.
+fn sjabloon(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    n: &crate::app::inrichting::NieuwBord,
+    keuze: usize,
+    theme: &Theme,
+) {
+    use crate::app::inrichting::NieuwBord;
+    let org = app.session.werkmap.organisatie.as_ref();
+    let naam = match n {
+        NieuwBord::Opgave(o) => org
+            .and_then(|org| org.opgaven.iter().find(|x| &x.id == o))
+            .map_or(o.clone(), |x| x.naam.clone()),
+        NieuwBord::Cluster(c) => org
+            .and_then(|org| org.cluster(c))
+            .map_or(c.clone(), |x| format!("clusterkamer {}", x.naam)),
+    };
+    let r = centered(area, 76, 7);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(
+            format!(" {} ", crate::wording::sjabloon_titel(&naam)),
+            theme.title,
+        ));
+    let mut lines: Vec<Line> = crate::domain::Sjabloon::ALLE
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let sel = i == keuze;
+            Line::from(Span::styled(
+                format!(
+                    "{} {}",
+                    if sel { "▶" } else { " " },
+                    crate::wording::sjabloon_naam(*s)
+                ),
+                if sel { theme.selected } else { theme.text },
+            ))
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        crate::wording::sjabloon_hint(),
+        theme.dim,
+    )));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
 }
 
 /// The form of a cluster, unit or opgave: a labelled line per field, the error, the keys.
