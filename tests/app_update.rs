@@ -1964,3 +1964,63 @@ fn removing_what_is_referred_to_is_refused_and_names_it() {
     key(&mut a, KeyCode::Char('u'));
     assert!(has(&a));
 }
+
+#[test]
+fn a_boards_columns_are_added_renamed_moved_and_removed_from_the_board() {
+    let mut a = app();
+    open(&mut a, "opgave-haven");
+    let namen =
+        |a: &App| -> Vec<String> { haven(a).kolommen.iter().map(|k| k.naam.clone()).collect() };
+    let voor = namen(&a);
+    assert_eq!(voor, ["Te doen", "Bezig", "Wacht op", "Klaar"]);
+    key(&mut a, KeyCode::Char('B'));
+    assert!(matches!(a.mode, Mode::Kolommen(_)));
+    // A new column "Review" with WIP 3 after Te doen (the selected column).
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, "Review");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "3");
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.mode, Mode::Kolommen(_)), "back in the dialog");
+    assert_eq!(
+        namen(&a),
+        ["Te doen", "Review", "Bezig", "Wacht op", "Klaar"]
+    );
+    let review = haven(&a).kolommen[1].clone();
+    assert_eq!((review.id.as_str(), review.wip), ("review", Some(3)));
+    // A WIP that is no number is refused.
+    key(&mut a, KeyCode::Char('e'));
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "x");
+    key(&mut a, KeyCode::Enter);
+    match &a.mode {
+        Mode::KolomForm(f) => assert!(f.error.as_deref().unwrap().contains("WIP")),
+        m => panic!("{m:?}"),
+    }
+    key(&mut a, KeyCode::Esc);
+    // Moved one to the right, then removed: it is empty, so at once.
+    key(&mut a, KeyCode::Char('>'));
+    assert_eq!(
+        namen(&a),
+        ["Te doen", "Bezig", "Review", "Wacht op", "Klaar"]
+    );
+    key(&mut a, KeyCode::Char('d'));
+    assert_eq!(namen(&a), voor);
+    // Wacht op has a card: the first d asks, the second moves it to Bezig.
+    let Mode::Kolommen(d) = &a.mode else {
+        panic!("{:?}", a.mode)
+    };
+    assert_eq!(haven(&a).kolommen[d.row].naam, "Wacht op");
+    key(&mut a, KeyCode::Char('d'));
+    assert_eq!(namen(&a), voor, "asked first");
+    key(&mut a, KeyCode::Char('d'));
+    assert_eq!(namen(&a), ["Te doen", "Bezig", "Klaar"]);
+    assert!(haven(&a).kaarten.iter().all(|k| k.kolom != "wacht"));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode, Mode::Normal);
+    // Undo brings the column and its card back.
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(namen(&a), voor);
+    assert!(haven(&a).kaarten.iter().any(|k| k.kolom == "wacht"));
+    assert!(!saves(&mut a).is_empty());
+}

@@ -1276,3 +1276,18 @@ fn inrichting_snapshots() {
         assert!(t.contains("Nieuwe cluster") && t.contains("Naam"), "{t}");
     }
 }
+
+#[test]
+fn the_columns_dialog_at_80x24() {
+    let mut a = klein();
+    open(&mut a, "opgave-haven");
+    key(&mut a, 'B');
+    let t = text(&render(&mut a, 80, 24));
+    assert!(t.contains("Kolommen van Haven en strand"), "{t}");
+    assert!(
+        t.contains("▶ Te doen · 2 kaarten") && t.contains("Bezig · WIP 2"),
+        "{t}"
+    );
+    assert!(t.contains("Klaar · klaar-kolom"), "{t}");
+    insta::assert_snapshot!("kolommen_80x24", t);
+}

@@ -34,6 +34,8 @@ pub enum Command {
     Inrichting,
     /// A new board for the selected opgave or cluster.
     NieuwBord,
+    /// The board's columns: add, rename, reorder, WIP, klaar, remove.
+    Kolommen,
     /// Show or hide the finished cards in the archive.
     Archief,
     PageUp,

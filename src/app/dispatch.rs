@@ -140,6 +140,8 @@ impl App {
             Mode::Note(input, kaart) => v.bord.on_note_key(s, input, kaart, key),
             Mode::Form(f) => v.bord.on_form_key(s, f, key),
             Mode::OrgForm(f) => v.inrichting.on_form_key(s, f, key),
+            Mode::Kolommen(d) => super::bord::kolommen::on_key(s, d, key),
+            Mode::KolomForm(f) => super::bord::kolommen::on_form_key(s, f, key),
             Mode::Sjabloon(nieuw, keuze) => v.inrichting.on_sjabloon_key(s, nieuw, keuze, key),
             Mode::ConfirmDelete(kaart) => v.bord.on_delete_key(s, &kaart, key),
             Mode::InzetForm(f) => v.inzet.on_form_key(s, f, key),

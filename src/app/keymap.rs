@@ -378,6 +378,12 @@ pub const KEYMAP: &[Binding] = &[
         help: "naam en gegevens wijzigen",
     },
     Binding {
+        keys: &[shift('B')],
+        command: Command::Kolommen,
+        views: BORD,
+        help: "kolommen van dit bord: nieuw, naam, volgorde, WIP, klaar, verwijderen",
+    },
+    Binding {
         keys: &[k('b')],
         command: Command::NieuwBord,
         views: &[View::Inrichting],

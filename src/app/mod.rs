@@ -75,6 +75,9 @@ pub enum Mode {
     MensForm(Box<mensen::MensForm>),
     /// A cluster, unit or opgave being made or changed.
     OrgForm(Box<inrichting::OrgForm>),
+    /// The columns of a board, being set up.
+    Kolommen(bord::kolommen::Kolommen),
+    KolomForm(Box<bord::kolommen::KolomForm>),
     /// Choosing the columns of a new board for this opgave or cluster: the chosen template.
     Sjabloon(inrichting::NieuwBord, usize),
     AfwezigForm(Box<mensen::AfwezigForm>),

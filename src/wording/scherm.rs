@@ -638,3 +638,47 @@ pub fn nog_geen_bord() -> &'static str {
 pub fn sjabloon_hint() -> &'static str {
     "  ↑/↓ kiest · Enter maakt het bord · Esc annuleren"
 }
+pub fn ongeldige_wip(t: &str) -> String {
+    format!("WIP-limiet \"{t}\": een heel getal vanaf 1, of leeg voor geen")
+}
+pub fn ja_of_nee(t: &str) -> String {
+    format!("klaar-kolom \"{t}\": ja of nee")
+}
+pub fn kolom_verplaatst(naam: &str) -> String {
+    format!("kolom {naam} verplaatst")
+}
+pub fn kolom_verwijderd(naam: &str) -> String {
+    format!("kolom {naam} verwijderd")
+}
+pub fn laatste_kolom() -> &'static str {
+    "een bord houdt minstens één kolom"
+}
+pub fn kolom_niet_leeg(naam: &str, kaarten: usize, naar: &str) -> String {
+    format!(
+        "{naam} heeft {kaarten} kaarten: d nogmaals verplaatst ze naar {naar} en verwijdert de kolom"
+    )
+}
+pub fn kolommen_titel(bord: &str) -> String {
+    format!(" Kolommen van {bord} ")
+}
+pub fn kolommen_hint() -> &'static str {
+    "  n nieuw · e wijzigen · ←/→ verplaatsen · d verwijderen · Esc klaar · u ongedaan"
+}
+pub fn kolom_form_hint() -> &'static str {
+    "  Tab volgend veld · WIP leeg = geen · klaar: ja of nee · Enter opslaan · Esc terug"
+}
+/// A line of the columns dialog.
+pub fn kolom_regel(naam: &str, wip: Option<u32>, klaar: bool, kaarten: usize) -> String {
+    let mut parts = vec![naam.to_string()];
+    if let Some(w) = wip {
+        parts.push(format!("WIP {w}"));
+    }
+    if klaar {
+        parts.push("klaar-kolom".into());
+    }
+    parts.push(match kaarten {
+        1 => "1 kaart".into(),
+        n => format!("{n} kaarten"),
+    });
+    parts.join(" · ")
+}

@@ -5,6 +5,7 @@
 
 mod edits;
 pub mod form;
+pub mod kolommen;
 pub mod strip;
 
 use super::action::Command;
@@ -102,6 +103,7 @@ impl BordView {
                 return self.card_command(s, c);
             }
             Command::Filter => return Mode::Filter(TextInput::new(self.filter.clone())).into(),
+            Command::Kolommen => return kolommen::open(&self.bord, self.kolom),
             Command::Archief => {
                 self.archief = !self.archief;
                 s.say(if self.archief {

@@ -29,6 +29,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Mode::InzetForm(f) => inzet::inzet_form(frame, area, f, theme),
         Mode::MensForm(f) => mensen::mens_form(frame, area, f, theme),
         Mode::OrgForm(f) => org_form(frame, area, f, theme),
+        Mode::Kolommen(d) => kolommen(frame, area, app, d, theme),
+        Mode::KolomForm(f) => kolom_form(frame, area, f, theme),
         Mode::Sjabloon(n, keuze) => sjabloon(frame, area, app, n, *keuze, theme),
         Mode::AfwezigForm(f) => mensen::afwezig_form(frame, area, f, theme),
         Mode::Decide(d) => inzet::decide(frame, area, app, d, theme),
@@ -131,6 +133,104 @@ fn kies_hint(used: usize, width: usize, n: usize) -> Option<String> {
     [lang, kort]
         .into_iter()
         .find(|h| used + unicode_width::UnicodeWidthStr::width(h.as_str()) <= width)
+}
+
+/// The columns dialog: one line per column with its WIP limit, klaar mark and cards.
+fn kolommen(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    d: &crate::app::bord::kolommen::Kolommen,
+    theme: &Theme,
+) {
+    let Some(bord) = app.session.werkmap.bord(&d.bord) else {
+        return;
+    };
+    let r = centered(area, 76, bord.kolommen.len() as u16 + 4);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(
+            crate::wording::kolommen_titel(&bord.titel),
+            theme.title,
+        ));
+    let w = usize::from(r.width.saturating_sub(2));
+    let mut lines: Vec<Line> = bord
+        .kolommen
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let sel = i == d.row;
+            let n = bord.kaarten.iter().filter(|c| c.kolom == k.id).count();
+            let text = crate::wording::kolom_regel(&k.naam, k.wip, k.klaar, n);
+            Line::from(Span::styled(
+                super::widgets::ellipsis(&format!("{} {text}", if sel { "▶" } else { " " }), w),
+                if sel { theme.selected } else { theme.text },
+            ))
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        super::widgets::whole_items(crate::wording::kolommen_hint(), w),
+        theme.dim,
+    )));
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+/// The form of one column.
+fn kolom_form(
+    frame: &mut Frame,
+    area: Rect,
+    f: &crate::app::bord::kolommen::KolomForm,
+    theme: &Theme,
+) {
+    let r = centered(area, 76, 9);
+    frame.render_widget(Clear, r);
+    let titel = if f.id.is_some() {
+        crate::wording::org_form_titel("kolom", false)
+    } else {
+        crate::wording::org_form_titel("kolom", true)
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(titel, theme.title));
+    let inner_w = usize::from(r.width.saturating_sub(2 + 20));
+    let mut lines = Vec::new();
+    for (i, (label, input)) in crate::app::bord::kolommen::VELDEN
+        .iter()
+        .zip(&f.velden)
+        .enumerate()
+    {
+        let focus = i == f.focus;
+        let label = Span::styled(
+            format!("{}{label:<17} ", if focus { "▶ " } else { "  " }),
+            if focus { theme.accent } else { theme.dim },
+        );
+        let mut l = if focus {
+            input_line("", input, inner_w, theme)
+        } else {
+            Line::from(Span::styled(
+                super::widgets::ellipsis(&input.text, inner_w),
+                theme.text,
+            ))
+        };
+        l.spans.insert(0, label);
+        lines.push(l);
+    }
+    lines.push(Line::default());
+    if let Some(e) = &f.error {
+        lines.extend(error_lines(e, r.width, theme));
+    }
+    lines.push(Line::from(Span::styled(
+        super::widgets::whole_items(
+            crate::wording::kolom_form_hint(),
+            usize::from(r.width.saturating_sub(2)),
+        ),
+        theme.dim,
+    )));
+    frame.render_widget(Paragraph::new(lines).block(block), r);
 }
 
 /// Choosing the columns of a new board: the templates, one per line.
