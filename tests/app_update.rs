@@ -2024,3 +2024,58 @@ fn a_boards_columns_are_added_renamed_moved_and_removed_from_the_board() {
     assert!(haven(&a).kaarten.iter().any(|k| k.kolom == "wacht"));
     assert!(!saves(&mut a).is_empty());
 }
+
+#[test]
+fn a_person_with_every_field_is_made_in_inrichting_and_one_with_cards_stays() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('I'));
+    inrichting_naar(&mut a, "Mensen");
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, "Sanne Vos");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "zorg");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "28,5");
+    key(&mut a, KeyCode::Tab);
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut a, "ma di do");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "subsidies, Excel");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "01-01-2027");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "0,5");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal, "{:?}", a.mode);
+    let org = a.session.werkmap.organisatie.clone().unwrap();
+    let p = org.persoon("sanne-vos").unwrap();
+    assert_eq!(p.eenheid, "zorg");
+    assert_eq!(p.uren, 28.5);
+    assert_eq!(p.werkdagen.len(), 3);
+    assert_eq!(p.talenten, ["subsidies", "Excel"]);
+    assert_eq!(p.in_dienst.unwrap().to_string(), "2027-01-01");
+    assert_eq!(p.regulier_aandeel, Some(0.5));
+    // Daan Bakker owns cards and has inzet: he stays, and the message says where.
+    inrichting_naar(&mut a, "Daan Bakker");
+    key(&mut a, KeyCode::Char('d'));
+    let said = a
+        .session
+        .status
+        .error
+        .clone()
+        .or(a.session.status.message.clone())
+        .unwrap();
+    assert!(
+        said.contains("Daan Bakker blijft") && said.contains("kaart"),
+        "{said}"
+    );
+    // Sanne has nothing yet: she goes.
+    inrichting_naar(&mut a, "Sanne Vos");
+    key(&mut a, KeyCode::Char('d'));
+    let org = a.session.werkmap.organisatie.clone().unwrap();
+    assert!(org.persoon("sanne-vos").is_none());
+}

@@ -562,13 +562,16 @@ fn an_opgave_made_in_the_tui_gets_a_board_file_with_the_chosen_columns() {
     let dir = werkmap_copy("boards");
     let mut me = Laptop::open(dir.path(), None, vandaag(), 1);
     me.key(KeyCode::Char('I'));
-    // To the Opgaven heading: the last heading, above the opgaven.
-    for _ in 0..200 {
-        me.key(KeyCode::Down);
-    }
+    // To the Opgaven heading.
     let org = me.app.session.werkmap.organisatie.clone().unwrap();
-    for _ in 0..org.opgaven.len() {
-        me.key(KeyCode::Up);
+    let kop = planbord::app::inrichting::rijen(&org)
+        .iter()
+        .position(|r| {
+            *r == planbord::app::inrichting::Rij::Kop(planbord::app::inrichting::Soort::Opgaven)
+        })
+        .unwrap();
+    for _ in 0..kop {
+        me.key(KeyCode::Down);
     }
     me.key(KeyCode::Char('n'));
     me.typ("Nieuwe begroting");

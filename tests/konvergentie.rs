@@ -258,6 +258,18 @@ impl Sim {
         let seen = wr.seen.clone();
         wr.seen.insert(id);
         wr.rep.edit(op_list, moment(now));
+        if std::env::var_os("KONVERGENTIE_TRACE").is_some() {
+            let mine: Vec<String> = wr
+                .rep
+                .pending_ops()
+                .iter()
+                .map(|p| format!("{}:{:?}:{:?}", p.id, p.old_stamp, p.repair_of))
+                .collect();
+            eprintln!(
+                "{now} w{w} made {id}: unwritten {mine:?}; view [{}]",
+                wr.rep.view().sporen
+            );
+        }
         self.made.push(Made {
             id,
             kind,
@@ -651,4 +663,45 @@ fn a_repair_of_our_old_value_never_shows_over_our_newer_one() {
     let job = a.begin_save("s3".into()).unwrap();
     assert_eq!(job.content.kaarten[0].titel, "t3", "{:?}", job.notices);
     assert!(job.notices.is_empty(), "{:?}", job.notices);
+}
+
+/// The simulation's find of 2026-11-28: a repair of an old save of ours, queued while a newer
+/// save was in flight, gave the next edit of the same field the old save's stamp; when that
+/// edit was then overwritten, its repair took our own older value for a colleague's and kept
+/// it. The next edit's stamp is the newest save's.
+#[test]
+fn an_edit_after_a_late_sync_takes_the_stamp_of_our_newest_save() {
+    let start = start_bord(1);
+    let mut a = Replica::new(start.clone(), 0, "a", word);
+    let rename = |a: &mut Replica<Bord>, to: &str, at: Millis| {
+        let before = a.shown().0.kaarten[0].clone();
+        let mut after = before.clone();
+        after.titel = to.into();
+        a.edit(ops::diff_item(List::Kaarten, &before, &after), moment(at));
+    };
+    rename(&mut a, "t1", 100);
+    a.begin_save("s1".into()).unwrap();
+    a.saved("s1", 200);
+    rename(&mut a, "t3", 300);
+    let t3 = a.pending_ops()[0].id.clone();
+    let s2 = a.begin_save("s2".into()).unwrap();
+    // A colleague who never saw s1 overwrites the file while s2 is on its way ...
+    let mut stale = start.clone();
+    stale.sporen = "init0000 colleag1".into();
+    assert_eq!(a.observe(stale.clone(), 400, 5_000).repaired, 1);
+    // ... and s2 lands over it: the file holds s1 again, so s1's repair is not needed.
+    a.saved("s2", 500);
+    assert_eq!(a.view().sporen, s2.content.sporen);
+    rename(&mut a, "t2", 600);
+    let pending = a.pending_ops();
+    assert_eq!(pending.len(), 1, "the repair of s1 went: {pending:?}");
+    assert_eq!(pending[0].old_stamp.as_deref(), Some(t3.as_str()));
+    // Our t2 is overwritten by the colleague once more; its repair still wins.
+    a.begin_save("s3".into()).unwrap();
+    a.saved("s3", 700);
+    let mut stale2 = s2.content.clone();
+    stale2.sporen = format!("{} colleag2", s2.content.sporen);
+    a.observe(stale2, 800, 0);
+    let job = a.begin_save("s4".into()).unwrap();
+    assert_eq!(job.content.kaarten[0].titel, "t2", "{:?}", job.notices);
 }

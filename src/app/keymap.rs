@@ -363,13 +363,13 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[shift('I')],
         command: Command::Inrichting,
         views: &[View::Overzicht, View::Bord, View::Capaciteit, View::Mensen],
-        help: "inrichting: clusters, eenheden en opgaven",
+        help: "inrichting: clusters, eenheden, opgaven en mensen",
     },
     Binding {
         keys: &[k('n')],
         command: Command::NewCard,
         views: &[View::Inrichting],
-        help: "nieuw (cluster, eenheid of opgave: waar je staat)",
+        help: "nieuw (cluster, eenheid, opgave of persoon: waar je staat)",
     },
     Binding {
         keys: &[k('e')],

@@ -308,20 +308,22 @@ impl<D: Document> Replica<D> {
         }
     }
 
-    /// The stamp of a field as the user sees it: our own unwritten change to it, else the
-    /// file's.
+    /// The stamp of a field as the user sees it: our own newest unwritten change to it, else
+    /// the file's. A repair that a later save of the file overruled (ours or a colleague's, who
+    /// saw it) is skipped when applied, so it is not what the user sees either.
     fn stamp(&self, key: &str) -> Option<String> {
+        let ledger = Ledger::of(self.view.sporen());
         let ours = self.unwritten_ops().filter_map(|p| match &p.op.change {
-            Change::Set { field, .. } if sporen::field_key(&p.op.target, field) == key => {
+            Change::Set { field, .. }
+                if sporen::field_key(&p.op.target, field) == key
+                    && !(p.repair_of.is_some() && ledger.overruled(key, &p.id)) =>
+            {
                 Some(p.id.clone())
             }
             _ => None,
         });
-        ours.last().or_else(|| {
-            Ledger::of(self.view.sporen())
-                .setter(key)
-                .map(str::to_string)
-        })
+        ours.last()
+            .or_else(|| ledger.setter(key).map(str::to_string))
     }
 
     /// Takes a newer version of the file (a colleague's save, or ours read back). Saves of
@@ -347,6 +349,7 @@ impl<D: Document> Replica<D> {
             self.view = disk;
             self.view_changed = now;
         }
+        self.drop_held_repairs();
         let repaired = lost_ops.len();
         if repaired > 0 {
             let have: HashSet<u64> = self.unwritten_ops().map(|p| p.seq).collect();
@@ -357,6 +360,23 @@ impl<D: Document> Replica<D> {
             self.save_at = Some(self.save_at.map_or(at, |t| t.min(at)));
         }
         Observed { repaired }
+    }
+
+    /// Drops the repairs of lost saves that the file as last seen holds again (a late sync):
+    /// they are not lost after all, and must not count as what the user sees.
+    fn drop_held_repairs(&mut self) {
+        let line = self.view.sporen().to_string();
+        let mut back = HashSet::new();
+        for s in &mut self.tracked {
+            if s.lost && s.holds(&line) {
+                s.lost = false;
+                back.insert(s.token.clone());
+            }
+        }
+        if !back.is_empty() {
+            self.pending
+                .retain(|p| p.repair_of.as_ref().is_none_or(|t| !back.contains(t)));
+        }
     }
 
     /// Whether a save should start now: something to write, nothing in flight, and not
@@ -379,15 +399,7 @@ impl<D: Document> Replica<D> {
             return None;
         }
         let line = self.view.sporen().to_string();
-        let mut back = HashSet::new();
-        for s in &mut self.tracked {
-            if s.lost && s.holds(&line) {
-                s.lost = false;
-                back.insert(s.token.clone());
-            }
-        }
-        self.pending
-            .retain(|p| p.repair_of.as_ref().is_none_or(|t| !back.contains(t)));
+        self.drop_held_repairs();
         if self.pending.is_empty() {
             self.save_at = None;
             return None;
@@ -428,6 +440,7 @@ impl<D: Document> Replica<D> {
             confirmed: false,
             lost: false,
         });
+        self.drop_held_repairs();
     }
 
     /// The save could not be written: the file had changed (`disk`, when it could be read) or

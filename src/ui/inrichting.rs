@@ -84,6 +84,7 @@ fn kop(org: &Organisatie, s: Soort) -> String {
         Soort::Clusters => wording::kop_clusters(org.clusters.len()),
         Soort::Eenheden => wording::kop_eenheden(org.eenheden.len()),
         Soort::Opgaven => wording::kop_opgaven(org.opgaven.len()),
+        Soort::Mensen => wording::kop_mensen_inrichting(org.mensen.len()),
     }
 }
 
@@ -103,6 +104,13 @@ fn details(org: &Organisatie, r: Rij) -> String {
             let mensen = org.mensen.iter().filter(|p| p.eenheid == e.id).count();
             let cocos: Vec<String> = e.cocos.iter().map(|c| persoon(c)).collect();
             wording::eenheid_details(&cluster(&e.cluster), &cocos, mensen, e.regulier_aandeel)
+        }
+        Rij::Persoon(i) => {
+            let p = &org.mensen[i];
+            let eenheid = org
+                .eenheid(&p.eenheid)
+                .map_or(p.eenheid.as_str(), |e| e.naam.as_str());
+            wording::persoon_details(eenheid, p.uren, &p.talenten)
         }
         Rij::Opgave(i) => {
             let o = &org.opgaven[i];

@@ -548,10 +548,10 @@ pub fn niet_te_verwijderen(naam: &str, refs: &[String]) -> String {
     format!("{naam} blijft: {lijst} verwijst ernaar")
 }
 pub fn inrichting_titel() -> &'static str {
-    " Inrichting · clusters, eenheden en opgaven"
+    " Inrichting · clusters, eenheden, opgaven en mensen"
 }
 pub fn inrichting_toetsen() -> &'static str {
-    " n nieuw · e wijzigen · d verwijderen · u ongedaan maken · Esc terug · mensen: p"
+    " n nieuw · e wijzigen · d verwijderen · b bord maken · Esc terug · u ongedaan maken"
 }
 pub fn kop_clusters(n: usize) -> String {
     format!("Clusters ({n})")
@@ -680,5 +680,30 @@ pub fn kolom_regel(naam: &str, wip: Option<u32>, klaar: bool, kaarten: usize) ->
         1 => "1 kaart".into(),
         n => format!("{n} kaarten"),
     });
+    parts.join(" · ")
+}
+pub fn eenheid_verplicht() -> &'static str {
+    "iemand hoort bij een eenheid: vul de eenheid in"
+}
+pub fn ongeldige_werkdagen(t: &str) -> String {
+    format!("werkdagen \"{t}\" niet begrepen: bijvoorbeeld ma,di,wo,do")
+}
+pub fn kaarten_op(n: usize, bord: &str) -> String {
+    match n {
+        1 => format!("1 kaart op {bord}"),
+        n => format!("{n} kaarten op {bord}"),
+    }
+}
+pub fn kop_mensen_inrichting(n: usize) -> String {
+    format!("Mensen ({n})")
+}
+pub fn persoon_details(eenheid: &str, uren: f64, talenten: &[String]) -> String {
+    let mut parts = vec![
+        eenheid.to_string(),
+        format!("{} u/week", super::getal_kort(uren)),
+    ];
+    if !talenten.is_empty() {
+        parts.push(talenten.join(", "));
+    }
     parts.join(" · ")
 }

@@ -14,6 +14,7 @@ pub enum Doel {
     Cluster(Option<String>),
     Eenheid(Option<String>),
     Opgave(Option<String>),
+    Persoon(Option<String>),
 }
 
 /// The form's state.
@@ -76,6 +77,35 @@ impl OrgForm {
                             .map_or(String::new(), naam),
                         o.and_then(|o| o.portefeuillehouder.clone())
                             .unwrap_or_default(),
+                    ],
+                )
+            }
+            Doel::Persoon(id) => {
+                let p = id.as_deref().and_then(|i| org.persoon(i));
+                let datum =
+                    |d: Option<crate::domain::Datum>| d.map(wording::datum).unwrap_or_default();
+                (
+                    vec![
+                        "Naam",
+                        "Eenheid",
+                        "Uren per week",
+                        "Werkdagen",
+                        "Talenten",
+                        "In dienst",
+                        "Uit dienst",
+                        "Regulier aandeel",
+                    ],
+                    vec![
+                        p.map_or(String::new(), |p| p.naam.clone()),
+                        p.and_then(|p| org.eenheid(&p.eenheid))
+                            .map_or(String::new(), |e| e.naam.clone()),
+                        p.map_or(String::new(), |p| wording::getal2(p.uren)),
+                        p.map_or("ma,di,wo,do,vr".to_string(), |p| dagen(&p.werkdagen)),
+                        p.map_or(String::new(), |p| p.talenten.join(", ")),
+                        datum(p.and_then(|p| p.in_dienst)),
+                        datum(p.and_then(|p| p.uit_dienst)),
+                        p.and_then(|p| p.regulier_aandeel)
+                            .map_or(String::new(), |a| format!("{:.0}%", a * 100.0)),
                     ],
                 )
             }
@@ -176,6 +206,66 @@ impl OrgForm {
                 o.portefeuillehouder = (!ph.is_empty()).then(|| ph.to_string());
                 upsert(&mut after.opgaven, |x| x.id == id, o);
             }
+            Doel::Persoon(id) => {
+                let eenheid = eenheid_van(org, self.tekst(1))?;
+                let uren = crate::domain::round_hours(
+                    self.tekst(2)
+                        .replace(',', ".")
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|u| (0.0..=60.0).contains(u))
+                        .ok_or_else(|| wording::ongeldige_uren(self.tekst(2)))?,
+                );
+                let werkdagen = werkdagen(self.tekst(3))?;
+                let talenten: Vec<String> = self
+                    .tekst(4)
+                    .split([',', ';'])
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(String::from)
+                    .collect();
+                let datum = |i: usize| -> Result<Option<crate::domain::Datum>, String> {
+                    match self.tekst(i) {
+                        "" => Ok(None),
+                        t => t
+                            .parse::<crate::domain::Datum>()
+                            .map(Some)
+                            .map_err(|_| wording::ongeldige_datum(self.labels[i], t)),
+                    }
+                };
+                let (in_dienst, uit_dienst) = (datum(5)?, datum(6)?);
+                if let (Some(v), Some(t)) = (in_dienst, uit_dienst)
+                    && v > t
+                {
+                    return Err(wording::van_na_tot(&v.to_string(), &t.to_string()));
+                }
+                let aandeel = aandeel(self.tekst(7))?;
+                let bestaand = id.as_deref().and_then(|i| org.persoon(i));
+                let id = id.clone().unwrap_or_else(|| {
+                    crate::domain::ids::uit_naam(&naam, |i| org.persoon(i).is_some())
+                });
+                let mut p = bestaand.cloned().unwrap_or(crate::domain::Persoon {
+                    id: id.clone(),
+                    naam: String::new(),
+                    eenheid: String::new(),
+                    uren: 0.0,
+                    werkdagen: Vec::new(),
+                    regulier_aandeel: None,
+                    talenten: Vec::new(),
+                    in_dienst: None,
+                    uit_dienst: None,
+                    afwezig: Vec::new(),
+                });
+                p.naam = naam;
+                p.eenheid = eenheid;
+                p.uren = uren;
+                p.werkdagen = werkdagen;
+                p.talenten = talenten;
+                p.in_dienst = in_dienst;
+                p.uit_dienst = uit_dienst;
+                p.regulier_aandeel = aandeel;
+                upsert(&mut after.mensen, |x| x.id == id, p);
+            }
         }
         Ok(after)
     }
@@ -211,6 +301,73 @@ fn cluster_van(org: &Organisatie, t: &str) -> Result<Option<String>, String> {
         }
         Gezocht::Geen => Err(wording::niet_gevonden("cluster", t)),
     }
+}
+
+/// The unit a text names (id, name or a unique part); required.
+fn eenheid_van(org: &Organisatie, t: &str) -> Result<String, String> {
+    if t.is_empty() {
+        return Err(wording::eenheid_verplicht().into());
+    }
+    let k: Vec<(String, Vec<&str>)> = org
+        .eenheden
+        .iter()
+        .map(|e| (e.id.clone(), vec![e.id.as_str(), e.naam.as_str()]))
+        .collect();
+    match zoek(&k, t) {
+        Gezocht::Een(id) => Ok(id),
+        Gezocht::Meerdere(ids) => {
+            let namen: Vec<String> = ids
+                .iter()
+                .filter_map(|i| org.eenheid(i))
+                .map(|e| e.naam.clone())
+                .collect();
+            Err(wording::meerdere_gevonden("eenheid", t, &namen))
+        }
+        Gezocht::Geen => Err(wording::niet_gevonden("eenheid", t)),
+    }
+}
+
+/// Working days as `ma,di,wo` (spaces or commas).
+fn werkdagen(t: &str) -> Result<Vec<crate::domain::Dag>, String> {
+    use crate::domain::Dag;
+    let mut out = Vec::new();
+    for part in t.split([',', ' ', ';']).filter(|p| !p.is_empty()) {
+        let d = match part.to_lowercase().get(..2) {
+            Some("ma") => Dag::Ma,
+            Some("di") => Dag::Di,
+            Some("wo") => Dag::Wo,
+            Some("do") => Dag::Do,
+            Some("vr") => Dag::Vr,
+            Some("za") => Dag::Za,
+            Some("zo") => Dag::Zo,
+            _ => return Err(wording::ongeldige_werkdagen(t)),
+        };
+        if !out.contains(&d) {
+            out.push(d);
+        }
+    }
+    if out.is_empty() {
+        return Err(wording::ongeldige_werkdagen(t));
+    }
+    out.sort_by_key(|d| d.weekday().num_days_from_monday());
+    Ok(out)
+}
+
+/// Working days as the form shows them: `ma,di,wo`.
+fn dagen(d: &[crate::domain::Dag]) -> String {
+    use crate::domain::Dag;
+    d.iter()
+        .map(|d| match d {
+            Dag::Ma => "ma",
+            Dag::Di => "di",
+            Dag::Wo => "wo",
+            Dag::Do => "do",
+            Dag::Vr => "vr",
+            Dag::Za => "za",
+            Dag::Zo => "zo",
+        })
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The person a text names (id, name or a unique part).

@@ -21,6 +21,7 @@ pub enum Rij {
     Cluster(usize),
     Eenheid(usize),
     Opgave(usize),
+    Persoon(usize),
 }
 
 /// The sections of the view.
@@ -29,6 +30,7 @@ pub enum Soort {
     Clusters,
     Eenheden,
     Opgaven,
+    Mensen,
 }
 
 /// The rows of the organisation: each section's heading, then its items in file order.
@@ -39,6 +41,8 @@ pub fn rijen(org: &Organisatie) -> Vec<Rij> {
     out.extend((0..org.eenheden.len()).map(Rij::Eenheid));
     out.push(Rij::Kop(Soort::Opgaven));
     out.extend((0..org.opgaven.len()).map(Rij::Opgave));
+    out.push(Rij::Kop(Soort::Mensen));
+    out.extend((0..org.mensen.len()).map(Rij::Persoon));
     out
 }
 
@@ -84,6 +88,7 @@ impl InrichtingView {
                     Some(Soort::Clusters) | None => Doel::Cluster(None),
                     Some(Soort::Eenheden) => Doel::Eenheid(None),
                     Some(Soort::Opgaven) => Doel::Opgave(None),
+                    Some(Soort::Mensen) => Doel::Persoon(None),
                 };
                 return Mode::OrgForm(Box::new(OrgForm::new(doel, &org))).into();
             }
@@ -92,6 +97,7 @@ impl InrichtingView {
                     Some(Rij::Cluster(i)) => Doel::Cluster(Some(org.clusters[i].id.clone())),
                     Some(Rij::Eenheid(i)) => Doel::Eenheid(Some(org.eenheden[i].id.clone())),
                     Some(Rij::Opgave(i)) => Doel::Opgave(Some(org.opgaven[i].id.clone())),
+                    Some(Rij::Persoon(i)) => Doel::Persoon(Some(org.mensen[i].id.clone())),
                     _ => return Step::Stay,
                 };
                 return Mode::OrgForm(Box::new(OrgForm::new(doel, &org))).into();
@@ -143,9 +149,10 @@ impl InrichtingView {
                 Ok(after) => {
                     let naam = f.velden[0].text.trim().to_string();
                     let wat = match &f.doel {
-                        Doel::Cluster(None) | Doel::Eenheid(None) | Doel::Opgave(None) => {
-                            wording::aangemaakt(&naam)
-                        }
+                        Doel::Cluster(None)
+                        | Doel::Eenheid(None)
+                        | Doel::Opgave(None)
+                        | Doel::Persoon(None) => wording::aangemaakt(&naam),
                         _ => wording::bijgewerkt(&naam),
                     };
                     commit(s, &org, &after, wat);
@@ -255,6 +262,7 @@ fn soort_van(r: Rij) -> Soort {
         Rij::Cluster(_) => Soort::Clusters,
         Rij::Eenheid(_) => Soort::Eenheden,
         Rij::Opgave(_) => Soort::Opgaven,
+        Rij::Persoon(_) => Soort::Mensen,
     }
 }
 
@@ -265,6 +273,7 @@ pub fn naam_van(org: &Organisatie, r: Rij) -> &str {
         Rij::Cluster(i) => &org.clusters[i].naam,
         Rij::Eenheid(i) => &org.eenheden[i].naam,
         Rij::Opgave(i) => &org.opgaven[i].naam,
+        Rij::Persoon(i) => &org.mensen[i].naam,
     }
 }
 
@@ -298,6 +307,9 @@ fn remove(s: &mut Session, org: &Organisatie, r: Rij) {
         }
         Rij::Opgave(i) => {
             after.opgaven.remove(i);
+        }
+        Rij::Persoon(i) => {
+            after.mensen.remove(i);
         }
     }
     commit(s, org, &after, wording::verwijderd(&naam));
@@ -348,6 +360,34 @@ fn verwijzingen(s: &Session, org: &Organisatie, r: Rij) -> Vec<String> {
                     .filter(|b| b.opgave() == Some(id.as_str()))
                     .map(|b| wording::verwijzing("bord", &b.titel)),
             );
+        }
+        Rij::Persoon(i) => {
+            let id = org.mensen[i].id.as_str();
+            out.extend(
+                org.eenheden
+                    .iter()
+                    .filter(|e| e.cocos.iter().any(|c| c == id))
+                    .map(|e| wording::verwijzing("CoCo van eenheid", &e.naam)),
+            );
+            out.extend(
+                org.opgaven
+                    .iter()
+                    .filter(|o| o.adviseur.as_deref() == Some(id))
+                    .map(|o| wording::verwijzing("adviseur van opgave", &o.naam)),
+            );
+            for b in &s.werkmap.borden {
+                let kaarten = b
+                    .kaarten
+                    .iter()
+                    .filter(|k| k.eigenaar.as_deref() == Some(id))
+                    .count();
+                if kaarten > 0 {
+                    out.push(wording::kaarten_op(kaarten, &b.titel));
+                }
+                if b.inzet.iter().any(|z| z.persoon == id) {
+                    out.push(wording::verwijzing("inzet op bord", &b.titel));
+                }
+            }
         }
     }
     out

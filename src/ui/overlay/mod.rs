@@ -296,6 +296,7 @@ fn org_form(frame: &mut Frame, area: Rect, f: &crate::app::inrichting::OrgForm, 
         Doel::Cluster(id) => ("cluster", id.is_none()),
         Doel::Eenheid(id) => ("eenheid", id.is_none()),
         Doel::Opgave(id) => ("opgave", id.is_none()),
+        Doel::Persoon(id) => ("persoon", id.is_none()),
     };
     let r = centered(area, 76, f.velden.len() as u16 + 7);
     frame.render_widget(Clear, r);
