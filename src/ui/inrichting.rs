@@ -42,7 +42,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = usize::from(area.width);
     // Name column a third of the width, the rest for what describes the item.
     let naam_w = (w / 3).clamp(12, 40);
-    let rest_w = w.saturating_sub(naam_w + 3);
+    // What the table leaves: the marker, the name column and two gaps.
+    let rest_w = w.saturating_sub(1 + naam_w + 1 + 2);
     let rows = rijen.iter().enumerate().map(|(i, r)| {
         let selected = i == sel;
         let marker = Cell::from(if selected { "▶" } else { " " }).style(theme.accent);
@@ -61,7 +62,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     } else {
                         theme.text
                     }),
-                    Cell::from(ellipsis(&details(org, *r), rest_w)).style(theme.dim),
+                    // Whole items only: "regulier 50%" never becomes "regulier 50".
+                    Cell::from(whole_or_cut(&details(org, *r), rest_w)).style(theme.dim),
                 ])
             }
         }
@@ -76,6 +78,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .with_offset(super::widgets::first_visible(sel, h))
         .with_selected(Some(sel));
     frame.render_stateful_widget(Table::new(rows, widths).column_spacing(1), body, &mut state);
+}
+
+/// The items of `a · b · c` that fit whole; the first cut with "…" if even it does not.
+fn whole_or_cut(s: &str, w: usize) -> String {
+    match super::widgets::whole_items(s, w) {
+        x if x.is_empty() => ellipsis(s, w),
+        x => x,
+    }
 }
 
 /// A section's heading with its count.
