@@ -1278,16 +1278,28 @@ fn inrichting_snapshots() {
 }
 
 #[test]
-fn the_columns_dialog_at_80x24() {
-    let mut a = klein();
-    open(&mut a, "opgave-haven");
-    key(&mut a, 'B');
-    let t = text(&render(&mut a, 80, 24));
-    assert!(t.contains("Kolommen van Haven en strand"), "{t}");
-    assert!(
-        t.contains("▶ Te doen · 2 kaarten") && t.contains("Bezig · WIP 2"),
-        "{t}"
-    );
-    assert!(t.contains("Klaar · klaar-kolom"), "{t}");
-    insta::assert_snapshot!("kolommen_80x24", t);
+fn the_columns_dialog_at_80x24_and_200x50() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut a = klein();
+        open(&mut a, "opgave-haven");
+        key(&mut a, 'B');
+        let t = text(&render(&mut a, w, h));
+        assert!(t.contains("Kolommen van Haven en strand"), "{t}");
+        assert!(
+            t.contains("▶ Te doen · 2 kaarten") && t.contains("Bezig · WIP 2"),
+            "{t}"
+        );
+        assert!(
+            t.contains("Klaar · klaar-kolom") && t.contains("Esc klaar"),
+            "{t}"
+        );
+        insta::assert_snapshot!(format!("kolommen_{w}x{h}"), t);
+        // The form of a new column.
+        key(&mut a, 'n');
+        let t = text(&render(&mut a, w, h));
+        assert!(
+            t.contains("Nieuwe kolom") && t.contains("WIP-limiet"),
+            "{t}"
+        );
+    }
 }
