@@ -1800,6 +1800,28 @@ fn who_can_help_a_request_found_by_talent_offers_the_one_with_most_room_first() 
     assert!(f.vrij["bdekker"] > f.vrij["dbakker"]);
     assert_eq!(f.chosen().unwrap().id, "bdekker");
     assert_eq!(f.talenten_gevonden(f.chosen().unwrap()), ["Subsidies"]);
+    // Choosing the second and then changing the weeks (which re-sorts by free hours) keeps
+    // the person chosen; a date is read as its week.
+    key(&mut a, KeyCode::Right);
+    for _ in 0..2 {
+        key(&mut a, KeyCode::Tab);
+    }
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut a, "1-2");
+    key(&mut a, KeyCode::Tab);
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut a, "15-3");
+    let Mode::InzetForm(f) = &a.mode else {
+        panic!("{:?}", a.mode)
+    };
+    assert_eq!(f.chosen().unwrap().id, "dbakker");
+    assert!(!f.vrij.is_empty(), "the dates read as weeks");
 }
 
 /// Selects the row of the Inrichting view that names `naam` (a heading or an item).

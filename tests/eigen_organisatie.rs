@@ -316,6 +316,12 @@ fn importeer_updates_what_the_file_has_keeps_the_rest_and_reports_who_is_missing
     let out = importeer(tmp.path(), "b.csv", &[]);
     let text = plat(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
+    // The report fits the width it is given (COLUMNS=100 here).
+    assert!(
+        stdout(&out).lines().all(|l| l.chars().count() <= 100),
+        "{}",
+        stdout(&out)
+    );
     assert!(text.contains("bijgewerkt 1 Anna"), "{text}");
     assert!(text.contains("niet in het bestand 1 Bert"), "{text}");
     assert!(
@@ -355,4 +361,23 @@ fn importeer_names_the_missing_columns_and_exits_2() {
     let out = importeer(tmp.path(), "weg.csv", &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("weg.csv"), "{}", stderr(&out));
+}
+
+#[test]
+fn two_people_with_one_name_and_two_numbers_stay_two() {
+    let (tmp, map) = nieuwe_werkmap();
+    std::fs::write(
+        tmp.path().join("a.csv"),
+        "nummer;naam;eenheid;uren\n10234;Renée Jansen;Wijken;36\n10244;Renée Jansen;Zorg;18\n",
+    )
+    .unwrap();
+    let out = importeer(tmp.path(), "a.csv", &[]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(plat(&out).contains("toegevoegd 2"), "{}", stdout(&out));
+    let org = organisatie(&map);
+    assert_eq!(org.persoon("p10234").unwrap().uren, 36.0);
+    assert_eq!(org.persoon("p10244").unwrap().uren, 18.0);
+    let out = importeer(tmp.path(), "a.csv", &[]);
+    assert!(plat(&out).contains("ongewijzigd 2"), "{}", stdout(&out));
+    assert!(plat(&out).contains("bijgewerkt 0"), "{}", stdout(&out));
 }

@@ -13,7 +13,12 @@ use crate::storage::{self, load::ORGANISATIE};
 use crate::wording;
 
 /// Reads the export, imports it into the werkmap at `map` and reports.
-pub fn mensen(map: &Path, a: &ImporteerMensenArgs, out: &mut impl Write) -> CliResult {
+pub fn mensen(
+    map: &Path,
+    a: &ImporteerMensenArgs,
+    breedte: usize,
+    out: &mut impl Write,
+) -> CliResult {
     let out = &mut Zichtbaar::new(out);
     let tabel = storage::tabel::lees(&a.bestand)
         .map_err(|e| CliError::from(wording::tabel_fout(&a.bestand, &e)))?;
@@ -23,11 +28,8 @@ pub fn mensen(map: &Path, a: &ImporteerMensenArgs, out: &mut impl Write) -> CliR
     };
     let (nieuw, verslag) = crate::import::importeer(&org, &tabel)
         .map_err(|o| CliError::from(wording::kolommen_ontbreken(&a.bestand, &o)))?;
-    write!(
-        out,
-        "{}",
-        wording::importverslag(&a.bestand, map, &verslag, a.droog)
-    )?;
+    let verslag_tekst = wording::importverslag(&a.bestand, map, &verslag, a.droog);
+    write!(out, "{}", super::passend(&verslag_tekst, breedte))?;
     let ops = crate::domain::ops::diff(&org, &nieuw);
     if ops.is_empty() {
         writeln!(out, "{}", wording::import_niets_veranderd())?;

@@ -66,7 +66,7 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         .and_then(|map| rapport(&map, &a, vandaag, &mut out)),
         Some(Opdracht::Standup(a)) => standup(&a, vandaag),
         Some(Opdracht::Demo(a)) => demo::run(&a, vandaag, &mut out),
-        Some(Opdracht::Nieuw(a)) => nieuw::run(&a, vandaag, &mut out),
+        Some(Opdracht::Nieuw(a)) => nieuw::run(&a, vandaag, breedte, &mut out),
         Some(Opdracht::Mensen(a)) => werkmap(Genoemd {
             argument: a.werkmap.as_deref(),
             optie: a.werkmap_optie.as_deref(),
@@ -78,7 +78,7 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             argument: a.werkmap.as_deref(),
             optie: a.werkmap_optie.as_deref(),
         })
-        .and_then(|map| importeer::mensen(&map, &a, &mut out)),
+        .and_then(|map| importeer::mensen(&map, &a, breedte, &mut out)),
         Some(Opdracht::MergeDriver(a)) => git::merge_driver(
             &a.basis,
             &a.ours,
@@ -128,6 +128,22 @@ fn werkmap(genoemd: Genoemd<'_>) -> Result<PathBuf, CliError> {
         pad: crate::storage::config::path(),
     };
     Ok(locations::zoek(genoemd, &inst, None)?.pad)
+}
+
+/// Text in lines of at most `breedte` columns: each line wrapped, its continuation indented
+/// under its own indent plus four.
+fn passend(tekst: &str, breedte: usize) -> String {
+    let mut out = String::new();
+    for line in tekst.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let verder = " ".repeat(indent + 4);
+        let opts = textwrap::Options::new(breedte.max(20))
+            .subsequent_indent(&verder)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        out.push_str(&textwrap::fill(line, opts));
+        out.push('\n');
+    }
+    out
 }
 
 /// Why a command failed.

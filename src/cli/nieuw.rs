@@ -16,7 +16,7 @@ use crate::domain::{Organisatie, Werkmap, feestdagen};
 use crate::wording;
 
 /// Writes the new werkmap and says what comes next.
-pub fn run(a: &NieuwArgs, vandaag: NaiveDate, out: &mut impl Write) -> CliResult {
+pub fn run(a: &NieuwArgs, vandaag: NaiveDate, breedte: usize, out: &mut impl Write) -> CliResult {
     let out = &mut Zichtbaar::new(out);
     let naam = a.naam.trim();
     if naam.is_empty() {
@@ -44,11 +44,8 @@ pub fn run(a: &NieuwArgs, vandaag: NaiveDate, out: &mut impl Write) -> CliResult
         borden: Vec::new(),
     };
     crate::storage::save::write_werkmap(&a.map, &werkmap)?;
-    writeln!(
-        out,
-        "{}",
-        wording::nieuw_aangemaakt(&a.map, naam, vandaag.year())
-    )?;
+    let tekst = wording::nieuw_aangemaakt(&a.map, naam, vandaag.year());
+    write!(out, "{}", super::passend(&tekst, breedte))?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -385,10 +385,20 @@ fn eenheid_voor(org: &mut Organisatie, verslag: &mut Verslag, rij: &Rij) -> Stri
 fn neem_op(org: &mut Organisatie, verslag: &mut Verslag, rij: Rij, eenheid: String) -> String {
     let id = rij.nummer.as_deref().map(persoon_id);
     let naam = los(&rij.naam);
-    let bestaand = id
-        .as_deref()
-        .and_then(|id| org.mensen.iter().position(|p| p.id == id))
-        .or_else(|| org.mensen.iter().position(|p| los(&p.naam) == naam));
+    // By number when the row has one; by name only a person who has no number yet (added by
+    // hand or from a file without numbers): two people with one name stay two.
+    let genummerd = |p: &Persoon| {
+        p.id.strip_prefix('p')
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let bestaand = match id.as_deref() {
+        Some(id) => org.mensen.iter().position(|p| p.id == id).or_else(|| {
+            org.mensen
+                .iter()
+                .position(|p| !genummerd(p) && los(&p.naam) == naam)
+        }),
+        None => org.mensen.iter().position(|p| los(&p.naam) == naam),
+    };
     let apply = |p: &mut Persoon| {
         p.naam = rij.naam.clone();
         p.eenheid = eenheid.clone();

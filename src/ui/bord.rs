@@ -197,8 +197,12 @@ fn draw_column(frame: &mut Frame, rect: Rect, app: &App, bord: &Bord, kolom: usi
         None if filtered => format!("{} van {total}", cards.len()),
         None => total.to_string(),
     };
+    // The count and WIP always show; the name gets the rest of the frame, cut with "…".
+    // The title is " name count " (+ "⚠ ") between the two corners.
+    let rest = count.chars().count() + 3 + if exceeded { 2 } else { 0 };
+    let room = usize::from(rect.width).saturating_sub(2 + rest).max(3);
     let mut title = vec![Span::styled(
-        format!(" {} ", col.naam),
+        format!(" {} ", ellipsis(&col.naam, room)),
         if focus { theme.accent } else { theme.title },
     )];
     title.push(Span::styled(

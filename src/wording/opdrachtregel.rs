@@ -251,6 +251,12 @@ pub fn helpers_kop(
         1 => "1 persoon".to_string(),
         n => format!("{n} mensen"),
     };
+    if n == 0 {
+        return format!(
+            "Wie kan helpen met \"{zoek}\" in {}: niemand heeft dat talent of die naam.",
+            super::weken_iso(van, tot)
+        );
+    }
     format!(
         "Wie kan helpen met \"{zoek}\" in {}: {wie}, de meeste ruimte eerst \
          (vrij = wat elke week over is).",
@@ -265,7 +271,7 @@ pub fn helper_regel(
     breedte: usize,
 ) -> String {
     let vrij = format!("{:>5} u/week vrij", super::getal(h.vrij.max(0.0)));
-    let voor = format!("  {:<naam_w$} {:<eenheid_w$} {vrij}", h.naam, h.eenheid);
+    let voor = format!("  {:<naam_w$}  {:<eenheid_w$}  {vrij}", h.naam, h.eenheid);
     let talenten = h.talenten.join(", ");
     let regel = format!("{voor}  {talenten}");
     if unicode_width::UnicodeWidthStr::width(regel.as_str()) <= breedte {

@@ -46,7 +46,7 @@ pub fn vandaag_kop(d: chrono::NaiveDate) -> String {
     )
 }
 pub fn geen_borden() -> &'static str {
-    " Geen borden in deze werkmap."
+    " Nog geen borden. I: inrichting (clusters, eenheden, opgaven, mensen); b maakt daar een bord."
 }
 pub fn gewijzigd(t: chrono::NaiveDateTime) -> String {
     format!("gewijzigd {}", t.format("%d-%m %H:%M"))
@@ -545,7 +545,12 @@ pub fn niet_te_verwijderen(naam: &str, refs: &[String]) -> String {
     if refs.len() > 3 {
         lijst.push_str(&format!(" en nog {}", refs.len() - 3));
     }
-    format!("{naam} blijft: {lijst} verwijst ernaar")
+    let werkwoord = if refs.len() == 1 {
+        "verwijst"
+    } else {
+        "verwijzen"
+    };
+    format!("{naam} blijft: {lijst} {werkwoord} ernaar")
 }
 pub fn inrichting_titel() -> &'static str {
     " Inrichting · clusters, eenheden, opgaven en mensen"
@@ -574,7 +579,14 @@ pub fn eenheid_details(
     mensen: usize,
     aandeel: Option<f64>,
 ) -> String {
-    let mut parts = vec![cluster.to_string(), format!("{mensen} mensen")];
+    let mut parts = vec![
+        cluster.to_string(),
+        if mensen == 1 {
+            "1 persoon".to_string()
+        } else {
+            format!("{mensen} mensen")
+        },
+    ];
     parts.push(if cocos.is_empty() {
         "geen CoCo".to_string()
     } else {
@@ -622,7 +634,7 @@ pub fn sjabloon_naam(s: crate::domain::Sjabloon) -> &'static str {
     match s {
         crate::domain::Sjabloon::Standaard => "standaard: Te doen, Bezig, Wacht op, Klaar",
         crate::domain::Sjabloon::TotHetEinde => {
-            "tot het einde: … Resultaat zichtbaar, Gevierd en geëvalueerd"
+            "tot het einde: Te doen, Bezig, Wacht op, Resultaat zichtbaar, Gevierd en geëvalueerd"
         }
     }
 }
@@ -654,9 +666,12 @@ pub fn laatste_kolom() -> &'static str {
     "een bord houdt minstens één kolom"
 }
 pub fn kolom_niet_leeg(naam: &str, kaarten: usize, naar: &str) -> String {
-    format!(
-        "{naam} heeft {kaarten} kaarten: d nogmaals verplaatst ze naar {naar} en verwijdert de kolom"
-    )
+    let wat = if kaarten == 1 {
+        "1 kaart".to_string()
+    } else {
+        format!("{kaarten} kaarten")
+    };
+    format!("d nogmaals: {wat} naar {naar}, dan gaat {naam} weg")
 }
 pub fn kolommen_titel(bord: &str) -> String {
     format!(" Kolommen van {bord} ")

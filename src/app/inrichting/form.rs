@@ -140,7 +140,11 @@ impl OrgForm {
     }
 
     /// The organisation with the form's item added or changed, or the first problem.
-    pub fn result(&self, org: &Organisatie) -> Result<Organisatie, String> {
+    pub fn result(
+        &self,
+        org: &Organisatie,
+        vandaag: chrono::NaiveDate,
+    ) -> Result<Organisatie, String> {
         let naam = self.tekst(0).to_string();
         if naam.is_empty() {
             return Err(wording::naam_verplicht().into());
@@ -227,10 +231,9 @@ impl OrgForm {
                 let datum = |i: usize| -> Result<Option<crate::domain::Datum>, String> {
                     match self.tekst(i) {
                         "" => Ok(None),
-                        t => t
-                            .parse::<crate::domain::Datum>()
-                            .map(Some)
-                            .map_err(|_| wording::ongeldige_datum(self.labels[i], t)),
+                        t => crate::app::input::datum(t, vandaag)
+                            .map(|d| Some(crate::domain::Datum(d)))
+                            .ok_or_else(|| wording::ongeldige_datum(self.labels[i], t)),
                     }
                 };
                 let (in_dienst, uit_dienst) = (datum(5)?, datum(6)?);

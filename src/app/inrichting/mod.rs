@@ -144,7 +144,7 @@ impl InrichtingView {
         }
         if f.handle(key) {
             let org = (*f.basis).clone();
-            match f.result(&org) {
+            match f.result(&org, s.vandaag) {
                 Ok(after) if after == org => return Step::Stay,
                 Ok(after) => {
                     let naam = f.velden[0].text.trim().to_string();

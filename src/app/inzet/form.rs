@@ -232,8 +232,11 @@ pub fn parse_week(s: &str, nu: Week) -> Result<Week, String> {
     if let Ok(w) = t.parse::<Week>() {
         return Ok(w);
     }
-    if let Ok(d) = t.parse::<crate::domain::Datum>() {
-        return Ok(d.week());
+    // A date as the other forms take it (`1-2`, `01-02-2027`): its week.
+    if t.contains('-')
+        && let Some(d) = crate::app::input::datum(t, nu.monday())
+    {
+        return Ok(Week::of(d));
     }
     let n: u32 = t
         .trim_start_matches(['W', 'w'])
@@ -295,6 +298,8 @@ impl InzetView {
         }
         let invoer = f.invoer();
         let weken = (f.van.text.clone(), f.tot.text.clone());
+        // The person chosen stays chosen when new weeks re-sort the list by free hours.
+        let gekozen = (f.persoon.text.clone(), f.chosen().map(|c| c.id.clone()));
         if f.handle(key) {
             match f.result(s.week(), &s.signer, Moment(s.now)) {
                 Ok(z) => {
@@ -318,12 +323,18 @@ impl InzetView {
                 Err(e) => f.error = Some(e),
             }
         }
+        if (f.van.text.clone(), f.tot.text.clone()) != weken {
+            f.vrij = vrij(&s.werkmap, &f, s.week());
+            if let (q, Some(id)) = gekozen
+                && q == f.persoon.text
+                && let Some(i) = f.matches().iter().position(|c| c.id == id)
+            {
+                f.choice = i;
+            }
+        }
         // Recomputed only when what it depends on changed (not while typing a motivation).
         if f.invoer() != invoer {
             f.voorbeeld = voorbeeld(&s.werkmap, &f, s.week());
-        }
-        if (f.van.text.clone(), f.tot.text.clone()) != weken {
-            f.vrij = vrij(&s.werkmap, &f, s.week());
         }
         Mode::InzetForm(f).into()
     }
