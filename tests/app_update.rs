@@ -2101,3 +2101,63 @@ fn a_person_with_every_field_is_made_in_inrichting_and_one_with_cards_stays() {
     let org = a.session.werkmap.organisatie.clone().unwrap();
     assert!(org.persoon("sanne-vos").is_none());
 }
+
+#[test]
+fn a_unit_name_is_taken_once_and_two_people_of_one_name_are_told_apart_by_id() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('I'));
+    inrichting_naar(&mut a, "Eenheden");
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, "wijken");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "Samenleving");
+    key(&mut a, KeyCode::Enter);
+    match &a.mode {
+        Mode::OrgForm(f) => assert!(
+            f.error.as_deref().unwrap().contains("al iets"),
+            "{:?}",
+            f.error
+        ),
+        m => panic!("{m:?}"),
+    }
+    key(&mut a, KeyCode::Esc);
+    // A second Eva Smit: a CoCo field naming her lists both with their ids; the id picks one.
+    inrichting_naar(&mut a, "Mensen");
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, "Eva Smit");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "zorg");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "32");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal, "{:?}", a.mode);
+    inrichting_naar(&mut a, "Zorg");
+    key(&mut a, KeyCode::Char('e'));
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut a, "Eva Smit");
+    key(&mut a, KeyCode::Enter);
+    match &a.mode {
+        Mode::OrgForm(f) => {
+            let e = f.error.as_deref().unwrap();
+            assert!(
+                e.contains("Eva Smit (esmit)") && e.contains("Eva Smit (eva-smit)"),
+                "{e}"
+            );
+        }
+        m => panic!("{m:?}"),
+    }
+    a.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut a, "eva-smit");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal, "{:?}", a.mode);
+    let org = a.session.werkmap.organisatie.clone().unwrap();
+    assert_eq!(org.eenheid("zorg").unwrap().cocos, ["eva-smit"]);
+}

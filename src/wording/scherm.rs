@@ -722,3 +722,6 @@ pub fn persoon_details(eenheid: &str, uren: f64, talenten: &[String]) -> String 
     }
     parts.join(" · ")
 }
+pub fn naam_bestaat_al(naam: &str) -> String {
+    format!("er is al iets dat \"{naam}\" heet: kies een andere naam")
+}

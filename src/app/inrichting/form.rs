@@ -149,6 +149,28 @@ impl OrgForm {
         if naam.is_empty() {
             return Err(wording::naam_verplicht().into());
         }
+        // Clusters, units and opgaven are chosen by name elsewhere: one name, one item.
+        let zelfde = |bestaand: &str, eigen: Option<&String>, id: &str| {
+            bestaand.to_lowercase() == naam.to_lowercase() && eigen.is_none_or(|e| e != id)
+        };
+        let dubbel = match &self.doel {
+            Doel::Cluster(eigen) => org
+                .clusters
+                .iter()
+                .any(|c| zelfde(&c.naam, eigen.as_ref(), &c.id)),
+            Doel::Eenheid(eigen) => org
+                .eenheden
+                .iter()
+                .any(|e| zelfde(&e.naam, eigen.as_ref(), &e.id)),
+            Doel::Opgave(eigen) => org
+                .opgaven
+                .iter()
+                .any(|o| zelfde(&o.naam, eigen.as_ref(), &o.id)),
+            Doel::Persoon(_) => false,
+        };
+        if dubbel {
+            return Err(wording::naam_bestaat_al(&naam));
+        }
         let mut after = org.clone();
         match &self.doel {
             Doel::Cluster(id) => {
@@ -383,10 +405,11 @@ fn persoon_van(org: &Organisatie, t: &str) -> Result<String, String> {
     match zoek(&k, t) {
         Gezocht::Een(id) => Ok(id),
         Gezocht::Meerdere(ids) => {
+            // With their ids: two people may share a name, and the id picks one.
             let namen: Vec<String> = ids
                 .iter()
                 .filter_map(|i| org.persoon(i))
-                .map(|p| p.naam.clone())
+                .map(|p| format!("{} ({})", p.naam, p.id))
                 .collect();
             Err(wording::meerdere_gevonden("persoon", t, &namen))
         }
