@@ -1262,6 +1262,11 @@ fn the_klaar_header_counts_the_archive() {
     key(&mut a, 'A');
     let t = text(&render(&mut a, 200, 50));
     assert!(t.contains("Klaar 3 ") && t.contains("lang geleden"), "{t}");
+    // The stand-up hides and counts them too.
+    key(&mut a, 'A');
+    key(&mut a, 's');
+    let t = text(&render(&mut a, 200, 50));
+    assert!(t.contains("+2") && !t.contains("lang geleden"), "{t}");
 }
 
 #[test]

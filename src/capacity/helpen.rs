@@ -18,10 +18,7 @@ pub struct Helper {
     pub vrij: f64,
 }
 
-/// Lower case, for matching a search loosely.
-fn los(s: &str) -> String {
-    s.to_lowercase()
-}
+use crate::domain::zoek::los;
 
 /// Free hours per week of every person over `weken`: the least of available minus planned.
 pub fn vrij_per_persoon(org: &Organisatie, borden: &[Bord], weken: &[Week]) -> Vec<f64> {

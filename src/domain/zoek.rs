@@ -12,17 +12,37 @@ pub enum Gezocht<T> {
     Geen,
 }
 
+/// A name as a search compares it: lower case, accents off (`Chloë` and `chloe` match).
+pub fn los(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ş' => 's',
+            'ğ' => 'g',
+            c => c,
+        })
+        .collect()
+}
+
 /// Finds `tekst` among `kandidaten` (a value with the words that name it: its id, its name,
 /// …). An exact name wins over a part of one; a part must point at one candidate.
 pub fn zoek<T: Clone>(kandidaten: &[(T, Vec<&str>)], tekst: &str) -> Gezocht<T> {
-    let tekst = tekst.trim().to_lowercase();
+    let tekst = los(tekst.trim());
     if tekst.is_empty() {
         return Gezocht::Geen;
     }
     let waar = |f: &dyn Fn(&str) -> bool| -> Vec<T> {
         kandidaten
             .iter()
-            .filter(|(_, namen)| namen.iter().any(|n| f(&n.to_lowercase())))
+            .filter(|(_, namen)| namen.iter().any(|n| f(&los(n))))
             .map(|(v, _)| v.clone())
             .collect()
     };
@@ -43,6 +63,17 @@ pub fn zoek<T: Clone>(kandidaten: &[(T, Vec<&str>)], tekst: &str) -> Gezocht<T> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accents_and_case_do_not_matter() {
+        let k = vec![
+            ("chloe", vec!["Chloë van den Berg"]),
+            ("anais", vec!["Anaïs Öztürk"]),
+        ];
+        assert_eq!(zoek(&k, "chloe"), Gezocht::Een("chloe"));
+        assert_eq!(zoek(&k, "OZTURK"), Gezocht::Een("anais"));
+        assert_eq!(los("Financiën"), "financien");
+    }
 
     fn borden() -> Vec<(&'static str, Vec<&'static str>)> {
         vec![

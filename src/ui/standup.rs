@@ -233,7 +233,19 @@ fn draw_column(frame: &mut Frame, rect: Rect, board: &OnScreen, col: &Kolom, foc
         .filter(|k| app.views.bord.archief || !app.session.gearchiveerd(bord, k))
         .collect();
     let exceeded = app.session.derived.wip_exceeded(&bord.id, &col.id);
-    let block = column_block(col, cards.len(), focus, exceeded, theme);
+    // The archive, as on the board: not shown, but counted in the header.
+    let archief = if app.views.bord.archief {
+        0
+    } else {
+        bord.kaarten
+            .iter()
+            .filter(|k| k.kolom == col.id && app.session.gearchiveerd(bord, k))
+            .count()
+    };
+    let mut block = column_block(col, cards.len(), focus, exceeded, theme);
+    if archief > 0 {
+        block = block.title(Span::styled(wording::in_archief(archief, true), theme.dim));
+    }
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let iw = usize::from(inner.width);

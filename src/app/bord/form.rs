@@ -285,14 +285,13 @@ impl CardForm {
 
     /// The owner candidates matching what was typed in the owner field, `None` (no owner) first.
     pub fn owner_matches(&self) -> Vec<Option<&Candidate>> {
-        let q = self.inputs[1].text.to_lowercase();
+        let los = crate::domain::zoek::los;
+        let q = los(&self.inputs[1].text);
         std::iter::once(None)
             .chain(
                 self.candidates
                     .iter()
-                    .filter(|c| {
-                        q.is_empty() || c.naam.to_lowercase().contains(&q) || c.id.contains(&q)
-                    })
+                    .filter(|c| q.is_empty() || los(&c.naam).contains(&q) || c.id.contains(&q))
                     .map(Some),
             )
             .collect()

@@ -94,15 +94,16 @@ impl InzetForm {
     /// The people matching what was typed in the person field: by name, id or talent ("wie
     /// kan helpen?"), those with most free hours in the form's weeks first.
     pub fn matches(&self) -> Vec<&Candidate> {
-        let q = self.persoon.text.to_lowercase();
+        let los = crate::domain::zoek::los;
+        let q = los(&self.persoon.text);
         let mut m: Vec<&Candidate> = self
             .candidates
             .iter()
             .filter(|c| {
                 q.is_empty()
-                    || c.naam.to_lowercase().contains(&q)
+                    || los(&c.naam).contains(&q)
                     || c.id.contains(&q)
-                    || c.talenten.iter().any(|t| t.to_lowercase().contains(&q))
+                    || c.talenten.iter().any(|t| los(t).contains(&q))
             })
             .collect();
         if !q.is_empty() {
@@ -114,13 +115,14 @@ impl InzetForm {
 
     /// The talents of a candidate that match what was typed.
     pub fn talenten_gevonden<'c>(&self, c: &'c Candidate) -> Vec<&'c str> {
-        let q = self.persoon.text.to_lowercase();
+        let los = crate::domain::zoek::los;
+        let q = los(&self.persoon.text);
         if q.is_empty() {
             return Vec::new();
         }
         c.talenten
             .iter()
-            .filter(|t| t.to_lowercase().contains(&q))
+            .filter(|t| los(t).contains(&q))
             .map(String::as_str)
             .collect()
     }
