@@ -2161,3 +2161,39 @@ fn a_unit_name_is_taken_once_and_two_people_of_one_name_are_told_apart_by_id() {
     let org = a.session.werkmap.organisatie.clone().unwrap();
     assert_eq!(org.eenheid("zorg").unwrap().cocos, ["eva-smit"]);
 }
+
+#[test]
+fn an_opgave_closes_only_after_it_was_celebrated_and_evaluated() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('I'));
+    inrichting_naar(&mut a, "Haven en strand");
+    let zet_fase = |a: &mut App, fase: &str| {
+        key(a, KeyCode::Char('e'));
+        for _ in 0..4 {
+            key(a, KeyCode::Tab);
+        }
+        a.update(Action::Key(KeyEvent::new(
+            KeyCode::Char('u'),
+            KeyModifiers::CONTROL,
+        )));
+        typ(a, fase);
+        key(a, KeyCode::Enter);
+    };
+    let fase = |a: &App| a.session.werkmap.organisatie.as_ref().unwrap().opgaven[0].fase;
+    assert_eq!(fase(&a), planbord::domain::Fase::Uitvoering);
+    zet_fase(&mut a, "afgesloten");
+    match &a.mode {
+        Mode::OrgForm(f) => assert!(
+            f.error.as_deref().unwrap().contains("pas af na"),
+            "{:?}",
+            f.error
+        ),
+        m => panic!("{m:?}"),
+    }
+    key(&mut a, KeyCode::Esc);
+    zet_fase(&mut a, "gevierd");
+    assert_eq!(fase(&a), planbord::domain::Fase::GevierdEnGeevalueerd);
+    zet_fase(&mut a, "afgesloten");
+    assert_eq!(a.mode, Mode::Normal, "{:?}", a.mode);
+    assert_eq!(fase(&a), planbord::domain::Fase::Afgesloten);
+}

@@ -471,12 +471,19 @@ fn organisatie() -> impl Strategy<Value = Organisatie> {
                     mensen,
                     opgaven: opgaven
                         .into_iter()
-                        .map(|(id, naam, adviseur, portefeuillehouder)| Opgave {
-                            id,
-                            naam,
-                            cluster: None,
+                        .enumerate()
+                        .map(|(i, (id, naam, adviseur, portefeuillehouder))| Opgave {
                             adviseur,
                             portefeuillehouder,
+                            // Every phase, and the texts and dates of an opgave.
+                            fase: planbord::domain::Fase::ALLE[i % 6],
+                            programma: (i % 2 == 0).then(|| "Wonen \"en\" werken".to_string()),
+                            doel: (i % 3 == 0).then(|| "Meer woningen,\nsneller".to_string()),
+                            start: (i % 2 == 1)
+                                .then(|| planbord::domain::Datum("2026-01-05".parse().unwrap())),
+                            eind: (i % 2 == 1)
+                                .then(|| planbord::domain::Datum("2027-12-31".parse().unwrap())),
+                            ..Opgave::new(&id, &naam)
                         })
                         .collect(),
                     sporen: String::new(),

@@ -23,7 +23,7 @@ pub use bord::{
     Sjabloon, Verzoek,
 };
 pub use organisatie::{
-    Afwezigheid, AfwezigheidSoort, Cluster, Dag, Eenheid, Opgave, Organisatie, Persoon,
+    Afwezigheid, AfwezigheidSoort, Cluster, Dag, Eenheid, Fase, Opgave, Organisatie, Persoon,
 };
 pub use week::{Datum, Moment, Week};
 pub use werkmap::Werkmap;

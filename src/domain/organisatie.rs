@@ -246,6 +246,51 @@ pub struct Opgave {
     pub adviseur: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub portefeuillehouder: Option<String>,
+    /// Where the opgave is in its life: an opgave is closed only after its result was visible
+    /// and celebrated and evaluated.
+    #[serde(default, skip_serializing_if = "is_uitvoering")]
+    pub fase: Fase,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programma: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doel: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Datum>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eind: Option<Datum>,
+}
+
+/// The phases of an opgave, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Fase {
+    Verkenning,
+    Startnotitie,
+    #[default]
+    Uitvoering,
+    ResultaatZichtbaar,
+    GevierdEnGeevalueerd,
+    Afgesloten,
+}
+
+impl Fase {
+    pub const ALLE: [Fase; 6] = [
+        Fase::Verkenning,
+        Fase::Startnotitie,
+        Fase::Uitvoering,
+        Fase::ResultaatZichtbaar,
+        Fase::GevierdEnGeevalueerd,
+        Fase::Afgesloten,
+    ];
+
+    /// Whether an opgave may go from `self` to `naar`: anywhere, except that it closes only
+    /// after it was celebrated and evaluated.
+    pub fn mag_naar(self, naar: Fase) -> bool {
+        naar != Fase::Afgesloten || matches!(self, Fase::GevierdEnGeevalueerd | Fase::Afgesloten)
+    }
+}
+
+fn is_uitvoering(f: &Fase) -> bool {
+    *f == Fase::Uitvoering
 }
 
 impl Opgave {
@@ -257,6 +302,11 @@ impl Opgave {
             cluster: None,
             adviseur: None,
             portefeuillehouder: None,
+            fase: Fase::Uitvoering,
+            programma: None,
+            doel: None,
+            start: None,
+            eind: None,
         }
     }
 }

@@ -125,6 +125,7 @@ fn details(org: &Organisatie, r: Rij) -> String {
         Rij::Opgave(i) => {
             let o = &org.opgaven[i];
             wording::opgave_details(
+                wording::fase(o.fase),
                 o.cluster.as_deref().map(cluster).as_deref(),
                 o.adviseur.as_deref().map(persoon).as_deref(),
                 o.portefeuillehouder.as_deref(),

@@ -597,8 +597,13 @@ pub fn eenheid_details(
     }
     parts.join(" · ")
 }
-pub fn opgave_details(cluster: Option<&str>, adviseur: Option<&str>, ph: Option<&str>) -> String {
-    let mut parts = Vec::new();
+pub fn opgave_details(
+    fase: &str,
+    cluster: Option<&str>,
+    adviseur: Option<&str>,
+    ph: Option<&str>,
+) -> String {
+    let mut parts = vec![fase.to_string()];
     if let Some(c) = cluster {
         parts.push(c.to_string());
     }
@@ -724,4 +729,30 @@ pub fn persoon_details(eenheid: &str, uren: f64, talenten: &[String]) -> String 
 }
 pub fn naam_bestaat_al(naam: &str) -> String {
     format!("er is al iets dat \"{naam}\" heet: kies een andere naam")
+}
+/// The name of an opgave's phase.
+pub fn fase(f: crate::domain::Fase) -> &'static str {
+    use crate::domain::Fase::*;
+    match f {
+        Verkenning => "Verkenning",
+        Startnotitie => "Startnotitie",
+        Uitvoering => "Uitvoering",
+        ResultaatZichtbaar => "Resultaat zichtbaar",
+        GevierdEnGeevalueerd => "Gevierd en geëvalueerd",
+        Afgesloten => "Afgesloten",
+    }
+}
+pub fn onbekende_fase(t: &str) -> String {
+    format!(
+        "fase \"{t}\" niet begrepen: Verkenning, Startnotitie, Uitvoering, Resultaat zichtbaar, \
+         Gevierd en geëvalueerd of Afgesloten"
+    )
+}
+/// Closing an opgave that was not celebrated and evaluated is refused.
+pub fn niet_afsluiten(nu: crate::domain::Fase) -> String {
+    format!(
+        "een opgave sluit pas af na \"Gevierd en geëvalueerd\" (het resultaat is zichtbaar, \
+         gevierd en geëvalueerd); deze staat op \"{}\"",
+        fase(nu)
+    )
 }

@@ -25,13 +25,7 @@ pub fn org(eenheden: Vec<Eenheid>, mensen: Vec<Persoon>) -> Organisatie {
         }],
         eenheden,
         mensen,
-        opgaven: vec![Opgave {
-            id: "o".into(),
-            naam: "Opgave".into(),
-            cluster: None,
-            adviseur: None,
-            portefeuillehouder: None,
-        }],
+        opgaven: vec![Opgave::new("o", "Opgave")],
         sporen: String::new(),
     }
 }

@@ -66,8 +66,20 @@ impl OrgForm {
                 let o = id
                     .as_deref()
                     .and_then(|i| org.opgaven.iter().find(|o| o.id == i));
+                let datum =
+                    |d: Option<crate::domain::Datum>| d.map(wording::datum).unwrap_or_default();
                 (
-                    vec!["Naam", "Cluster", "Adviseur", "Portefeuillehouder"],
+                    vec![
+                        "Naam",
+                        "Cluster",
+                        "Adviseur",
+                        "Portefeuillehouder",
+                        "Fase",
+                        "Programma",
+                        "Doel",
+                        "Start",
+                        "Eind",
+                    ],
                     vec![
                         o.map_or(String::new(), |o| o.naam.clone()),
                         o.and_then(|o| o.cluster.as_deref())
@@ -77,6 +89,12 @@ impl OrgForm {
                             .map_or(String::new(), naam),
                         o.and_then(|o| o.portefeuillehouder.clone())
                             .unwrap_or_default(),
+                        wording::fase(o.map_or(crate::domain::Fase::Uitvoering, |o| o.fase))
+                            .to_string(),
+                        o.and_then(|o| o.programma.clone()).unwrap_or_default(),
+                        o.and_then(|o| o.doel.clone()).unwrap_or_default(),
+                        datum(o.and_then(|o| o.start)),
+                        datum(o.and_then(|o| o.eind)),
                     ],
                 )
             }
@@ -226,10 +244,35 @@ impl OrgForm {
                     crate::domain::ids::uit_naam(&naam, |i| org.opgaven.iter().any(|o| o.id == i))
                 });
                 let mut o: Opgave = bestaand.cloned().unwrap_or_else(|| Opgave::new(&id, &naam));
+                let fase = fase_van(self.tekst(4))?;
+                if !o.fase.mag_naar(fase) {
+                    return Err(wording::niet_afsluiten(o.fase));
+                }
+                let tekst =
+                    |i: usize| (!self.tekst(i).is_empty()).then(|| self.tekst(i).to_string());
+                let datum = |i: usize| -> Result<Option<crate::domain::Datum>, String> {
+                    match self.tekst(i) {
+                        "" => Ok(None),
+                        t => crate::app::input::datum(t, vandaag)
+                            .map(|d| Some(crate::domain::Datum(d)))
+                            .ok_or_else(|| wording::ongeldige_datum(self.labels[i], t)),
+                    }
+                };
+                let (start, eind) = (datum(7)?, datum(8)?);
+                if let (Some(s), Some(e)) = (start, eind)
+                    && s > e
+                {
+                    return Err(wording::van_na_tot(&s.to_string(), &e.to_string()));
+                }
                 o.naam = naam;
                 o.cluster = cluster;
                 o.adviseur = adviseur;
                 o.portefeuillehouder = (!ph.is_empty()).then(|| ph.to_string());
+                o.fase = fase;
+                o.programma = tekst(5);
+                o.doel = tekst(6);
+                o.start = start;
+                o.eind = eind;
                 upsert(&mut after.opgaven, |x| x.id == id, o);
             }
             Doel::Persoon(id) => {
@@ -325,6 +368,22 @@ fn cluster_van(org: &Organisatie, t: &str) -> Result<Option<String>, String> {
             Err(wording::meerdere_gevonden("cluster", t, &namen))
         }
         Gezocht::Geen => Err(wording::niet_gevonden("cluster", t)),
+    }
+}
+
+/// The phase a text names (its name or a unique part); empty is Uitvoering.
+fn fase_van(t: &str) -> Result<crate::domain::Fase, String> {
+    use crate::domain::Fase;
+    if t.is_empty() {
+        return Ok(Fase::Uitvoering);
+    }
+    let k: Vec<(Fase, Vec<&str>)> = Fase::ALLE
+        .iter()
+        .map(|f| (*f, vec![wording::fase(*f)]))
+        .collect();
+    match zoek(&k, t) {
+        Gezocht::Een(f) => Ok(f),
+        _ => Err(wording::onbekende_fase(t)),
     }
 }
 

@@ -81,6 +81,7 @@ impl Copy {
                 cluster: Some(self.id(spec.cluster)),
                 adviseur: Some(advisers[i % advisers.len()].clone()),
                 portefeuillehouder: Some(spec.portefeuillehouder.into()),
+                ..Opgave::new("", "")
             });
         }
         self.scenarios_before(org, &units, plan);
