@@ -2197,3 +2197,23 @@ fn an_opgave_closes_only_after_it_was_celebrated_and_evaluated() {
     assert_eq!(a.mode, Mode::Normal, "{:?}", a.mode);
     assert_eq!(fase(&a), planbord::domain::Fase::Afgesloten);
 }
+
+#[test]
+fn a_card_carries_an_lta_date_of_the_council_or_the_college() {
+    let mut a = app();
+    open(&mut a, "opgave-haven");
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, "Raadsvoorstel");
+    for _ in 0..8 {
+        key(&mut a, KeyCode::Tab);
+    }
+    typ(&mut a, "12-03-2027");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal, "{:?}", a.mode);
+    let k = a.selected_card().unwrap();
+    assert_eq!(k.lta.unwrap().to_string(), "2027-03-12");
+    assert_eq!(k.lta_soort, Some(planbord::domain::LtaSoort::Raad));
+}

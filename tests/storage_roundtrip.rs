@@ -4,6 +4,7 @@ use std::fs;
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use planbord::domain::LtaSoort;
 use planbord::domain::*;
 use planbord::storage::{self, format, save};
 use proptest::prelude::*;
@@ -128,6 +129,9 @@ fn kaart() -> impl Strategy<Value = Kaart> {
                 status,
                 voortgang,
                 zaak,
+                // Every kind of LTA, from the progress figure (already random).
+                lta_soort: [None, Some(LtaSoort::College), Some(LtaSoort::Raad)]
+                    [voortgang as usize % 3],
                 lta,
                 klaar_op,
                 labels,

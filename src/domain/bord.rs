@@ -178,6 +178,13 @@ pub struct Besluit {
     pub toelichting: Option<String>,
 }
 
+/// Whose lange termijn agenda a card's date is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LtaSoort {
+    College,
+    Raad,
+}
+
 /// How a card is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum KaartStatus {
@@ -224,6 +231,9 @@ pub struct Kaart {
     /// Decision moment on the lange termijn agenda.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lta: Option<Datum>,
+    /// Whose agenda the LTA date is on: the college's or the council's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lta_soort: Option<LtaSoort>,
     /// The day the card entered the klaar column; cleared when it leaves.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub klaar_op: Option<Datum>,
@@ -249,6 +259,7 @@ impl Kaart {
             voortgang: 0,
             zaak: None,
             lta: None,
+            lta_soort: None,
             klaar_op: None,
             labels: Vec::new(),
             notities: Vec::new(),

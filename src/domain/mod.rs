@@ -19,8 +19,8 @@ pub mod werkmap;
 pub mod zoek;
 
 pub use bord::{
-    Besluit, Bord, BordSoort, Inzet, InzetSoort, InzetStatus, Kaart, KaartStatus, Kolom, Notitie,
-    Sjabloon, Verzoek,
+    Besluit, Bord, BordSoort, Inzet, InzetSoort, InzetStatus, Kaart, KaartStatus, Kolom, LtaSoort,
+    Notitie, Sjabloon, Verzoek,
 };
 pub use organisatie::{
     Afwezigheid, AfwezigheidSoort, Cluster, Dag, Eenheid, Fase, Opgave, Organisatie, Persoon,

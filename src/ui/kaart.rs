@@ -109,7 +109,15 @@ fn fields(app: &App, bord: &Bord, k: &Kaart, theme: &Theme) -> Vec<Line<'static>
         field("Start", opt_date(k.start)),
         field("Deadline", opt_date(k.deadline)),
         field("Zaaknummer", k.zaak.clone().unwrap_or_else(|| "–".into())),
-        field("LTA", opt_date(k.lta)),
+        field(
+            "LTA",
+            match (k.lta, k.lta_soort) {
+                (Some(d), Some(s)) => {
+                    format!("{} ({})", wording::datum(d), wording::lta_soort(Some(s)))
+                }
+                (d, _) => opt_date(d),
+            },
+        ),
         field(
             "Labels",
             if k.labels.is_empty() {

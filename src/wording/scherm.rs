@@ -756,3 +756,11 @@ pub fn niet_afsluiten(nu: crate::domain::Fase) -> String {
         fase(nu)
     )
 }
+/// Whose agenda an LTA date is on, as the card form and view show it.
+pub fn lta_soort(s: Option<crate::domain::LtaSoort>) -> &'static str {
+    match s {
+        None => "–",
+        Some(crate::domain::LtaSoort::College) => "college",
+        Some(crate::domain::LtaSoort::Raad) => "raad",
+    }
+}

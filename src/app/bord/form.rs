@@ -20,12 +20,13 @@ pub enum Field {
     Voortgang,
     Zaak,
     Lta,
+    LtaSoort,
     Labels,
     Omschrijving,
 }
 
 impl Field {
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 12] = [
         Field::Titel,
         Field::Eigenaar,
         Field::Uren,
@@ -35,6 +36,7 @@ impl Field {
         Field::Voortgang,
         Field::Zaak,
         Field::Lta,
+        Field::LtaSoort,
         Field::Labels,
         Field::Omschrijving,
     ];
@@ -51,6 +53,7 @@ impl Field {
             Field::Voortgang => "Voortgang",
             Field::Zaak => "Zaaknummer",
             Field::Lta => "LTA-datum",
+            Field::LtaSoort => "LTA van",
             Field::Labels => "Labels",
             Field::Omschrijving => "Omschrijving",
         }
@@ -68,6 +71,7 @@ impl Field {
             Field::Voortgang => "voortgang",
             Field::Zaak => "zaak",
             Field::Lta => "lta",
+            Field::LtaSoort => "lta_soort",
             Field::Labels => "labels",
             Field::Omschrijving => "omschrijving",
         }
@@ -174,6 +178,7 @@ impl CardForm {
             }
             Field::Status => self.kaart.status != self.opened.status,
             Field::Voortgang => self.kaart.voortgang != self.opened.voortgang,
+            Field::LtaSoort => self.kaart.lta_soort != self.opened.lta_soort,
             _ => self.inputs[f as usize].text != input_text(&self.opened, f),
         }
     }
@@ -203,6 +208,7 @@ impl CardForm {
             match f {
                 Field::Status if touched => kaart.status = self.kaart.status,
                 Field::Voortgang if touched => kaart.voortgang = self.kaart.voortgang,
+                Field::LtaSoort if touched => kaart.lta_soort = self.kaart.lta_soort,
                 // Labels are a set: the user's additions and removals apply to the original.
                 Field::Labels if touched && changed => opened.labels = self.opened.labels.clone(),
                 _ => {}
@@ -219,7 +225,7 @@ impl CardForm {
                         self.inputs[1] = TextInput::default();
                         self.owner_choice = owner_index(&self.candidates, k.eigenaar.as_deref());
                     }
-                    Field::Status | Field::Voortgang => {}
+                    Field::Status | Field::Voortgang | Field::LtaSoort => {}
                     _ => self.inputs[f as usize] = TextInput::new(input_text(k, f)),
                 }
             }
@@ -339,6 +345,25 @@ impl CardForm {
                             cycle_status(self.kaart.status, key.code == KeyCode::Left);
                     }
                 }
+                Field::LtaSoort => {
+                    if matches!(
+                        key.code,
+                        KeyCode::Left | KeyCode::Right | KeyCode::Char(' ')
+                    ) {
+                        use crate::domain::LtaSoort;
+                        let order = [None, Some(LtaSoort::College), Some(LtaSoort::Raad)];
+                        let i = order
+                            .iter()
+                            .position(|x| *x == self.kaart.lta_soort)
+                            .unwrap_or(0);
+                        let next = if key.code == KeyCode::Left {
+                            i + 2
+                        } else {
+                            i + 1
+                        };
+                        self.kaart.lta_soort = order[next % 3];
+                    }
+                }
                 Field::Voortgang => match key.code {
                     KeyCode::Right | KeyCode::Char('+') => {
                         self.kaart.voortgang = (self.kaart.voortgang / 10 * 10 + 10).min(100)
@@ -418,7 +443,7 @@ fn input_text(k: &Kaart, f: Field) -> String {
     let opt = |d: Option<Datum>| d.map(wording::datum).unwrap_or_default();
     match f {
         Field::Titel => k.titel.clone(),
-        Field::Eigenaar | Field::Status | Field::Voortgang => String::new(),
+        Field::Eigenaar | Field::Status | Field::Voortgang | Field::LtaSoort => String::new(),
         Field::Uren => k.uren.map(wording::getal2).unwrap_or_default(),
         Field::Start => opt(k.start),
         Field::Deadline => opt(k.deadline),

@@ -134,6 +134,11 @@ fn field_line(
             ),
             Span::styled(if focus { "  ←/→ wisselt" } else { "" }, theme.dim),
         ]),
+        Field::LtaSoort => Line::from(vec![
+            label,
+            Span::styled(wording::lta_soort(f.kaart.lta_soort), theme.text),
+            Span::styled(if focus { "  ←/→ wisselt" } else { "" }, theme.dim),
+        ]),
         Field::Voortgang => Line::from(vec![
             label,
             Span::styled(
