@@ -119,6 +119,40 @@ impl Dag {
     /// Monday to Friday: the pattern of a person who does not say otherwise.
     pub const WERKWEEK: [Dag; 5] = [Dag::Ma, Dag::Di, Dag::Wo, Dag::Do, Dag::Vr];
 
+    /// Every day, Monday first.
+    pub const ALLE: [Dag; 7] = [
+        Dag::Ma,
+        Dag::Di,
+        Dag::Wo,
+        Dag::Do,
+        Dag::Vr,
+        Dag::Za,
+        Dag::Zo,
+    ];
+
+    /// The day's two letters, as people write them: `ma`.
+    pub fn afkorting(self) -> &'static str {
+        ["ma", "di", "wo", "do", "vr", "za", "zo"][self.weekday().num_days_from_monday() as usize]
+    }
+
+    /// Working days as people type them (`ma,di,wo`, with spaces, or whole names), Monday
+    /// first; `None` when a part is no day or there is none.
+    pub fn lees_lijst(s: &str) -> Option<Vec<Dag>> {
+        let mut out = Vec::new();
+        for part in s
+            .split([',', ';', ' ', '/'])
+            .filter(|p| !p.trim().is_empty())
+        {
+            let p = part.trim().to_lowercase();
+            let dag = *Dag::ALLE.iter().find(|d| p.starts_with(d.afkorting()))?;
+            if !out.contains(&dag) {
+                out.push(dag);
+            }
+        }
+        out.sort_by_key(|d| d.weekday().num_days_from_monday());
+        (!out.is_empty()).then_some(out)
+    }
+
     /// The chrono weekday.
     pub fn weekday(self) -> chrono::Weekday {
         use chrono::Weekday::*;

@@ -64,28 +64,7 @@ pub fn datum(s: &str) -> Option<NaiveDate> {
 
 /// Working days as `ma,di,wo` (or with spaces, or whole names).
 pub fn werkdagen(s: &str) -> Option<Vec<Dag>> {
-    let mut out = Vec::new();
-    for part in s
-        .split([',', ';', ' ', '/'])
-        .filter(|p| !p.trim().is_empty())
-    {
-        let p = los(part);
-        let dag = match p.get(..2)? {
-            "ma" => Dag::Ma,
-            "di" => Dag::Di,
-            "wo" => Dag::Wo,
-            "do" => Dag::Do,
-            "vr" => Dag::Vr,
-            "za" => Dag::Za,
-            "zo" => Dag::Zo,
-            _ => return None,
-        };
-        if !out.contains(&dag) {
-            out.push(dag);
-        }
-    }
-    out.sort_by_key(|d: &Dag| d.weekday().num_days_from_monday());
-    (!out.is_empty()).then_some(out)
+    Dag::lees_lijst(s)
 }
 
 /// Talents, separated by commas or semicolons.

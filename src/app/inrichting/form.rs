@@ -277,14 +277,9 @@ impl OrgForm {
             }
             Doel::Persoon(id) => {
                 let eenheid = eenheid_van(org, self.tekst(1))?;
-                let uren = crate::domain::round_hours(
-                    self.tekst(2)
-                        .replace(',', ".")
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|u| (0.0..=60.0).contains(u))
-                        .ok_or_else(|| wording::ongeldige_uren(self.tekst(2)))?,
-                );
+                let uren = crate::app::bord::form::parse_hours(self.tekst(2))?
+                    .filter(|u| *u <= 60.0)
+                    .ok_or_else(|| wording::ongeldige_uren(self.tekst(2)))?;
                 let werkdagen = werkdagen(self.tekst(3))?;
                 let talenten: Vec<String> = self
                     .tekst(4)
@@ -347,28 +342,35 @@ fn upsert<T>(list: &mut Vec<T>, is: impl Fn(&T) -> bool, item: T) {
     }
 }
 
+/// The id of the one candidate (id, its names) that a text names: by id, name or a unique
+/// part; when several fit, the message lists them as `naam` words them.
+fn kies(
+    soort: &str,
+    t: &str,
+    kandidaten: Vec<(String, Vec<&str>)>,
+    naam: impl Fn(&str) -> Option<String>,
+) -> Result<String, String> {
+    match zoek(&kandidaten, t) {
+        Gezocht::Een(id) => Ok(id),
+        Gezocht::Meerdere(ids) => {
+            let namen: Vec<String> = ids.iter().filter_map(|i| naam(i)).collect();
+            Err(wording::meerdere_gevonden(soort, t, &namen))
+        }
+        Gezocht::Geen => Err(wording::niet_gevonden(soort, t)),
+    }
+}
+
 /// The cluster a text names (id, name or a unique part); `None` for an empty text.
 fn cluster_van(org: &Organisatie, t: &str) -> Result<Option<String>, String> {
     if t.is_empty() {
         return Ok(None);
     }
-    let k: Vec<(String, Vec<&str>)> = org
+    let k = org
         .clusters
         .iter()
         .map(|c| (c.id.clone(), vec![c.id.as_str(), c.naam.as_str()]))
         .collect();
-    match zoek(&k, t) {
-        Gezocht::Een(id) => Ok(Some(id)),
-        Gezocht::Meerdere(ids) => {
-            let namen: Vec<String> = ids
-                .iter()
-                .filter_map(|i| org.cluster(i))
-                .map(|c| c.naam.clone())
-                .collect();
-            Err(wording::meerdere_gevonden("cluster", t, &namen))
-        }
-        Gezocht::Geen => Err(wording::niet_gevonden("cluster", t)),
-    }
+    kies("cluster", t, k, |i| org.cluster(i).map(|c| c.naam.clone())).map(Some)
 }
 
 /// The phase a text names (its name or a unique part); empty is Uitvoering.
@@ -392,88 +394,38 @@ fn eenheid_van(org: &Organisatie, t: &str) -> Result<String, String> {
     if t.is_empty() {
         return Err(wording::eenheid_verplicht().into());
     }
-    let k: Vec<(String, Vec<&str>)> = org
+    let k = org
         .eenheden
         .iter()
         .map(|e| (e.id.clone(), vec![e.id.as_str(), e.naam.as_str()]))
         .collect();
-    match zoek(&k, t) {
-        Gezocht::Een(id) => Ok(id),
-        Gezocht::Meerdere(ids) => {
-            let namen: Vec<String> = ids
-                .iter()
-                .filter_map(|i| org.eenheid(i))
-                .map(|e| e.naam.clone())
-                .collect();
-            Err(wording::meerdere_gevonden("eenheid", t, &namen))
-        }
-        Gezocht::Geen => Err(wording::niet_gevonden("eenheid", t)),
-    }
+    kies("eenheid", t, k, |i| org.eenheid(i).map(|e| e.naam.clone()))
 }
 
 /// Working days as `ma,di,wo` (spaces or commas).
 fn werkdagen(t: &str) -> Result<Vec<crate::domain::Dag>, String> {
-    use crate::domain::Dag;
-    let mut out = Vec::new();
-    for part in t.split([',', ' ', ';']).filter(|p| !p.is_empty()) {
-        let d = match part.to_lowercase().get(..2) {
-            Some("ma") => Dag::Ma,
-            Some("di") => Dag::Di,
-            Some("wo") => Dag::Wo,
-            Some("do") => Dag::Do,
-            Some("vr") => Dag::Vr,
-            Some("za") => Dag::Za,
-            Some("zo") => Dag::Zo,
-            _ => return Err(wording::ongeldige_werkdagen(t)),
-        };
-        if !out.contains(&d) {
-            out.push(d);
-        }
-    }
-    if out.is_empty() {
-        return Err(wording::ongeldige_werkdagen(t));
-    }
-    out.sort_by_key(|d| d.weekday().num_days_from_monday());
-    Ok(out)
+    crate::domain::Dag::lees_lijst(t).ok_or_else(|| wording::ongeldige_werkdagen(t))
 }
 
 /// Working days as the form shows them: `ma,di,wo`.
 fn dagen(d: &[crate::domain::Dag]) -> String {
-    use crate::domain::Dag;
     d.iter()
-        .map(|d| match d {
-            Dag::Ma => "ma",
-            Dag::Di => "di",
-            Dag::Wo => "wo",
-            Dag::Do => "do",
-            Dag::Vr => "vr",
-            Dag::Za => "za",
-            Dag::Zo => "zo",
-        })
+        .map(|d| d.afkorting())
         .collect::<Vec<_>>()
         .join(",")
 }
 
 /// The person a text names (id, name or a unique part).
 fn persoon_van(org: &Organisatie, t: &str) -> Result<String, String> {
-    let k: Vec<(String, Vec<&str>)> = org
+    let k = org
         .mensen
         .iter()
         .map(|p| (p.id.clone(), vec![p.id.as_str(), p.naam.as_str()]))
         .collect();
-    match zoek(&k, t) {
-        Gezocht::Een(id) => Ok(id),
-        Gezocht::Meerdere(ids) => {
-            // With their ids: two people may share a name, and the id picks one.
-            let namen: Vec<String> = ids
-                .iter()
-                .filter_map(|i| org.persoon(i))
-                .map(|p| format!("{} ({})", p.naam, p.id))
-                .collect();
-            Err(wording::meerdere_gevonden("persoon", t, &namen))
-        }
-        Gezocht::Geen => Err(wording::niet_gevonden("persoon", t)),
-    }
+    // With their ids: two people may share a name, and the id picks one.
+    kies("persoon", t, k, |i| {
+        org.persoon(i).map(|p| format!("{} ({})", p.naam, p.id))
+    })
 }
 
 /// A share as `60%`, `0,6` or `0.6`; empty is none.

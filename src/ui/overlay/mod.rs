@@ -185,25 +185,43 @@ fn kolom_form(
     f: &crate::app::bord::kolommen::KolomForm,
     theme: &Theme,
 ) {
-    let r = centered(area, 76, 9);
+    let velden: Vec<_> = crate::app::bord::kolommen::VELDEN
+        .iter()
+        .copied()
+        .zip(&f.velden)
+        .collect();
+    velden_form(
+        frame,
+        area,
+        crate::wording::org_form_titel("kolom", f.id.is_none()),
+        (&velden, f.focus),
+        f.error.as_deref(),
+        crate::wording::kolom_form_hint(),
+        theme,
+    );
+}
+
+/// A form of labelled text fields (`velden` and the one in focus): a line per field, the
+/// error wrapped under it, the keys.
+fn velden_form(
+    frame: &mut Frame,
+    area: Rect,
+    titel: String,
+    (velden, focus): (&[(&str, &TextInput)], usize),
+    error: Option<&str>,
+    hint: &str,
+    theme: &Theme,
+) {
+    let r = centered(area, 76, velden.len() as u16 + 7);
     frame.render_widget(Clear, r);
-    let titel = if f.id.is_some() {
-        crate::wording::org_form_titel("kolom", false)
-    } else {
-        crate::wording::org_form_titel("kolom", true)
-    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus)
         .title(Span::styled(titel, theme.title));
     let inner_w = usize::from(r.width.saturating_sub(2 + 20));
     let mut lines = Vec::new();
-    for (i, (label, input)) in crate::app::bord::kolommen::VELDEN
-        .iter()
-        .zip(&f.velden)
-        .enumerate()
-    {
-        let focus = i == f.focus;
+    for (i, (label, input)) in velden.iter().enumerate() {
+        let focus = i == focus;
         let label = Span::styled(
             format!("{}{label:<17} ", if focus { "▶ " } else { "  " }),
             if focus { theme.accent } else { theme.dim },
@@ -220,14 +238,11 @@ fn kolom_form(
         lines.push(l);
     }
     lines.push(Line::default());
-    if let Some(e) = &f.error {
+    if let Some(e) = error {
         lines.extend(error_lines(e, r.width, theme));
     }
     lines.push(Line::from(Span::styled(
-        super::widgets::whole_items(
-            crate::wording::kolom_form_hint(),
-            usize::from(r.width.saturating_sub(2)),
-        ),
+        super::widgets::whole_items(hint, usize::from(r.width.saturating_sub(2))),
         theme.dim,
     )));
     frame.render_widget(Paragraph::new(lines).block(block), r);
@@ -298,46 +313,16 @@ fn org_form(frame: &mut Frame, area: Rect, f: &crate::app::inrichting::OrgForm, 
         Doel::Opgave(id) => ("opgave", id.is_none()),
         Doel::Persoon(id) => ("persoon", id.is_none()),
     };
-    let r = centered(area, 76, f.velden.len() as u16 + 7);
-    frame.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focus)
-        .title(Span::styled(
-            crate::wording::org_form_titel(soort, nieuw),
-            theme.title,
-        ));
-    let inner_w = usize::from(r.width.saturating_sub(2 + 20));
-    let mut lines = Vec::new();
-    for (i, (label, input)) in f.labels.iter().zip(&f.velden).enumerate() {
-        let focus = i == f.focus;
-        let label = Span::styled(
-            format!("{}{label:<17} ", if focus { "▶ " } else { "  " }),
-            if focus { theme.accent } else { theme.dim },
-        );
-        let mut l = if focus {
-            input_line("", input, inner_w, theme)
-        } else {
-            Line::from(Span::styled(
-                super::widgets::ellipsis(&input.text, inner_w),
-                theme.text,
-            ))
-        };
-        l.spans.insert(0, label);
-        lines.push(l);
-    }
-    lines.push(Line::default());
-    if let Some(e) = &f.error {
-        lines.extend(error_lines(e, r.width, theme));
-    }
-    lines.push(Line::from(Span::styled(
-        super::widgets::whole_items(
-            crate::wording::org_form_hint(),
-            usize::from(r.width.saturating_sub(2)),
-        ),
-        theme.dim,
-    )));
-    frame.render_widget(Paragraph::new(lines).block(block), r);
+    let velden: Vec<_> = f.labels.iter().copied().zip(&f.velden).collect();
+    velden_form(
+        frame,
+        area,
+        crate::wording::org_form_titel(soort, nieuw),
+        (&velden, f.focus),
+        f.error.as_deref(),
+        crate::wording::org_form_hint(),
+        theme,
+    );
 }
 
 /// The line of a form that says why it was not accepted.
