@@ -7,6 +7,7 @@
 pub mod conflict;
 pub mod helpen;
 pub mod load;
+pub mod portefeuille;
 pub mod reeks;
 pub mod rules;
 

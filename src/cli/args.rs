@@ -73,6 +73,11 @@ pub enum Opdracht {
     #[command(alias = "capacity", help_template = TEMPLATE, next_help_heading = "Opties",
               override_usage = "planbord capaciteit [WERKMAP|--werkmap MAP] [--eenheid EENHEID]\n           [--format text|csv|json] [--vandaag DATUM] [--vanaf WEEK] [--weken N]")]
     Capaciteit(CapaciteitArgs),
+    /// De opgaven op een rij: fase, adviseur, portefeuillehouder, kaarten, inzet deze week,
+    /// conflicten en de volgende LTA-datum.
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties",
+              override_usage = "planbord opgaven [WERKMAP|--werkmap MAP] [--format text|json|csv]\n           [--vandaag DATUM]")]
+    Opgaven(OpgavenArgs),
     /// Stand-up op het grote scherm: een bord, of alle borden van een clusterkamer om de beurt.
     #[command(
         help_template = TEMPLATE,
@@ -270,6 +275,28 @@ pub struct CapaciteitArgs {
     pub format: CapaciteitFormaat,
     #[command(flatten)]
     pub horizon: HorizonArgs,
+}
+
+/// `planbord opgaven`.
+#[derive(Debug, Args)]
+pub struct OpgavenArgs {
+    /// De werkmap.
+    #[arg(value_name = "WERKMAP", help_heading = "Argumenten")]
+    pub werkmap: Option<PathBuf>,
+    /// De werkmap (in plaats van het argument).
+    #[arg(long = "werkmap", value_name = "MAP", conflicts_with = "werkmap")]
+    pub werkmap_optie: Option<PathBuf>,
+    /// Uitvoer: text (tabel, standaard), json of csv (voor Excel).
+    #[arg(long, value_enum, default_value_t = OpgavenFormaat::Text, hide_default_value = true, hide_possible_values = true)]
+    pub format: OpgavenFormaat,
+}
+
+/// Output formats of `opgaven`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OpgavenFormaat {
+    Text,
+    Json,
+    Csv,
 }
 
 /// `planbord standup`.

@@ -15,6 +15,7 @@ mod installatie;
 pub mod locations;
 mod mensen;
 mod nieuw;
+mod opgaven;
 mod overzicht;
 pub mod sanitize;
 
@@ -64,6 +65,11 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             optie: a.werkmap_optie.as_deref(),
         })
         .and_then(|map| rapport(&map, &a, vandaag, &mut out)),
+        Some(Opdracht::Opgaven(a)) => werkmap(Genoemd {
+            argument: a.werkmap.as_deref(),
+            optie: a.werkmap_optie.as_deref(),
+        })
+        .and_then(|map| opgaven::run(&map, &a, vandaag, breedte, &mut out)),
         Some(Opdracht::Standup(a)) => standup(&a, vandaag),
         Some(Opdracht::Demo(a)) => demo::run(&a, vandaag, &mut out),
         Some(Opdracht::Nieuw(a)) => nieuw::run(&a, vandaag, breedte, &mut out),

@@ -295,7 +295,9 @@ pub struct Opgave {
 }
 
 /// The phases of an opgave, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub enum Fase {
     Verkenning,
     Startnotitie,

@@ -51,6 +51,12 @@ pub enum Bevinding {
         id: String,
     },
     PersoonNulUren,
+    /// The board's opgave is `Afgesloten` while the board still has open cards: closed before
+    /// the work was done, celebrated and evaluated.
+    AfgeslotenMetOpenKaarten {
+        opgave: String,
+        open: usize,
+    },
     VanNaTot {
         van: String,
         tot: String,
@@ -309,6 +315,8 @@ pub struct Refs<'a> {
     mensen: HashSet<&'a str>,
     opgaven: HashSet<&'a str>,
     clusters: HashSet<&'a str>,
+    /// Opgaven in phase `Afgesloten`.
+    afgesloten: HashSet<&'a str>,
 }
 
 impl<'a> Refs<'a> {
@@ -318,6 +326,12 @@ impl<'a> Refs<'a> {
             mensen: o.mensen.iter().map(|p| p.id.as_str()).collect(),
             opgaven: o.opgaven.iter().map(|p| p.id.as_str()).collect(),
             clusters: o.clusters.iter().map(|p| p.id.as_str()).collect(),
+            afgesloten: o
+                .opgaven
+                .iter()
+                .filter(|p| p.fase == super::organisatie::Fase::Afgesloten)
+                .map(|p| p.id.as_str())
+                .collect(),
         }
     }
 }
@@ -330,6 +344,7 @@ pub fn bord(b: &Bord, org: Option<&Refs>) -> Vec<Finding> {
     bord_dubbel(&mut f, b);
     if let Some(o) = org {
         soort(&mut f, &b.soort, o);
+        afgesloten(&mut f, b, o);
     }
     for (i, inz) in b.inzet.iter().enumerate() {
         inzet(&mut f, i, inz, org);
@@ -389,6 +404,26 @@ fn bord_dubbel(f: &mut Findings, b: &Bord) {
             .enumerate()
             .map(|(i, k)| (format!("inzet[{i}].id"), k.id.as_str())),
     );
+}
+
+/// An opgave closes only after its result was visible, celebrated and evaluated: one file
+/// cannot show the phase it came from, but a closed opgave whose board still has open cards
+/// skipped that.
+fn afgesloten(f: &mut Findings, b: &Bord, o: &Refs) {
+    if let BordSoort::Opgaveteam { opgave } = &b.soort
+        && o.afgesloten.contains(opgave.as_str())
+    {
+        let open = b.kaarten.iter().filter(|k| b.is_open(k)).count();
+        if open > 0 {
+            f.waarschuwing(
+                "soort.opgave".into(),
+                Bevinding::AfgeslotenMetOpenKaarten {
+                    opgave: opgave.clone(),
+                    open,
+                },
+            );
+        }
+    }
 }
 
 /// The opgave or cluster the board belongs to exists.

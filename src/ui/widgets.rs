@@ -90,6 +90,27 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     r
 }
 
+/// Which columns of a table fit in `breedte` cells: `breedtes` are each column's natural width,
+/// `voorrang` the column indexes from most to least important. The first column in `voorrang`
+/// always stays (it may be cut); columns are left out from the least important until the rest
+/// fits with `tussen` cells between columns. Returns the kept indexes in table order.
+pub fn kolommen_die_passen(
+    breedtes: &[usize],
+    voorrang: &[usize],
+    tussen: usize,
+    breedte: usize,
+) -> Vec<usize> {
+    let mut gehouden: Vec<usize> = voorrang.to_vec();
+    let som = |g: &[usize]| -> usize {
+        g.iter().map(|&i| breedtes[i]).sum::<usize>() + tussen * g.len().saturating_sub(1)
+    };
+    while gehouden.len() > 1 && som(&gehouden) > breedte {
+        gehouden.pop();
+    }
+    gehouden.sort_unstable();
+    gehouden
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,6 +45,12 @@ pub fn bevinding(b: &crate::domain::validate::Bevinding) -> String {
         VersieOnbekend(v) => versie_onbekend(*v),
         OnbekendId { soort, id } => onbekend_id(soort, id),
         PersoonNulUren => persoon_nul_uren().into(),
+        AfgeslotenMetOpenKaarten { opgave, open } => format!(
+            "opgave \"{opgave}\" staat op Afgesloten, maar dit bord heeft nog {open} open \
+             {}: een opgave sluit pas af als het resultaat zichtbaar is en gevierd en \
+             geëvalueerd (zet de fase terug, of rond de kaarten af)",
+            if *open == 1 { "kaart" } else { "kaarten" }
+        ),
         VanNaTot { van, tot } => van_na_tot(van, tot),
         InDienstNaUitDienst {
             in_dienst,

@@ -9,6 +9,7 @@ mod delen;
 mod import;
 mod mensen;
 mod opdrachtregel;
+mod opgaven;
 mod scherm;
 
 pub use bevindingen::*;
@@ -17,6 +18,7 @@ pub use delen::*;
 pub use import::*;
 pub use mensen::*;
 pub use opdrachtregel::*;
+pub use opgaven::*;
 pub use scherm::*;
 
 /// Formats hours or any figure the Dutch way with one decimal: `27,5`.

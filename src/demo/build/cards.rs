@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Duration};
 
-use super::{Copy, KAARTEN_PER_BORD, next_tuesday};
+use super::{Copy, KAARTEN_PER_BORD, lta_soort, next_tuesday};
 use crate::demo::names;
 use crate::domain::{Kaart, KaartStatus, Notitie};
 
@@ -85,9 +85,9 @@ impl Copy {
             k.status = KaartStatus::Vertraagd;
         }
         if self.rng.chance(0.15) {
-            k.lta = Some(next_tuesday(
-                self.vandaag + Duration::days(self.rng.range(14, 200)),
-            ));
+            let lta = next_tuesday(self.vandaag + Duration::days(self.rng.range(14, 200)));
+            k.lta = Some(lta);
+            k.lta_soort = Some(lta_soort(lta));
         }
         if self.rng.chance(0.35) {
             self.notes(k, signer);

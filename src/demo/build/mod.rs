@@ -15,8 +15,8 @@ use super::names::{self, OPGAVEN};
 use super::rng::Rng;
 use super::tune::Plan;
 use crate::domain::{
-    Afwezigheid, AfwezigheidSoort, Bord, Cluster, Datum, Inzet, InzetSoort, InzetStatus, Kolom,
-    Moment, Opgave, Organisatie, Week,
+    Afwezigheid, AfwezigheidSoort, Bord, Cluster, Datum, Fase, Inzet, InzetSoort, InzetStatus,
+    Kolom, LtaSoort, Moment, Opgave, Organisatie, Week,
 };
 
 /// Cards per board, open and finished together: 17 boards make about 2,000 cards.
@@ -81,7 +81,12 @@ impl Copy {
                 cluster: Some(self.id(spec.cluster)),
                 adviseur: Some(advisers[i % advisers.len()].clone()),
                 portefeuillehouder: Some(spec.portefeuillehouder.into()),
-                ..Opgave::new("", "")
+                fase: FASEN[i % FASEN.len()],
+                programma: Some(programma(spec.cluster).into()),
+                doel: Some(format!("{} zichtbaar voor inwoners en raad", spec.naam)),
+                // Started a year or so ago, ending in one to three years: no two the same.
+                start: Some(self.dag(-300 - 30 * i as i64)),
+                eind: Some(self.dag(200 + 60 * i as i64)),
             });
         }
         self.scenarios_before(org, &units, plan);
@@ -187,6 +192,43 @@ fn kolom(id: &str, naam: &str, wip: Option<u32>, klaar: bool) -> Kolom {
 }
 
 /// The college meets on Tuesdays: LTA dates fall on one.
+/// The phases of the demo's opgaven, in their order: most are under way, one is being
+/// explored, one is celebrated and evaluated.
+const FASEN: [Fase; 12] = [
+    Fase::Uitvoering,
+    Fase::Uitvoering,
+    Fase::Startnotitie,
+    Fase::Uitvoering,
+    Fase::ResultaatZichtbaar,
+    Fase::Uitvoering,
+    Fase::Verkenning,
+    Fase::Uitvoering,
+    Fase::Uitvoering,
+    Fase::GevierdEnGeevalueerd,
+    Fase::Uitvoering,
+    Fase::Uitvoering,
+];
+
+/// The programme an opgave of this cluster belongs to.
+fn programma(cluster: &str) -> &'static str {
+    match cluster {
+        "ontwikkeling" => "Ruimtelijke ontwikkeling",
+        "wijken" => "Leefbare wijken",
+        "dienstverlening" => "Dienstverlening",
+        _ => "Bestuur en organisatie",
+    }
+}
+
+/// Whose agenda an LTA date is on: the council meets on the first Tuesday of the month, the
+/// college on the other Tuesdays.
+fn lta_soort(d: Datum) -> LtaSoort {
+    if d.0.day() <= 7 {
+        LtaSoort::Raad
+    } else {
+        LtaSoort::College
+    }
+}
+
 fn next_tuesday(d: NaiveDate) -> Datum {
     let ahead = (7 + Weekday::Tue.num_days_from_monday() as i64
         - d.weekday().num_days_from_monday() as i64)

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration};
 
-use super::{Copy, Units, kolom, next_tuesday};
+use super::{Copy, Units, kolom, lta_soort, next_tuesday};
 use crate::demo::names::{self, EENHEDEN, OpgaveSpec};
 use crate::demo::tune::Plan;
 use crate::domain::{
@@ -259,7 +259,9 @@ impl Copy {
                 k.voortgang = 40;
                 k.uren = Some(40.0);
                 k.deadline = Some(self.dag(12));
-                k.lta = Some(next_tuesday(self.vandaag + Duration::days(30)));
+                let lta = next_tuesday(self.vandaag + Duration::days(30));
+                k.lta = Some(lta);
+                k.lta_soort = Some(lta_soort(lta));
                 k.zaak = Some(format!("Z/{}/001234", self.vandaag.year() % 100));
             } else {
                 k.uren = Some(24.0);

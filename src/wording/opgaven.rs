@@ -1,0 +1,130 @@
+//! The portfolio of opgaven (`o`, `planbord opgaven`, the report): headings and cells.
+
+use chrono::NaiveDate;
+
+use super::{getal2, korte_datum, lta_soort};
+use crate::capacity::portefeuille::{LtaItem, OpgaveKolom, OpgaveRij};
+use crate::domain::{Datum, Fase, Week};
+
+/// `Opgaven van Gemeente Wassenaar op 28-11-2026 (week 48)`.
+pub fn opgaven_kop(organisatie: &str, vandaag: NaiveDate) -> String {
+    let wie = if organisatie.is_empty() {
+        "Opgaven".to_string()
+    } else {
+        format!("Opgaven van {organisatie}")
+    };
+    format!(
+        "{wie} op {} (week {})",
+        vandaag.format("%d-%m-%Y"),
+        Week::of(vandaag).number()
+    )
+}
+
+/// A column's heading.
+pub fn opgave_kolom(k: OpgaveKolom) -> &'static str {
+    use OpgaveKolom::*;
+    match k {
+        Naam => "Opgave",
+        Fase => "Fase",
+        Adviseur => "Adviseur",
+        Portefeuillehouder => "Portefeuillehouder",
+        Open => "Open",
+        Klaar => "Klaar",
+        Risico => "Risico",
+        Toegezegd => "Toegezegd",
+        Gevraagd => "Gevraagd",
+        Conflicten => "Conflicten h/m/l",
+        Lta => "Volgende LTA",
+    }
+}
+
+/// A phase in one word, for a table: the first word of its name, which tells every phase apart
+/// (`Resultaat` for Resultaat zichtbaar, `Gevierd` for Gevierd en geëvalueerd).
+pub fn fase_kort(f: Fase) -> &'static str {
+    use Fase::*;
+    match f {
+        Verkenning => "Verkenning",
+        Startnotitie => "Startnotitie",
+        Uitvoering => "Uitvoering",
+        ResultaatZichtbaar => "Resultaat",
+        GevierdEnGeevalueerd => "Gevierd",
+        Afgesloten => "Afgesloten",
+    }
+}
+
+/// Hours per week in a table: `12 u`, `4,5 u`, `–` for none.
+pub fn uren_cel(u: f64) -> String {
+    if u.abs() < 0.005 {
+        "–".into()
+    } else {
+        format!("{} u", getal2(u))
+    }
+}
+
+/// An LTA date with its kind: `03-12 raad`.
+pub fn lta_cel(l: &LtaItem, vandaag: NaiveDate) -> String {
+    let datum = korte_datum(Datum(l.datum), vandaag);
+    match l.soort {
+        Some(_) => format!("{datum} {}", lta_soort(l.soort)),
+        None => datum,
+    }
+}
+
+/// A row's cell in a column, as every table shows it.
+pub fn opgave_cel(k: OpgaveKolom, r: &OpgaveRij, vandaag: NaiveDate) -> String {
+    use OpgaveKolom::*;
+    let of_streep = |s: &Option<String>| s.clone().unwrap_or_else(|| "–".into());
+    match k {
+        Naam => r.naam.clone(),
+        Fase => fase_kort(r.fase).into(),
+        Adviseur => of_streep(&r.adviseur_naam),
+        Portefeuillehouder => of_streep(&r.portefeuillehouder),
+        Open => r.kaarten_open.to_string(),
+        Klaar => r.kaarten_klaar.to_string(),
+        Risico => r.kaarten_risico.to_string(),
+        Toegezegd => uren_cel(r.inzet_toegezegd),
+        Gevraagd => uren_cel(r.inzet_gevraagd),
+        Conflicten => {
+            let c = r.conflicten;
+            if c.totaal() == 0 {
+                "–".into()
+            } else {
+                format!("{}/{}/{}", c.hoog, c.midden, c.laag)
+            }
+        }
+        Lta => r
+            .volgende_lta
+            .as_ref()
+            .map_or_else(|| "–".into(), |l| lta_cel(l, vandaag)),
+    }
+}
+
+/// The heading of a portefeuillehouder's group (the PO's list).
+pub fn groep_portefeuillehouder(ph: Option<&str>, n: usize) -> String {
+    let opgaven = if n == 1 { "opgave" } else { "opgaven" };
+    match ph {
+        Some(p) => format!("{p} ({n} {opgaven})"),
+        None => format!("Zonder portefeuillehouder ({n} {opgaven})"),
+    }
+}
+
+/// Under a table that could not show every column.
+pub fn kolommen_weggelaten(namen: &[&str]) -> String {
+    format!(
+        "niet getoond (te smal): {}; zie --format csv of json",
+        namen.join(", ")
+    )
+}
+
+/// When the werkmap has no opgaven.
+pub fn geen_opgaven() -> &'static str {
+    "geen opgaven: maak er een in de inrichting (I) of met een opgaveteam-bord"
+}
+
+/// What the columns mean, under the text table.
+pub fn opgaven_legenda() -> &'static str {
+    "Open: kaarten niet in een klaar-kolom; Risico: open kaarten met status risico, vertraagd \
+     of geblokkeerd; Toegezegd/Gevraagd: inzet deze week in uren per week; Conflicten: hoog/\
+     midden/laag op de borden van de opgave; Volgende LTA: de eerste LTA-datum vanaf vandaag \
+     van een open kaart."
+}
