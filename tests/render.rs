@@ -1328,3 +1328,102 @@ fn a_long_column_name_is_cut_with_an_ellipsis_and_its_count_always_shows() {
         assert!(top.contains("Ter besl") && top.contains("… 1/3"), "{top}");
     }
 }
+
+/// The opgaven fixture (klein with phases, LTA dates and their kinds) as Daan Bakker.
+fn opgaven_fixture() -> App {
+    load("tests/fixtures/opgaven")
+}
+
+#[test]
+fn opgaven_view_sorted_by_conflicts_and_grouped_by_portefeuillehouder() {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut a = opgaven_fixture();
+        key(&mut a, 'o');
+        // ← twice from the name: the next LTA date, then the conflicts.
+        a.update(Action::Command(Command::Left));
+        a.update(Action::Command(Command::Left));
+        key(&mut a, 'g');
+        let buf = render(&mut a, w, h);
+        let t = text(&buf);
+        insta::assert_snapshot!(format!("opgaven_{w}x{h}"), t);
+        assert!(t.contains("Confl. h/m/l: meeste eerst"), "{t}");
+        assert!(t.contains("wethouder Ruimte (2 opgaven)"), "{t}");
+        assert!(t.contains("wethouder Groen (1 opgave)"), "{t}");
+        // Every figure the OO asks first is whole at 80 columns.
+        let haven = t.lines().find(|l| l.contains("Haven en strand")).unwrap();
+        for want in ["Resultaat", "3", "0/2/1", "01-12 raad"] {
+            assert!(haven.contains(want), "{want}: {haven}");
+        }
+        // The conflict count with a high one carries the conflict colour.
+        let conflict = Theme::named(None, false).conflict.fg.unwrap();
+        let y = (0..buf.area.height)
+            .find(|&y| text_row(&buf, y).contains("Park en landgoed"))
+            .unwrap();
+        let x = find_cell(&buf, y, "1/0/0").unwrap();
+        assert_eq!(buf[(x, y)].fg, conflict, "{}", text_row(&buf, y));
+    }
+}
+
+#[test]
+fn tijdlijn_shows_lta_dates_deadlines_and_today_with_their_styles() {
+    let theme = Theme::named(None, false);
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut a = opgaven_fixture();
+        key(&mut a, 'T');
+        let buf = render(&mut a, w, h);
+        let t = text(&buf);
+        insta::assert_snapshot!(format!("tijdlijn_{w}x{h}"), t);
+        assert!(t.contains("Tijdlijn · per maand"), "{t}");
+        // Haven's council date 01-12 (■) and college date 15-12 (◆) are on Haven's row.
+        let haven = (0..buf.area.height)
+            .find(|&y| text_row(&buf, y).contains("Haven en strand"))
+            .unwrap();
+        let raad: Vec<_> = cells(&buf, "■").filter(|(_, y, _)| *y == haven).collect();
+        let college: Vec<_> = cells(&buf, "◆").filter(|(_, y, _)| *y == haven).collect();
+        assert_eq!(raad.len(), 1, "{}", text_row(&buf, haven));
+        assert_eq!(college.len(), 1, "{}", text_row(&buf, haven));
+        assert_eq!(
+            raad[0].2.fg,
+            theme.accent.fg.unwrap(),
+            "raad in the accent colour"
+        );
+        assert!(raad[0].2.modifier.contains(ratatui::style::Modifier::BOLD));
+        assert_eq!(college[0].2.fg, theme.title.fg.unwrap());
+        assert!(raad[0].0 < college[0].0, "01-12 before 15-12");
+        // Today's line crosses every opgave's row in one column, in the accent colour.
+        let today: Vec<_> = cells(&buf, "│")
+            .filter(|(_, y, _)| *y > 2 && *y < h - 3)
+            .collect();
+        assert!(!today.is_empty());
+        assert!(
+            today
+                .iter()
+                .all(|(x, _, c)| *x == today[0].0 && c.fg == theme.accent.fg.unwrap())
+        );
+        assert!(today[0].0 < raad[0].0, "today (23-11) before 01-12");
+        // A deadline passed (Haven's 20-11) is a conflict, one to come a warning.
+        let deadlines: Vec<_> = cells(&buf, "●").filter(|(_, y, _)| *y == haven).collect();
+        assert!(
+            deadlines
+                .iter()
+                .any(|(_, _, c)| c.fg == theme.conflict.fg.unwrap())
+        );
+        assert!(
+            deadlines
+                .iter()
+                .any(|(_, _, c)| c.fg == theme.warning.fg.unwrap())
+        );
+        // r finds the next council date and selects it; the line below names it.
+        key(&mut a, 'r');
+        let buf = render(&mut a, w, h);
+        let t = text(&buf);
+        assert!(
+            t.contains("01-12-2026 LTA raad · Begroting 2027 indienen"),
+            "{t}"
+        );
+        let sel: Vec<_> = cells(&buf, "■")
+            .filter(|(_, y, c)| *y == haven && c.bg == theme.selected.bg.unwrap())
+            .collect();
+        assert_eq!(sel.len(), 1, "the selected marker is drawn selected");
+    }
+}

@@ -53,6 +53,20 @@ pub enum Command {
     Volgende,
     Mensen,
     MergeCopy,
+    /// The opgaven at a glance.
+    Opgaven,
+    /// The timeline of the opgaven.
+    Tijdlijn,
+    /// Sort the other way round.
+    Omkeren,
+    /// Group by portefeuillehouder (or not).
+    Groeperen,
+    /// The timeline's next zoom level.
+    Zoom,
+    /// The timeline back to today.
+    Vandaag,
+    /// The timeline's next council (raad) date of any opgave.
+    VolgendeRaad,
 }
 
 /// Where a mouse click landed.

@@ -166,6 +166,9 @@ impl App {
                 if self.view == View::Conflicten {
                     v.conflicten.filter = input.text.clone();
                     v.conflicten.row = 0;
+                } else if self.view == View::Opgaven {
+                    v.opgaven.filter = input.text.clone();
+                    v.opgaven.row = 0;
                 } else {
                     v.bord.filter = input.text.clone();
                     v.bord.keep_selection_visible(&self.session);
@@ -181,6 +184,8 @@ impl App {
         let v = &mut self.views;
         let target = if self.view == View::Conflicten {
             &mut v.conflicten.filter
+        } else if self.view == View::Opgaven {
+            &mut v.opgaven.filter
         } else {
             &mut v.bord.filter
         };
@@ -194,6 +199,7 @@ impl App {
             }
         }
         v.conflicten.row = 0;
+        v.opgaven.clamp();
         v.bord.keep_selection_visible(&self.session);
     }
 
@@ -207,11 +213,15 @@ impl App {
             Command::Help => Mode::Help(0).into(),
             Command::Undo => return self.undo(),
             Command::Redo => return self.redo(),
+            // On the opgaven, `c` shows the selected opgave's people.
+            Command::Capaciteit if self.view == View::Opgaven => v.opgaven.on_command(s, c),
             Command::Capaciteit => Step::Go(Go::View(View::Capaciteit)),
             Command::Conflicten => Step::Go(Go::View(View::Conflicten)),
             Command::Mensen => Step::Go(Go::View(View::Mensen)),
             Command::Inrichting => Step::Go(Go::View(View::Inrichting)),
             Command::Inbox => Step::Go(Go::Inzet(super::inzet::Scope::Inbox, None)),
+            Command::Opgaven => Step::Go(Go::View(View::Opgaven)),
+            Command::Tijdlijn => Step::Go(Go::View(View::Tijdlijn)),
             _ => match self.view {
                 View::Overzicht => v.overzicht.on_command(s, c),
                 View::Bord => v.bord.on_command(s, c),
@@ -221,6 +231,8 @@ impl App {
                 View::Inzet => v.inzet.on_command(s, c),
                 View::Mensen => v.mensen.on_command(s, c),
                 View::Inrichting => v.inrichting.on_command(s, c),
+                View::Opgaven => v.opgaven.on_command(s, c),
+                View::Tijdlijn => v.tijdlijn.on_command(s, c),
                 // The stand-up shows the board's columns: the board's archive switch.
                 View::Standup if c == Command::Archief => v.bord.on_command(s, c),
                 View::Standup => match &mut v.standup {

@@ -18,6 +18,8 @@ pub enum View {
     Standup,
     Mensen,
     Inrichting,
+    Opgaven,
+    Tijdlijn,
 }
 
 /// A key with its modifiers.
@@ -75,6 +77,8 @@ const ALL: &[View] = &[
     View::Inzet,
     View::Mensen,
     View::Inrichting,
+    View::Opgaven,
+    View::Tijdlijn,
     View::Standup,
 ];
 /// Every view but the stand-up (last in [`ALL`]), which shows a board and has no list to move
@@ -87,6 +91,8 @@ const INZET: &[View] = &[View::Inzet];
 const BORD: &[View] = &[View::Bord];
 const BORD_KAART: &[View] = &[View::Bord, View::Kaart];
 const CAP: &[View] = &[View::Capaciteit];
+const OPGAVEN: &[View] = &[View::Opgaven];
+const TIJDLIJN: &[View] = &[View::Tijdlijn];
 
 /// The keymap. Earlier lines win when two bind the same key in one view.
 pub const KEYMAP: &[Binding] = &[
@@ -131,6 +137,96 @@ pub const KEYMAP: &[Binding] = &[
         command: Command::Right,
         views: CAP,
         help: "een week verder",
+    },
+    Binding {
+        keys: &[code(KeyCode::Left), k('h')],
+        command: Command::Left,
+        views: OPGAVEN,
+        help: "sorteren op de kolom links",
+    },
+    Binding {
+        keys: &[code(KeyCode::Right), k('l')],
+        command: Command::Right,
+        views: OPGAVEN,
+        help: "sorteren op de kolom rechts",
+    },
+    Binding {
+        keys: &[code(KeyCode::Left), k('h')],
+        command: Command::Left,
+        views: TIJDLIJN,
+        help: "vorige markering (LTA, deadline, start, eind)",
+    },
+    Binding {
+        keys: &[code(KeyCode::Right), k('l')],
+        command: Command::Right,
+        views: TIJDLIJN,
+        help: "volgende markering",
+    },
+    Binding {
+        keys: &[shift('H'), shift_code(KeyCode::Left)],
+        command: Command::MoveLeft,
+        views: TIJDLIJN,
+        help: "een half scherm terug in de tijd",
+    },
+    Binding {
+        keys: &[shift('L'), shift_code(KeyCode::Right)],
+        command: Command::MoveRight,
+        views: TIJDLIJN,
+        help: "een half scherm verder in de tijd",
+    },
+    Binding {
+        keys: &[k('z')],
+        command: Command::Zoom,
+        views: TIJDLIJN,
+        help: "zoom: week, maand, kwartaal",
+    },
+    Binding {
+        keys: &[k('r')],
+        command: Command::VolgendeRaad,
+        views: TIJDLIJN,
+        help: "de volgende LTA-datum van de raad (■), van alle opgaven",
+    },
+    Binding {
+        keys: &[k('t')],
+        command: Command::Vandaag,
+        views: TIJDLIJN,
+        help: "terug naar vandaag",
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        command: Command::Open,
+        views: TIJDLIJN,
+        help: "de kaart van de markering openen (start of eind: het bord)",
+    },
+    Binding {
+        keys: &[k('r')],
+        command: Command::Omkeren,
+        views: OPGAVEN,
+        help: "andersom sorteren",
+    },
+    Binding {
+        keys: &[k('g')],
+        command: Command::Groeperen,
+        views: OPGAVEN,
+        help: "per portefeuillehouder (de lijst van het PO) of niet",
+    },
+    Binding {
+        keys: &[k('/')],
+        command: Command::Filter,
+        views: OPGAVEN,
+        help: "filteren op naam, fase, adviseur, portefeuillehouder of programma",
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        command: Command::Open,
+        views: OPGAVEN,
+        help: "het bord van de opgave openen",
+    },
+    Binding {
+        keys: &[k('c')],
+        command: Command::Capaciteit,
+        views: OPGAVEN,
+        help: "de mensen van de opgave in de capaciteit",
     },
     Binding {
         keys: &[code(KeyCode::PageUp)],
@@ -438,6 +534,24 @@ pub const KEYMAP: &[Binding] = &[
         help: "alle conflicten",
     },
     Binding {
+        keys: &[k('o')],
+        command: Command::Opgaven,
+        views: &[
+            View::Overzicht,
+            View::Bord,
+            View::Capaciteit,
+            View::Conflicten,
+            View::Tijdlijn,
+        ],
+        help: "opgaven: fase, kaarten, inzet, conflicten, volgende LTA",
+    },
+    Binding {
+        keys: &[shift('T')],
+        command: Command::Tijdlijn,
+        views: &[View::Overzicht, View::Opgaven, View::Bord],
+        help: "tijdlijn: LTA-data, deadlines, start en eind van de opgaven",
+    },
+    Binding {
         keys: &[code(KeyCode::Esc), k('q')],
         command: Command::Back,
         views: &[
@@ -448,6 +562,8 @@ pub const KEYMAP: &[Binding] = &[
             View::Inzet,
             View::Mensen,
             View::Inrichting,
+            View::Opgaven,
+            View::Tijdlijn,
         ],
         help: "terug",
     },

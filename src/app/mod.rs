@@ -26,6 +26,7 @@ pub mod kaart;
 pub mod keymap;
 pub mod mensen;
 mod nav;
+pub mod opgaven;
 pub mod overzicht;
 mod quit;
 mod reload;
@@ -34,6 +35,7 @@ pub mod standup;
 pub mod step;
 #[cfg(test)]
 mod testing;
+pub mod tijdlijn;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -96,6 +98,8 @@ pub struct Views {
     pub inzet: inzet::InzetView,
     pub mensen: mensen::MensenView,
     pub inrichting: inrichting::InrichtingView,
+    pub opgaven: opgaven::OpgavenView,
+    pub tijdlijn: tijdlijn::TijdlijnView,
     /// The stand-up, while one runs.
     pub standup: Option<standup::Standup>,
 }
@@ -125,6 +129,8 @@ pub struct App {
     pub views: Views,
     /// The session's [`Session::revision`] the views' own figures were computed at.
     seen: u64,
+    /// The session's [`Session::inhoud`] the opgaven and the timeline were computed at.
+    seen_inhoud: u64,
 }
 
 impl App {
@@ -141,6 +147,7 @@ impl App {
         let session = Session::new(loaded, config, vandaag, now, login, seed);
         App {
             seen: session.revision(),
+            seen_inhoud: session.inhoud(),
             session,
             view: View::Overzicht,
             mode: Mode::Normal,
@@ -158,6 +165,15 @@ impl App {
     /// Keeps the views' own figures (the board's strip, the capacity view) current after the
     /// werkmap's load changed.
     fn refresh_views(&mut self) {
+        if self.seen_inhoud != self.session.inhoud() {
+            self.seen_inhoud = self.session.inhoud();
+            if !self.views.opgaven.rows.is_empty() {
+                self.views.opgaven.compute(&self.session);
+            }
+            if !self.views.tijdlijn.rows.is_empty() {
+                self.views.tijdlijn.compute(&self.session);
+            }
+        }
         if self.seen == self.session.revision() {
             return;
         }

@@ -32,6 +32,28 @@ impl App {
             Go::View(View::Conflicten) => self.open_conflicten(),
             Go::View(View::Mensen) => self.open_mensen(),
             Go::View(View::Inrichting) => self.enter(View::Inrichting),
+            Go::View(View::Opgaven) => {
+                self.views.opgaven.compute(&self.session);
+                self.enter(View::Opgaven);
+            }
+            Go::View(View::Tijdlijn) => {
+                // The opgaven in the order the opgaven view shows them, when it was open.
+                let o = &mut self.views.opgaven;
+                if o.rows.is_empty() {
+                    o.compute(&self.session);
+                }
+                let volgorde: Vec<String> =
+                    o.order().iter().map(|&i| o.rows[i].id.clone()).collect();
+                let selected = o.selected().map(|r| r.id.clone());
+                let t = &mut self.views.tijdlijn;
+                t.open(&self.session, &volgorde);
+                if self.view == View::Opgaven
+                    && let Some(id) = selected
+                {
+                    t.row = t.rows.iter().position(|r| r.id == id).unwrap_or(0);
+                }
+                self.enter(View::Tijdlijn);
+            }
             Go::View(View::Kaart) => {
                 self.views.kaart = Default::default();
                 self.enter(View::Kaart);
@@ -50,6 +72,16 @@ impl App {
             }
             Go::Conflict(c) => self.show_conflict(&c),
             Go::Standup(borden) => self.start_standup(borden, 15, None),
+            Go::OpgaveMensen(id) => {
+                self.open_capaciteit();
+                self.views.capaciteit.show_opgave(&self.session, &id);
+            }
+            Go::Kaart { bord, kaart } => {
+                self.open_board(&bord);
+                self.views.bord.select_card(&self.session, &kaart);
+                self.views.kaart = Default::default();
+                self.enter(View::Kaart);
+            }
         }
     }
 
@@ -217,6 +249,37 @@ mod tests {
             out.extend(a.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE))));
         }
         out
+    }
+
+    #[test]
+    fn the_opgaven_lead_to_an_opgaves_people_its_board_and_the_timeline() {
+        let mut a = app();
+        press(&mut a, "o");
+        assert_eq!(a.view, View::Opgaven);
+        assert_eq!(a.views.opgaven.selected().unwrap().id, "haven");
+        press(&mut a, "c");
+        assert_eq!(a.view, View::Capaciteit);
+        let cap = &a.views.capaciteit;
+        assert_eq!(
+            cap.niveau,
+            super::super::capaciteit::Niveau::Opgave("haven".into())
+        );
+        let namen: Vec<&str> = cap.rows.iter().map(|r| r.naam.as_str()).collect();
+        assert_eq!(
+            namen,
+            ["Daan Bakker", "Eva Smit", "Fleur Mulder", "Gijs Visser"]
+        );
+        press(&mut a, "\x1b");
+        assert_eq!(a.view, View::Opgaven);
+        // The timeline opens on the opgave selected here; Esc comes back.
+        press(&mut a, "vT");
+        assert_eq!(a.view, View::Tijdlijn);
+        assert_eq!(a.views.tijdlijn.rows[a.views.tijdlijn.row].id, "park");
+        press(&mut a, "\x1b\n");
+        assert_eq!(
+            (a.view, a.views.bord.bord.as_str()),
+            (View::Bord, "opgave-park")
+        );
     }
 
     #[test]

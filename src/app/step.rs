@@ -40,6 +40,10 @@ pub enum Go {
     Conflict(Box<Conflict>),
     /// A stand-up of these boards.
     Standup(Vec<String>),
+    /// The capacity view on the people of an opgave (its id).
+    OpgaveMensen(String),
+    /// A card's view on its board.
+    Kaart { bord: String, kaart: String },
 }
 
 impl From<Mode> for Step {

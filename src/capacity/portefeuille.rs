@@ -65,6 +65,7 @@ pub struct OpgaveRij {
     pub adviseur_naam: Option<String>,
     pub portefeuillehouder: Option<String>,
     pub programma: Option<String>,
+    pub doel: Option<String>,
     pub start: Option<NaiveDate>,
     pub eind: Option<NaiveDate>,
     /// Board ids, in werkmap order.
@@ -122,6 +123,12 @@ impl OpgaveKolom {
     /// Orders two rows by this column, in its natural direction ([`Self::aflopend`]); ties
     /// by name. Empty values (no adviser, no LTA date) come last.
     pub fn vergelijk(self, a: &OpgaveRij, b: &OpgaveRij) -> std::cmp::Ordering {
+        let naam = || crate::domain::zoek::los(&a.naam).cmp(&crate::domain::zoek::los(&b.naam));
+        self.vergelijk_zonder_naam(a, b).then_with(naam)
+    }
+
+    /// [`Self::vergelijk`] without the tie-break by name.
+    pub fn vergelijk_zonder_naam(self, a: &OpgaveRij, b: &OpgaveRij) -> std::cmp::Ordering {
         use OpgaveKolom::*;
         use std::cmp::Ordering;
         fn leeg_laatst<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
@@ -132,10 +139,9 @@ impl OpgaveKolom {
                 (None, None) => Ordering::Equal,
             }
         }
-        let naam = || crate::domain::zoek::los(&a.naam).cmp(&crate::domain::zoek::los(&b.naam));
         let uren = |x: f64| (x * 100.0).round() as i64;
-        let o = match self {
-            Naam => Ordering::Equal,
+        match self {
+            Naam => crate::domain::zoek::los(&a.naam).cmp(&crate::domain::zoek::los(&b.naam)),
             Fase => a.fase.cmp(&b.fase),
             Adviseur => leeg_laatst(
                 a.adviseur_naam.as_deref().map(crate::domain::zoek::los),
@@ -159,8 +165,7 @@ impl OpgaveKolom {
                 a.volgende_lta.as_ref().map(|l| l.datum),
                 b.volgende_lta.as_ref().map(|l| l.datum),
             ),
-        };
-        o.then_with(naam)
+        }
     }
 }
 
@@ -187,6 +192,7 @@ pub fn opgaven<'a>(
                 .map(|a| org.persoon(a).map_or(a, |p| &p.naam).clone()),
             portefeuillehouder: o.portefeuillehouder.clone(),
             programma: o.programma.clone(),
+            doel: o.doel.clone(),
             start: o.start.map(|d| d.0),
             eind: o.eind.map(|d| d.0),
             ..leeg(&o.id, &o.naam)
@@ -281,6 +287,7 @@ fn leeg(id: &str, naam: &str) -> OpgaveRij {
         adviseur_naam: None,
         portefeuillehouder: None,
         programma: None,
+        doel: None,
         start: None,
         eind: None,
         borden: Vec::new(),

@@ -14,7 +14,8 @@ use crate::capacity::portefeuille::{self, OpgaveKolom, OpgaveRij, PerErnst};
 use crate::capacity::{self, Conflict};
 use crate::domain::Fase;
 use crate::storage;
-use crate::ui::widgets::{ellipsis, kolommen_die_passen};
+use crate::ui::opgaven::{indeling, is_getal};
+use crate::ui::widgets::ellipsis;
 use crate::wording;
 
 /// One opgave in the JSON of issue 12.
@@ -60,7 +61,7 @@ pub fn run(
     let rijen = rows(&loaded.werkmap, vandaag);
     match a.format {
         Formaat::Json => json(&rijen, out),
-        Formaat::Csv => csv(&rijen, vandaag, out),
+        Formaat::Csv => csv(&rijen, out),
         Formaat::Text => {
             let org = loaded
                 .werkmap
@@ -109,7 +110,7 @@ fn json(rijen: &[OpgaveRij], out: &mut impl Write) -> std::io::Result<()> {
 }
 
 /// CSV for Dutch Excel: a BOM, `;`, decimal commas, one row per opgave, names not ids.
-fn csv(rijen: &[OpgaveRij], vandaag: NaiveDate, out: &mut impl Write) -> std::io::Result<()> {
+fn csv(rijen: &[OpgaveRij], out: &mut impl Write) -> std::io::Result<()> {
     write!(
         out,
         "\u{feff}id;naam;fase;adviseur;portefeuillehouder;borden;kaarten_open;kaarten_klaar;\
@@ -142,29 +143,7 @@ fn csv(rijen: &[OpgaveRij], vandaag: NaiveDate, out: &mut impl Write) -> std::io
                 .unwrap_or(""),
         )?;
     }
-    let _ = vandaag;
     Ok(())
-}
-
-/// The columns from most to least important: what the OO asks first stays on a narrow screen.
-pub const VOORRANG: [OpgaveKolom; 11] = [
-    OpgaveKolom::Naam,
-    OpgaveKolom::Fase,
-    OpgaveKolom::Risico,
-    OpgaveKolom::Conflicten,
-    OpgaveKolom::Lta,
-    OpgaveKolom::Open,
-    OpgaveKolom::Toegezegd,
-    OpgaveKolom::Gevraagd,
-    OpgaveKolom::Adviseur,
-    OpgaveKolom::Portefeuillehouder,
-    OpgaveKolom::Klaar,
-];
-
-/// Whether a column holds figures (right-aligned).
-fn getal(k: OpgaveKolom) -> bool {
-    use OpgaveKolom::*;
-    matches!(k, Open | Klaar | Risico | Toegezegd | Gevraagd | Conflicten)
 }
 
 /// A table in `breedte` columns: names cut at 30 cells, and the least important columns left
@@ -191,28 +170,11 @@ fn text(
                 .collect()
         })
         .collect();
-    let breedtes: Vec<usize> = OpgaveKolom::ALLE
+    let koppen: Vec<String> = OpgaveKolom::ALLE
         .iter()
-        .enumerate()
-        .map(|(i, &k)| {
-            let w = cellen
-                .iter()
-                .map(|c| c[i].width())
-                .chain([wording::opgave_kolom(k).width()])
-                .max()
-                .unwrap_or(0);
-            if k == OpgaveKolom::Naam {
-                w.min(30)
-            } else {
-                w.min(24)
-            }
-        })
+        .map(|&k| wording::opgave_kolom(k).to_string())
         .collect();
-    let voorrang: Vec<usize> = VOORRANG
-        .iter()
-        .filter_map(|k| OpgaveKolom::ALLE.iter().position(|x| x == k))
-        .collect();
-    let getoond = kolommen_die_passen(&breedtes, &voorrang, 2, breedte);
+    let (getoond, breedtes) = indeling(&cellen, &koppen, None, breedte);
     // The name takes what is left when even the most important columns are too wide.
     let rest: usize = getoond.iter().skip(1).map(|&i| breedtes[i] + 2).sum();
     let naam_w = breedtes[0].min(breedte.saturating_sub(rest)).max(8);
@@ -226,7 +188,7 @@ fn text(
             if n > 0 {
                 s.push_str("  ");
             }
-            if getal(k) {
+            if is_getal(k) {
                 s.push_str(&pad);
                 s.push_str(&c);
             } else {
@@ -236,11 +198,11 @@ fn text(
         }
         s.trim_end().to_string()
     };
-    let kop: Vec<&str> = getoond
-        .iter()
-        .map(|&i| wording::opgave_kolom(OpgaveKolom::ALLE[i]))
-        .collect();
-    writeln!(out, "{}", regel(kop))?;
+    writeln!(
+        out,
+        "{}",
+        regel(getoond.iter().map(|&i| koppen[i].as_str()).collect())
+    )?;
     for c in &cellen {
         writeln!(
             out,

@@ -34,6 +34,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Niveau::Persoon(p) => org
                 .and_then(|o| o.persoon(p))
                 .map_or(String::new(), |m| m.naam.clone()),
+            Niveau::Opgave(id) => org
+                .and_then(|o| o.opgaven.iter().find(|x| &x.id == id))
+                .map_or(String::new(), |x| {
+                    crate::wording::mensen_van_opgave(&x.naam)
+                }),
         })
         .collect();
     let header = vec![

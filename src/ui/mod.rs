@@ -10,10 +10,12 @@ pub mod inrichting;
 mod inzet;
 pub mod kaart;
 pub mod mensen;
+pub mod opgaven;
 pub mod overlay;
 pub mod overzicht;
 pub mod standup;
 pub mod theme;
+pub mod tijdlijn;
 pub mod widgets;
 mod woorden;
 
@@ -57,6 +59,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Standup => standup::draw(frame, area, app, theme),
         View::Mensen => mensen::draw(frame, main, app, theme),
         View::Inrichting => inrichting::draw(frame, main, app, theme),
+        View::Opgaven => opgaven::draw(frame, main, app, theme),
+        View::Tijdlijn => tijdlijn::draw(frame, main, app, theme),
     }
     if app.view == View::Standup {
         // No edit chrome on the shared screen: no status line. Its dialogs (help, quitting
@@ -86,7 +90,9 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
         | View::Inzet
         | View::Standup
         | View::Mensen
-        | View::Inrichting => None,
+        | View::Inrichting
+        | View::Opgaven
+        | View::Tijdlijn => None,
     }
 }
 

@@ -13,6 +13,8 @@ pub fn hulp_kop(view: crate::app::View) -> String {
         Standup => "Stand-up",
         Mensen => "Mensen",
         Inrichting => "Inrichting",
+        Opgaven => "Opgaven",
+        Tijdlijn => "Tijdlijn",
     };
     format!("Toetsen in {naam}")
 }
@@ -44,4 +46,77 @@ pub fn geen_inzet_hier(scope: &crate::app::inzet::Scope) -> String {
         }
         crate::app::inzet::Scope::Inbox => "  Geen open verzoeken.".into(),
     }
+}
+
+/// The timeline's zoom level.
+pub fn zoom(z: crate::app::tijdlijn::Zoom) -> &'static str {
+    use crate::app::tijdlijn::Zoom::*;
+    match z {
+        Week => "week",
+        Maand => "maand",
+        Kwartaal => "kwartaal",
+    }
+}
+
+/// A label on the time axis where a week (`W49`), month (`dec`, `jan 27`) or quarter
+/// (`K1 2027`) begins.
+pub fn as_label(
+    z: crate::app::tijdlijn::Zoom,
+    dag: chrono::NaiveDate,
+    vandaag: chrono::NaiveDate,
+    eerste: bool,
+) -> String {
+    use crate::app::tijdlijn::Zoom::*;
+    use chrono::Datelike;
+    const MAANDEN: [&str; 12] = [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    match z {
+        Week => format!("W{:02}", dag.iso_week().week()),
+        // The year only where it turns, or when the first label is in another year.
+        Maand if dag.month() == 1 || (eerste && dag.year() != vandaag.year()) => {
+            format!("{} {:02}", MAANDEN[dag.month0() as usize], dag.year() % 100)
+        }
+        Maand => MAANDEN[dag.month0() as usize].to_string(),
+        Kwartaal => format!("K{} {}", dag.month0() / 3 + 1, dag.year()),
+    }
+}
+
+/// What a marker's symbol means, for the legend.
+pub fn marker_uitleg(s: crate::app::tijdlijn::MarkerSoort) -> &'static str {
+    use crate::app::tijdlijn::MarkerSoort::*;
+    match s {
+        LtaRaad => "LTA raad",
+        LtaCollege => "LTA college",
+        Lta => "LTA",
+        Deadline => "deadline",
+        Start => "start",
+        Eind => "eind",
+    }
+}
+
+/// The selected marker in three parts, so a narrow screen cuts only the middle: the date and
+/// kind (`01-12-2026 LTA raad · `), what it is about (`Begroting 2027 · Haven en strand`),
+/// and how many more share its cell (` (+2 in dit vak)`).
+pub fn markering(
+    m: &crate::app::tijdlijn::Marker,
+    opgave: &str,
+    samen: usize,
+) -> (String, String, String) {
+    use crate::app::tijdlijn::MarkerSoort::*;
+    let datum = m.datum.format("%d-%m-%Y");
+    let (kop, wat) = match m.soort {
+        Start => (format!("{datum} start van "), opgave.to_string()),
+        Eind => (format!("{datum} eind van "), opgave.to_string()),
+        s => (
+            format!("{datum} {} · ", marker_uitleg(s)),
+            format!("{} · {opgave}", m.titel),
+        ),
+    };
+    let meer = if samen > 1 {
+        format!(" (+{} in dit vak)", samen - 1)
+    } else {
+        String::new()
+    };
+    (kop, wat, meer)
 }

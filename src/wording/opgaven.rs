@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{getal2, korte_datum, lta_soort};
+use super::{fase, getal2, korte_datum, lta_soort};
 use crate::capacity::portefeuille::{LtaItem, OpgaveKolom, OpgaveRij};
 use crate::domain::{Datum, Fase, Week};
 
@@ -33,7 +33,7 @@ pub fn opgave_kolom(k: OpgaveKolom) -> &'static str {
         Risico => "Risico",
         Toegezegd => "Toegezegd",
         Gevraagd => "Gevraagd",
-        Conflicten => "Conflicten h/m/l",
+        Conflicten => "Confl. h/m/l",
         Lta => "Volgende LTA",
     }
 }
@@ -127,4 +127,90 @@ pub fn opgaven_legenda() -> &'static str {
      of geblokkeerd; Toegezegd/Gevraagd: inzet deze week in uren per week; Conflicten: hoog/\
      midden/laag op de borden van de opgave; Volgende LTA: de eerste LTA-datum vanaf vandaag \
      van een open kaart."
+}
+
+/// Enter on an opgave without a board.
+pub fn opgave_zonder_bord(naam: &str) -> String {
+    format!("{naam} heeft nog geen bord: maak het in de inrichting (I, dan b)")
+}
+
+/// The capacity view's crumb for an opgave's people.
+pub fn mensen_van_opgave(naam: &str) -> String {
+    format!("mensen van {naam}")
+}
+
+/// Enter on the timeline without a marker chosen.
+pub fn tijdlijn_kies_eerst() -> &'static str {
+    "kies eerst een markering met ← of →"
+}
+
+/// How the opgaven are sorted: `Confl. h/m/l: meeste eerst`.
+pub fn sortering(k: OpgaveKolom, omgekeerd: bool) -> String {
+    let richting = match k {
+        OpgaveKolom::Lta if omgekeerd => "laatste datum eerst",
+        OpgaveKolom::Lta => "eerste datum eerst",
+        OpgaveKolom::Fase if omgekeerd => "laatste fase eerst",
+        OpgaveKolom::Fase => "vroegste fase eerst",
+        k if k.aflopend() && omgekeerd => "minste eerst",
+        k if k.aflopend() => "meeste eerst",
+        _ if omgekeerd => "Z–A",
+        _ => "A–Z",
+    };
+    format!("{}: {richting}", opgave_kolom(k))
+}
+
+/// The keys of the opgaven view, under its title.
+pub fn opgaven_toetsen() -> &'static str {
+    " ←→ sorteren · r andersom · g per portefeuillehouder · / filter · Enter bord · c mensen · \
+     T tijdlijn · ? hulp"
+}
+
+/// The selected opgave in a line: phase, programme, period and goal.
+pub fn opgave_beschrijving(r: &OpgaveRij, _vandaag: NaiveDate) -> String {
+    let mut delen = vec![fase(r.fase).to_string()];
+    if let Some(p) = &r.programma {
+        delen.push(format!("programma {p}"));
+    }
+    let d = |d: NaiveDate| d.format("%d-%m-%Y").to_string();
+    match (r.start, r.eind) {
+        (Some(s), Some(e)) => delen.push(format!("{} t/m {}", d(s), d(e))),
+        (Some(s), None) => delen.push(format!("vanaf {}", d(s))),
+        (None, Some(e)) => delen.push(format!("tot {}", d(e))),
+        (None, None) => {}
+    }
+    if r.borden.is_empty() {
+        delen.push("nog geen bord".into());
+    }
+    if let Some(doel) = &r.doel {
+        delen.push(format!("doel: {doel}"));
+    }
+    delen.join(" · ")
+}
+
+/// The values of the columns the screen had no room for, for the selected opgave.
+pub fn opgave_weggelaten(r: &OpgaveRij, weg: &[OpgaveKolom], vandaag: NaiveDate) -> String {
+    weg.iter()
+        .map(|&k| format!("{}: {}", opgave_kolom(k), opgave_cel(k, r, vandaag)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The timeline's title: `Tijdlijn · per maand · 16-11-2026 t/m 21-11-2027`.
+pub fn tijdlijn_titel(zoom: &str, van: NaiveDate, tot: NaiveDate) -> String {
+    format!(
+        " Tijdlijn · per {zoom} · {} t/m {}",
+        van.format("%d-%m-%Y"),
+        tot.format("%d-%m-%Y")
+    )
+}
+
+/// The keys of the timeline, under its title.
+pub fn tijdlijn_toetsen() -> &'static str {
+    " ↑↓ opgave · ←→ markering · r volgende raad · z zoom · t vandaag · H L schuiven · \
+     Enter kaart · ? hulp"
+}
+
+/// `r` on the timeline found no later council date.
+pub fn geen_raad_meer() -> &'static str {
+    "geen latere LTA-datum van de raad"
 }

@@ -100,6 +100,15 @@ impl CapaciteitView {
         self.compute(&s.werkmap);
     }
 
+    /// Shows the people of an opgave over the horizon; Esc returns to where the user came from.
+    pub fn show_opgave(&mut self, s: &Session, id: &str) {
+        self.trail.clear();
+        self.weeks = s.horizon.clone();
+        self.niveau = Niveau::Opgave(id.to_string());
+        self.row = 0;
+        self.compute(&s.werkmap);
+    }
+
     /// Selects the row of this kind on the current level (the first row when it is absent).
     fn select(&mut self, kind: Option<RowKind>) -> usize {
         self.row = kind

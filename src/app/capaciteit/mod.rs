@@ -26,6 +26,8 @@ pub enum Niveau {
     Mensen(String),
     /// One person (their id).
     Persoon(String),
+    /// The people of an opgave (its id): everyone with inzet on its boards.
+    Opgave(String),
 }
 
 /// What a heat map row stands for.
@@ -126,6 +128,10 @@ impl CapaciteitView {
                 }
                 None => false,
             },
+            Niveau::Opgave(id) => {
+                self.rows = self.opgave_rows(werkmap, org, &engine, &id);
+                org.opgaven.iter().any(|o| o.id == id)
+            }
             Niveau::Persoon(id) => match org.mensen.iter().position(|m| m.id == id) {
                 Some(p) => {
                     self.person = Some(self.person_detail(werkmap, org, &engine, p));
@@ -201,6 +207,34 @@ impl CapaciteitView {
             .members(u)
             .iter()
             .map(|&p| HeatRow {
+                kind: RowKind::Persoon(p),
+                naam: org.mensen[p].naam.clone(),
+                cells: self.person_loads(engine, p),
+            })
+            .collect()
+    }
+
+    /// The people with inzet (asked or agreed) on the boards of opgave `id`, by name.
+    fn opgave_rows(
+        &self,
+        werkmap: &Werkmap,
+        org: &Organisatie,
+        engine: &Engine,
+        id: &str,
+    ) -> Vec<HeatRow> {
+        let mut mensen: Vec<usize> = werkmap
+            .borden
+            .iter()
+            .filter(|b| b.opgave() == Some(id))
+            .flat_map(|b| &b.inzet)
+            .filter(|i| i.status != InzetStatus::Afgewezen)
+            .filter_map(|i| org.mensen.iter().position(|m| m.id == i.persoon))
+            .collect();
+        mensen.sort_by_key(|&p| crate::domain::zoek::los(&org.mensen[p].naam));
+        mensen.dedup();
+        mensen
+            .into_iter()
+            .map(|p| HeatRow {
                 kind: RowKind::Persoon(p),
                 naam: org.mensen[p].naam.clone(),
                 cells: self.person_loads(engine, p),

@@ -105,6 +105,7 @@ impl Session {
         match edit.bord() {
             Some(id) if !edit.changes_load() && !dienst => {
                 self.derived.refresh_board(&self.werkmap, id, self.vandaag);
+                self.bump_inhoud();
             }
             _ => self.recompute(),
         }

@@ -76,6 +76,8 @@ pub struct Session {
     id_state: u64,
     /// Counts the changes to people's load (see [`Session::revision`]).
     revision: u64,
+    /// Counts every change to the werkmap's content (see [`Session::inhoud`]).
+    inhoud: u64,
 }
 
 impl Session {
@@ -122,6 +124,7 @@ impl Session {
             writer: crate::domain::ids::from_bits(seed.rotate_left(23) ^ 0x5851_F42D_4C95_7F2D),
             id_state: seed,
             revision: 0,
+            inhoud: 0,
         };
         s.take_werkmap(loaded);
         s
@@ -192,6 +195,18 @@ impl Session {
     pub fn recompute(&mut self) {
         self.derived = Derived::compute(&self.werkmap, &self.horizon, self.vandaag);
         self.revision += 1;
+        self.inhoud += 1;
+    }
+
+    /// Grows with every change to the werkmap's content, cards included: views that list
+    /// cards' figures (the opgaven, the timeline) compute them again when it moved.
+    pub fn inhoud(&self) -> u64 {
+        self.inhoud
+    }
+
+    /// Records a change that left people's load alone.
+    pub(crate) fn bump_inhoud(&mut self) {
+        self.inhoud += 1;
     }
 
     /// Grows whenever people's load may have changed: views with figures of their own compute
