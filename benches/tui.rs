@@ -189,3 +189,23 @@ fn rapport_html(b: Bencher) {
         planbord::rapport::html(&r)
     });
 }
+
+/// The opgaven view (`o`) and the timeline (`T`) on schaal 10 (120 opgaven, 20,000 cards):
+/// from the overview, the key and the first frame of the view; Esc back (issue 12: within one
+/// frame, 16 ms).
+#[divan::bench(args = ["opgaven", "tijdlijn"], sample_count = 30)]
+fn opgaven_view(b: Bencher, view: &str) {
+    let dir = werkmap("schaal10");
+    let mut app = first_frame(&dir, None);
+    let theme = ui::Theme::named(None, false);
+    let mut term = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
+    let key = KeyEvent::new(
+        KeyCode::Char(if view == "opgaven" { 'o' } else { 'T' }),
+        KeyModifiers::NONE,
+    );
+    b.bench_local(|| {
+        app.update(Action::Key(key));
+        draw(&mut term, &app, &theme);
+        app.update(Action::Command(Command::Back));
+    });
+}
