@@ -164,9 +164,11 @@ impl TijdlijnView {
                 self.begin += Duration::days(d);
             }
             Command::Zoom => {
+                // What stays in view: the selected marker, else today when it is shown.
                 let midden = self
                     .selected()
                     .map(|m| m.datum)
+                    .or_else(|| self.cel(s.vandaag, cellen).map(|_| s.vandaag))
                     .unwrap_or_else(|| self.dag(cellen / 3));
                 self.zoom = self.zoom.volgende();
                 self.begin = uitgelijnd(midden, self.zoom)
@@ -383,6 +385,44 @@ mod tests {
         assert!(
             matches!(step, Step::Go(Go::Kaart { ref bord, ref kaart }) if bord == "opgave-haven" && Some(kaart) == m.kaart.as_ref()),
             "{step:?}"
+        );
+    }
+
+    #[test]
+    fn zooming_without_a_marker_keeps_today_in_view() {
+        let mut s = session();
+        s.size = (80, 24);
+        let mut v = TijdlijnView::default();
+        v.open(&s, &[]);
+        for _ in 0..6 {
+            v.on_command(&mut s, Command::Zoom);
+            assert!(v.cel(s.vandaag, maat(80).1).is_some(), "{:?}", v.zoom);
+        }
+    }
+
+    #[test]
+    fn r_finds_the_next_council_date_of_any_opgave() {
+        let mut s = session();
+        s.size = (80, 24);
+        for b in &mut s.werkmap.borden {
+            if b.id == "opgave-park" {
+                b.kaarten[0].lta = Some("2026-12-01".parse().unwrap());
+                b.kaarten[0].lta_soort = Some(LtaSoort::Raad);
+            }
+        }
+        let mut v = TijdlijnView::default();
+        v.open(&s, &[]);
+        v.on_command(&mut s, Command::VolgendeRaad);
+        let m = v.selected().unwrap();
+        assert_eq!(
+            (v.rows[v.row].id.as_str(), m.soort),
+            ("park", MarkerSoort::LtaRaad)
+        );
+        v.on_command(&mut s, Command::VolgendeRaad);
+        assert_eq!(
+            v.selected().unwrap().datum.to_string(),
+            "2026-12-01",
+            "no later one"
         );
     }
 

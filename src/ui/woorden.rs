@@ -59,7 +59,7 @@ pub fn zoom(z: crate::app::tijdlijn::Zoom) -> &'static str {
 }
 
 /// A label on the time axis where a week (`W49`), month (`dec`, `jan 27`) or quarter
-/// (`K1 2027`) begins.
+/// (`K1 27`) begins.
 pub fn as_label(
     z: crate::app::tijdlijn::Zoom,
     dag: chrono::NaiveDate,
@@ -78,7 +78,8 @@ pub fn as_label(
             format!("{} {:02}", MAANDEN[dag.month0() as usize], dag.year() % 100)
         }
         Maand => MAANDEN[dag.month0() as usize].to_string(),
-        Kwartaal => format!("K{} {}", dag.month0() / 3 + 1, dag.year()),
+        // A quarter is six or seven cells wide: the year in two digits.
+        Kwartaal => format!("K{} {:02}", dag.month0() / 3 + 1, dag.year() % 100),
     }
 }
 
