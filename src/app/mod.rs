@@ -18,6 +18,7 @@ pub mod derived;
 mod dispatch;
 pub mod edit;
 pub mod files;
+pub mod historie;
 pub mod hulp;
 pub mod input;
 pub mod inrichting;
@@ -81,6 +82,8 @@ pub enum Mode {
     /// Choosing the columns of a new board for this opgave or cluster: the chosen template.
     Sjabloon(inrichting::NieuwBord, usize),
     AfwezigForm(Box<mensen::AfwezigForm>),
+    /// "Wat is er veranderd" on the open board.
+    Veranderd(historie::Veranderd),
     /// Quitting with edits that could not be saved: the chosen option.
     QuitPending(usize),
 }
@@ -98,6 +101,8 @@ pub struct Views {
     pub inrichting: inrichting::InrichtingView,
     /// The stand-up, while one runs.
     pub standup: Option<standup::Standup>,
+    /// The history of the board last asked for (`w`, the card view, a stand-up's start).
+    pub historie: historie::Historie,
 }
 
 /// The smallest terminal the views are drawn in (columns, rows). Below it the screen says it
@@ -125,6 +130,9 @@ pub struct App {
     pub views: Views,
     /// The session's [`Session::revision`] the views' own figures were computed at.
     seen: u64,
+    /// Effects of a step that happened outside `update` (a stand-up started from the command
+    /// line) or deep in navigation: handed out with the next `update`.
+    later: Vec<Effect>,
 }
 
 impl App {
@@ -146,6 +154,7 @@ impl App {
             mode: Mode::Normal,
             history: Vec::new(),
             views: Views::default(),
+            later: Vec::new(),
         }
     }
 
