@@ -135,14 +135,12 @@ impl App {
         self.session.forget_old_message();
         let s = &mut self.session;
         let v = &mut self.views;
-        // The list a stand-up opens with: any key goes on to the board.
+        // The list a stand-up opens with: any key goes on to the board, and does what it
+        // does there (space: the first person's turn).
         if self.view == View::Standup
-            && matches!(self.mode, Mode::Normal)
             && let Some(st) = v.standup.as_mut()
-            && st.intro_tot.is_some()
         {
             st.intro_tot = None;
-            return Vec::new();
         }
         let step = match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Veranderd(state) => self.on_veranderd_key(state, key),

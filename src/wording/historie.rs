@@ -69,7 +69,7 @@ fn status_woord(s: InzetStatus) -> &'static str {
     }
 }
 
-/// What an entry says, without when and who: `kaart "Kade" van Bezig naar Klaar`,
+/// What an entry says, without when and who: `"Kade" van Bezig naar Klaar`,
 /// `"Kade": deadline 12-01 → 19-01`, `"Kade": notitie: Gebeld`. `naam` names a person by id.
 pub fn gebeurtenis(e: &Gebeurtenis, bord: Option<&Bord>, naam: &dyn Fn(&str) -> String) -> String {
     zin(e, bord, naam, true)
@@ -96,19 +96,19 @@ fn zin(
         .as_deref()
         .or(e.kaart.as_deref())
         .unwrap_or_default();
-    let t = format!("\"{}\"", kort(t, 30));
-    // `kaart "Kade"` before a verb; `"Kade": ` before a field.
-    let (kaart, voor) = if met_titel {
-        (format!("kaart {t}"), format!("{t}: "))
+    let t = format!("\"{}\"", kort(t, 20));
+    // `kaart "Kade"` before a verb; `"Kade" ` before a move, `"Kade": ` before a field.
+    let (kaart, plek, voor) = if met_titel {
+        (format!("kaart {t}"), format!("{t} "), format!("{t}: "))
     } else {
-        ("kaart".to_string(), String::new())
+        ("kaart".to_string(), String::new(), String::new())
     };
     let jaar = e.tijd.0.date();
     match &e.wat {
         Wat::Nieuw => format!("{kaart} aangemaakt"),
         Wat::Verwijderd => format!("{kaart} verwijderd"),
         Wat::Verplaatst { van, naar } => format!(
-            "{kaart} van {} naar {}",
+            "{plek}van {} naar {}",
             kolom_naam(bord, van),
             kolom_naam(bord, naar)
         ),
@@ -203,7 +203,7 @@ pub fn historie_laden() -> &'static str {
 
 /// The keys of the window.
 pub fn veranderd_hint() -> &'static str {
-    "[ ] = een dag eerder/later · 0 = sinds de stand-up · ↑↓ = scrollen · Esc = sluiten"
+    "[ ] dag eerder/later · 0 sinds de stand-up · ↑↓ scrollen · Esc sluiten"
 }
 
 /// The stand-up's opening list: what a key does and how long it stays.
