@@ -117,6 +117,12 @@ impl App {
         if self.views.historie.bestand == bestand {
             self.views.historie.gelezen = Some(gelezen);
         }
+        // A stand-up opens with what changed only when something did.
+        if self.standup_lijst().is_some_and(|l| l.entries.is_empty())
+            && let Some(st) = self.views.standup.as_mut()
+        {
+            st.intro_tot = None;
+        }
         Vec::new()
     }
 

@@ -29,7 +29,8 @@ pub struct Standup {
     /// The load this week of the person whose turn it is (`None` inside: not available).
     pub belasting: Option<Option<f64>>,
     /// Until when the stand-up opens with what changed since the last one (any key ends it
-    /// sooner); `None`: the board shows.
+    /// sooner; it shows once the history is read, and only when something changed); `None`:
+    /// the board shows.
     pub intro_tot: Option<NaiveDateTime>,
 }
 

@@ -98,9 +98,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
         theme: &theme,
     };
     // It opens with what changed since the last stand-up, for a few seconds.
-    match s.intro_tot {
-        Some(tot) => draw_veranderd(frame, body, app, tot, &theme),
-        None => draw_columns(frame, body, &board, s.kolom),
+    // (Once read, and only when something changed: else the board shows at once.)
+    match (s.intro_tot, app.standup_lijst()) {
+        (Some(tot), Some(l)) if !l.entries.is_empty() => {
+            draw_veranderd(frame, body, app, tot, &theme);
+        }
+        _ => draw_columns(frame, body, &board, s.kolom),
     }
     let hint = Rect {
         y: area.y + area.height.saturating_sub(1),
