@@ -24,6 +24,10 @@ pub struct Config {
     /// Finished cards are hidden on the board and in the stand-up after this many weeks in
     /// the klaar column (default 4).
     pub archief_na_weken: Option<u32>,
+    /// Show what changed since the last stand-up when a stand-up starts (default on).
+    pub standup_veranderd: Option<bool>,
+    /// How many seconds the stand-up shows what changed before the board (default 8).
+    pub standup_veranderd_seconden: Option<u32>,
     /// Where this config is read from (whether or not the file exists), so a view that asks
     /// the user to set something can name the file. Not a setting: never read from the file
     /// nor written to it.
@@ -35,6 +39,15 @@ impl Config {
     /// The weeks after which a finished card goes to the archive.
     pub fn archief_na_weken(&self) -> u32 {
         self.archief_na_weken.unwrap_or(4)
+    }
+
+    /// How long a stand-up opens with what changed, in seconds; 0 when switched off.
+    pub fn standup_veranderd_seconden(&self) -> u32 {
+        if self.standup_veranderd == Some(false) {
+            0
+        } else {
+            self.standup_veranderd_seconden.unwrap_or(8)
+        }
     }
 
     /// Whether the mouse is captured.

@@ -1427,3 +1427,88 @@ fn tijdlijn_shows_lta_dates_deadlines_and_today_with_their_styles() {
         assert_eq!(sel.len(), 1, "the selected marker is drawn selected");
     }
 }
+
+#[test]
+fn wat_is_er_veranderd_snapshot() {
+    use planbord::domain::Moment;
+    use planbord::domain::historie::{Gebeurtenis, Wat};
+    use planbord::storage::historie::Gelezen;
+    let t = |h, m| Moment(vandaag().and_hms_opt(h, m, 0).unwrap());
+    let kaart = |tijd, wie: &str, id: &str, titel: &str, wat| Gebeurtenis {
+        tijd,
+        wie: wie.into(),
+        kaart: Some(id.into()),
+        titel: Some(titel.into()),
+        wat,
+    };
+    let entries = vec![
+        kaart(
+            t(8, 30),
+            "dbakker",
+            "k4",
+            "Bewonersavond voorbereiden",
+            Wat::Nieuw,
+        ),
+        Gebeurtenis::standup(vandaag().and_hms_opt(9, 0, 0).unwrap(), "dbakker"),
+        kaart(
+            t(9, 12),
+            "dbakker",
+            "k4",
+            "Bewonersavond voorbereiden",
+            Wat::Verplaatst {
+                van: "todo".into(),
+                naar: "bezig".into(),
+            },
+        ),
+        kaart(
+            t(9, 20),
+            "esmit",
+            "k2",
+            "Vergunning strandpaviljoen",
+            Wat::Veld {
+                veld: "deadline".into(),
+                oud: "2026-12-12".into(),
+                nieuw: "2026-12-19".into(),
+            },
+        ),
+        kaart(
+            t(9, 41),
+            "fmulder",
+            "k1",
+            "Ontwerp boulevard bespreken",
+            Wat::Notitie {
+                tekst: "Exploitanten willen eerst de planning zien.".into(),
+            },
+        ),
+        Gebeurtenis {
+            tijd: t(9, 50),
+            wie: "bdekker".into(),
+            kaart: None,
+            titel: None,
+            wat: Wat::InzetBesloten {
+                persoon: "fmulder".into(),
+                status: planbord::domain::InzetStatus::Toegezegd,
+            },
+        },
+    ];
+    let mut a = klein();
+    open(&mut a, "opgave-haven");
+    key(&mut a, 'w');
+    let laden = text(&render(&mut a, 80, 24));
+    assert!(laden.contains("De historie wordt gelezen"), "{laden}");
+    a.update(Action::Historie {
+        bestand: "opgave-haven.ron".into(),
+        gelezen: Box::new(Gelezen {
+            entries,
+            overgeslagen: Vec::new(),
+        }),
+    });
+    let t = text(&render(&mut a, 80, 24));
+    assert!(t.contains("Sinds de stand-up van 23-11-2026 09:00"), "{t}");
+    assert!(
+        !t.contains("aangemaakt"),
+        "what came before the stand-up is not listed: {t}"
+    );
+    assert!(t.contains("van Te doen naar Bezig"), "{t}");
+    insta::assert_snapshot!("veranderd_80x24", t);
+}

@@ -4,7 +4,9 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::edit::FileKey;
 use crate::domain::Bord;
+use crate::domain::historie::Gebeurtenis;
 use crate::domain::sync::Millis;
+use crate::storage::historie::Gelezen;
 use crate::storage::{ContentHash, Diagnostic, FileMeta, Loaded};
 
 /// A command bound to a key in the keymap.
@@ -67,6 +69,8 @@ pub enum Command {
     Vandaag,
     /// The timeline's next council (raad) date of any opgave.
     VolgendeRaad,
+    /// "Wat is er veranderd": the board's changes since the last stand-up.
+    Veranderd,
 }
 
 /// Where a mouse click landed.
@@ -133,6 +137,11 @@ pub enum Action {
     /// Something for the status line from outside the app (a demo werkmap was made, the
     /// config could not be read).
     Say(super::Status),
+    /// The history of the board file `bestand`, read by the shell (see [`Effect::LeesHistorie`]).
+    Historie {
+        bestand: String,
+        gelezen: Box<Gelezen>,
+    },
 }
 
 /// The time, as the shell tells it: a monotonic clock for deadlines and the local time for
@@ -164,6 +173,9 @@ pub struct SaveRequest {
     pub token: String,
     /// Lines for `.planbord/samenvoegingen.log`: values that lost in this save.
     pub log: Vec<String>,
+    /// What this save changed, for the board's history (appended once the save is written;
+    /// an append that fails never fails the save).
+    pub historie: Vec<Gebeurtenis>,
 }
 
 /// What `update` asks the shell to do. Effects are values, so tests can look at them.
@@ -176,5 +188,14 @@ pub enum Effect {
     SaveElsewhere(Vec<(String, Doc)>),
     /// Move a merged conflict copy out of the werkmap (to `.planbord/vorige/`).
     RemoveCopy(std::path::PathBuf),
+    /// Append entries to the history of the board file `bestand` (a stand-up began).
+    Vastleggen {
+        bestand: String,
+        entries: Vec<Gebeurtenis>,
+    },
+    /// Read the history of the board file `bestand` and report with [`Action::Historie`].
+    LeesHistorie {
+        bestand: String,
+    },
     Quit,
 }

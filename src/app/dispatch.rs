@@ -42,7 +42,12 @@ impl App {
 
     /// Handles one action and returns what the shell must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        let effects = self.dispatch(action);
+        let mut effects = self.dispatch(action);
+        if !self.later.is_empty() {
+            let mut first = std::mem::take(&mut self.later);
+            first.append(&mut effects);
+            effects = first;
+        }
         self.refresh_views();
         if self.view == View::Inzet {
             self.views.inzet.refresh(&self.session);
@@ -94,6 +99,7 @@ impl App {
                 s.status.error = status.error.or(s.status.error.take());
                 Vec::new()
             }
+            Action::Historie { bestand, gelezen } => self.on_historie(bestand, *gelezen),
         }
     }
 
@@ -103,6 +109,9 @@ impl App {
         s.clock = now.mono;
         if let Some(st) = &mut self.views.standup {
             st.tick(&s.werkmap, s.now);
+            if st.intro_tot.is_some_and(|t| s.now >= t) {
+                st.intro_tot = None;
+            }
         }
         for slot in s.files.borden.values_mut() {
             slot.replica.tick(now.mono);
@@ -126,7 +135,15 @@ impl App {
         self.session.forget_old_message();
         let s = &mut self.session;
         let v = &mut self.views;
+        // The list a stand-up opens with: any key goes on to the board, and does what it
+        // does there (space: the first person's turn).
+        if self.view == View::Standup
+            && let Some(st) = v.standup.as_mut()
+        {
+            st.intro_tot = None;
+        }
         let step = match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Veranderd(state) => self.on_veranderd_key(state, key),
             Mode::Normal => match keymap::command(self.view, key) {
                 Some(c) => return self.on_command(c),
                 None => Step::Stay,
@@ -222,10 +239,14 @@ impl App {
             Command::Inbox => Step::Go(Go::Inzet(super::inzet::Scope::Inbox, None)),
             Command::Opgaven => Step::Go(Go::View(View::Opgaven)),
             Command::Tijdlijn => Step::Go(Go::View(View::Tijdlijn)),
+            Command::Veranderd => return self.open_veranderd(),
             _ => match self.view {
                 View::Overzicht => v.overzicht.on_command(s, c),
                 View::Bord => v.bord.on_command(s, c),
-                View::Kaart => v.kaart.on_command(s, &mut v.bord, c),
+                View::Kaart => {
+                    let historie = v.historie.gelezen.as_ref().map(|g| g.entries.as_slice());
+                    v.kaart.on_command(s, &mut v.bord, historie, c)
+                }
                 View::Capaciteit => v.capaciteit.on_command(s, c),
                 View::Conflicten => v.conflicten.on_command(s, c),
                 View::Inzet => v.inzet.on_command(s, c),

@@ -4,6 +4,7 @@ use super::action::Command;
 use super::bord::BordView;
 use super::session::Session;
 use super::step::Step;
+use crate::domain::historie::Gebeurtenis;
 
 /// The state of the card view: how far it is scrolled. The card is the board view's selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -13,7 +14,15 @@ pub struct KaartView {
 
 impl KaartView {
     /// Handles a command of the card view; edits go to the board view's selected card.
-    pub fn on_command(&mut self, s: &mut Session, bord: &mut BordView, c: Command) -> Step {
+    /// `historie`: the board's history as read, shown under the notes.
+    pub fn on_command(
+        &mut self,
+        s: &mut Session,
+        bord: &mut BordView,
+        historie: Option<&[Gebeurtenis]>,
+        c: Command,
+    ) -> Step {
+        let max_scroll = |s: &Session, bord: &BordView| max_scroll(s, bord, historie);
         match c {
             Command::Back => return Step::Back,
             Command::Up => self.scroll = self.scroll.saturating_sub(1),
@@ -54,9 +63,10 @@ pub fn omschrijving_regels(text: &str, w: usize) -> Vec<String> {
         .collect()
 }
 
-/// How far the card view scrolls: its lines (as `ui::kaart` lays them out on this screen) less
+/// How far the card view scrolls: its lines (as `ui::kaart` lays them out on this screen, the
+/// history `s_historie` included) less
 /// the window, so scrolling stops with the last line at the bottom.
-fn max_scroll(s: &Session, bord: &BordView) -> u16 {
+fn max_scroll(s: &Session, bord: &BordView, s_historie: Option<&[Gebeurtenis]>) -> u16 {
     let (Some(b), Some(k)) = (bord.board(s), bord.selected_card(s)) else {
         return 0;
     };
@@ -78,6 +88,9 @@ fn max_scroll(s: &Session, bord: &BordView) -> u16 {
         .iter()
         .map(|n| 1 + hanging(&n.tekst, w, 4).len())
         .sum::<usize>();
+    if let Some(entries) = s_historie {
+        regels += 2 + crate::domain::historie::van_kaart(entries, &k.id).len();
+    }
     // The window: the screen less the status line and the frame.
     let window = usize::from(h.saturating_sub(3));
     u16::try_from(regels.saturating_sub(window)).unwrap_or(u16::MAX)
@@ -96,18 +109,18 @@ mod tests {
         bord.open(&s, "opgave-haven");
         // A low screen, so the card has more lines than the window.
         s.size = (80, 16);
-        let max = max_scroll(&s, &bord);
+        let max = max_scroll(&s, &bord, None);
         assert!(max > 0);
         let mut v = KaartView::default();
         for _ in 0..5 {
-            v.on_command(&mut s, &mut bord, Command::PageDown);
+            v.on_command(&mut s, &mut bord, None, Command::PageDown);
         }
         assert_eq!(v.scroll, max, "stops with the last line at the bottom");
-        v.on_command(&mut s, &mut bord, Command::Up);
+        v.on_command(&mut s, &mut bord, None, Command::Up);
         assert_eq!(v.scroll, max - 1, "one key up moves up at once");
-        let step = v.on_command(&mut s, &mut bord, Command::EditCard);
+        let step = v.on_command(&mut s, &mut bord, None, Command::EditCard);
         assert!(matches!(step, Step::Dialog(Mode::Form(f)) if f.kaart.id == "k4"));
-        let step = v.on_command(&mut s, &mut bord, Command::Back);
+        let step = v.on_command(&mut s, &mut bord, None, Command::Back);
         assert!(matches!(step, Step::Back));
     }
 }

@@ -414,6 +414,12 @@ pub const KEYMAP: &[Binding] = &[
         help: "naar de persoon in de capaciteit",
     },
     Binding {
+        keys: &[k('w')],
+        command: Command::Veranderd,
+        views: BORD,
+        help: "wat is er veranderd sinds de laatste stand-up ([ ] = een dag eerder/later)",
+    },
+    Binding {
         keys: &[k('s')],
         command: Command::Standup,
         views: BORD,

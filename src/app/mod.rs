@@ -18,6 +18,7 @@ pub mod derived;
 mod dispatch;
 pub mod edit;
 pub mod files;
+pub mod historie;
 pub mod hulp;
 pub mod input;
 pub mod inrichting;
@@ -83,6 +84,8 @@ pub enum Mode {
     /// Choosing the columns of a new board for this opgave or cluster: the chosen template.
     Sjabloon(inrichting::NieuwBord, usize),
     AfwezigForm(Box<mensen::AfwezigForm>),
+    /// "Wat is er veranderd" on the open board.
+    Veranderd(historie::Veranderd),
     /// Quitting with edits that could not be saved: the chosen option.
     QuitPending(usize),
 }
@@ -102,6 +105,8 @@ pub struct Views {
     pub tijdlijn: tijdlijn::TijdlijnView,
     /// The stand-up, while one runs.
     pub standup: Option<standup::Standup>,
+    /// The history of the board last asked for (`w`, the card view, a stand-up's start).
+    pub historie: historie::Historie,
 }
 
 /// The smallest terminal the views are drawn in (columns, rows). Below it the screen says it
@@ -131,6 +136,9 @@ pub struct App {
     seen: u64,
     /// The session's [`Session::inhoud`] the opgaven and the timeline were computed at.
     seen_inhoud: u64,
+    /// Effects of a step that happened outside `update` (a stand-up started from the command
+    /// line) or deep in navigation: handed out with the next `update`.
+    later: Vec<Effect>,
 }
 
 impl App {
@@ -153,6 +161,7 @@ impl App {
             mode: Mode::Normal,
             history: Vec::new(),
             views: Views::default(),
+            later: Vec::new(),
         }
     }
 

@@ -8,6 +8,7 @@ use super::keymap::View;
 use super::step::{Go, Step};
 use super::{App, Mode, Plek};
 use crate::capacity::Conflict;
+use crate::domain::historie::Gebeurtenis;
 
 impl App {
     /// Carries out a view's answer.
@@ -57,6 +58,10 @@ impl App {
             Go::View(View::Kaart) => {
                 self.views.kaart = Default::default();
                 self.enter(View::Kaart);
+                // The card view shows the card's history.
+                let bord = self.views.bord.bord.clone();
+                let lees = self.lees_historie(&bord);
+                self.later.extend(lees);
             }
             Go::View(view) => self.enter(view),
             Go::Bord(id) => self.open_board(&id),
@@ -176,7 +181,23 @@ impl App {
         roteer: Option<chrono::Duration>,
     ) {
         let s = &self.session;
-        let standup = super::standup::Standup::new(&s.werkmap, borden, s.now, minuten, roteer);
+        let mut standup = super::standup::Standup::new(&s.werkmap, borden, s.now, minuten, roteer);
+        // Every board of the stand-up records its start: "since the last stand-up" begins here.
+        for id in &standup.borden {
+            if let Some(slot) = s.files.borden.get(id) {
+                self.later.push(Effect::Vastleggen {
+                    bestand: slot.meta.name.clone(),
+                    entries: vec![Gebeurtenis::standup(s.now, &s.signer)],
+                });
+            }
+        }
+        let seconden = s.config.standup_veranderd_seconden();
+        if seconden > 0 {
+            standup.intro_tot = Some(s.now + chrono::Duration::seconds(i64::from(seconden)));
+            let eerste = standup.bord().to_string();
+            let lees = self.lees_historie(&eerste);
+            self.later.extend(lees);
+        }
         self.views.standup = Some(standup);
         self.mode = Mode::Normal;
         self.enter(View::Standup);
@@ -529,7 +550,12 @@ mod tests {
     fn a_stand_up_from_the_command_line_quits_on_esc() {
         let mut a = app();
         a.start_standup_alone(vec!["opgave-haven".into()], 15, None);
-        assert_eq!(press(&mut a, "\x1b"), vec![Effect::Quit]);
+        let effects = press(&mut a, "\x1b");
+        // The start is recorded in the board's history (and the history read) on the way.
+        assert!(
+            matches!(&effects[0], Effect::Vastleggen { bestand, .. } if bestand == "opgave-haven.ron")
+        );
+        assert_eq!(effects.last(), Some(&Effect::Quit));
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub struct Standup {
     pub kolom: usize,
     /// The load this week of the person whose turn it is (`None` inside: not available).
     pub belasting: Option<Option<f64>>,
+    /// Until when the stand-up opens with what changed since the last one (any key ends it
+    /// sooner; it shows once the history is read, and only when something changed); `None`:
+    /// the board shows.
+    pub intro_tot: Option<NaiveDateTime>,
 }
 
 impl Standup {
@@ -61,6 +65,7 @@ impl Standup {
             beurt: None,
             kolom: 0,
             belasting: None,
+            intro_tot: None,
         };
         s.kolom = s.start_column(werkmap);
         s

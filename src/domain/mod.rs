@@ -7,6 +7,7 @@
 
 pub mod bord;
 pub mod feestdagen;
+pub mod historie;
 pub mod ids;
 pub mod merge;
 pub mod ops;

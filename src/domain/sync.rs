@@ -70,30 +70,32 @@ pub struct Pending {
 }
 
 /// Applies operations to a document with the stamps of its `sporen`: repairs are checked
-/// against the stamps, and what applied is stamped. Returns the notices and the stamps of
-/// this save.
+/// against the stamps, and what applied is stamped. Returns the stamps of this save and, per
+/// operation, whether it changed the document.
 fn apply_pending<D: Document>(
     doc: &mut D,
     pending: &[Pending],
     wording: &fn(&Notice) -> String,
     notices: &mut Vec<Notice>,
-) -> Vec<Stamp> {
+) -> (Vec<Stamp>, Vec<bool>) {
     let mut ledger = Ledger::of(doc.sporen());
     let mut stamps = Vec::new();
+    let mut changed = Vec::with_capacity(pending.len());
     for p in pending {
         let cx = cx(wording, p.at);
-        let stamp = match &p.op.change {
+        let (stamp, outcome) = match &p.op.change {
             Change::Set { field, new, .. } => {
                 apply_set(doc, p, (field, new), &ledger, &cx, notices)
             }
             Change::Add { field, element } | Change::Remove { field, element } => {
                 apply_element(doc, p, (field, element), &ledger, &cx, notices)
             }
-            _ => {
-                ops::apply(doc, &p.op, &cx, notices);
-                None
-            }
+            _ => (None, Some(ops::apply(doc, &p.op, &cx, notices))),
         };
+        changed.push(matches!(
+            outcome,
+            Some(Outcome::Applied | Outcome::Restored)
+        ));
         if let Some(s) = stamp {
             ledger.record(&s);
             stamps.push(s);
@@ -101,11 +103,11 @@ fn apply_pending<D: Document>(
     }
     let at = pending.iter().map(|p| p.at).max().unwrap_or(EPOCH);
     notices.extend(doc.repair(&cx_ref(wording, at)));
-    stamps
+    (stamps, changed)
 }
 
-/// Applies a pending field change (`field` to `new`); returns the stamp it leaves, if any.
-/// A repair that someone who saw it overruled is skipped.
+/// Applies a pending field change (`field` to `new`); returns the stamp it leaves, if any,
+/// and the outcome (none when skipped). A repair that someone who saw it overruled is skipped.
 fn apply_set<D: Document>(
     doc: &mut D,
     p: &Pending,
@@ -113,11 +115,11 @@ fn apply_set<D: Document>(
     ledger: &Ledger,
     cx: &Context<'_>,
     notices: &mut Vec<Notice>,
-) -> Option<Stamp> {
+) -> (Option<Stamp>, Option<Outcome>) {
     let key = sporen::field_key(&p.op.target, field);
     let repair = p.repair_of.is_some();
     if repair && ledger.overruled(&key, &p.id) {
-        return None; // someone who saw it replaced it
+        return (None, None); // someone who saw it replaced it
     }
     // Who set the value now, if the line still knows (the last saves only).
     let setter = ledger.setter(&key);
@@ -137,7 +139,8 @@ fn apply_set<D: Document>(
     } else {
         p.op.clone()
     };
-    match ops::apply(doc, &op, cx, notices) {
+    let outcome = ops::apply(doc, &op, cx, notices);
+    let stamp = match outcome {
         Outcome::Applied => Some(Stamp::Field {
             key,
             op: Some(p.id.clone()),
@@ -149,11 +152,13 @@ fn apply_set<D: Document>(
             dead: p.old_stamp.iter().cloned().collect(),
         }),
         _ => None,
-    }
+    };
+    (stamp, Some(outcome))
 }
 
-/// Applies a pending addition to or removal from a set; returns the stamp it leaves, if any.
-/// A repair that adds what someone who had it removed is skipped.
+/// Applies a pending addition to or removal from a set; returns the stamp it leaves, if any,
+/// and the outcome (none when skipped). A repair that adds what someone who had it removed is
+/// skipped.
 fn apply_element<D: Document>(
     doc: &mut D,
     p: &Pending,
@@ -161,21 +166,23 @@ fn apply_element<D: Document>(
     ledger: &Ledger,
     cx: &Context<'_>,
     notices: &mut Vec<Notice>,
-) -> Option<Stamp> {
+) -> (Option<Stamp>, Option<Outcome>) {
     let removed = matches!(p.op.change, Change::Remove { .. });
     let key = sporen::element_key(&p.op.target, field, element);
     if p.repair_of.is_some() && !removed && ledger.removed(&key) {
-        return None; // removed by someone who had it
+        return (None, None); // removed by someone who had it
     }
-    matches!(
-        ops::apply(doc, &p.op, cx, notices),
+    let outcome = ops::apply(doc, &p.op, cx, notices);
+    let stamp = matches!(
+        outcome,
         Outcome::Applied | Outcome::Satisfied | Outcome::Restored
     )
     .then(|| Stamp::Element {
         key,
         op: p.id.clone(),
         removed,
-    })
+    });
+    (stamp, Some(outcome))
 }
 
 fn cx_ref(wording: &fn(&Notice) -> String, at: Moment) -> Context<'_> {
@@ -218,6 +225,9 @@ pub struct SaveJob<D> {
     pub notices: Vec<Notice>,
     /// How many of the operations repair a lost save.
     pub repairs: usize,
+    /// The new operations (not repairs) that changed the file, with when they were made: what
+    /// the history records once the save is written.
+    pub written: Vec<(Op, Moment)>,
 }
 
 /// What looking at a newer version of the file found.
@@ -270,7 +280,7 @@ impl<D: Document> Replica<D> {
         let mut doc = self.view.clone();
         let mut notices = Vec::new();
         let ops: Vec<Pending> = self.unwritten_ops().cloned().collect();
-        apply_pending(&mut doc, &ops, &self.wording, &mut notices);
+        let _ = apply_pending(&mut doc, &ops, &self.wording, &mut notices);
         (doc, notices)
     }
 
@@ -408,15 +418,24 @@ impl<D: Document> Replica<D> {
         self.save_at = None;
         let mut content = self.view.clone();
         let mut notices = Vec::new();
-        let stamps = apply_pending(&mut content, &ops, &self.wording, &mut notices);
+        let (stamps, changed) = apply_pending(&mut content, &ops, &self.wording, &mut notices);
         content.set_sporen(sporen::append(&line, &token, &stamps));
         let repairs = ops.iter().filter(|p| p.repair_of.is_some()).count();
+        // The user's own edits that this save writes: a repair was recorded with the save it
+        // repairs, and an edit that changed nothing (a colleague's value stands) is no news.
+        let written = ops
+            .iter()
+            .zip(changed)
+            .filter(|(p, changed)| *changed && p.repair_of.is_none())
+            .map(|(p, _)| (p.op.clone(), p.at))
+            .collect();
         self.inflight = Some((token.clone(), ops, content.clone()));
         Some(SaveJob {
             content,
             token,
             notices,
             repairs,
+            written,
         })
     }
 

@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod format;
 pub mod hash;
+pub mod historie;
 pub mod load;
 pub mod locate;
 pub mod lock;

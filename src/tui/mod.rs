@@ -199,7 +199,7 @@ fn event_loop(terminal: &mut Screen, app: &mut App, theme: &Theme, path: &Path) 
     let _signals = signals::start(tx.clone());
     // Kept alive for the whole loop; dropping them stops watching.
     let _watchers = watch::start(&app.session.root, tx.clone());
-    let worker = start_worker(app, path, tx);
+    let worker = start_worker(app, path, &login(), tx);
     storage::load::clean_stray_temp_files(&app.session.root, STRAY_TEMP_AGE);
     app.update(Action::Tick(clock()));
     let size = terminal.size()?;
@@ -272,7 +272,7 @@ fn read_input(tx: mpsc::Sender<Wake>) {
 }
 
 /// Starts the disk worker, knowing the files as the app read them.
-fn start_worker(app: &App, path: &Path, tx: mpsc::Sender<Wake>) -> Worker {
+fn start_worker(app: &App, path: &Path, login: &str, tx: mpsc::Sender<Wake>) -> Worker {
     let files = &app.session.files;
     let known: HashMap<String, storage::ContentHash> = files
         .borden
@@ -299,6 +299,7 @@ fn start_worker(app: &App, path: &Path, tx: mpsc::Sender<Wake>) -> Worker {
         known,
         app.session.werkmap.organisatie.clone(),
         single,
+        login,
         tx,
     )
 }
@@ -338,6 +339,10 @@ fn run_effects(effects: Vec<Effect>, app: &mut App, worker: &Worker) -> bool {
             Effect::SaveElsewhere(docs) => {
                 worker.send(Job::SaveElsewhere(docs, app.session.now));
             }
+            Effect::Vastleggen { bestand, entries } => {
+                worker.send(Job::Vastleggen(bestand, entries));
+            }
+            Effect::LeesHistorie { bestand } => worker.send(Job::LeesHistorie(bestand)),
         }
     }
     quit

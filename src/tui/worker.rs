@@ -14,6 +14,8 @@ use chrono::NaiveDateTime;
 use super::Wake;
 use crate::app::{Action, Doc, FileKey, SaveRequest};
 use crate::domain::Organisatie;
+use crate::domain::historie::Gebeurtenis;
+use crate::storage::historie;
 use crate::storage::save::{self, SaveError};
 use crate::storage::{self, ContentHash};
 
@@ -26,6 +28,10 @@ pub enum Job {
     Retire(PathBuf, NaiveDateTime),
     /// Write these contents outside the werkmap (the user's data folder).
     SaveElsewhere(Vec<(String, Doc)>, NaiveDateTime),
+    /// Append entries to the history of a board file (by name).
+    Vastleggen(String, Vec<Gebeurtenis>),
+    /// Read the history of a board file (by name).
+    LeesHistorie(String),
 }
 
 /// The running worker; dropping it stops the thread after the jobs already sent.
@@ -37,16 +43,18 @@ pub struct Worker {
 impl Worker {
     /// Starts the worker for a werkmap. `known` are the hashes of the files as loaded (so the
     /// first change reported for them is compared with what the app has); `single` limits a
-    /// single-board session to its own file.
+    /// single-board session to its own file; `login` names this writer's history files.
     pub fn start(
         root: PathBuf,
         known: HashMap<String, ContentHash>,
         org: Option<Organisatie>,
         single: Option<String>,
+        login: &str,
         out: Sender<Wake>,
     ) -> Worker {
         let (tx, rx) = mpsc::channel::<Job>();
         let mut disk = Disk::new(root, known, org, single);
+        disk.set_writer(login);
         let handle = std::thread::spawn(move || {
             while let Ok(job) = rx.recv() {
                 for action in disk.handle(job) {
@@ -88,6 +96,8 @@ pub struct Disk {
     /// The organisation on disk, which board files are checked against.
     org: Option<Organisatie>,
     single: Option<String>,
+    /// This writer's history file name (`login@host.jsonl`).
+    schrijver: String,
     out: Vec<Action>,
 }
 
@@ -104,7 +114,23 @@ impl Disk {
             known,
             org,
             single,
+            schrijver: historie::schrijver("onbekend", &storage::lock::host_name()),
             out: Vec::new(),
+        }
+    }
+
+    /// Names this writer's history files after `login` and this machine.
+    pub fn set_writer(&mut self, login: &str) {
+        self.schrijver = historie::schrijver(login, &storage::lock::host_name());
+    }
+
+    /// Appends to a board's history; a failure is said in the status line and blocks nothing.
+    fn vastleggen(&mut self, bestand: &str, entries: &[Gebeurtenis]) {
+        if let Err(e) = historie::voeg_toe(&self.root, bestand, &self.schrijver, entries) {
+            self.send(Action::Say(crate::app::Status {
+                message: Some(crate::wording::historie_niet_bijgehouden(bestand, &e)),
+                ..Default::default()
+            }));
         }
     }
 
@@ -131,6 +157,14 @@ impl Disk {
                 let result = save_elsewhere(&docs, now);
                 self.send(Action::SavedElsewhere(result));
             }
+            Job::Vastleggen(bestand, entries) => self.vastleggen(&bestand, &entries),
+            Job::LeesHistorie(bestand) => {
+                let gelezen = historie::lees(&self.root, &bestand);
+                self.send(Action::Historie {
+                    bestand,
+                    gelezen: Box::new(gelezen),
+                });
+            }
         }
         std::mem::take(&mut self.out)
     }
@@ -149,6 +183,8 @@ impl Disk {
                 self.known.insert(req.name.clone(), w.hash);
                 // A merge log that cannot be written must not undo a save that succeeded.
                 let _ = save::log_merge(&self.root, &req.name, &req.log, now);
+                // Nor can the history (it says so in the status line).
+                self.vastleggen(&req.name, &req.historie);
                 self.send(Action::Saved {
                     file: req.file.clone(),
                     token: req.token.clone(),

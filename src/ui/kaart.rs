@@ -32,6 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     lines.extend(conflicts(app, bord, k, w, theme));
     lines.extend(notes(app, k, w, theme));
+    lines.extend(historie(app, bord, k, w, theme));
     // Scrolled no further than the last line at the bottom.
     let scroll = app.views.kaart.scroll.min(
         u16::try_from(lines.len())
@@ -176,6 +177,35 @@ fn notes(app: &App, k: &Kaart, w: usize, theme: &Theme) -> Vec<Line<'static>> {
         for part in hanging(&n.tekst, w, 4) {
             lines.push(Line::from(Span::styled(format!("    {part}"), theme.text)));
         }
+    }
+    lines
+}
+
+/// The card's history, newest first, one line each (once it has been read).
+fn historie(app: &App, bord: &Bord, k: &Kaart, w: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(entries) = app.historie_entries() else {
+        return Vec::new();
+    };
+    let eigen = crate::domain::historie::van_kaart(entries, &k.id);
+    let naam = |id: &str| app.session.person_name(id);
+    let mut lines = vec![
+        Line::default(),
+        Line::from(Span::styled(
+            wording::kop_historie(eigen.len()),
+            theme.accent,
+        )),
+    ];
+    for e in eigen {
+        let tijd = format!("  {}  ", wording::historie_tijd(e.tijd.0));
+        let wie = format!("{}  ", wording::historie_wie(&e.wie, &naam));
+        let rest = w.saturating_sub(tijd.chars().count() + wie.chars().count());
+        let wat =
+            super::widgets::ellipsis(&wording::gebeurtenis_op_kaart(e, Some(bord), &naam), rest);
+        lines.push(Line::from(vec![
+            Span::styled(tijd, theme.dim),
+            Span::styled(wie, theme.title),
+            Span::styled(wat, theme.text),
+        ]));
     }
     lines
 }

@@ -97,7 +97,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
         beurt: beurt.as_ref().map(|(id, _)| id.as_str()),
         theme: &theme,
     };
-    draw_columns(frame, body, &board, s.kolom);
+    // It opens with what changed since the last stand-up, for a few seconds.
+    // (Once read, and only when something changed: else the board shows at once.)
+    match (s.intro_tot, app.standup_lijst()) {
+        (Some(tot), Some(l)) if !l.entries.is_empty() => {
+            draw_veranderd(frame, body, app, tot, &theme);
+        }
+        _ => draw_columns(frame, body, &board, s.kolom),
+    }
     let hint = Rect {
         y: area.y + area.height.saturating_sub(1),
         height: 1.min(area.height),
@@ -107,6 +114,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, base: &Theme) {
         Paragraph::new(Span::styled(wording::standup_hint(show_load), theme.dim)),
         hint,
     );
+}
+
+/// What changed since the last stand-up, framed, with how long it stays.
+fn draw_veranderd(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    tot: chrono::NaiveDateTime,
+    theme: &Theme,
+) {
+    let over = (tot - app.session.now).num_seconds().max(0);
+    let bord = app
+        .views
+        .standup
+        .as_ref()
+        .and_then(|s| app.session.werkmap.bord(s.bord()));
+    let titel = bord.map_or("", |b| b.titel.as_str());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(theme.border_focus)
+        .title(Span::styled(wording::veranderd_titel(titel), theme.title))
+        .title_bottom(Span::styled(
+            format!(" {} ", wording::standup_veranderd_hint(over)),
+            theme.dim,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let l = app.standup_lijst();
+    super::overlay::veranderd::lijst(frame, inner, app, bord, l.as_ref(), 0, theme);
 }
 
 /// The header: the board's title, whose turn it is (`beurt` names them), their load this week

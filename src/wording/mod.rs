@@ -6,6 +6,7 @@
 mod bevindingen;
 mod conflicten;
 mod delen;
+mod historie;
 mod import;
 mod mensen;
 mod opdrachtregel;
@@ -15,6 +16,7 @@ mod scherm;
 pub use bevindingen::*;
 pub use conflicten::*;
 pub use delen::*;
+pub use historie::*;
 pub use import::*;
 pub use mensen::*;
 pub use opdrachtregel::*;

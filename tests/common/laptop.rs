@@ -105,6 +105,13 @@ impl Laptop {
                         let local = self.now().local;
                         queue.extend(self.disk.handle(Job::SaveElsewhere(docs.clone(), local)));
                     }
+                    Effect::Vastleggen { bestand, entries } => {
+                        let job = Job::Vastleggen(bestand.clone(), entries.clone());
+                        queue.extend(self.disk.handle(job));
+                    }
+                    Effect::LeesHistorie { bestand } => {
+                        queue.extend(self.disk.handle(Job::LeesHistorie(bestand.clone())));
+                    }
                     Effect::Quit => {}
                 }
                 self.effects.push(e);

@@ -4,6 +4,7 @@ use super::Session;
 use crate::app::action::{Doc, Effect, SaveRequest};
 use crate::app::edit::FileKey;
 use crate::app::files::{FileSlot, retry_after};
+use crate::domain::historie;
 use crate::domain::ops::{Document, Notice};
 use crate::domain::sync::Millis;
 use crate::wording;
@@ -28,6 +29,7 @@ impl Session {
             if let Some(job) = slot.replica.begin_save(token) {
                 let mut log = std::mem::take(&mut slot.log);
                 log.extend(job.notices.iter().map(wording::melding));
+                let historie = historie::uit_ops(&job.content, &job.written, &self.signer);
                 effects.push(Effect::Save(Box::new(SaveRequest {
                     file: FileKey::Bord(id.clone()),
                     path: slot.meta.path.clone(),
@@ -36,6 +38,7 @@ impl Session {
                     content: Doc::Bord(Box::new(job.content)),
                     token: job.token,
                     log,
+                    historie,
                 })));
             }
         }
@@ -59,6 +62,7 @@ impl Session {
                     content: Doc::Organisatie(Box::new(job.content)),
                     token: job.token,
                     log,
+                    historie: Vec::new(),
                 })));
             }
         }

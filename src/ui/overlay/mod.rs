@@ -8,6 +8,7 @@ mod hulp;
 mod inzet;
 mod kaart;
 mod mensen;
+pub mod veranderd;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -33,6 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Mode::KolomForm(f) => kolom_form(frame, area, f, theme),
         Mode::Sjabloon(n, keuze) => sjabloon(frame, area, app, n, *keuze, theme),
         Mode::AfwezigForm(f) => mensen::afwezig_form(frame, area, f, theme),
+        Mode::Veranderd(v) => veranderd::veranderd(frame, area, app, v, theme),
         Mode::Decide(d) => inzet::decide(frame, area, app, d, theme),
         Mode::Reason(input, r) => inzet::reason(frame, area, app, input, r, theme),
         Mode::TochReden(input, d) => {
