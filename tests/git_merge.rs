@@ -51,6 +51,8 @@ fn git_merge_with_the_driver_keeps_both_edits() {
     }
     // Normalise once, as the program would on its first save.
     edit(&repo.join("bord2.ron"), |_| {});
+    // As an older git-setup left it, with a line of the user's own.
+    fs::write(repo.join(".gitignore"), "eigen.txt\n.planbord/\n").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_planbord"))
         .arg("git-setup")
         .arg(repo)
@@ -66,11 +68,26 @@ fn git_merge_with_the_driver_keeps_both_edits() {
             .unwrap()
             .contains("*.ron merge=planbord")
     );
-    assert!(
-        fs::read_to_string(repo.join(".gitignore"))
+    let ignore = fs::read_to_string(repo.join(".gitignore")).unwrap();
+    assert!(ignore.contains(".planbord/locks/"), "{ignore}");
+    assert!(ignore.lines().any(|l| l == "eigen.txt"), "{ignore}");
+    assert!(!ignore.lines().any(|l| l == ".planbord/"), "{ignore}");
+    // The history travels with the werkmap; locks and kept versions stay on this computer.
+    let ignored = |p: &str| {
+        Command::new("git")
+            .arg("-C")
+            .arg(repo)
+            .args(["check-ignore", "-q", p])
+            .status()
             .unwrap()
-            .contains(".planbord/")
-    );
+            .success()
+    };
+    assert!(!ignored(".planbord/historie/opgave-haven/a@b.jsonl"));
+    assert!(ignored(".planbord/locks/opgave-haven.ron.lock"));
+    assert!(ignored(
+        ".planbord/vorige/opgave-haven.20261123-100000.000.ron"
+    ));
+    assert!(ignored(".opgave-haven.ron.123.1.tmp"));
     git(repo, &["add", "-A"]);
     git(repo, &["commit", "-qm", "begin"]);
     let main = git(repo, &["rev-parse", "--abbrev-ref", "HEAD"])

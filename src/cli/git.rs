@@ -107,7 +107,9 @@ impl NoNanos for chrono::NaiveDateTime {
 }
 
 /// Configures the repository of a werkmap: `.gitattributes` routes `*.ron` to the driver, git
-/// config names the driver (this program), `.gitignore` leaves `.planbord/` out.
+/// config names the driver (this program), the history and the merge log merge by union so
+/// they travel with the werkmap, and `.gitignore` leaves out only what is local: locks, kept
+/// versions and temporary files (DESIGN.md section 7).
 pub fn git_setup(map: &Path, out: &mut impl Write) -> CliResult {
     let git = |args: &[&str]| -> Result<String, CliError> {
         let o = Command::new("git")
@@ -137,10 +139,47 @@ pub fn git_setup(map: &Path, out: &mut impl Write) -> CliResult {
         "planbord: borden en organisatie samenvoegen",
     ])?;
     git(&["config", "merge.planbord.driver", &driver])?;
-    append_line(&map.join(".gitattributes"), "*.ron merge=planbord")?;
-    append_line(&map.join(".gitignore"), ".planbord/")?;
-    writeln!(out, "{}", wording::git_ingesteld(map, &driver))?;
+    let attributes = map.join(".gitattributes");
+    for line in GIT_ATTRIBUTES {
+        append_line(&attributes, line)?;
+    }
+    let ignore = map.join(".gitignore");
+    // An older git-setup ignored all of `.planbord/`, the history with it.
+    remove_line(&ignore, ".planbord/")?;
+    for line in GIT_IGNORE {
+        append_line(&ignore, line)?;
+    }
+    writeln!(
+        out,
+        "{}",
+        wording::git_ingesteld(map, &GIT_ATTRIBUTES, &GIT_IGNORE, &driver)
+    )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The lines `git-setup` puts in the werkmap's `.gitattributes`.
+pub const GIT_ATTRIBUTES: [&str; 3] = [
+    "*.ron merge=planbord",
+    ".planbord/historie/** merge=union",
+    ".planbord/samenvoegingen.log merge=union",
+];
+
+/// The lines `git-setup` puts in the werkmap's `.gitignore`: what is only this computer's.
+pub const GIT_IGNORE: [&str; 3] = [".planbord/locks/", ".planbord/vorige/", ".*.tmp"];
+
+/// Removes the line `line` from the file at `path`, when it is there.
+fn remove_line(path: &Path, line: &str) -> Result<(), CliError> {
+    let Ok(existing) = std::fs::read_to_string(path) else {
+        return Ok(());
+    };
+    if !existing.lines().any(|l| l.trim() == line) {
+        return Ok(());
+    }
+    let kept: Vec<&str> = existing.lines().filter(|l| l.trim() != line).collect();
+    let mut text = kept.join("\n");
+    text.push('\n');
+    save::write_atomic(path, text.as_bytes())?;
+    Ok(())
 }
 
 /// Quotes a word for the POSIX shell that git runs a merge driver with (Git for Windows runs

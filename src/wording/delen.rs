@@ -48,10 +48,19 @@ pub fn pad_geen_tekst(pad: &std::path::Path) -> String {
         pad.display()
     )
 }
-pub fn git_ingesteld(map: &std::path::Path, driver: &str) -> String {
+pub fn git_ingesteld(
+    map: &std::path::Path,
+    attributes: &[&str],
+    ignore: &[&str],
+    driver: &str,
+) -> String {
     format!(
-        "Git ingesteld voor {}:\n  .gitattributes: *.ron merge=planbord\n  .gitignore: .planbord/\n  git config merge.planbord.driver {driver}",
-        map.display()
+        "Git ingesteld voor {}:\n  .gitattributes: {}\n  .gitignore: {}\n  git config merge.planbord.driver {driver}\n\
+         De historie en het logboek van samenvoegingen reizen mee; sloten, vorige versies en \
+         tijdelijke bestanden blijven op deze computer.",
+        map.display(),
+        attributes.join(", "),
+        ignore.join(", ")
     )
 }
 pub fn samengevoegd(bestand: &str) -> String {
