@@ -1510,5 +1510,7 @@ fn wat_is_er_veranderd_snapshot() {
         "what came before the stand-up is not listed: {t}"
     );
     assert!(t.contains("van Te doen naar Bezig"), "{t}");
+    // At 80 columns the card's title gives way, never the change itself.
+    assert!(t.contains("deadline 12-12 → 19-12"), "{t}");
     insta::assert_snapshot!("veranderd_80x24", t);
 }

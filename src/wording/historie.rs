@@ -72,7 +72,31 @@ fn status_woord(s: InzetStatus) -> &'static str {
 /// What an entry says, without when and who: `"Kade" van Bezig naar Klaar`,
 /// `"Kade": deadline 12-01 → 19-01`, `"Kade": notitie: Gebeld`. `naam` names a person by id.
 pub fn gebeurtenis(e: &Gebeurtenis, bord: Option<&Bord>, naam: &dyn Fn(&str) -> String) -> String {
-    zin(e, bord, naam, true)
+    zin(e, bord, naam, Some(30))
+}
+
+/// [`gebeurtenis`] in at most `breedte` cells where it can be done by shortening the card's
+/// title (down to 8; 20 for a note, which is cut at its end anyway): the change itself (`deadline 12-12 → 19-12`) stays whole; the caller
+/// cuts what still does not fit.
+pub fn gebeurtenis_in(
+    e: &Gebeurtenis,
+    bord: Option<&Bord>,
+    naam: &dyn Fn(&str) -> String,
+    breedte: usize,
+) -> String {
+    // A note is cut at its end anyway: its card keeps a recognisable title.
+    let minst = match e.wat {
+        Wat::Notitie { .. } | Wat::NotitieWeg { .. } => 20,
+        _ => 8,
+    };
+    let mut titel = 30;
+    loop {
+        let z = zin(e, bord, naam, Some(titel));
+        if titel <= minst || unicode_width::UnicodeWidthStr::width(z.as_str()) <= breedte {
+            return z;
+        }
+        titel -= 1;
+    }
 }
 
 /// What an entry says in the card's own history, without the card's title: `van Bezig naar
@@ -82,23 +106,23 @@ pub fn gebeurtenis_op_kaart(
     bord: Option<&Bord>,
     naam: &dyn Fn(&str) -> String,
 ) -> String {
-    zin(e, bord, naam, false)
+    zin(e, bord, naam, None)
 }
 
 fn zin(
     e: &Gebeurtenis,
     bord: Option<&Bord>,
     naam: &dyn Fn(&str) -> String,
-    met_titel: bool,
+    titel_max: Option<usize>,
 ) -> String {
     let t = e
         .titel
         .as_deref()
         .or(e.kaart.as_deref())
         .unwrap_or_default();
-    let t = format!("\"{}\"", kort(t, 20));
+    let t = format!("\"{}\"", kort(t, titel_max.unwrap_or(30)));
     // `kaart "Kade"` before a verb; `"Kade" ` before a move, `"Kade": ` before a field.
-    let (kaart, plek, voor) = if met_titel {
+    let (kaart, plek, voor) = if titel_max.is_some() {
         (format!("kaart {t}"), format!("{t} "), format!("{t}: "))
     } else {
         ("kaart".to_string(), String::new(), String::new())

@@ -37,7 +37,7 @@ pub fn regels(
             let wie = ellipsis(&wording::historie_wie(&e.wie, &naam), wie_w);
             let pad = " ".repeat(wie_w.saturating_sub(wie.width()));
             let rest = w.saturating_sub(tijd.width() + wie_w + 4);
-            let wat = ellipsis(&wording::gebeurtenis(e, bord, &naam), rest);
+            let wat = ellipsis(&wording::gebeurtenis_in(e, bord, &naam, rest), rest);
             Line::from(vec![
                 Span::styled(format!("{tijd}  "), theme.dim),
                 Span::styled(format!("{wie}{pad}  "), theme.title),
