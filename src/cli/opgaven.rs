@@ -155,7 +155,12 @@ fn text(
     breedte: usize,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    writeln!(out, "{}", wording::opgaven_kop(org, vandaag))?;
+    let opts = textwrap::Options::new(breedte.max(20))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for line in textwrap::wrap(&wording::opgaven_kop(org, vandaag), opts) {
+        writeln!(out, "{line}")?;
+    }
     writeln!(out)?;
     if rijen.is_empty() {
         writeln!(out, "{}", wording::geen_opgaven())?;
