@@ -111,6 +111,8 @@ struct Verwacht {
     gevraagd: f64,
     lta: Option<String>,
     conflicten: [u64; 3],
+    /// People with inzet (not declined) on its boards.
+    mensen: std::collections::BTreeSet<String>,
 }
 
 #[test]
@@ -166,6 +168,9 @@ fn the_json_of_opgaven_matches_the_files_field_by_field() {
             }
         }
         for i in list(field(&bord, "inzet")) {
+            if field(&i, "status").map(text_of_unit).as_deref() != Some("Afgewezen") {
+                v.mensen.insert(text_of(field(&i, "persoon").unwrap()));
+            }
             let (van, tot) = (
                 week(field(&i, "van").unwrap()),
                 week(field(&i, "tot").unwrap()),
@@ -182,6 +187,13 @@ fn the_json_of_opgaven_matches_the_files_field_by_field() {
         }
     }
     let controleer = planbord(&["controleer", WERKMAP, "--format", "json"]);
+    let overboekt: std::collections::BTreeSet<String> = controleer["conflicten"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["soort"] == "overboekt" || c["soort"] == "afwezig_ingezet")
+        .filter_map(|c| c["persoon"].as_str().map(String::from))
+        .collect();
     for c in controleer["conflicten"].as_array().unwrap() {
         let Some(opgave) = c["bord"].as_str().and_then(|b| bord_van.get(b)) else {
             continue;
@@ -233,6 +245,11 @@ fn the_json_of_opgaven_matches_the_files_field_by_field() {
             "{id}: conflicten"
         );
         assert_eq!(r["volgende_lta"].as_str().map(String::from), v.lta, "{id}");
+        assert_eq!(
+            r["mensen_overboekt"].as_u64().unwrap() as usize,
+            v.mensen.intersection(&overboekt).count(),
+            "{id}: mensen_overboekt"
+        );
     }
     // The fixture is built so that every figure means something.
     let haven = &rows[0];
@@ -242,6 +259,10 @@ fn the_json_of_opgaven_matches_the_files_field_by_field() {
     );
     assert_eq!(rows[1]["inzet_gevraagd"], 4.5);
     assert!(haven["conflicten"]["midden"].as_u64().unwrap() > 0);
+    assert!(
+        haven["mensen_overboekt"].as_u64().unwrap() > 0,
+        "Daan Bakker, Eva Smit"
+    );
     assert!(
         verwacht.is_empty(),
         "every board's opgave has a row: {verwacht:?}"

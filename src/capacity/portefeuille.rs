@@ -12,7 +12,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Conflict, Ernst};
+use super::{Conflict, ConflictSoort, Ernst};
 use crate::domain::{Fase, InzetStatus, KaartStatus, LtaSoort, Week, Werkmap};
 
 /// Conflicts by severity.
@@ -76,6 +76,9 @@ pub struct OpgaveRij {
     pub inzet_toegezegd: f64,
     pub inzet_gevraagd: f64,
     pub conflicten: PerErnst,
+    /// People with inzet on its boards (asked or agreed) who are over-booked or claimed while
+    /// away in some week: their conflicts have no board, so they are not in `conflicten`.
+    pub mensen_overboekt: usize,
     pub volgende_lta: Option<LtaItem>,
 }
 
@@ -248,10 +251,30 @@ pub fn opgaven<'a>(
             }
         }
     }
+    let mut overboekt = std::collections::HashSet::new();
     for c in conflicten {
         if let Some(&ri) = c.bord.as_deref().and_then(|b| van_bord.get(b)) {
             rows[ri].conflicten.tel(c.ernst);
         }
+        if matches!(
+            c.soort,
+            ConflictSoort::Overboekt | ConflictSoort::AfwezigIngezet
+        ) && let Some(p) = c.persoon.as_deref()
+        {
+            overboekt.insert(p);
+        }
+    }
+    for r in &mut rows {
+        let mensen: std::collections::HashSet<&str> = werkmap
+            .borden
+            .iter()
+            .filter(|b| r.borden.contains(&b.id))
+            .flat_map(|b| &b.inzet)
+            .filter(|i| i.status != InzetStatus::Afgewezen)
+            .map(|i| i.persoon.as_str())
+            .filter(|p| overboekt.contains(p))
+            .collect();
+        r.mensen_overboekt = mensen.len();
     }
     rows
 }
@@ -297,6 +320,7 @@ fn leeg(id: &str, naam: &str) -> OpgaveRij {
         inzet_toegezegd: 0.0,
         inzet_gevraagd: 0.0,
         conflicten: PerErnst::default(),
+        mensen_overboekt: 0,
         volgende_lta: None,
     }
 }

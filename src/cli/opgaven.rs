@@ -33,6 +33,7 @@ struct OpgaveJson<'a> {
     inzet_toegezegd: f64,
     inzet_gevraagd: f64,
     conflicten: PerErnst,
+    mensen_overboekt: usize,
     volgende_lta: Option<NaiveDate>,
 }
 
@@ -101,6 +102,7 @@ fn json(rijen: &[OpgaveRij], out: &mut impl Write) -> std::io::Result<()> {
                 inzet_toegezegd: uren(r.inzet_toegezegd),
                 inzet_gevraagd: uren(r.inzet_gevraagd),
                 conflicten: r.conflicten,
+                mensen_overboekt: r.mensen_overboekt,
                 volgende_lta: r.volgende_lta.as_ref().map(|l| l.datum),
             })
             .collect(),
@@ -115,13 +117,13 @@ fn csv(rijen: &[OpgaveRij], out: &mut impl Write) -> std::io::Result<()> {
         out,
         "\u{feff}id;naam;fase;adviseur;portefeuillehouder;borden;kaarten_open;kaarten_klaar;\
          kaarten_risico;inzet_toegezegd;inzet_gevraagd;conflicten_hoog;conflicten_midden;\
-         conflicten_laag;volgende_lta;volgende_lta_soort\r\n"
+         conflicten_laag;volgende_lta;volgende_lta_soort;mensen_overboekt\r\n"
     )?;
     for r in rijen {
         let lta = r.volgende_lta.as_ref();
         write!(
             out,
-            "{};{};{};{};{};{};{};{};{};{};{};{};{};{};{};{}\r\n",
+            "{};{};{};{};{};{};{};{};{};{};{};{};{};{};{};{};{}\r\n",
             csv_veld(&r.id),
             csv_veld(&r.naam),
             csv_veld(wording::fase(r.fase)),
@@ -141,6 +143,7 @@ fn csv(rijen: &[OpgaveRij], out: &mut impl Write) -> std::io::Result<()> {
             lta.map(|l| wording::lta_soort(l.soort))
                 .filter(|s| *s != "–")
                 .unwrap_or(""),
+            r.mensen_overboekt,
         )?;
     }
     Ok(())

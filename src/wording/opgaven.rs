@@ -125,7 +125,8 @@ pub fn geen_opgaven() -> &'static str {
 pub fn opgaven_legenda() -> &'static str {
     "Open: kaarten niet in een klaar-kolom; Risico: open kaarten met status risico, vertraagd \
      of geblokkeerd; Toegezegd/Gevraagd: inzet deze week in uren per week; Conflicten: hoog/\
-     midden/laag op de borden van de opgave; Volgende LTA: de eerste LTA-datum vanaf vandaag \
+     midden/laag op de borden van de opgave (kaarten, kolommen, inzet; overboekte mensen staan \
+     in `planbord capaciteit`); Volgende LTA: de eerste LTA-datum vanaf vandaag \
      van een open kaart."
 }
 
@@ -180,6 +181,11 @@ pub fn opgave_beschrijving(r: &OpgaveRij, _vandaag: NaiveDate) -> String {
     }
     if r.borden.is_empty() {
         delen.push("nog geen bord".into());
+    }
+    match r.mensen_overboekt {
+        0 => {}
+        1 => delen.push("1 van haar mensen overboekt of afwezig (c)".into()),
+        n => delen.push(format!("{n} van haar mensen overboekt of afwezig (c)")),
     }
     if let Some(doel) = &r.doel {
         delen.push(format!("doel: {doel}"));
