@@ -208,9 +208,17 @@ fn the_json_of_opgaven_matches_the_files_field_by_field() {
     let json = planbord(&["opgaven", WERKMAP, "--format", "json"]);
     let rows = json["opgaven"].as_array().unwrap();
     let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["haven", "park", "dorp"], "the organisation's order");
-    for (r, o) in rows.iter().zip(&opgaven) {
+    assert_eq!(
+        ids,
+        ["dorp", "haven", "park"],
+        "by name, as the opgaven view opens"
+    );
+    for r in rows {
         let id = r["id"].as_str().unwrap();
+        let o = opgaven
+            .iter()
+            .find(|o| field(o, "id").map(text_of).as_deref() == Some(id))
+            .unwrap();
         let v = verwacht.remove(id).unwrap_or_default();
         let tekst = |k: &str| field(o, k).map(text_of);
         assert_eq!(r["naam"].as_str().map(String::from), tekst("naam"), "{id}");
@@ -252,12 +260,18 @@ fn the_json_of_opgaven_matches_the_files_field_by_field() {
         );
     }
     // The fixture is built so that every figure means something.
-    let haven = &rows[0];
+    let haven = &rows[1];
     assert_eq!(
         haven["volgende_lta"], "2026-12-01",
         "a klaar card's earlier LTA is not next"
     );
-    assert_eq!(rows[1]["inzet_gevraagd"], 4.5);
+    assert_eq!(rows[2]["inzet_gevraagd"], 4.5);
+    assert_eq!(haven["volgende_lta_soort"], "Raad");
+    assert_eq!(
+        rows[0]["volgende_lta_soort"],
+        Json::Null,
+        "dorp has no LTA date"
+    );
     assert!(haven["conflicten"]["midden"].as_u64().unwrap() > 0);
     assert!(
         haven["mensen_overboekt"].as_u64().unwrap() > 0,
@@ -298,7 +312,7 @@ fn the_table_and_csv_say_the_same_in_words() {
         );
     }
     assert!(text.contains("Haven en strand"), "{text}");
-    assert!(text.contains("01-12 raad"), "{text}");
+    assert!(text.contains("■ 01-12"), "{text}");
     assert!(text.contains("Resultaat"), "{text}");
     let csv = run(&["opgaven", WERKMAP, "--format", "csv"]);
     let park = csv.lines().find(|l| l.starts_with("park;")).unwrap();

@@ -82,7 +82,8 @@ impl App {
                 self.views.capaciteit.show_opgave(&self.session, &id);
             }
             Go::Kaart { bord, kaart } => {
-                self.open_board(&bord);
+                // Straight to the card: Esc returns to where the user was, not to its board.
+                self.views.bord.open(&self.session, &bord);
                 self.views.bord.select_card(&self.session, &kaart);
                 self.views.kaart = Default::default();
                 self.enter(View::Kaart);

@@ -43,6 +43,9 @@ impl OpgavenView {
     pub fn compute(&mut self, s: &Session) {
         let conflicten = s.derived.people.iter().chain(s.derived.board_conflicts());
         self.rows = portefeuille::opgaven(&s.werkmap, conflicten, s.vandaag);
+        for r in &mut self.rows {
+            zichtbaar_maken(r);
+        }
         self.clamp();
     }
 
@@ -138,6 +141,27 @@ impl OpgavenView {
     /// Keeps the selection within the list after it may have shrunk.
     pub fn clamp(&mut self) {
         self.row = self.row.min(self.order().len().saturating_sub(1));
+    }
+}
+
+/// Text from the files with its control characters made visible, so a planted escape
+/// sequence neither reaches the terminal nor shifts a column (it has no width).
+fn zichtbaar_maken(r: &mut OpgaveRij) {
+    let z = |s: &mut String| *s = crate::wording::zichtbaar(s).into_owned();
+    z(&mut r.naam);
+    for s in [
+        &mut r.adviseur_naam,
+        &mut r.portefeuillehouder,
+        &mut r.programma,
+        &mut r.doel,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        z(s);
+    }
+    if let Some(l) = &mut r.volgende_lta {
+        z(&mut l.titel);
     }
 }
 

@@ -88,7 +88,7 @@ pub struct TijdlijnView {
 /// The width of the name column and the number of cells of a timeline `breedte` wide.
 pub fn maat(breedte: u16) -> (usize, usize) {
     let w = usize::from(breedte);
-    let naam = (w / 4).clamp(14, 32);
+    let naam = (w / 4).clamp(14, 40);
     (naam, w.saturating_sub(naam + 1).max(1))
 }
 
@@ -282,6 +282,11 @@ fn uitgelijnd(d: NaiveDate, zoom: Zoom) -> NaiveDate {
     }
 }
 
+/// Text from a file as the screen may show it (see [`crate::wording::zichtbaar`]).
+fn zichtbaar(s: &str) -> String {
+    crate::wording::zichtbaar(s).into_owned()
+}
+
 /// The rows of the opgaven in `volgorde` (ids; the organisation's order when empty): the
 /// LTA dates and deadlines of their boards' open cards, and their own start and end.
 fn rows(s: &Session, volgorde: &[String]) -> Vec<TijdRij> {
@@ -315,7 +320,7 @@ fn rows(s: &Session, volgorde: &[String]) -> Vec<TijdRij> {
                             soort,
                             bord: Some(b.id.clone()),
                             kaart: Some(k.id.clone()),
-                            titel: k.titel.clone(),
+                            titel: zichtbaar(&k.titel),
                         })
                     };
                     if let Some(d) = k.lta {
@@ -340,14 +345,14 @@ fn rows(s: &Session, volgorde: &[String]) -> Vec<TijdRij> {
                         soort,
                         bord: eerste_bord.clone(),
                         kaart: None,
-                        titel: o.naam.clone(),
+                        titel: zichtbaar(&o.naam),
                     });
                 }
             }
             markers.sort_by(|a, b| (a.datum, a.soort, &a.titel).cmp(&(b.datum, b.soort, &b.titel)));
             TijdRij {
                 id: o.id.clone(),
-                naam: o.naam.clone(),
+                naam: zichtbaar(&o.naam),
                 start: o.start.map(|d| d.0),
                 eind: o.eind.map(|d| d.0),
                 markers,

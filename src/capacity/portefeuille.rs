@@ -95,11 +95,12 @@ pub enum OpgaveKolom {
     Toegezegd,
     Gevraagd,
     Conflicten,
+    Overboekt,
     Lta,
 }
 
 impl OpgaveKolom {
-    pub const ALLE: [OpgaveKolom; 11] = [
+    pub const ALLE: [OpgaveKolom; 12] = [
         OpgaveKolom::Naam,
         OpgaveKolom::Fase,
         OpgaveKolom::Adviseur,
@@ -110,6 +111,7 @@ impl OpgaveKolom {
         OpgaveKolom::Toegezegd,
         OpgaveKolom::Gevraagd,
         OpgaveKolom::Conflicten,
+        OpgaveKolom::Overboekt,
         OpgaveKolom::Lta,
     ];
 
@@ -119,7 +121,7 @@ impl OpgaveKolom {
         use OpgaveKolom::*;
         matches!(
             self,
-            Open | Klaar | Risico | Toegezegd | Gevraagd | Conflicten
+            Open | Klaar | Risico | Toegezegd | Gevraagd | Conflicten | Overboekt
         )
     }
 
@@ -164,6 +166,7 @@ impl OpgaveKolom {
             Toegezegd => uren(b.inzet_toegezegd).cmp(&uren(a.inzet_toegezegd)),
             Gevraagd => uren(b.inzet_gevraagd).cmp(&uren(a.inzet_gevraagd)),
             Conflicten => b.conflicten.gewicht().cmp(&a.conflicten.gewicht()),
+            Overboekt => b.mensen_overboekt.cmp(&a.mensen_overboekt),
             Lta => leeg_laatst(
                 a.volgende_lta.as_ref().map(|l| l.datum),
                 b.volgende_lta.as_ref().map(|l| l.datum),

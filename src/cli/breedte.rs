@@ -30,6 +30,14 @@ fn uit(columns: Option<&str>, terminal: Option<usize>) -> usize {
         .max(MINSTENS)
 }
 
+/// How the command line wraps text to `breedte` columns (at least 20): at spaces only, so a
+/// date (`20-11-2026`) or a path is never split at its hyphen, and without hyphenation.
+pub fn regels<'a>(breedte: usize) -> textwrap::Options<'a> {
+    textwrap::Options::new(breedte.max(20))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
 #[cfg(test)]
 mod tests {
     use super::uit;

@@ -242,11 +242,17 @@ fn text(
     writeln!(out)?;
     if let Some(&volgende) = t.weken.get(maat.weken) {
         let rest = t.weken.len() - maat.weken;
-        for line in textwrap::wrap(&wording::capaciteit_meer_weken(volgende, rest), breedte) {
+        for line in textwrap::wrap(
+            &wording::capaciteit_meer_weken(volgende, rest),
+            super::breedte::regels(breedte),
+        ) {
             writeln!(out, "{line}")?;
         }
     }
-    for line in textwrap::wrap(wording::capaciteit_legenda(), breedte) {
+    for line in textwrap::wrap(
+        wording::capaciteit_legenda(),
+        super::breedte::regels(breedte),
+    ) {
         writeln!(out, "{line}")?;
     }
     out.flush()

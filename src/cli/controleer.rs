@@ -145,7 +145,11 @@ fn text(
             wording::melding_van(&d.melding)
         )
     };
-    writeln!(out, "{}", textwrap::fill(kop, breedte.max(20)))?;
+    writeln!(
+        out,
+        "{}",
+        textwrap::fill(kop, super::breedte::regels(breedte))
+    )?;
     if let Some(why) = loaded.capaciteit_uit {
         writeln!(out, "{}", wording::capaciteit_uit(why))?;
     }
@@ -166,7 +170,7 @@ fn text(
     let (hoog, midden, laag) = (count(Ernst::Hoog), count(Ernst::Midden), count(Ernst::Laag));
     let kop = wording::kop_conflicten(conflicten.len(), hoog, midden, laag);
     writeln!(out, "\n{kop}")?;
-    let onder = textwrap::Options::new(breedte)
+    let onder = super::breedte::regels(breedte)
         .initial_indent("      ")
         .subsequent_indent("      ");
     for c in conflicten {

@@ -57,7 +57,11 @@ pub fn run(
                 return Ok(ExitCode::SUCCESS);
             };
             let kop = wording::helpers_kop(&a.talent, van, tot, helpers.len());
-            writeln!(out, "{}", textwrap::fill(&kop, breedte.max(20)))?;
+            writeln!(
+                out,
+                "{}",
+                textwrap::fill(&kop, super::breedte::regels(breedte))
+            )?;
             let w = |f: fn(&capacity::Helper) -> &str| {
                 helpers
                     .iter()

@@ -112,9 +112,7 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             // Wrapped to the terminal; a list under the message keeps its own lines.
             let text = format!("planbord: {}", wording::zichtbaar(&e.to_string()));
             for line in text.lines() {
-                let opts = textwrap::Options::new(breedte)
-                    .subsequent_indent("  ")
-                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                let opts = breedte::regels(breedte).subsequent_indent("  ");
                 for part in textwrap::wrap(line, opts) {
                     eprintln!("{part}");
                 }
@@ -143,9 +141,7 @@ fn passend(tekst: &str, breedte: usize) -> String {
     for line in tekst.lines() {
         let indent = line.len() - line.trim_start().len();
         let verder = " ".repeat(indent + 4);
-        let opts = textwrap::Options::new(breedte.max(20))
-            .subsequent_indent(&verder)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        let opts = breedte::regels(breedte).subsequent_indent(&verder);
         out.push_str(&textwrap::fill(line, opts));
         out.push('\n');
     }

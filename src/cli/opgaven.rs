@@ -35,6 +35,8 @@ struct OpgaveJson<'a> {
     conflicten: PerErnst,
     mensen_overboekt: usize,
     volgende_lta: Option<NaiveDate>,
+    /// `College` or `Raad`, as in the file; null when the card does not say.
+    volgende_lta_soort: Option<crate::domain::LtaSoort>,
 }
 
 #[derive(Serialize)]
@@ -42,11 +44,14 @@ struct Report<'a> {
     opgaven: Vec<OpgaveJson<'a>>,
 }
 
-/// The portfolio of the werkmap with the conflicts `controleer` finds over the default horizon.
+/// The portfolio of the werkmap with the conflicts `controleer` finds over the default horizon,
+/// by name (as the opgaven view opens).
 pub fn rows(werkmap: &crate::domain::Werkmap, vandaag: NaiveDate) -> Vec<OpgaveRij> {
     let conflicten: Vec<Conflict> =
         capacity::conflicts(werkmap, &capacity::default_horizon(vandaag), vandaag);
-    portefeuille::opgaven(werkmap, &conflicten, vandaag)
+    let mut rows = portefeuille::opgaven(werkmap, &conflicten, vandaag);
+    rows.sort_by(|a, b| OpgaveKolom::Naam.vergelijk(a, b));
+    rows
 }
 
 /// Prints the opgaven of the werkmap `map`.
@@ -104,6 +109,7 @@ fn json(rijen: &[OpgaveRij], out: &mut impl Write) -> std::io::Result<()> {
                 conflicten: r.conflicten,
                 mensen_overboekt: r.mensen_overboekt,
                 volgende_lta: r.volgende_lta.as_ref().map(|l| l.datum),
+                volgende_lta_soort: r.volgende_lta.as_ref().and_then(|l| l.soort),
             })
             .collect(),
     };
@@ -158,9 +164,7 @@ fn text(
     breedte: usize,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    let opts = textwrap::Options::new(breedte.max(20))
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let opts = super::breedte::regels(breedte);
     for line in textwrap::wrap(&wording::opgaven_kop(org, vandaag), opts) {
         writeln!(out, "{line}")?;
     }
@@ -226,11 +230,14 @@ fn text(
         .map(|(_, &k)| wording::opgave_kolom(k))
         .collect();
     if !weg.is_empty() {
-        for line in textwrap::wrap(&wording::kolommen_weggelaten(&weg), breedte) {
+        for line in textwrap::wrap(
+            &wording::kolommen_weggelaten(&weg),
+            super::breedte::regels(breedte),
+        ) {
             writeln!(out, "{line}")?;
         }
     }
-    for line in textwrap::wrap(wording::opgaven_legenda(), breedte) {
+    for line in textwrap::wrap(wording::opgaven_legenda(), super::breedte::regels(breedte)) {
         writeln!(out, "{line}")?;
     }
     out.flush()

@@ -32,7 +32,11 @@ pub fn run(
         Some(b) => wording::bord_kop(&b.titel, map, &root, loaded.werkmap.borden.len()),
         None => wording::werkmap_kop(map, loaded.werkmap.borden.len()),
     };
-    writeln!(out, "{}", textwrap::fill(&kop, breedte.max(20)))?;
+    writeln!(
+        out,
+        "{}",
+        textwrap::fill(&kop, super::breedte::regels(breedte))
+    )?;
     let getoond = |file: &storage::FileMeta| genoemd.as_deref().is_none_or(|n| file.name == n);
     for (kop, clusterkamer) in [
         (wording::KOP_CLUSTERKAMERS, true),
@@ -71,10 +75,9 @@ pub fn run(
                 // Narrow: the title on its line, the figures under it.
                 let onder = format!("{} kaarten · {telling} · {}", bord.kaarten.len(), file.name);
                 // File names stay whole: no breaks at their hyphens.
-                let opts = textwrap::Options::new(breedte)
+                let opts = super::breedte::regels(breedte)
                     .initial_indent("      ")
-                    .subsequent_indent("      ")
-                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                    .subsequent_indent("      ");
                 writeln!(out, "  {}", bord.titel)?;
                 for l in textwrap::wrap(&onder, opts) {
                     writeln!(out, "{l}")?;
@@ -86,7 +89,7 @@ pub fn run(
         writeln!(out, "{}", wording::diagnostic(d))?;
     }
     writeln!(out)?;
-    for l in textwrap::wrap(wording::overzicht_voet(), breedte) {
+    for l in textwrap::wrap(wording::overzicht_voet(), super::breedte::regels(breedte)) {
         writeln!(out, "{l}")?;
     }
     out.flush()?;

@@ -15,11 +15,12 @@ use crate::wording;
 
 /// The columns from most to least important: what the Opgavenoverleg asks first stays on a
 /// narrow screen (the command line's table uses the same order).
-pub const VOORRANG: [OpgaveKolom; 11] = [
+pub const VOORRANG: [OpgaveKolom; 12] = [
     OpgaveKolom::Naam,
     OpgaveKolom::Fase,
     OpgaveKolom::Risico,
     OpgaveKolom::Conflicten,
+    OpgaveKolom::Overboekt,
     OpgaveKolom::Lta,
     OpgaveKolom::Open,
     OpgaveKolom::Toegezegd,
@@ -32,7 +33,10 @@ pub const VOORRANG: [OpgaveKolom; 11] = [
 /// Whether a column holds figures (right-aligned).
 pub fn is_getal(k: OpgaveKolom) -> bool {
     use OpgaveKolom::*;
-    matches!(k, Open | Klaar | Risico | Toegezegd | Gevraagd | Conflicten)
+    matches!(
+        k,
+        Open | Klaar | Risico | Toegezegd | Gevraagd | Conflicten | Overboekt
+    )
 }
 
 /// The columns of a table of `rijen` that fit in `breedte` cells with two between them: the
@@ -54,8 +58,9 @@ pub fn indeling(
                 .chain([koppen[i].width()])
                 .max()
                 .unwrap_or(0);
+            // A name takes the room there is (up to 60); it gives way first.
             if k == OpgaveKolom::Naam {
-                w.min(30)
+                w.min(60)
             } else {
                 w.min(24)
             }
@@ -70,9 +75,9 @@ pub fn indeling(
         .iter()
         .filter_map(|k| OpgaveKolom::ALLE.iter().position(|x| x == k))
         .collect();
-    // A long name gives way (down to 20 cells) before a column of figures does.
+    // A long name gives way (down to 17 cells) before a column of figures does.
     let mut passend = breedtes.clone();
-    passend[0] = passend[0].min(20);
+    passend[0] = passend[0].min(17);
     let mut getoond = kolommen_die_passen(&passend, &voorrang, 2, breedte);
     getoond.sort_unstable();
     (getoond, breedtes)
@@ -207,6 +212,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 OpgaveKolom::Conflicten if r.conflicten.hoog > 0 => base.patch(theme.conflict),
                 OpgaveKolom::Conflicten if r.conflicten.midden > 0 => base.patch(theme.warning),
                 OpgaveKolom::Risico if r.kaarten_risico > 0 => base.patch(theme.warning),
+                OpgaveKolom::Overboekt if r.mensen_overboekt > 0 => base.patch(theme.conflict),
                 _ => base,
             }
         };

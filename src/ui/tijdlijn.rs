@@ -17,9 +17,9 @@ use crate::wording;
 /// The symbol of a marker.
 pub fn symbool(s: MarkerSoort) -> &'static str {
     match s {
-        MarkerSoort::LtaRaad => "■",
-        MarkerSoort::LtaCollege => "◆",
-        MarkerSoort::Lta => "◇",
+        MarkerSoort::LtaRaad => wording::lta_symbool(Some(crate::domain::LtaSoort::Raad)),
+        MarkerSoort::LtaCollege => wording::lta_symbool(Some(crate::domain::LtaSoort::College)),
+        MarkerSoort::Lta => wording::lta_symbool(None),
         MarkerSoort::Deadline => "●",
         MarkerSoort::Start => "[",
         MarkerSoort::Eind => "]",
@@ -56,16 +56,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let onder: u16 = 2;
     let as_y = area.y + 2;
     frame.render_widget(
-        Paragraph::new(as_lijn(v, naam_w, cellen, vandaag, theme)),
+        Paragraph::new(as_lijnen(v, naam_w, cellen, theme)),
         Rect {
             y: as_y,
-            height: 1,
+            height: 2,
             ..area
         },
     );
     let body = Rect {
-        y: as_y + 1,
-        height: area.height.saturating_sub(3 + onder),
+        y: as_y + 2,
+        height: area.height.saturating_sub(4 + onder),
         ..area
     };
     if v.rows.is_empty() {
@@ -119,41 +119,53 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(vec![eerste_regel, legenda]), voet);
 }
 
-/// The time axis: a label where a week, month or quarter begins.
-fn as_lijn(
-    v: &TijdlijnView,
-    naam_w: usize,
-    cellen: usize,
-    vandaag: NaiveDate,
-    theme: &Theme,
-) -> Line<'static> {
-    let mut tekst: Vec<char> = vec![' '; cellen];
-    let mut i = 0;
-    while i < cellen {
+/// The time axis in two lines: above, the month (over weeks) or the year; below, where each
+/// week, month or quarter begins. A label that would run into the next is left out.
+fn as_lijnen(v: &TijdlijnView, naam_w: usize, cellen: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let begint = |i: usize, boven: bool| -> bool {
         let dag = v.dag(i);
-        let vorige = (i > 0).then(|| v.dag(i - 1));
-        let begint = match v.zoom {
-            Zoom::Week => dag.weekday() == chrono::Weekday::Mon,
-            Zoom::Maand => vorige.is_none_or(|p| p.month() != dag.month()),
-            Zoom::Kwartaal => vorige.is_none_or(|p| kwartaal(p) != kwartaal(dag)),
+        let Some(p) = i.checked_sub(1).map(|p| v.dag(p)) else {
+            return true;
         };
-        if begint {
-            let label = super::woorden::as_label(v.zoom, dag, vandaag, i == 0);
-            let n = label.chars().count();
-            if i + n <= cellen {
-                for (j, c) in label.chars().enumerate() {
-                    tekst[i + j] = c;
-                }
-                i += n + 1;
-                continue;
-            }
+        match (v.zoom, boven) {
+            (Zoom::Week, false) => dag.weekday() == chrono::Weekday::Mon,
+            (Zoom::Week, true) | (Zoom::Maand, false) => p.month() != dag.month(),
+            (Zoom::Kwartaal, false) => kwartaal(p) != kwartaal(dag),
+            (_, true) => p.year() != dag.year(),
         }
-        i += 1;
-    }
-    Line::from(vec![
-        Span::raw(" ".repeat(naam_w + 1)),
-        Span::styled(tekst.into_iter().collect::<String>(), theme.dim),
-    ])
+    };
+    [true, false]
+        .into_iter()
+        .map(|boven| {
+            let mut tekst: Vec<char> = vec![' '; cellen];
+            let mut vrij = 0;
+            for i in 0..cellen {
+                if i < vrij || !begint(i, boven) {
+                    continue;
+                }
+                let dag = v.dag(i);
+                let label = if boven {
+                    super::woorden::as_boven(v.zoom, dag)
+                } else {
+                    super::woorden::as_onder(v.zoom, dag)
+                };
+                let n = label.chars().count();
+                if i + n <= cellen {
+                    for (j, c) in label.chars().enumerate() {
+                        tekst[i + j] = c;
+                    }
+                    vrij = i + n + 1;
+                }
+            }
+            Line::from(vec![
+                Span::raw(" ".repeat(naam_w + 1)),
+                Span::styled(
+                    tekst.into_iter().collect::<String>(),
+                    if boven { theme.title } else { theme.dim },
+                ),
+            ])
+        })
+        .collect()
 }
 
 fn kwartaal(d: NaiveDate) -> (i32, u32) {

@@ -58,28 +58,31 @@ pub fn zoom(z: crate::app::tijdlijn::Zoom) -> &'static str {
     }
 }
 
-/// A label on the time axis where a week (`W49`), month (`dec`, `jan 27`) or quarter
-/// (`K1 27`) begins.
-pub fn as_label(
-    z: crate::app::tijdlijn::Zoom,
-    dag: chrono::NaiveDate,
-    vandaag: chrono::NaiveDate,
-    eerste: bool,
-) -> String {
+const MAANDEN: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+
+/// The time axis's upper label where its period begins: the month and year over weeks
+/// (`dec 2026`), the year over months and quarters (`2027`).
+pub fn as_boven(z: crate::app::tijdlijn::Zoom, dag: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    match z {
+        crate::app::tijdlijn::Zoom::Week => {
+            format!("{} {}", MAANDEN[dag.month0() as usize], dag.year())
+        }
+        _ => dag.year().to_string(),
+    }
+}
+
+/// The time axis's lower label where its period begins: the week (`W49`), the month (`dec`)
+/// or the quarter (`K1`).
+pub fn as_onder(z: crate::app::tijdlijn::Zoom, dag: chrono::NaiveDate) -> String {
     use crate::app::tijdlijn::Zoom::*;
     use chrono::Datelike;
-    const MAANDEN: [&str; 12] = [
-        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-    ];
     match z {
         Week => format!("W{:02}", dag.iso_week().week()),
-        // The year only where it turns, or when the first label is in another year.
-        Maand if dag.month() == 1 || (eerste && dag.year() != vandaag.year()) => {
-            format!("{} {:02}", MAANDEN[dag.month0() as usize], dag.year() % 100)
-        }
         Maand => MAANDEN[dag.month0() as usize].to_string(),
-        // A quarter is six or seven cells wide: the year in two digits.
-        Kwartaal => format!("K{} {:02}", dag.month0() / 3 + 1, dag.year() % 100),
+        Kwartaal => format!("K{}", dag.month0() / 3 + 1),
     }
 }
 

@@ -75,8 +75,8 @@ pub fn gebeurtenis(e: &Gebeurtenis, bord: Option<&Bord>, naam: &dyn Fn(&str) -> 
     zin(e, bord, naam, Some(30))
 }
 
-/// [`gebeurtenis`] in at most `breedte` cells where it can be done by shortening the card's
-/// title (down to 8; 20 for a note, which is cut at its end anyway): the change itself (`deadline 12-12 → 19-12`) stays whole; the caller
+/// [`gebeurtenis`] in at most `breedte` cells, the card's title as long as there is room (up
+/// to 60) and shortened where needed (down to 8; 20 for a note, which is cut at its end anyway): the change itself (`deadline 12-12 → 19-12`) stays whole; the caller
 /// cuts what still does not fit.
 pub fn gebeurtenis_in(
     e: &Gebeurtenis,
@@ -89,7 +89,7 @@ pub fn gebeurtenis_in(
         Wat::Notitie { .. } | Wat::NotitieWeg { .. } => 20,
         _ => 8,
     };
-    let mut titel = 30;
+    let mut titel = 60;
     loop {
         let z = zin(e, bord, naam, Some(titel));
         if titel <= minst || unicode_width::UnicodeWidthStr::width(z.as_str()) <= breedte {

@@ -34,6 +34,7 @@ pub fn opgave_kolom(k: OpgaveKolom) -> &'static str {
         Toegezegd => "Toegezegd",
         Gevraagd => "Gevraagd",
         Conflicten => "Confl. h/m/l",
+        Overboekt => "Overboekt",
         Lta => "Volgende LTA",
     }
 }
@@ -61,21 +62,48 @@ pub fn uren_cel(u: f64) -> String {
     }
 }
 
-/// An LTA date with its kind: `03-12 raad`.
-pub fn lta_cel(l: &LtaItem, vandaag: NaiveDate) -> String {
-    let datum = korte_datum(Datum(l.datum), vandaag);
-    match l.soort {
-        Some(_) => format!("{datum} {}", lta_soort(l.soort)),
-        None => datum,
+/// The symbol of an LTA date, on the timeline and in tables: the council ■, the college ◆,
+/// unknown ◇.
+pub fn lta_symbool(s: Option<crate::domain::LtaSoort>) -> &'static str {
+    match s {
+        Some(crate::domain::LtaSoort::Raad) => "■",
+        Some(crate::domain::LtaSoort::College) => "◆",
+        None => "◇",
     }
+}
+
+/// An LTA date with its kind's symbol, for a table: `■ 03-12`.
+pub fn lta_cel(l: &LtaItem, vandaag: NaiveDate) -> String {
+    format!(
+        "{} {}",
+        lta_symbool(l.soort),
+        korte_datum(Datum(l.datum), vandaag)
+    )
+}
+
+/// An LTA date in words: `■ 01-12-2026 raad: Begroting 2027 indienen`.
+pub fn lta_zin(l: &LtaItem) -> String {
+    let soort = match l.soort {
+        Some(_) => format!(" {}", lta_soort(l.soort)),
+        None => String::new(),
+    };
+    format!(
+        "{} {}{soort}: {}",
+        lta_symbool(l.soort),
+        l.datum.format("%d-%m-%Y"),
+        super::zichtbaar(&l.titel)
+    )
 }
 
 /// A row's cell in a column, as every table shows it.
 pub fn opgave_cel(k: OpgaveKolom, r: &OpgaveRij, vandaag: NaiveDate) -> String {
     use OpgaveKolom::*;
-    let of_streep = |s: &Option<String>| s.clone().unwrap_or_else(|| "–".into());
+    let of_streep = |s: &Option<String>| {
+        s.as_deref()
+            .map_or_else(|| "–".into(), |s| super::zichtbaar(s).into_owned())
+    };
     match k {
-        Naam => r.naam.clone(),
+        Naam => super::zichtbaar(&r.naam).into_owned(),
         Fase => fase_kort(r.fase).into(),
         Adviseur => of_streep(&r.adviseur_naam),
         Portefeuillehouder => of_streep(&r.portefeuillehouder),
@@ -92,6 +120,8 @@ pub fn opgave_cel(k: OpgaveKolom, r: &OpgaveRij, vandaag: NaiveDate) -> String {
                 format!("{}/{}/{}", c.hoog, c.midden, c.laag)
             }
         }
+        Overboekt if r.mensen_overboekt == 0 => "–".into(),
+        Overboekt => r.mensen_overboekt.to_string(),
         Lta => r
             .volgende_lta
             .as_ref()
@@ -124,10 +154,10 @@ pub fn geen_opgaven() -> &'static str {
 /// What the columns mean, under the text table.
 pub fn opgaven_legenda() -> &'static str {
     "Open: kaarten niet in een klaar-kolom; Risico: open kaarten met status risico, vertraagd \
-     of geblokkeerd; Toegezegd/Gevraagd: inzet deze week in uren per week; Conflicten: hoog/\
-     midden/laag op de borden van de opgave (kaarten, kolommen, inzet; overboekte mensen staan \
-     in `planbord capaciteit`); Volgende LTA: de eerste LTA-datum vanaf vandaag \
-     van een open kaart."
+     of geblokkeerd; Toegezegd/Gevraagd: inzet deze week in uren per week; Confl.: hoog/midden/\
+     laag op de borden van de opgave (kaarten, kolommen, inzet); Overboekt: mensen met inzet op \
+     de opgave die ergens overboekt of afwezig zijn; Volgende LTA: de eerste LTA-datum vanaf \
+     vandaag van een open kaart, ■ raad, ◆ college."
 }
 
 /// Enter on an opgave without a board.
@@ -187,6 +217,9 @@ pub fn opgave_beschrijving(r: &OpgaveRij, _vandaag: NaiveDate) -> String {
         1 => delen.push("1 van haar mensen overboekt of afwezig (c)".into()),
         n => delen.push(format!("{n} van haar mensen overboekt of afwezig (c)")),
     }
+    if let Some(l) = &r.volgende_lta {
+        delen.push(format!("volgende LTA {}", lta_zin(l)));
+    }
     if let Some(doel) = &r.doel {
         delen.push(format!("doel: {doel}"));
     }
@@ -195,10 +228,11 @@ pub fn opgave_beschrijving(r: &OpgaveRij, _vandaag: NaiveDate) -> String {
 
 /// The values of the columns the screen had no room for, for the selected opgave.
 pub fn opgave_weggelaten(r: &OpgaveRij, weg: &[OpgaveKolom], vandaag: NaiveDate) -> String {
-    weg.iter()
+    let waarden: Vec<String> = weg
+        .iter()
         .map(|&k| format!("{}: {}", opgave_kolom(k), opgave_cel(k, r, vandaag)))
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .collect();
+    format!("niet in de tabel (te smal): {}", waarden.join(" · "))
 }
 
 /// The timeline's title: `Tijdlijn · per maand · 16-11-2026 t/m 21-11-2027`.
