@@ -9,10 +9,10 @@ use std::fmt::Write as _;
 use super::Rapport;
 use crate::capacity::{WeekLoad, meer_dan};
 use crate::wording;
-const CSS: &str = include_str!("../../assets/rapport.css");
+pub(super) const CSS: &str = include_str!("../../assets/rapport.css");
 
 /// Escapes text for HTML.
-fn e(s: &str) -> String {
+pub(super) fn e(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

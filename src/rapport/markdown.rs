@@ -11,16 +11,16 @@ use crate::capacity::meer_dan;
 use crate::wording;
 /// User text (names, titles, explanations) as Markdown text: HTML cannot get in (`<`, `>` and
 /// `&` become entities), links, code and escapes cannot start (`[`, `]`, `` ` ``, `\` escaped),
-/// and a table cell cannot break (`|` escaped, line breaks become spaces). Control characters
-/// are made visible when the report is written.
-fn cel(s: &str) -> String {
+/// emphasis cannot start (`*`, `_` escaped), and a table cell cannot break (`|` escaped, line
+/// breaks become spaces). Control characters are made visible when the report is written.
+pub(super) fn cel(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\\' | '`' | '[' | ']' | '|' => {
+            '\\' | '`' | '[' | ']' | '|' | '*' | '_' => {
                 out.push('\\');
                 out.push(c);
             }

@@ -9,6 +9,7 @@
 //! figures; each section's block is commented, and splitting it would recompute the engine
 //! per section.
 
+mod dokument;
 mod html;
 mod markdown;
 
@@ -17,6 +18,7 @@ use chrono::NaiveDate;
 use crate::capacity::{self, Conflict, Engine, WeekLoad};
 use crate::domain::{BordSoort, InzetStatus, KaartStatus, Week, Werkmap};
 
+pub use dokument::{html_document, markdown_document};
 pub use html::html;
 pub use markdown::markdown;
 
