@@ -67,6 +67,8 @@ pub enum Command {
     Vandaag,
     /// The timeline's next council (raad) date of any opgave.
     VolgendeRaad,
+    /// The weekly agenda of the PMO-overleg and the OO.
+    Agenda,
 }
 
 /// Where a mouse click landed.

@@ -222,6 +222,7 @@ impl App {
             Command::Inbox => Step::Go(Go::Inzet(super::inzet::Scope::Inbox, None)),
             Command::Opgaven => Step::Go(Go::View(View::Opgaven)),
             Command::Tijdlijn => Step::Go(Go::View(View::Tijdlijn)),
+            Command::Agenda => Step::Go(Go::View(View::Agenda)),
             _ => match self.view {
                 View::Overzicht => v.overzicht.on_command(s, c),
                 View::Bord => v.bord.on_command(s, c),
@@ -233,6 +234,7 @@ impl App {
                 View::Inrichting => v.inrichting.on_command(s, c),
                 View::Opgaven => v.opgaven.on_command(s, c),
                 View::Tijdlijn => v.tijdlijn.on_command(s, c),
+                View::Agenda => v.agenda.on_command(s, c),
                 // The stand-up shows the board's columns: the board's archive switch.
                 View::Standup if c == Command::Archief => v.bord.on_command(s, c),
                 View::Standup => match &mut v.standup {

@@ -11,6 +11,7 @@
 //! terminal.
 
 pub mod action;
+pub mod agenda;
 pub mod bord;
 pub mod capaciteit;
 pub mod conflicten;
@@ -100,6 +101,7 @@ pub struct Views {
     pub inrichting: inrichting::InrichtingView,
     pub opgaven: opgaven::OpgavenView,
     pub tijdlijn: tijdlijn::TijdlijnView,
+    pub agenda: agenda::AgendaView,
     /// The stand-up, while one runs.
     pub standup: Option<standup::Standup>,
 }
@@ -172,6 +174,9 @@ impl App {
             }
             if !self.views.tijdlijn.rows.is_empty() {
                 self.views.tijdlijn.compute(&self.session);
+            }
+            if self.views.agenda.is_open() {
+                self.views.agenda.compute(&self.session);
             }
         }
         if self.seen == self.session.revision() {

@@ -500,6 +500,12 @@ pub fn agenda_scherm_titel(week: Week) -> String {
     )
 }
 
+/// Where the agenda's screen is: `▼ regel 22 van 40` (▲ at the end).
+pub fn agenda_positie(tot: usize, van: usize, einde: bool) -> String {
+    let teken = if einde { "▲" } else { "▼" };
+    format!(" {teken} regel {tot} van {van} ")
+}
+
 /// The keys of the agenda view, under its title.
 pub fn agenda_toetsen() -> &'static str {
     " ↑↓ PgUp PgDn scrollen · ←→ vorige/volgende week · t deze week · Esc terug · ? hulp"
