@@ -539,7 +539,7 @@ pub fn opgaven_tabel(rijen: &[OpgaveRij], vandaag: NaiveDate) -> Tabel {
             .iter()
             .map(|&k| {
                 use OpgaveKolom::*;
-                matches!(k, Open | Klaar | Risico | Toegezegd | Gevraagd)
+                matches!(k, Open | Klaar | Risico | Toegezegd | Gevraagd | Conflicten)
             })
             .collect(),
         rijen: rijen
