@@ -406,7 +406,7 @@ fn risico(a: &Agenda) -> Sectie {
 /// The LTA dates as a table: date, college or raad, opgave, card.
 pub fn lta_tabel(items: &[AgendaLta]) -> Tabel {
     Tabel {
-        koppen: ["Datum", "LTA van", "Opgave", "Kaart"]
+        koppen: ["Datum", "LTA van", "Opgave of bord", "Kaart"]
             .map(String::from)
             .to_vec(),
         getal: vec![false; 4],
