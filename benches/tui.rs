@@ -209,3 +209,31 @@ fn opgaven_view(b: Bencher, view: &str) {
         app.update(Action::Command(Command::Back));
     });
 }
+
+/// The weekly agenda on schaal 10 (2,200 people, 170 boards, 20,000 cards), after loading
+/// (issue 12: within one frame, 16 ms): `build` is the pure agenda and its Markdown
+/// (`planbord agenda` without the files), `view` the key `W` on the overview, the agenda's
+/// first frame, and Esc back.
+#[divan::bench(args = ["build", "view"], sample_count = 30)]
+fn agenda(b: Bencher, step: &str) {
+    let dir = werkmap("schaal10");
+    let mut app = first_frame(&dir, None);
+    let week = planbord::domain::Week::of(VANDAAG).plus(1);
+    if step == "build" {
+        let werkmap = &app.session.werkmap;
+        b.bench(|| {
+            let a = planbord::capacity::agenda::Agenda::new(werkmap, week, VANDAAG);
+            let doc = planbord::wording::agenda_document(&a, None);
+            planbord::rapport::markdown_document(&doc)
+        });
+        return;
+    }
+    let theme = ui::Theme::named(None, false);
+    let mut term = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
+    let key = KeyEvent::new(KeyCode::Char('W'), KeyModifiers::SHIFT);
+    b.bench_local(|| {
+        app.update(Action::Key(key));
+        draw(&mut term, &app, &theme);
+        app.update(Action::Command(Command::Back));
+    });
+}

@@ -187,6 +187,51 @@ fn both_reports_list_every_conflict_of_controleer() {
     assert!(md.contains("| Revitalisering Wassenaarse Slag | opgaveteam |"));
 }
 
+/// Issue 12: the report ends with the opgaven as `planbord opgaven` shows them and the LTA
+/// dates of the next 8 weeks, in both formats.
+#[test]
+fn both_reports_have_the_opgaven_and_the_lta_of_the_next_8_weeks() {
+    let fixture = |format: &str| {
+        String::from_utf8(planbord(&[
+            "rapport",
+            "tests/fixtures/opgaven",
+            "--format",
+            format,
+            "--vandaag",
+            "2026-11-28",
+        ]))
+        .unwrap()
+    };
+    let md = fixture("md");
+    assert!(md.contains("## Opgaven (3)"), "{md}");
+    assert!(md.contains(
+        "| Opgave | Fase | Adviseur | Portefeuillehouder | Open | Klaar | Risico | Toegezegd | Gevraagd | Confl. h/m/l | Overboekt | Volgende LTA |"
+    ));
+    // The same row as `planbord opgaven`: phase, cards, inzet this week, conflicts, next LTA.
+    assert!(
+        md.contains(
+            "| Haven en strand | Resultaat | Cor Jansen | wethouder Ruimte | 6 | 1 | 3 | 24 u | – | 0/2/1 | 3 | 01-12-2026 raad |"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("| Dorpshart | Verkenning | – | wethouder Ruimte | 0 | 0 | 0 |"));
+    // 28-11-2026 through 22-01-2027: open cards only (not k7, klaar; not k4, 10-11).
+    assert!(md.contains("## LTA de komende 8 weken (3)"));
+    assert!(md.contains("| 01-12-2026 | raad | Haven en strand | Begroting 2027 indienen |"));
+    assert!(md.contains("| 15-12-2026 | college | Haven en strand | Vergunning strandpaviljoen |"));
+    assert!(md.contains("| 19-01-2027 | raad | Park en landgoed | Subsidie groen aanvragen |"));
+    assert!(!md.contains("Startnotitie vastgesteld") && !md.contains("Bewonersavond"));
+    let html = fixture("html");
+    assert!(html.contains("<section class=\"opgaven\"><h2>Opgaven (3)</h2>"));
+    assert!(html.contains("<td>Haven en strand</td><td>Resultaat</td>"));
+    assert!(html.contains("<section class=\"lta\"><h2>LTA de komende 8 weken (3)</h2>"));
+    assert!(html.contains("<td>19-01-2027</td><td>raad</td><td>Park en landgoed</td>"));
+    // On the demo, every opgave has a row.
+    let demo = report("md");
+    let opgaven = demo.split("## Opgaven (").nth(1).unwrap();
+    assert!(opgaven.starts_with("12)"), "{}", &opgaven[..40]);
+}
+
 #[test]
 fn the_html_is_self_contained() {
     let html = report("html");

@@ -1515,3 +1515,54 @@ fn wat_is_er_veranderd_snapshot() {
     assert!(t.contains("deadline 12-12 → 19-12"), "{t}");
     insta::assert_snapshot!("veranderd_80x24", t);
 }
+
+/// The agenda's fixture (tests/fixtures/agenda: requests, one left for the PMO-overleg and
+/// decisions around the 7 days before Monday 2026-11-30) as Daan Bakker.
+#[test]
+fn weekagenda_from_the_overview_scrolls_and_steps_through_the_weeks() {
+    let theme = Theme::named(None, false);
+    let mut a = load("tests/fixtures/agenda");
+    key(&mut a, 'W');
+    assert_eq!(a.view, planbord::app::View::Agenda);
+    let t = text(&render(&mut a, 80, 24));
+    assert!(t.contains("week 48 (23-11-2026 t/m 29-11-2026)"), "{t}");
+    // → the agenda of week 49, whose past 7 days hold two decisions.
+    a.update(Action::Command(Command::Right));
+    let buf = render(&mut a, 80, 24);
+    let t = text(&buf);
+    insta::assert_snapshot!("weekagenda_80x24", t);
+    assert!(
+        t.contains(" Agenda PMO-overleg en OO, week 49 (30-11-2026 t/m 06-12-2026)"),
+        "{t}"
+    );
+    assert!(t.contains("1. Open verzoeken om capaciteit (1)"), "{t}");
+    // The section headings are bold; the lead of a point too.
+    let y = (0..buf.area.height)
+        .find(|&y| text_row(&buf, y).contains("1. Open verzoeken"))
+        .unwrap();
+    let x = find_cell(&buf, y, "1. Open").unwrap();
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::BOLD)
+    );
+    assert_eq!(buf[(x, y)].fg, theme.title.fg.unwrap());
+    // Scrolled to the end: the LTA dates, whole, and the line that says it is the end.
+    for _ in 0..5 {
+        a.update(Action::Command(Command::PageDown));
+    }
+    let t = text(&render(&mut a, 80, 24));
+    insta::assert_snapshot!("weekagenda_80x24_einde", t);
+    assert!(t.contains("6. LTA de komende 4 weken (2)"), "{t}");
+    assert!(t.contains("Datum: 15-12-2026") || t.contains("15-12-2026 · LTA van: college"));
+    assert!(t.contains("▲ regel"), "{t}");
+    // Up from the end moves at once (the scroll never runs past the end).
+    a.update(Action::Command(Command::Up));
+    let t2 = text(&render(&mut a, 80, 24));
+    assert_ne!(t, t2);
+    // t: this week again; Esc: the overview.
+    key(&mut a, 't');
+    assert_eq!(a.views.agenda.week.unwrap().to_string(), "2026-W48");
+    a.update(Action::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+    assert_eq!(a.view, planbord::app::View::Overzicht);
+}

@@ -71,6 +71,8 @@ pub enum Command {
     VolgendeRaad,
     /// "Wat is er veranderd": the board's changes since the last stand-up.
     Veranderd,
+    /// The weekly agenda of the PMO-overleg and the OO.
+    Agenda,
 }
 
 /// Where a mouse click landed.

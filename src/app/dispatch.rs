@@ -240,6 +240,7 @@ impl App {
             Command::Opgaven => Step::Go(Go::View(View::Opgaven)),
             Command::Tijdlijn => Step::Go(Go::View(View::Tijdlijn)),
             Command::Veranderd => return self.open_veranderd(),
+            Command::Agenda => Step::Go(Go::View(View::Agenda)),
             _ => match self.view {
                 View::Overzicht => v.overzicht.on_command(s, c),
                 View::Bord => v.bord.on_command(s, c),
@@ -254,6 +255,7 @@ impl App {
                 View::Inrichting => v.inrichting.on_command(s, c),
                 View::Opgaven => v.opgaven.on_command(s, c),
                 View::Tijdlijn => v.tijdlijn.on_command(s, c),
+                View::Agenda => v.agenda.on_command(s, c),
                 // The stand-up shows the board's columns: the board's archive switch.
                 View::Standup if c == Command::Archief => v.bord.on_command(s, c),
                 View::Standup => match &mut v.standup {

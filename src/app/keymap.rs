@@ -20,6 +20,7 @@ pub enum View {
     Inrichting,
     Opgaven,
     Tijdlijn,
+    Agenda,
 }
 
 /// A key with its modifiers.
@@ -79,6 +80,7 @@ const ALL: &[View] = &[
     View::Inrichting,
     View::Opgaven,
     View::Tijdlijn,
+    View::Agenda,
     View::Standup,
 ];
 /// Every view but the stand-up (last in [`ALL`]), which shows a board and has no list to move
@@ -93,6 +95,7 @@ const BORD_KAART: &[View] = &[View::Bord, View::Kaart];
 const CAP: &[View] = &[View::Capaciteit];
 const OPGAVEN: &[View] = &[View::Opgaven];
 const TIJDLIJN: &[View] = &[View::Tijdlijn];
+const AGENDA: &[View] = &[View::Agenda];
 
 /// The keymap. Earlier lines win when two bind the same key in one view.
 pub const KEYMAP: &[Binding] = &[
@@ -558,6 +561,30 @@ pub const KEYMAP: &[Binding] = &[
         help: "tijdlijn: LTA-data, deadlines, start en eind van de opgaven",
     },
     Binding {
+        keys: &[shift('W')],
+        command: Command::Agenda,
+        views: &[View::Overzicht, View::Opgaven, View::Tijdlijn],
+        help: "weekagenda van het PMO-overleg en het OO",
+    },
+    Binding {
+        keys: &[code(KeyCode::Left), k('h')],
+        command: Command::Left,
+        views: AGENDA,
+        help: "de agenda van de week ervoor",
+    },
+    Binding {
+        keys: &[code(KeyCode::Right), k('l')],
+        command: Command::Right,
+        views: AGENDA,
+        help: "de agenda van de week erna",
+    },
+    Binding {
+        keys: &[k('t')],
+        command: Command::Vandaag,
+        views: AGENDA,
+        help: "de agenda van deze week",
+    },
+    Binding {
         keys: &[code(KeyCode::Esc), k('q')],
         command: Command::Back,
         views: &[
@@ -570,6 +597,7 @@ pub const KEYMAP: &[Binding] = &[
             View::Inrichting,
             View::Opgaven,
             View::Tijdlijn,
+            View::Agenda,
         ],
         help: "terug",
     },

@@ -11,6 +11,7 @@
 //! terminal.
 
 pub mod action;
+pub mod agenda;
 pub mod bord;
 pub mod capaciteit;
 pub mod conflicten;
@@ -103,6 +104,7 @@ pub struct Views {
     pub inrichting: inrichting::InrichtingView,
     pub opgaven: opgaven::OpgavenView,
     pub tijdlijn: tijdlijn::TijdlijnView,
+    pub agenda: agenda::AgendaView,
     /// The stand-up, while one runs.
     pub standup: Option<standup::Standup>,
     /// The history of the board last asked for (`w`, the card view, a stand-up's start).
@@ -181,6 +183,9 @@ impl App {
             }
             if !self.views.tijdlijn.rows.is_empty() {
                 self.views.tijdlijn.compute(&self.session);
+            }
+            if self.views.agenda.is_open() {
+                self.views.agenda.compute(&self.session);
             }
         }
         if self.seen == self.session.revision() {

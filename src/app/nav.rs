@@ -55,6 +55,10 @@ impl App {
                 }
                 self.enter(View::Tijdlijn);
             }
+            Go::View(View::Agenda) => {
+                self.views.agenda.open(&self.session);
+                self.enter(View::Agenda);
+            }
             Go::View(View::Kaart) => {
                 self.views.kaart = Default::default();
                 self.enter(View::Kaart);

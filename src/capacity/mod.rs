@@ -4,6 +4,7 @@
 //! Owns: hours per person, unit and week, and the conflicts as facts (an enum per kind with
 //! its figures); the words for them live in `wording`. May use: `domain`.
 
+pub mod agenda;
 pub mod conflict;
 pub mod helpen;
 pub mod load;

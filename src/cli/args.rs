@@ -93,6 +93,15 @@ pub enum Opdracht {
         override_usage = "planbord rapport [WERKMAP|--werkmap MAP] [--format md|html]\n           [-o BESTAND] [--vandaag DATUM]"
     )]
     Rapport(RapportArgs),
+    /// Schrijf de weekagenda voor het PMO-overleg en het OO: open verzoeken, verzoeken die
+    /// blijven staan voor het PMO-overleg, besluiten van de afgelopen 7 dagen, overbelaste
+    /// eenheden, opgaven met kaarten in gevaar en de LTA van de komende 4 weken.
+    #[command(
+        help_template = TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "planbord agenda [WERKMAP|--werkmap MAP] [--week WEEK] [--format md|html]\n           [-o BESTAND] [--vandaag DATUM]"
+    )]
+    Agenda(AgendaArgs),
     /// Git-merge-driver: voeg een bord of organisatie.ron samen (git roept dit aan met %O %A %B %P).
     #[command(name = "merge-driver", help_template = TEMPLATE, next_help_heading = "Opties", override_usage = "planbord merge-driver BASIS ONS HUN NAAM")]
     MergeDriver(MergeDriverArgs),
@@ -327,6 +336,28 @@ pub struct RapportArgs {
     #[arg(long = "werkmap", value_name = "MAP", conflicts_with = "werkmap")]
     pub werkmap_optie: Option<PathBuf>,
     /// Uitvoer: md (Markdown, standaard) of html (één bestand dat ook goed print op A4).
+    #[arg(long, value_enum, default_value_t = RapportFormaat::Md, hide_default_value = true, hide_possible_values = true)]
+    pub format: RapportFormaat,
+    /// Schrijf naar dit bestand in plaats van naar het scherm.
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+    pub uitvoer: Option<PathBuf>,
+}
+
+/// `planbord agenda`.
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// De werkmap.
+    #[arg(value_name = "WERKMAP", help_heading = "Argumenten")]
+    pub werkmap: Option<PathBuf>,
+    /// De werkmap (in plaats van het argument).
+    #[arg(long = "werkmap", value_name = "MAP", conflicts_with = "werkmap")]
+    pub werkmap_optie: Option<PathBuf>,
+    /// De week van het overleg, bijvoorbeeld 2026-W49 (standaard: de week van vandaag). De
+    /// besluiten zijn die van de 7 dagen voor de maandag van die week.
+    #[arg(long, value_name = "WEEK", value_parser = week)]
+    pub week: Option<Week>,
+    /// Uitvoer: md (Markdown, voor Teams en mail; standaard) of html (één bestand dat ook goed
+    /// print op A4).
     #[arg(long, value_enum, default_value_t = RapportFormaat::Md, hide_default_value = true, hide_possible_values = true)]
     pub format: RapportFormaat,
     /// Schrijf naar dit bestand in plaats van naar het scherm.

@@ -65,6 +65,11 @@ pub fn run(argv: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             optie: a.werkmap_optie.as_deref(),
         })
         .and_then(|map| rapport(&map, &a, vandaag, &mut out)),
+        Some(Opdracht::Agenda(a)) => werkmap(Genoemd {
+            argument: a.werkmap.as_deref(),
+            optie: a.werkmap_optie.as_deref(),
+        })
+        .and_then(|map| agenda(&map, &a, vandaag, &mut out)),
         Some(Opdracht::Opgaven(a)) => werkmap(Genoemd {
             argument: a.werkmap.as_deref(),
             optie: a.werkmap_optie.as_deref(),
@@ -259,17 +264,52 @@ fn rapport(
         args::RapportFormaat::Md => crate::rapport::markdown(&r),
         args::RapportFormaat::Html => crate::rapport::html(&r),
     };
-    // A report is read on a screen or printed: control characters from a file have no place
-    // in it, also when it goes to a file (which someone may `cat`).
-    let rapport = wording::zichtbaar(&rapport);
+    schrijf(
+        &rapport,
+        a.uitvoer.as_deref(),
+        wording::rapport_geschreven,
+        out,
+    )
+}
+
+/// A report or agenda to a file (atomically; a line says where) or to stdout. It is read on a
+/// screen or printed: control characters from a file have no place in it, also when it goes
+/// to a file (which someone may `cat`).
+fn schrijf(
+    tekst: &str,
+    uitvoer: Option<&Path>,
+    geschreven: fn(&Path) -> String,
+    out: &mut impl Write,
+) -> CliResult {
+    let tekst = wording::zichtbaar(tekst);
     let out = &mut sanitize::Zichtbaar::new(out);
-    match &a.uitvoer {
+    match uitvoer {
         Some(path) => {
-            crate::storage::save::write_atomic(path, rapport.as_bytes())?;
-            writeln!(out, "{}", wording::rapport_geschreven(path))?;
+            crate::storage::save::write_atomic(path, tekst.as_bytes())?;
+            writeln!(out, "{}", geschreven(path))?;
         }
-        None => write!(out, "{rapport}")?,
+        None => write!(out, "{tekst}")?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `planbord agenda`: the weekly agenda of the PMO-overleg and the OO.
+fn agenda(map: &Path, a: &args::AgendaArgs, vandaag: NaiveDate, out: &mut impl Write) -> CliResult {
+    let loaded = crate::storage::load(map);
+    fouten_naar_stderr(&loaded.fouten);
+    let week = a.week.unwrap_or_else(|| crate::domain::Week::of(vandaag));
+    let agenda = crate::capacity::agenda::Agenda::new(&loaded.werkmap, week, vandaag);
+    let uit = loaded.capaciteit_uit.map(wording::capaciteit_uit);
+    let doc = wording::agenda_document(&agenda, uit.as_deref());
+    let tekst = match a.format {
+        args::RapportFormaat::Md => crate::rapport::markdown_document(&doc),
+        args::RapportFormaat::Html => crate::rapport::html_document(&doc),
+    };
+    schrijf(
+        &tekst,
+        a.uitvoer.as_deref(),
+        wording::agenda_geschreven,
+        out,
+    )
 }

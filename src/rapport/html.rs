@@ -9,10 +9,10 @@ use std::fmt::Write as _;
 use super::Rapport;
 use crate::capacity::{WeekLoad, meer_dan};
 use crate::wording;
-const CSS: &str = include_str!("../../assets/rapport.css");
+pub(super) const CSS: &str = include_str!("../../assets/rapport.css");
 
 /// Escapes text for HTML.
-fn e(s: &str) -> String {
+pub(super) fn e(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -186,6 +186,29 @@ pub fn html(r: &Rapport) -> String {
             b.risico
         );
     }
-    s.push_str("</tbody></table>\n</section>\n</body>\n</html>\n");
+    s.push_str("</tbody></table>\n</section>\n");
+    let _ = writeln!(
+        s,
+        "<section class=\"opgaven\"><h2>{}</h2>",
+        e(&wording::rapport_kop_opgaven(r.opgaven.len()))
+    );
+    if r.opgaven.is_empty() {
+        let _ = writeln!(s, "<p>{}</p>", e(wording::geen_opgaven()));
+    } else {
+        let t = wording::opgaven_tabel(&r.opgaven, r.vandaag);
+        super::dokument::html_blok(&mut s, &wording::Blok::Tabel(t));
+    }
+    s.push_str("</section>\n");
+    let _ = writeln!(
+        s,
+        "<section class=\"lta\"><h2>{}</h2>",
+        e(&wording::rapport_kop_lta(r.lta.len()))
+    );
+    if r.lta.is_empty() {
+        let _ = writeln!(s, "<p>{}</p>", e(wording::rapport_geen_lta()));
+    } else {
+        super::dokument::html_blok(&mut s, &wording::Blok::Tabel(wording::lta_tabel(&r.lta)));
+    }
+    s.push_str("</section>\n</body>\n</html>\n");
     s
 }

@@ -1,7 +1,8 @@
 //! The report as Markdown: tables that render in a git host.
 //!
 //! `markdown` is one function of about 100 lines on purpose: it writes the document top to
-//! bottom in the order it reads (title, heat map, conflicts per unit, requests, boards), each
+//! bottom in the order it reads (title, heat map, conflicts per unit, requests, boards,
+//! opgaven, LTA), each
 //! section a short block; split up, the order of the document would live in no one place.
 
 use std::fmt::Write as _;
@@ -11,16 +12,16 @@ use crate::capacity::meer_dan;
 use crate::wording;
 /// User text (names, titles, explanations) as Markdown text: HTML cannot get in (`<`, `>` and
 /// `&` become entities), links, code and escapes cannot start (`[`, `]`, `` ` ``, `\` escaped),
-/// and a table cell cannot break (`|` escaped, line breaks become spaces). Control characters
-/// are made visible when the report is written.
-fn cel(s: &str) -> String {
+/// emphasis cannot start (`*`, `_` escaped), and a table cell cannot break (`|` escaped, line
+/// breaks become spaces). Control characters are made visible when the report is written.
+pub(super) fn cel(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\\' | '`' | '[' | ']' | '|' => {
+            '\\' | '`' | '[' | ']' | '|' | '*' | '_' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -144,6 +145,21 @@ pub fn markdown(r: &Rapport) -> String {
             b.verlopen,
             b.risico
         );
+    }
+    s.push('\n');
+    let _ = writeln!(s, "## {}\n", wording::rapport_kop_opgaven(r.opgaven.len()));
+    if r.opgaven.is_empty() {
+        let _ = writeln!(s, "{}\n", cel(wording::geen_opgaven()));
+    } else {
+        let t = wording::opgaven_tabel(&r.opgaven, r.vandaag);
+        super::dokument::md_blok(&mut s, &wording::Blok::Tabel(t));
+    }
+    let _ = writeln!(s, "## {}\n", wording::rapport_kop_lta(r.lta.len()));
+    if r.lta.is_empty() {
+        let _ = writeln!(s, "{}", wording::rapport_geen_lta());
+    } else {
+        super::dokument::md_blok(&mut s, &wording::Blok::Tabel(wording::lta_tabel(&r.lta)));
+        s.pop();
     }
     s
 }

@@ -1,5 +1,6 @@
 //! The report for the PMO-overleg: the heat map, the conflicts per unit with their explanation,
-//! the open capacity requests, and one line of status per board. Built from the engine (pure),
+//! the open capacity requests, one line of status per board, the opgaven as a portfolio and
+//! the LTA dates of the next 8 weeks. Built from the engine (pure),
 //! then written as Markdown (renders in a git host) or as one self-contained HTML file.
 //!
 //! Owns: the report's content and its two formats. May use: `domain`, `capacity`, `storage`'s
@@ -9,6 +10,7 @@
 //! figures; each section's block is commented, and splitting it would recompute the engine
 //! per section.
 
+mod dokument;
 mod html;
 mod markdown;
 
@@ -17,6 +19,7 @@ use chrono::NaiveDate;
 use crate::capacity::{self, Conflict, Engine, WeekLoad};
 use crate::domain::{BordSoort, InzetStatus, KaartStatus, Week, Werkmap};
 
+pub use dokument::{html_document, markdown_document};
 pub use html::html;
 pub use markdown::markdown;
 
@@ -62,8 +65,15 @@ pub struct Rapport {
     pub conflicten: Vec<(String, Vec<Conflict>)>,
     pub verzoeken: Vec<Verzoek>,
     pub borden: Vec<BordStatus>,
+    /// The opgaven as a portfolio, with the conflicts above (issue 12).
+    pub opgaven: Vec<capacity::portefeuille::OpgaveRij>,
+    /// The LTA dates of open cards in the next 8 weeks (today and the 55 days after it).
+    pub lta: Vec<capacity::agenda::AgendaLta>,
     pub capaciteit_uit: Option<String>,
 }
+
+/// The days the report's LTA section looks ahead: 8 weeks.
+pub const LTA_DAGEN: u64 = 8 * 7;
 
 impl Rapport {
     /// Builds the report over the default horizon.
@@ -184,6 +194,9 @@ impl Rapport {
                     .count(),
             })
             .collect();
+        let opgaven = capacity::portefeuille::opgaven(werkmap, &conflicts, vandaag);
+        let lta =
+            capacity::agenda::lta(werkmap, vandaag, vandaag + chrono::Days::new(LTA_DAGEN - 1));
         Rapport {
             organisatie: werkmap
                 .organisatie
@@ -195,6 +208,8 @@ impl Rapport {
             conflicten: groups,
             verzoeken,
             borden,
+            opgaven,
+            lta,
             capaciteit_uit,
         }
     }

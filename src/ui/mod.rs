@@ -3,6 +3,7 @@
 //! Owns: layout, colours and symbols of every screen and dialog. May use: `app` (read only),
 //! `wording`, `config`, and the core's types.
 
+pub mod agenda;
 pub mod bord;
 pub mod capaciteit;
 pub mod conflicten;
@@ -61,6 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Inrichting => inrichting::draw(frame, main, app, theme),
         View::Opgaven => opgaven::draw(frame, main, app, theme),
         View::Tijdlijn => tijdlijn::draw(frame, main, app, theme),
+        View::Agenda => agenda::draw(frame, main, app, theme),
     }
     if app.view == View::Standup {
         // No edit chrome on the shared screen: no status line. Its dialogs (help, quitting
@@ -92,7 +94,8 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<Target> {
         | View::Mensen
         | View::Inrichting
         | View::Opgaven
-        | View::Tijdlijn => None,
+        | View::Tijdlijn
+        | View::Agenda => None,
     }
 }
 

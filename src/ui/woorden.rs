@@ -15,6 +15,7 @@ pub fn hulp_kop(view: crate::app::View) -> String {
         Inrichting => "Inrichting",
         Opgaven => "Opgaven",
         Tijdlijn => "Tijdlijn",
+        Agenda => "Weekagenda",
     };
     format!("Toetsen in {naam}")
 }

@@ -3,6 +3,7 @@
 //! command line and the report. Uses the core and config; used by app, ui, cli and rapport.
 //! Split by where the words appear; every function is reachable as `wording::name`.
 
+mod agenda;
 mod bevindingen;
 mod conflicten;
 mod delen;
@@ -13,6 +14,7 @@ mod opdrachtregel;
 mod opgaven;
 mod scherm;
 
+pub use agenda::*;
 pub use bevindingen::*;
 pub use conflicten::*;
 pub use delen::*;

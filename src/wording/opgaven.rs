@@ -81,6 +81,14 @@ pub fn lta_cel(l: &LtaItem, vandaag: NaiveDate) -> String {
     )
 }
 
+/// An LTA date with its kind in words, for paper: `01-12-2026 raad`.
+pub fn lta_woorden(l: &LtaItem) -> String {
+    match l.soort {
+        Some(_) => format!("{} {}", l.datum.format("%d-%m-%Y"), lta_soort(l.soort)),
+        None => l.datum.format("%d-%m-%Y").to_string(),
+    }
+}
+
 /// An LTA date in words: `■ 01-12-2026 raad: Begroting 2027 indienen`.
 pub fn lta_zin(l: &LtaItem) -> String {
     let soort = match l.soort {
