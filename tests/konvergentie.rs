@@ -705,3 +705,12 @@ fn an_edit_after_a_late_sync_takes_the_stamp_of_our_newest_save() {
     let job = a.begin_save("s4".into()).unwrap();
     assert_eq!(job.content.kaarten[0].titel, "t2", "{:?}", job.notices);
 }
+
+/// Found by the simulation: an edit of a value whose stamp had already left the 16-save line
+/// recorded no setter; when that save was lost, its repair took the file's stamp (our own
+/// older save's, back in a stale writer's version) for someone else's and gave up, and the
+/// field ended at our older title. The replica now remembers the last setter it saw.
+#[test]
+fn an_edit_whose_setter_left_the_line_is_still_repaired() {
+    scenario(8119526962144731565, 4, 3, 8, 39973, 300);
+}

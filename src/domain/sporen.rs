@@ -156,6 +156,13 @@ impl Ledger {
         self.fields.get(key).and_then(|(op, _)| op.as_deref())
     }
 
+    /// Every field whose setter the line knows, with that setter.
+    pub fn setters(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.fields
+            .iter()
+            .filter_map(|(k, (op, _))| op.as_deref().map(|op| (k.as_str(), op)))
+    }
+
     /// Whether someone who had seen operation `op` replaced it on this field.
     pub fn overruled(&self, key: &str, op: &str) -> bool {
         self.fields

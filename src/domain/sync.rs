@@ -251,13 +251,18 @@ pub struct Replica<D> {
     /// Makes this writer's operation ids unique among writers.
     writer: String,
     wording: fn(&Notice) -> String,
+    /// The last setter of each field seen in any version we read or wrote: the line keeps
+    /// only the last saves, but the value we edit was set by the setter we last saw. Without
+    /// it an edit of a value whose stamp left the line records no setter, and its repair takes
+    /// the file's (our own) old stamp for someone else's.
+    setters: std::collections::HashMap<String, String>,
 }
 
 impl<D: Document> Replica<D> {
     /// A replica of a file as just read. `writer` makes this writer's operation ids unique
     /// (a few random characters); `wording` words the notes the rule leaves on cards.
     pub fn new(view: D, now: Millis, writer: &str, wording: fn(&Notice) -> String) -> Replica<D> {
-        Replica {
+        let mut r = Replica {
             view,
             pending: Vec::new(),
             inflight: None,
@@ -267,6 +272,17 @@ impl<D: Document> Replica<D> {
             seq: 0,
             writer: writer.to_string(),
             wording,
+            setters: std::collections::HashMap::new(),
+        };
+        r.remember_setters();
+        r
+    }
+
+    /// Takes the setters of the current version into [`Replica::setters`].
+    fn remember_setters(&mut self) {
+        let ledger = Ledger::of(self.view.sporen());
+        for (key, op) in ledger.setters() {
+            self.setters.insert(key.to_string(), op.to_string());
         }
     }
 
@@ -334,6 +350,7 @@ impl<D: Document> Replica<D> {
         });
         ours.last()
             .or_else(|| ledger.setter(key).map(str::to_string))
+            .or_else(|| self.setters.get(key).cloned())
     }
 
     /// Takes a newer version of the file (a colleague's save, or ours read back). Saves of
@@ -357,6 +374,7 @@ impl<D: Document> Replica<D> {
         }
         if disk != self.view {
             self.view = disk;
+            self.remember_setters();
             self.view_changed = now;
         }
         self.drop_held_repairs();
@@ -450,6 +468,7 @@ impl<D: Document> Replica<D> {
             return;
         }
         self.view = content;
+        self.remember_setters();
         self.view_changed = now;
         self.tracked.push(Tracked {
             desc: HashSet::from([t.clone()]),
