@@ -313,9 +313,16 @@ fn a_board_file_opens_on_its_board_with_the_whole_werkmaps_load() {
     }
     let dir = demo_copy();
     let t = Tmux::start(&command(&dir.path().join("opgave-strand.ron"), ""));
-    let s = t.wait_for("Te doen", 10);
-    assert!(s.contains("Revitalisering Wassenaarse Slag"), "{s}");
     // Rik Sluiter works for three opgaven: the strip counts all of them, not this board's.
+    let s = t.wait_until(
+        "the load row of Rik Sluiter",
+        |s| {
+            s.lines()
+                .any(|l| l.contains("Rik Sluiter") && l.contains('%'))
+        },
+        10,
+    );
+    assert!(s.contains("Revitalisering Wassenaarse Slag"), "{s}");
     let rik = s
         .lines()
         .find(|l| l.contains("Rik Sluiter") && l.contains('%'))

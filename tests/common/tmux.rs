@@ -93,10 +93,17 @@ impl Tmux {
 
     /// Waits until the screen shows `what`, and returns it.
     pub fn wait_for(&self, what: &str, seconds: u64) -> String {
+        self.wait_until(what, |s| s.contains(what), seconds)
+    }
+
+    /// Waits until the screen passes `ok` (a frame may be captured half drawn on a busy
+    /// machine, so a test waits for what it reads, not for something above it), and returns
+    /// it; `what` names it in the failure.
+    pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool, seconds: u64) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
-            if s.contains(what) {
+            if ok(&s) {
                 return s;
             }
             assert!(

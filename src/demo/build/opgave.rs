@@ -7,7 +7,8 @@ use super::{Copy, Units, kolom, lta_soort, next_tuesday};
 use crate::demo::names::{self, EENHEDEN, OpgaveSpec};
 use crate::demo::tune::Plan;
 use crate::domain::{
-    Besluit, Bord, BordSoort, Inzet, InzetStatus, Kaart, KaartStatus, Kolom, Organisatie,
+    Besluit, Bord, BordSoort, Inzet, InzetStatus, Kaart, KaartStatus, Kolom, Moment, Organisatie,
+    Verzoek,
 };
 
 /// A team member: the person, hours per week and the status of the inzet.
@@ -58,6 +59,23 @@ impl Copy {
         // A new request that starts soon, not yet agreed (on every third board).
         if i % 2 == 1 {
             self.new_request(&own, units, plan, &mut team);
+            // Asked by the adviser a few days ago, with a reason for the CoCo (no random
+            // draw, so the rest of the demo stays as it was).
+            if let Some(z) = team
+                .inzet
+                .last_mut()
+                .filter(|z| z.status == InzetStatus::Gevraagd && z.verzoek.is_none())
+            {
+                let dag = self.vandaag - Duration::days(1 + (i as i64 % 5));
+                z.verzoek = Some(Verzoek {
+                    wie: adviseur.clone(),
+                    wanneer: Moment(dag.and_hms_opt(10, 30, 0).unwrap_or_default()),
+                    toelichting: Some(format!(
+                        "Nodig voor {}: de volgende fase vraagt deze kennis.",
+                        spec.naam
+                    )),
+                });
+            }
         }
         if spec.id == "jeugd" {
             self.declined_request(units, &mut team);
@@ -175,7 +193,8 @@ impl Copy {
         );
         afgewezen.besluit = Some(Besluit {
             wie: coco,
-            wanneer: self.moment(-9),
+            // Within the week before the demo's Monday: on the agenda of its PMO-overleg.
+            wanneer: self.moment(-3),
             toelichting: Some(
                 "Loket jeugd zit vol tot de zomer; vraag het na de zomer opnieuw.".into(),
             ),
