@@ -1375,6 +1375,9 @@ fn tijdlijn_shows_lta_dates_deadlines_and_today_with_their_styles() {
         let t = text(&buf);
         insta::assert_snapshot!(format!("tijdlijn_{w}x{h}"), t);
         assert!(t.contains("Tijdlijn · per maand"), "{t}");
+        // Every month on the axis, the year above where it turns.
+        assert!(t.contains("nov dec jan feb mrt"), "{t}");
+        assert!(t.contains("2026    2027"), "{t}");
         // Haven's council date 01-12 (■) and college date 15-12 (◆) are on Haven's row.
         let haven = (0..buf.area.height)
             .find(|&y| text_row(&buf, y).contains("Haven en strand"))

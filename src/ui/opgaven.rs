@@ -260,11 +260,23 @@ fn draw_detail(
             theme.text,
         ),
     ])];
+    // The next LTA date has a line of its own, with its card.
+    let weg: Vec<OpgaveKolom> = weg
+        .iter()
+        .copied()
+        .filter(|k| *k != OpgaveKolom::Lta)
+        .collect();
     if !weg.is_empty() {
         lines.push(Line::from(Span::styled(
-            format!(" {}", wording::opgave_weggelaten(r, weg, vandaag)),
+            format!(" {}", wording::opgave_weggelaten(r, &weg, vandaag)),
             theme.dim,
         )));
+    }
+    for regel in [wording::opgave_lta_regel(r), wording::opgave_doel(r)]
+        .into_iter()
+        .flatten()
+    {
+        lines.push(Line::from(Span::styled(format!(" {regel}"), theme.text)));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

@@ -150,7 +150,9 @@ fn as_lijnen(v: &TijdlijnView, naam_w: usize, cellen: usize, theme: &Theme) -> V
                     super::woorden::as_onder(v.zoom, dag)
                 };
                 let n = label.chars().count();
-                if i + n <= cellen {
+                // The first cell is labelled only when no period begins right after it.
+                let verdrongen = i == 0 && (1..=n.min(cellen - 1)).any(|j| begint(j, boven));
+                if i + n <= cellen && !verdrongen {
                     for (j, c) in label.chars().enumerate() {
                         tekst[i + j] = c;
                     }

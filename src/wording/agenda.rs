@@ -533,7 +533,11 @@ pub fn opgaven_tabel(rijen: &[OpgaveRij], vandaag: NaiveDate) -> Tabel {
     Tabel {
         koppen: OpgaveKolom::ALLE
             .iter()
-            .map(|&k| opgave_kolom(k).to_string())
+            .map(|&k| match k {
+                // On paper there is room to say which LTA date.
+                OpgaveKolom::Lta => "Volgende LTA".to_string(),
+                k => opgave_kolom(k).to_string(),
+            })
             .collect(),
         getal: OpgaveKolom::ALLE
             .iter()

@@ -35,7 +35,7 @@ pub fn opgave_kolom(k: OpgaveKolom) -> &'static str {
         Gevraagd => "Gevraagd",
         Conflicten => "Confl. h/m/l",
         Overboekt => "Overboekt",
-        Lta => "Volgende LTA",
+        Lta => "LTA",
     }
 }
 
@@ -164,7 +164,7 @@ pub fn opgaven_legenda() -> &'static str {
     "Open: kaarten niet in een klaar-kolom; Risico: open kaarten met status risico, vertraagd \
      of geblokkeerd; Toegezegd/Gevraagd: inzet deze week in uren per week; Confl.: hoog/midden/\
      laag op de borden van de opgave (kaarten, kolommen, inzet); Overboekt: mensen met inzet op \
-     de opgave die ergens overboekt of afwezig zijn; Volgende LTA: de eerste LTA-datum vanaf \
+     de opgave die ergens overboekt of afwezig zijn; LTA: de eerste LTA-datum vanaf \
      vandaag van een open kaart, ■ raad, ◆ college."
 }
 
@@ -225,13 +225,19 @@ pub fn opgave_beschrijving(r: &OpgaveRij, _vandaag: NaiveDate) -> String {
         1 => delen.push("1 van haar mensen overboekt of afwezig (c)".into()),
         n => delen.push(format!("{n} van haar mensen overboekt of afwezig (c)")),
     }
-    if let Some(l) = &r.volgende_lta {
-        delen.push(format!("volgende LTA {}", lta_zin(l)));
-    }
-    if let Some(doel) = &r.doel {
-        delen.push(format!("doel: {doel}"));
-    }
     delen.join(" · ")
+}
+
+/// The selected opgave's next LTA date with its card, in words.
+pub fn opgave_lta_regel(r: &OpgaveRij) -> Option<String> {
+    r.volgende_lta
+        .as_ref()
+        .map(|l| format!("volgende LTA {}", lta_zin(l)))
+}
+
+/// The selected opgave's goal.
+pub fn opgave_doel(r: &OpgaveRij) -> Option<String> {
+    r.doel.as_ref().map(|d| format!("doel: {d}"))
 }
 
 /// The values of the columns the screen had no room for, for the selected opgave.
