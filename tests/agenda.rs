@@ -295,3 +295,62 @@ fn the_html_agenda_is_self_contained_and_a_real_browser_prints_it_on_a4() {
         "the agenda fits an A4 page"
     );
 }
+
+/// `-o` names a place, not a file to replace: a symbolic link is written through (it stays a
+/// link), and `-o -` is the screen.
+#[cfg(unix)]
+#[test]
+fn o_writes_through_a_link_and_dash_is_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("agenda-echt.md");
+    let link = dir.path().join("agenda.md");
+    fs::write(&target, "oud").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    for cmd in ["agenda", "rapport"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_planbord"))
+            .args([
+                cmd,
+                "tests/fixtures/agenda",
+                "--vandaag",
+                "2026-11-30",
+                "-o",
+            ])
+            .arg(&link)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink(),
+            "{cmd}"
+        );
+        assert!(
+            fs::read_to_string(&target).unwrap().starts_with("# "),
+            "{cmd}"
+        );
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_planbord"))
+        .args([
+            "agenda",
+            "tests/fixtures/agenda",
+            "--vandaag",
+            "2026-11-30",
+            "-o",
+            "-",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# Agenda"));
+    assert!(
+        !std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("-")
+            .exists()
+    );
+}

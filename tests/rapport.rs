@@ -210,7 +210,7 @@ fn both_reports_have_the_opgaven_and_the_lta_of_the_next_8_weeks() {
     // The same row as `planbord opgaven`: phase, cards, inzet this week, conflicts, next LTA.
     assert!(
         md.contains(
-            "| Haven en strand | Resultaat | Cor Jansen | wethouder Ruimte | 6 | 1 | 3 | 24 u | – | 0/2/1 | 3 | 01-12-2026 raad |"
+            "| Haven en strand | Resultaat zichtbaar | Cor Jansen | wethouder Ruimte | 6 | 1 | 3 | 24 u | – | 0/2/1 | 3 | 01-12-2026 raad |"
         ),
         "{md}"
     );
@@ -223,7 +223,7 @@ fn both_reports_have_the_opgaven_and_the_lta_of_the_next_8_weeks() {
     assert!(!md.contains("Startnotitie vastgesteld") && !md.contains("Bewonersavond"));
     let html = fixture("html");
     assert!(html.contains("<section class=\"opgaven\"><h2>Opgaven (3)</h2>"));
-    assert!(html.contains("<td>Haven en strand</td><td>Resultaat</td>"));
+    assert!(html.contains("<td>Haven en strand</td><td>Resultaat zichtbaar</td>"));
     assert!(html.contains("<section class=\"lta\"><h2>LTA de komende 8 weken (3)</h2>"));
     assert!(html.contains("<td>19-01-2027</td><td>raad</td><td>Park en landgoed</td>"));
     // On the demo, every opgave has a row.
@@ -352,6 +352,22 @@ fn a_real_browser_renders_it_to_png_and_an_a4_pdf() {
             && page1.contains("Openbare Orde en Veiligheid"),
         "heat map on page 1:\n{page1}"
     );
+
+    // The opgaven table breaks between words, never inside one (a heading, a name).
+    let all = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let all = String::from_utf8_lossy(&all.stdout);
+    for word in [
+        "Portefeuillehouder",
+        "Revitalisering",
+        "Toegezegd",
+        "Overboekt",
+    ] {
+        assert!(all.contains(word), "{word} broken in the PDF:\n{all}");
+    }
 
     // Nothing sticks out on the right of an A4 page: 186 mm of content is 703 CSS pixels.
     let probe = dir.path().join("probe.html");

@@ -113,8 +113,12 @@ fn gevouwen(out: &mut Vec<Regel>, tekst: &str, eerste: &str, verder: &str, breed
     let opts = textwrap::Options::new(usize::from(breedte.max(20)))
         .initial_indent(eerste)
         .subsequent_indent(verder)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for l in textwrap::wrap(tekst, opts) {
+    // Control characters made visible first: textwrap counts an escape sequence as no
+    // width, and ratatui then drops it, so a planted one would shorten the line and cut words.
+    let tekst = crate::wording::zichtbaar(tekst);
+    for l in textwrap::wrap(&tekst, opts) {
         out.push(Regel {
             tekst: l.into_owned(),
             stijl: s,
@@ -196,6 +200,31 @@ pub fn regels(doc: &Document, breedte: u16) -> Vec<Regel> {
 mod tests {
     use super::*;
     use crate::wording::{Punt, Sectie, Tabel};
+
+    #[test]
+    fn a_planted_escape_sequence_neither_shortens_a_line_nor_loses_a_word() {
+        let doc = Document {
+            titel: "T".into(),
+            inleiding: vec![
+                "Titel X\u{1b}[31mROOD\u{1b}]0;PWNED\u{7}\u{1b}[2J tekst: vertraagd, deadline \
+                 12-11-2026 en nog wat woorden"
+                    .into(),
+            ],
+            waarschuwing: None,
+            secties: vec![],
+        };
+        let r = regels(&doc, 30);
+        let alles: String = r
+            .iter()
+            .map(|r| r.tekst.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(!alles.contains('\u{1b}'), "{alles}");
+        for woord in ["vertraagd,", "12-11-2026", "woorden"] {
+            assert!(alles.contains(woord), "{woord}: {alles}");
+        }
+        assert!(r.iter().all(|r| r.tekst.chars().count() <= 30), "{alles}");
+    }
 
     #[test]
     fn a_table_row_reads_as_one_point_and_nothing_is_cut() {

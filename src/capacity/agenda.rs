@@ -271,8 +271,9 @@ fn overbelast(engine: &Engine, weken: &[Week]) -> Vec<Overbelast> {
             })
             .filter(|(_, l)| meer_dan(l.gepland(), l.beschikbaar))
             .collect();
-        let Some(&zwaarste) = over.iter().max_by(|a, b| {
-            (a.1.gepland() - a.1.beschikbaar).total_cmp(&(b.1.gepland() - b.1.beschikbaar))
+        // The first of equally heavy weeks, as the conflicts and the report name it.
+        let Some(&zwaarste) = over.iter().min_by(|a, b| {
+            (b.1.gepland() - b.1.beschikbaar).total_cmp(&(a.1.gepland() - a.1.beschikbaar))
         }) else {
             continue;
         };

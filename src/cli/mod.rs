@@ -284,8 +284,10 @@ fn schrijf(
     let tekst = wording::zichtbaar(tekst);
     let out = &mut sanitize::Zichtbaar::new(out);
     match uitvoer {
+        // `-o -`: the screen, as with most commands.
+        Some(path) if path.as_os_str() == "-" => write!(out, "{tekst}")?,
         Some(path) => {
-            crate::storage::save::write_atomic(path, tekst.as_bytes())?;
+            crate::storage::save::write_output(path, tekst.as_bytes())?;
             writeln!(out, "{}", geschreven(path))?;
         }
         None => write!(out, "{tekst}")?,

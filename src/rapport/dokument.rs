@@ -81,7 +81,8 @@ fn html_tabel(s: &mut String, t: &Tabel) {
             ""
         }
     };
-    s.push_str("<table><thead><tr>");
+    // Columns as wide as their words need: a name or heading is never broken mid-word.
+    s.push_str("<table class=\"woorden\"><thead><tr>");
     for (i, k) in t.koppen.iter().enumerate() {
         let _ = write!(s, "<th{}>{}</th>", class(i), e(k));
     }

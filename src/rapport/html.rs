@@ -197,6 +197,7 @@ pub fn html(r: &Rapport) -> String {
     } else {
         let t = wording::opgaven_tabel(&r.opgaven, r.vandaag);
         super::dokument::html_blok(&mut s, &wording::Blok::Tabel(t));
+        let _ = writeln!(s, "<p>{}</p>", e(wording::rapport_opgaven_legenda()));
     }
     s.push_str("</section>\n");
     let _ = writeln!(

@@ -153,6 +153,7 @@ pub fn markdown(r: &Rapport) -> String {
     } else {
         let t = wording::opgaven_tabel(&r.opgaven, r.vandaag);
         super::dokument::md_blok(&mut s, &wording::Blok::Tabel(t));
+        let _ = writeln!(s, "{}\n", cel(wording::rapport_opgaven_legenda()));
     }
     let _ = writeln!(s, "## {}\n", wording::rapport_kop_lta(r.lta.len()));
     if r.lta.is_empty() {

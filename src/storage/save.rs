@@ -132,6 +132,27 @@ pub fn save<T: Serialize>(path: &Path, value: &T) -> Result<ContentHash, SaveErr
     Ok(ContentHash::of(text.as_bytes()))
 }
 
+/// Writes an output the user named (`rapport -o`, `agenda -o`) as a user expects: through a
+/// symbolic link to its target (the link stays), straight into a device or FIFO (such as
+/// `/dev/stdout`, which must never be replaced by a file), and atomically into a regular file.
+pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let target = through_link(path);
+    match fs::metadata(&target) {
+        Ok(m) if !m.is_file() && !m.is_dir() => fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .and_then(|mut f| {
+                io::Write::write_all(&mut f, bytes)?;
+                io::Write::flush(&mut f)
+            })
+            .map_err(|source| SaveError::Io {
+                path: target.clone(),
+                source,
+            }),
+        _ => write_atomic(&target, bytes),
+    }
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder, keeping the
 /// permissions of the file it replaces.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {

@@ -557,6 +557,8 @@ pub fn opgaven_tabel(rijen: &[OpgaveRij], vandaag: NaiveDate) -> Tabel {
                     .map(|&k| match (k, &r.volgende_lta) {
                         // On paper the kind in words: there is no legend of the symbols.
                         (OpgaveKolom::Lta, Some(l)) => super::lta_woorden(l),
+                        // No width to save on paper: the phase in full.
+                        (OpgaveKolom::Fase, _) => super::fase(r.fase).to_string(),
                         _ => opgave_cel(k, r, vandaag),
                     })
                     .collect()

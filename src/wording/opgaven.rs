@@ -268,3 +268,13 @@ pub fn tijdlijn_toetsen() -> &'static str {
 pub fn geen_raad_meer() -> &'static str {
     "geen latere LTA-datum van de raad"
 }
+
+/// What the report's opgaven table counts, under it.
+pub fn rapport_opgaven_legenda() -> &'static str {
+    "Open: kaarten niet in een klaar-kolom. Risico: open kaarten met status risico, vertraagd \
+     of geblokkeerd. Toegezegd en Gevraagd: inzet in de week van vandaag, in uren per week (een \
+     verzoek dat later begint, telt hier nog niet). Confl. h/m/l: conflicten hoog, midden en laag \
+     op de borden van de opgave. Overboekt: mensen met inzet op de opgave die ergens in de \
+     komende weken overboekt of afwezig zijn. Volgende LTA: de eerste LTA-datum vanaf vandaag van \
+     een open kaart."
+}
