@@ -563,7 +563,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[shift('W')],
         command: Command::Agenda,
-        views: &[View::Overzicht, View::Opgaven, View::Tijdlijn],
+        views: &[View::Overzicht, View::Opgaven, View::Tijdlijn, View::Bord],
         help: "weekagenda van het PMO-overleg en het OO",
     },
     Binding {

@@ -174,13 +174,14 @@ fn verzoeken(a: &Agenda) -> Sectie {
                     weken_tekst(v.van, v.tot, jaar),
                     v.van.weeks_until(v.tot) + 1
                 ),
+                // A request written in the file by hand says nothing about itself.
                 v.gevraagd_op
-                    .map_or_else(|| "–".into(), |d| datum_lang(d.date())),
+                    .map_or_else(|| "onbekend".into(), |d| datum_lang(d.date())),
                 match (&v.gevraagd_door, &v.toelichting) {
                     (Some(w), Some(t)) => format!("{w}: “{t}”"),
                     (Some(w), None) => w.clone(),
                     (None, Some(t)) => format!("“{t}”"),
-                    (None, None) => "–".into(),
+                    (None, None) => "onbekend".into(),
                 },
             ]
         })
