@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 
 use super::Theme;
 use super::theme::CONFLICT;
-use super::widgets::ellipsis;
+use super::widgets::ellipsis_woord;
 use crate::app::App;
 use crate::capacity::{Conflict, Ernst};
 use crate::wording;
@@ -168,7 +168,8 @@ fn rows(
                     if selected { theme.selected } else { theme.dim },
                 ),
                 Span::styled(
-                    ellipsis(
+                    // Cut between words: the list never shows half a figure.
+                    ellipsis_woord(
                         &wording::uitleg(c),
                         w.saturating_sub(prefix.chars().count() + 1),
                     ),

@@ -28,6 +28,23 @@ pub fn ellipsis(s: &str, width: usize) -> String {
     out
 }
 
+/// Cuts `s` to `width` cells at a space, ending in `…`: a figure is shown whole or not at all
+/// (never `(0,…` for 0,0). Falls back on [`ellipsis`] when the first word alone is too long.
+pub fn ellipsis_woord(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let kort = ellipsis(s, width);
+    let body = kort.trim_end_matches('…');
+    // Cut at the last space inside what fits, unless the cut already falls between words.
+    let heel = s[body.len()..].starts_with(' ');
+    match body.rfind(' ') {
+        Some(_) if heel => format!("{}…", body.trim_end()),
+        Some(i) if i > 0 => format!("{} …", body[..i].trim_end()),
+        _ => kort,
+    }
+}
+
 /// A progress bar of `cells` cells: `▰▰▰▱▱`.
 pub fn progress(pct: u32, cells: usize) -> String {
     let full = (pct.min(100) as usize * cells + 50) / 100;
@@ -114,6 +131,23 @@ pub fn kolommen_die_passen(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_between_words_never_shows_half_a_figure() {
+        let s = "Eva Smit is in week 50 afwezig of vrij (0,0 u beschikbaar)";
+        let k = ellipsis_woord(s, 42);
+        assert_eq!(k, "Eva Smit is in week 50 afwezig of vrij …");
+        assert!(k.width() <= 42);
+        assert_eq!(
+            ellipsis_woord(s, 45),
+            "Eva Smit is in week 50 afwezig of vrij (0,0 …"
+        );
+        assert_eq!(ellipsis_woord("kort", 10), "kort");
+        assert_eq!(ellipsis_woord("Donaudampfschiffahrt", 8), "Donauda…");
+        for w in 3..s.len() {
+            assert!(ellipsis_woord(s, w).width() <= w, "{w}");
+        }
+    }
 
     #[test]
     fn ellipsis_counts_cells() {
