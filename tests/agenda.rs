@@ -4,6 +4,9 @@
 //! Markdown checked section by section against the fixture, and as HTML in a real browser
 //! (headless Chromium), printed to an A4 PDF.
 
+#[path = "common/browser.rs"]
+mod browser;
+use browser::{browser, chromium};
 use std::fs;
 use std::process::Command;
 
@@ -182,35 +185,6 @@ fn the_default_week_is_the_week_of_today_and_o_writes_a_file() {
     ]);
     assert!(zegt.starts_with("agenda geschreven naar "), "{zegt}");
     assert_eq!(fs::read_to_string(&pad).unwrap(), markdown());
-}
-
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| {
-            Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-}
-
-fn browser(bin: &str, profile: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(bin)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -640,6 +640,14 @@ fn replay() {
     );
 }
 
+/// The user renames the first card to `to` at `at` ms.
+fn rename(a: &mut Replica<Bord>, to: &str, at: Millis) {
+    let before = a.shown().0.kaarten[0].clone();
+    let mut after = before.clone();
+    after.titel = to.into();
+    a.edit(ops::diff_item(List::Kaarten, &before, &after), moment(at));
+}
+
 /// The CI failure of 2026-11-27 (two laptops, one renaming a card again and again): a save of
 /// ours is found lost while a newer save of the same field is in flight. The repair of the old
 /// value must not show (or be saved) over the newer value: the field ends at our last value.
@@ -647,12 +655,6 @@ fn replay() {
 fn a_repair_of_our_old_value_never_shows_over_our_newer_one() {
     let start = start_bord(1);
     let mut a = Replica::new(start.clone(), 0, "a", word);
-    let rename = |a: &mut Replica<Bord>, to: &str, at: Millis| {
-        let before = a.shown().0.kaarten[0].clone();
-        let mut after = before.clone();
-        after.titel = to.into();
-        a.edit(ops::diff_item(List::Kaarten, &before, &after), moment(at));
-    };
     rename(&mut a, "t1", 100);
     a.begin_save("s1".into()).unwrap();
     a.saved("s1", 200);
@@ -680,12 +682,6 @@ fn a_repair_of_our_old_value_never_shows_over_our_newer_one() {
 fn an_edit_after_a_late_sync_takes_the_stamp_of_our_newest_save() {
     let start = start_bord(1);
     let mut a = Replica::new(start.clone(), 0, "a", word);
-    let rename = |a: &mut Replica<Bord>, to: &str, at: Millis| {
-        let before = a.shown().0.kaarten[0].clone();
-        let mut after = before.clone();
-        after.titel = to.into();
-        a.edit(ops::diff_item(List::Kaarten, &before, &after), moment(at));
-    };
     rename(&mut a, "t1", 100);
     a.begin_save("s1".into()).unwrap();
     a.saved("s1", 200);

@@ -1,6 +1,9 @@
 //! The PMO report: it says what the engine says, it is one self-contained file, and a real
 //! browser (headless Chromium) renders it to PNG and to an A4 PDF with the heat map on page 1.
 
+#[path = "common/browser.rs"]
+mod browser;
+use browser::{browser, chromium};
 use std::collections::HashMap;
 use std::fs;
 use std::process::Command;
@@ -242,37 +245,6 @@ fn the_html_is_self_contained() {
     );
     assert!(!html.contains("<link"));
     assert!(html.contains("<style>") && html.contains("@page { size: A4"));
-}
-
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| {
-            Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-}
-
-fn browser(bin: &str, profile: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(bin)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-        ])
-        .args([
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 #[test]

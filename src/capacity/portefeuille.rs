@@ -115,14 +115,19 @@ impl OpgaveKolom {
         OpgaveKolom::Lta,
     ];
 
-    /// Whether sorting by this column puts the largest first (counts and hours: what needs
-    /// attention on top) rather than A to Z (names, the phase's order, the earliest date).
-    pub fn aflopend(self) -> bool {
+    /// Whether the column holds figures (counts and hours; tables align them right).
+    pub fn is_getal(self) -> bool {
         use OpgaveKolom::*;
         matches!(
             self,
             Open | Klaar | Risico | Toegezegd | Gevraagd | Conflicten | Overboekt
         )
+    }
+
+    /// Whether sorting by this column puts the largest first (the figures: what needs
+    /// attention on top) rather than A to Z (names, the phase's order, the earliest date).
+    pub fn aflopend(self) -> bool {
+        self.is_getal()
     }
 
     /// Orders two rows by this column, in its natural direction ([`Self::aflopend`]); ties

@@ -14,7 +14,7 @@ use crate::capacity::portefeuille::{self, OpgaveKolom, OpgaveRij, PerErnst};
 use crate::capacity::{self, Conflict};
 use crate::domain::Fase;
 use crate::storage;
-use crate::ui::opgaven::{indeling, is_getal};
+use crate::ui::opgaven::indeling;
 use crate::ui::widgets::ellipsis;
 use crate::wording;
 
@@ -200,7 +200,7 @@ fn text(
             if n > 0 {
                 s.push_str("  ");
             }
-            if is_getal(k) {
+            if k.is_getal() {
                 s.push_str(&pad);
                 s.push_str(&c);
             } else {

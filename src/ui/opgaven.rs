@@ -30,15 +30,6 @@ pub const VOORRANG: [OpgaveKolom; 12] = [
     OpgaveKolom::Klaar,
 ];
 
-/// Whether a column holds figures (right-aligned).
-pub fn is_getal(k: OpgaveKolom) -> bool {
-    use OpgaveKolom::*;
-    matches!(
-        k,
-        Open | Klaar | Risico | Toegezegd | Gevraagd | Conflicten | Overboekt
-    )
-}
-
 /// The columns of a table of `rijen` that fit in `breedte` cells with two between them: the
 /// kept columns (indexes into [`OpgaveKolom::ALLE`], in table order) and every column's
 /// width. `ook` is kept right after the name when it is set (the sort column).
@@ -151,7 +142,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let cw = if i == 0 { naam_w } else { breedtes[i] };
             let c = ellipsis(&cells[i], cw);
             let pad = " ".repeat(cw.saturating_sub(c.width()));
-            let tekst = if is_getal(k) {
+            let tekst = if k.is_getal() {
                 format!("{pad}{c}")
             } else {
                 format!("{c}{pad}")

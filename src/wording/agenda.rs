@@ -540,16 +540,7 @@ pub fn opgaven_tabel(rijen: &[OpgaveRij], vandaag: NaiveDate) -> Tabel {
                 k => opgave_kolom(k).to_string(),
             })
             .collect(),
-        getal: OpgaveKolom::ALLE
-            .iter()
-            .map(|&k| {
-                use OpgaveKolom::*;
-                matches!(
-                    k,
-                    Open | Klaar | Risico | Toegezegd | Gevraagd | Conflicten | Overboekt
-                )
-            })
-            .collect(),
+        getal: OpgaveKolom::ALLE.iter().map(|&k| k.is_getal()).collect(),
         rijen: rijen
             .iter()
             .map(|r| {
